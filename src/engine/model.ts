@@ -1,0 +1,205 @@
+// The engine's vocabulary, shared by the IaC index, the providers, the comparison,
+// the reports and both front-ends. No `vscode` here (the CLI uses it too).
+import type { Expression, Range } from '../iac/terraform/ast';
+
+export type { Range, Position } from '../iac/terraform/ast';
+
+/** A JSON-shaped value, as Terraform attributes and cloud APIs are compared. */
+export type Value = null | boolean | number | string | Value[] | { [key: string]: Value };
+
+/** Where a piece of source lives: an absolute file path and a range in it. */
+export interface SourceLocation {
+  file: string;
+  range: Range;
+}
+
+// ---------------------------------------------------------------------------
+// What the code declares
+
+export interface DeclaredAttribute {
+  name: string;
+  expr: Expression;
+  nameRange: Range;
+  /** The range of the value expression: what a diagnostic underlines and a quick-fix replaces. */
+  valueRange: Range;
+}
+
+export interface DeclaredBlock {
+  type: string;
+  labels: string[];
+  range: Range;
+  body: DeclaredBody;
+}
+
+export interface DeclaredBody {
+  attributes: Record<string, DeclaredAttribute>;
+  /** Nested blocks in source order (`ingress`, `root_block_device`, `dynamic "x"`, `lifecycle`…). */
+  blocks: DeclaredBlock[];
+}
+
+export interface DeclaredResource {
+  /** `aws_instance.web`, with a `module.x.` prefix inside modules. */
+  address: string;
+  mode: 'managed';
+  type: string;
+  name: string;
+  /** Provider configuration reference: `aws`, `aws.west`. */
+  provider: string;
+  /** Absolute path of the root module folder. */
+  root: string;
+  /** Absolute path of the file that declares it. */
+  file: string;
+  /** The whole block. */
+  range: Range;
+  /** `resource "aws_instance" "web"` — where a "missing" diagnostic goes. */
+  headerRange: Range;
+  body: DeclaredBody;
+  count?: DeclaredAttribute;
+  forEach?: DeclaredAttribute;
+}
+
+// ---------------------------------------------------------------------------
+// What is live
+
+/** One declared resource instance tied to its cloud identity, ready to fetch. */
+export interface Binding {
+  /** Instance address: `aws_instance.web`, `aws_instance.web[0]`, `aws_instance.web["api"]`. */
+  address: string;
+  type: string;
+  liveId: string;
+  /** Provider-specific placement: AWS region / profile, Azure subscription… */
+  providerConfig: ProviderConfig;
+  /** Top-level attribute and block names the code declares (mappers fetch only what is needed). */
+  declaredAttributes: string[];
+}
+
+export interface ProviderConfig {
+  /** `aws`, `azurerm` … */
+  provider: string;
+  /** `west` for `aws.west`. */
+  alias?: string;
+  region?: string;
+  profile?: string;
+  /** Literal attributes of the provider block that providers may use (e.g. `default_tags`, `subscription_id`). */
+  settings: Record<string, Value>;
+}
+
+export type LiveErrorKind = 'access-denied' | 'throttled' | 'timeout' | 'network' | 'credentials' | 'unsupported' | 'cancelled' | 'other';
+
+export type LiveResult =
+  /** The live resource, mapped into Terraform attribute shape by the type's mapper. */
+  | { status: 'found'; attributes: Record<string, Value> }
+  /** The API said, for this very ID, that it does not exist (or it is terminated). */
+  | { status: 'not-found'; reason?: string }
+  /** We could not see it. Never drift, never missing. `action` names the IAM action / ARM permission for access-denied. */
+  | { status: 'error'; kind: LiveErrorKind; reason: string; action?: string };
+
+export interface FetchProgress {
+  /** Number of bindings answered so far, out of `total`. */
+  done: number;
+  total: number;
+  message?: string;
+}
+
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface FetchContext {
+  signal: AbortSignal;
+  logger: Logger;
+  progress?: (p: FetchProgress) => void;
+}
+
+/** A cloud plugged into the engine (AWS, Azure). Implementations load their SDKs lazily. */
+export interface LiveStateProvider {
+  /** The Terraform provider name it serves: `aws`, `azurerm`. */
+  readonly name: string;
+  /** Types it has a mapper for; every other type is reported unverified ("unsupported type"). */
+  supports(type: string): boolean;
+  /** Fetch every binding in as few calls as possible. Must answer every binding, never throw for one binding's error. */
+  fetch(bindings: Binding[], ctx: FetchContext): Promise<Map<Binding, LiveResult>>;
+}
+
+// ---------------------------------------------------------------------------
+// What the comparison finds
+
+export type ResourceStatus = 'in-sync' | 'drifted' | 'missing' | 'unverified';
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Drift {
+  /** `instance_type`, `tags.Env`, `ingress`, `root_block_device.volume_size`. */
+  attribute: string;
+  expected: Value;
+  actual: Value;
+  severity: Severity;
+  /** The attribute's value in the resource block: where the squiggle goes. */
+  location: SourceLocation;
+  /** Where the literal that produced the expected value is written (a variable default, a tfvars line); the quick-fix edits it. Absent when not a literal. */
+  origin?: SourceLocation;
+  /** A quick-fix can rewrite `origin` to the live value. False for sensitive or computed values. */
+  fixable: boolean;
+  sensitive: boolean;
+  /** "instance_type: code says t3.micro, live is t3.large" */
+  message: string;
+}
+
+export interface UnverifiedAttribute {
+  attribute: string;
+  reason: string;
+  location: SourceLocation;
+}
+
+export interface ResourceResult {
+  /** Instance address. */
+  address: string;
+  type: string;
+  provider: string;
+  /** The declared resource this instance comes from (shared by all instances of a count/for_each). */
+  resource: DeclaredResource;
+  liveId: string | null;
+  status: ResourceStatus;
+  reason?: string;
+  drifts: Drift[];
+  unverifiedAttributes: UnverifiedAttribute[];
+  /** Normalized desired and live attribute maps, for the diff view (sensitive values masked). */
+  desired?: Record<string, Value>;
+  live?: Record<string, Value>;
+}
+
+export interface UnmanagedResource {
+  type: string;
+  liveId: string;
+  region?: string;
+  name?: string;
+}
+
+export interface ScanError {
+  /** Absolute path, when the error is about a file. */
+  file?: string;
+  range?: Range;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface ScanSummary {
+  resources: number;
+  inSync: number;
+  drifted: number;
+  missing: number;
+  unverified: number;
+  unmanaged: number;
+}
+
+export interface ScanResult {
+  scannedAt: string;
+  /** The directory as given. */
+  root: string;
+  resources: ResourceResult[];
+  unmanaged: UnmanagedResource[];
+  errors: ScanError[];
+  summary: ScanSummary;
+}
