@@ -1,16 +1,37 @@
-// The command-line front-end: argument parsing, calling the engine, formatting, exit code.
+// The command-line front-end: dispatches to one module per command. Each command parses its
+// own options, calls the engine, formats, and returns the exit code (0 ok / no drift,
+// 2 drift found, 1 error — as `terraform plan -detailed-exitcode`).
+import { usage } from './cli/usage';
+
+type Command = (args: string[]) => Promise<number>;
+
+const commands: Record<string, () => Promise<Command>> = {
+  inventory: async () => (await import('./cli/inventoryCommand')).inventoryCommand,
+  scan: async () => (await import('./cli/scanCommand')).scanCommand,
+};
+
 async function main(argv: string[]): Promise<number> {
-  const [command] = argv;
-  if (!command || command === '--help' || command === '-h') {
-    process.stdout.write('usage: driftlens <inventory|scan> [dir] [options]\n');
-    return command ? 0 : 1;
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage);
+    return name ? 0 : 1;
   }
-  process.stderr.write(`driftlens: unknown command "${command}"\n`);
-  return 1;
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${process.env.DRIFTLENS_VERSION ?? 'driftlens'}\n`);
+    return 0;
+  }
+  const load = commands[name];
+  if (!load) {
+    process.stderr.write(`driftlens: unknown command "${name}"\n\n${usage}`);
+    return 1;
+  }
+  return (await load())(rest);
 }
 
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (err: unknown) => {
     process.stderr.write(`driftlens: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;
