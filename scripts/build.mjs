@@ -14,6 +14,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  // jsonc-parser's UMD `main` uses dynamic requires that a bundle cannot resolve; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [

@@ -1,10 +1,23 @@
-// Activation only: the editor front-end is wired up in later steps.
-import type * as vscode from 'vscode';
+// Activation only: build the context that owns every feature, hand tests its API, and make a failure
+// to start visible instead of silent.
+import * as vscode from 'vscode';
+import type { DriftLensApi } from './editor/api';
+import { DriftLensContext } from './editor/context';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Features are registered here as they are built.
+export type { DriftLensApi } from './editor/api';
+
+export function activate(context: vscode.ExtensionContext): DriftLensApi {
+  try {
+    const ctx = new DriftLensContext();
+    context.subscriptions.push(ctx);
+    return ctx.api;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    void vscode.window.showErrorMessage(`DriftLens failed to start: ${message}`);
+    throw e;
+  }
 }
 
 export function deactivate(): void {
-  // Everything is owned by the context's subscriptions.
+  // Everything is owned by the DriftLensContext in context.subscriptions.
 }

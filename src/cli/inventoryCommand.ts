@@ -1,5 +1,54 @@
-// Placeholder until the inventory command lands.
-export async function inventoryCommand(_args: string[]): Promise<number> {
-  process.stderr.write('driftlens inventory: not built yet\n');
-  return 1;
+// `driftlens inventory [dir] --format json|text`: what the code declares, no cloud calls.
+// Exit 0 (syntax errors are reported in the output, not fatal), 1 on a usage error.
+import { stat } from 'node:fs/promises';
+import { buildInventory, formatInventoryText } from '../iac/inventory';
+
+type Format = 'json' | 'text';
+
+interface Options {
+  dir: string;
+  format: Format;
+}
+
+const inventoryUsage = 'usage: driftlens inventory [dir] [--format json|text]\n';
+
+export function parseInventoryArgs(args: string[]): Options | string {
+  let dir: string | undefined;
+  let format: Format = 'text';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
+      if (value !== 'json' && value !== 'text') return value === undefined ? '--format needs a value: json or text' : `unknown format "${value}": use json or text`;
+      format = value;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      return `unknown option "${arg}"`;
+    } else if (dir === undefined) {
+      dir = arg;
+    } else {
+      return `unexpected argument "${arg}": give one directory`;
+    }
+  }
+  return { dir: dir ?? '.', format };
+}
+
+export async function inventoryCommand(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(inventoryUsage);
+    return 0;
+  }
+  const options = parseInventoryArgs(args);
+  if (typeof options === 'string') {
+    process.stderr.write(`driftlens inventory: ${options}\n${inventoryUsage}`);
+    return 1;
+  }
+  const info = await stat(options.dir).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    process.stderr.write(`driftlens inventory: ${info ? 'not a directory' : 'no such directory'}: ${options.dir}\n${inventoryUsage}`);
+    return 1;
+  }
+  const inventory = await buildInventory(options.dir);
+  const out = options.format === 'json' ? `${JSON.stringify(inventory, null, 2)}\n` : formatInventoryText(inventory);
+  await new Promise<void>((resolve, reject) => process.stdout.write(out, (err) => (err ? reject(err) : resolve())));
+  return 0;
 }

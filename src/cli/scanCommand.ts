@@ -1,5 +1,166 @@
-// Placeholder until the scan command lands.
-export async function scanCommand(_args: string[]): Promise<number> {
-  process.stderr.write('driftlens scan: not built yet\n');
-  return 1;
+// `driftlens scan [dir] [--format text|json|sarif] [--profile P] [--region R]`: compares the code
+// under dir with the live cloud. Exit 0 no drift, 2 drift found (drifted or missing), 1 error.
+import { stat } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { Logger, ScanResult } from '../engine/model';
+import { scanWorkspace, ScanCancelledError, type LiveSnapshot, type ScanProgress } from '../engine/scan';
+import { formatJson } from '../engine/report/json';
+import { formatSarif } from '../engine/report/sarif';
+import { formatText } from '../engine/report/text';
+import { createAwsProvider } from '../providers/aws';
+import { createAzureProvider } from '../providers/azure/provider';
+
+const formats = ['text', 'json', 'sarif'] as const;
+type Format = (typeof formats)[number];
+
+export const scanUsage = `usage: driftlens scan [dir] [--format text|json|sarif] [--profile P] [--region R] [--azure-endpoint URL]
+
+Compares every resource the Terraform code under dir (default: .) declares with the live cloud.
+Identity comes from terraform.tfstate beside the code. AWS credentials come from the SDK's default chain
+(AWS_PROFILE / --profile, environment, SSO, instance role); read-only ec2:Describe* calls only.
+Azure (azurerm code and ARM templates) uses DefaultAzureCredential (environment, workload or managed identity,
+Azure CLI, Azure Developer CLI, PowerShell) and read-only Resource Manager GETs; subscription from the provider
+block, ARM_SUBSCRIPTION_ID or the resource ID; --azure-endpoint / DRIFTLENS_AZURE_ENDPOINT for another cloud.
+
+exit codes: 0 no drift, 2 drift found (drifted or missing), 1 error
+`;
+
+export interface ScanIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  stderrIsTty: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+const processIo = (): ScanIo => ({
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  stderrIsTty: process.stderr.isTTY === true,
+  env: process.env,
+});
+
+export async function scanCommand(args: string[], io: ScanIo = processIo()): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { format: { type: 'string', short: 'f' }, profile: { type: 'string' }, region: { type: 'string' }, 'azure-endpoint': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (err) {
+    io.stderr(`driftlens scan: ${err instanceof Error ? err.message : String(err)}\n\n${scanUsage}`);
+    return 1;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(scanUsage);
+    return 0;
+  }
+  if (positionals.length > 1) {
+    io.stderr(`driftlens scan: expected at most one folder, got ${positionals.length}\n\n${scanUsage}`);
+    return 1;
+  }
+  const format = (values.format ?? 'text') as Format;
+  if (!formats.includes(format)) {
+    io.stderr(`driftlens scan: unknown format "${values.format}"; use text, json or sarif\n`);
+    return 1;
+  }
+  const dir = positionals[0] ?? '.';
+  const problem = await folderProblem(dir);
+  if (problem) {
+    io.stderr(`driftlens scan: ${problem}\n`);
+    return 1;
+  }
+  // The SDK warns about node versions it will drop in the future: nothing a CLI user can act on.
+  io.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  const progress = io.stderrIsTty ? ttyProgress(io) : undefined;
+  const logger = stderrLogger(io, !!io.env.DRIFTLENS_DEBUG);
+  try {
+    const { result, snapshot } = await scanWorkspace({
+      dir,
+      signal: controller.signal,
+      logger,
+      progress: progress?.update,
+      providers: [
+        createAwsProvider({ credentialsAllowed: true, profile: values.profile, region: values.region }),
+        createAzureProvider({ credentialsAllowed: true, endpoint: values['azure-endpoint'] ?? (io.env.DRIFTLENS_AZURE_ENDPOINT || undefined), env: io.env }),
+      ],
+    });
+    progress?.clear();
+    const credentials = credentialsFailure(snapshot);
+    if (credentials) {
+      io.stderr(`driftlens scan: ${credentials}\n`);
+      return 1;
+    }
+    io.stdout(format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result, io.env.DRIFTLENS_VERSION) : formatText(result));
+    if (format !== 'text') for (const e of result.errors) io.stderr(`${e.severity}: ${where(e)}${e.message}\n`);
+    if (result.resources.length === 0) io.stderr(`warning: no Terraform resources found under ${dir}\n`);
+    return exitCode(result);
+  } catch (err) {
+    progress?.clear();
+    if (err instanceof ScanCancelledError) {
+      io.stderr('driftlens scan: cancelled\n');
+      return 1;
+    }
+    throw err;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+}
+
+/** An error that kept resources from being verified (an unreadable state file) wins over drift, as in Terraform. */
+export function exitCode(result: ScanResult): number {
+  if (result.errors.some((e) => e.severity === 'error')) return 1;
+  return result.summary.drifted + result.summary.missing > 0 ? 2 : 0;
+}
+
+async function folderProblem(dir: string): Promise<string | undefined> {
+  try {
+    const s = await stat(dir);
+    return s.isDirectory() ? undefined : `${dir} is not a folder`;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? `folder ${dir} does not exist` : `cannot read folder ${dir} (${code ?? String(err)})`;
+  }
+}
+
+/** Every fetch failed for want of credentials: nothing was verified, so say how to fix it instead of reporting. */
+function credentialsFailure(snapshot: LiveSnapshot): string | undefined {
+  const results = [...snapshot.live.values()].flatMap((m) => [...m.values()].map((e) => e.result));
+  if (results.length === 0) return undefined;
+  const first = results[0];
+  if (first.status !== 'error' || first.kind !== 'credentials') return undefined;
+  return results.every((r) => r.status === 'error' && r.kind === 'credentials') ? first.reason : undefined;
+}
+
+function where(e: ScanResult['errors'][number]): string {
+  if (!e.file) return '';
+  return `${e.file}${e.range ? `:${e.range.start.line + 1}:${e.range.start.character + 1}` : ''}: `;
+}
+
+function ttyProgress(io: ScanIo): { update: (p: ScanProgress) => void; clear: () => void } {
+  let shown = false;
+  return {
+    update: (p) => {
+      shown = true;
+      io.stderr(`\r\x1b[K${p.stage} ${p.done}/${p.total}${p.message ? ` ${p.message}` : ''}`);
+    },
+    clear: () => {
+      if (shown) io.stderr('\r\x1b[K');
+    },
+  };
+}
+
+/** Warnings and errors go to stderr; debug only with DRIFTLENS_DEBUG. Messages never carry API payloads. */
+function stderrLogger(io: ScanIo, debug: boolean): Logger {
+  return {
+    debug: (m) => debug && io.stderr(`debug: ${m}\n`),
+    info: (m) => debug && io.stderr(`${m}\n`),
+    warn: (m) => io.stderr(`warning: ${m}\n`),
+    error: (m) => io.stderr(`error: ${m}\n`),
+  };
 }

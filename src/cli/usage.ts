@@ -3,7 +3,7 @@ export const usage = `usage: driftlens <command> [dir] [options]
 commands:
   inventory [dir] [--format json|text]   list the resources the code declares (no cloud calls)
   scan [dir] [--format text|json|sarif]  compare the code with the live cloud
-       [--profile P] [--region R]
+       [--profile P] [--region R] [--azure-endpoint URL]
 
 exit codes: 0 no drift, 2 drift found, 1 error
 `;

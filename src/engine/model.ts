@@ -122,6 +122,53 @@ export interface LiveStateProvider {
   supports(type: string): boolean;
   /** Fetch every binding in as few calls as possible. Must answer every binding, never throw for one binding's error. */
   fetch(bindings: Binding[], ctx: FetchContext): Promise<Map<Binding, LiveResult>>;
+  /** How a type's attributes compare (sets, nested blocks, sensitivity, normalizers). Optional: the engine has a fallback. */
+  schema?(type: string): TypeSchema | undefined;
+  /** The live ID of an instance state does not know, from its declared attributes (Azure: name + resource group + subscription). */
+  deriveId?(type: string, attributes: Record<string, Value | undefined>, config: ProviderConfig): string | undefined;
+  /** Live resources near the declared ones (Azure: their resource groups) that no code declares. `errors`: what could not be listed. */
+  listUnmanaged?(declaredIds: string[], ctx: FetchContext): Promise<{ unmanaged: UnmanagedResource[]; errors: string[] }>;
+  /** IaC files the provider reads itself (Azure: ARM templates), compared with what it fetches. */
+  readonly iacSource?: ProviderIacSource;
+}
+
+/** What a provider's own IaC source contributes to a scan. */
+export interface ProviderIacScan {
+  resources: ResourceResult[];
+  errors: ScanError[];
+  /** Live IDs of what it declares (for the unmanaged listing). */
+  declaredIds: string[];
+}
+
+export interface ProviderIacSource {
+  /** Index the files under `dir`, fetch and compare; live results go into `cache` for `recompare`. */
+  scan(dir: string, ctx: FetchContext, cache: Map<string, LiveResult>): Promise<ProviderIacScan>;
+  /** Compare again from `cache` only (no API call), reading files through `read` (unsaved editor text). */
+  recompare(dir: string, cache: ReadonlyMap<string, LiveResult>, read: (absPath: string) => Promise<string | undefined>): Promise<ProviderIacScan>;
+}
+
+/** Comparison metadata for one attribute, declared by the type's mapper. */
+export interface AttributeSchema {
+  /** A list compared order-insensitively (`vpc_security_group_ids`). */
+  set?: boolean;
+  /** A tag map: the live map must equal the declared one, ignoring the cloud's own keys (`aws:…`). */
+  tagMap?: boolean;
+  /** A nested block: only declared sub-attributes are compared; `set` blocks ignore order. */
+  block?: 'list' | 'set';
+  /** Sub-attributes of a block or object. */
+  attributes?: Record<string, AttributeSchema>;
+  /** An enum the API may return in another case. */
+  caseInsensitive?: boolean;
+  /** Masked as "(sensitive)" everywhere, never fixable. */
+  sensitive?: boolean;
+  /** Applied to both the declared and the live value before comparing (e.g. security-group rules → expanded rule tuples). */
+  normalize?: (value: Value) => Value;
+  /** Severity of a difference, when the mapper knows better than the default policy (a live value that exposes the resource). */
+  severity?: Severity | ((expected: Value, actual: Value, extraLive?: Value[]) => Severity);
+}
+
+export interface TypeSchema {
+  attributes: Record<string, AttributeSchema>;
 }
 
 // ---------------------------------------------------------------------------

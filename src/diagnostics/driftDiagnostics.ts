@@ -1,0 +1,90 @@
+// Publishes the store's drift as diagnostics: the value range of each drifted attribute, the block
+// header of each missing resource, and (when enabled) hints on what could not be verified.
+import * as vscode from 'vscode';
+import type { Drift, ResourceResult } from '../engine/model';
+import type { FolderScan, ResultsStore } from '../editor/resultsStore';
+import type { DriftLensSettings } from '../editor/settings';
+import { instanceMessage, missingMessage } from '../views/labels';
+import { DIAGNOSTIC_SOURCE, diagnosticCode, toRange } from './driftCodes';
+import { levelFor, type Level } from './severityOverrides';
+
+function toSeverity(level: Exclude<Level, 'off'>): vscode.DiagnosticSeverity {
+  switch (level) {
+    case 'error': return vscode.DiagnosticSeverity.Error;
+    case 'warning': return vscode.DiagnosticSeverity.Warning;
+    case 'information': return vscode.DiagnosticSeverity.Information;
+    case 'hint': return vscode.DiagnosticSeverity.Hint;
+  }
+}
+
+export class DriftDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('driftlens');
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly store: ResultsStore,
+    private readonly settings: () => DriftLensSettings,
+  ) {
+    this.subscription = store.onDidChange(() => this.refresh());
+  }
+
+  refresh(): void {
+    const settings = this.settings();
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    const add = (file: string, d: vscode.Diagnostic) => {
+      const list = byFile.get(file) ?? [];
+      list.push(d);
+      byFile.set(file, list);
+    };
+    for (const scan of this.store.all) {
+      for (const r of scan.result.resources) this.addResource(scan, r, settings, add);
+    }
+    this.collection.clear();
+    this.collection.set([...byFile].map(([file, list]) => [vscode.Uri.file(file), list]));
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.collection.dispose();
+  }
+
+  private addResource(_scan: FolderScan, r: ResourceResult, settings: DriftLensSettings, add: (file: string, d: vscode.Diagnostic) => void): void {
+    for (const drift of r.drifts) {
+      const level = levelFor(settings.severityOverrides, r.type, drift.attribute, drift.severity);
+      if (level === 'off') continue;
+      add(drift.location.file, driftDiagnostic(r, drift, toSeverity(level)));
+    }
+    if (r.status === 'missing') {
+      const d = new vscode.Diagnostic(toRange(r.resource.headerRange), missingMessage(r), vscode.DiagnosticSeverity.Warning);
+      d.source = DIAGNOSTIC_SOURCE;
+      d.code = diagnosticCode('drift.missing');
+      add(r.resource.file, d);
+    }
+    if (!settings.showUnverified) return;
+    for (const u of r.unverifiedAttributes) {
+      const d = new vscode.Diagnostic(toRange(u.location.range), instanceMessage(r, `${u.attribute}: not verified — ${u.reason}`), vscode.DiagnosticSeverity.Hint);
+      d.source = DIAGNOSTIC_SOURCE;
+      d.code = diagnosticCode('drift.unverified');
+      add(u.location.file, d);
+    }
+    if (r.status === 'unverified') {
+      const d = new vscode.Diagnostic(toRange(r.resource.headerRange), `${r.address}: not verified — ${r.reason ?? 'unknown reason'}`, vscode.DiagnosticSeverity.Hint);
+      d.source = DIAGNOSTIC_SOURCE;
+      d.code = diagnosticCode('drift.unverified');
+      add(r.resource.file, d);
+    }
+  }
+}
+
+export function driftDiagnostic(r: ResourceResult, drift: Drift, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(toRange(drift.location.range), instanceMessage(r, drift.message), severity);
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = diagnosticCode('drift.changed');
+  const origin = drift.origin;
+  if (origin && (origin.file !== drift.location.file || origin.range.start.offset !== drift.location.range.start.offset)) {
+    d.relatedInformation = [
+      new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(origin.file), toRange(origin.range)), 'the expected value is written here'),
+    ];
+  }
+  return d;
+}

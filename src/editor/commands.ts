@@ -1,0 +1,53 @@
+// Every command id in one typed table, with what package.json contributes for it
+// (a unit test keeps the manifest and this table in step). No vscode import: Node tests read it.
+
+export interface CommandSpec {
+  readonly title: string;
+  /** Codicon for view toolbars. */
+  readonly icon?: string;
+  /** `when` for the command palette; 'false' hides commands that need a tree item or a lens. */
+  readonly palette?: string;
+}
+
+export const commands = {
+  scanWorkspace: { title: 'Scan workspace for drift', icon: '$(sync)' },
+  cancelScan: { title: 'Cancel drift scan', icon: '$(debug-stop)', palette: 'driftlens.scanning' },
+  showDiff: { title: 'Show drift diff (code ↔ live)', icon: '$(diff)', palette: 'false' },
+  revealInTree: { title: 'Reveal in Drift view', icon: '$(list-tree)', palette: 'false' },
+  updateCodeToLive: { title: 'Update code to live value', icon: '$(replace)', palette: 'false' },
+  ignoreDrift: { title: 'Ignore this drift', icon: '$(eye-closed)', palette: 'false' },
+  openLogs: { title: 'Show logs' },
+  focusTree: { title: 'Show Drift view' },
+} as const satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof commands;
+
+/** `driftlens.<name>` */
+export type CommandId = `driftlens.${CommandName}`;
+
+export function commandId(name: CommandName): CommandId {
+  return `driftlens.${name}`;
+}
+
+export const CATEGORY = 'DriftLens';
+
+/** View and container ids. */
+export const VIEW_CONTAINER_ID = 'driftlens';
+export const DRIFT_VIEW_ID = 'driftlens.drift';
+
+/** Context keys the manifest's `when` clauses read. */
+export const contextKeys = {
+  scanning: 'driftlens.scanning',
+  scanned: 'driftlens.scanned',
+  noIac: 'driftlens.noIac',
+  restricted: 'driftlens.restricted',
+  clean: 'driftlens.clean',
+} as const;
+
+/** Tree item `contextValue`s the context menus match. */
+export const itemContext = {
+  resource: 'driftlens.resource',
+  resourceWithLive: 'driftlens.resource.live',
+  drift: 'driftlens.drift',
+  driftFixable: 'driftlens.drift.fixable',
+} as const;

@@ -1,0 +1,107 @@
+// Squiggles follow edits: when a Terraform file (or .driftignore) changes, re-compare the unsaved text
+// against the live state cached by the last scan — no API call — and publish the new result.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { IGNORE_FILE_NAME } from '../engine/fix/ignoreFile';
+import { errorMessage } from './logging';
+import { loadEngine } from './providerFactory';
+import { isInside, type ResultsStore } from './resultsStore';
+
+const DEBOUNCE_MS = 250;
+const RELEVANT = /\.(tf|tf\.json|tfvars|tfvars\.json)$/;
+
+export function isRelevantFile(file: string): boolean {
+  return RELEVANT.test(file) || path.basename(file) === IGNORE_FILE_NAME;
+}
+
+export class LiveRecompare implements vscode.Disposable {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Files edited since the comparison that the store shows (file → document version). */
+  private readonly pending = new Map<string, number>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** Latest re-comparison per folder: an older one that finishes late must not win. */
+  private readonly sequence = new Map<string, number>();
+
+  constructor(
+    private readonly store: ResultsStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.documentChanged(e.document);
+      }),
+      // Closing an unsaved document drops its text: compare against the disk again.
+      vscode.workspace.onDidCloseTextDocument((doc) => this.documentChanged(doc)),
+    );
+  }
+
+  /** True while an edit to `file` has not been compared yet (its ranges in the store may be stale). */
+  isStale(file: string): boolean {
+    return this.pending.has(file);
+  }
+
+  /** Re-compares the folder containing `file` now (after writing .driftignore, for instance). */
+  async recompareNow(file: string): Promise<void> {
+    const scan = this.store.scanContaining(file);
+    if (scan) await this.recompare(scan.folder);
+  }
+
+  /**
+   * After a scan (which reads the disk): re-compare folders that have unsaved edits, so the results
+   * match what the editors show.
+   */
+  async afterScan(folders: readonly string[]): Promise<void> {
+    for (const folder of folders) {
+      const dirty = vscode.workspace.textDocuments.some((d) =>
+        d.uri.scheme === 'file' && d.isDirty && isInside(d.uri.fsPath, folder) && isRelevantFile(d.uri.fsPath));
+      if (dirty) await this.recompare(folder);
+      else for (const file of [...this.pending.keys()]) if (isInside(file, folder)) this.pending.delete(file);
+    }
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const s of this.subscriptions) s.dispose();
+  }
+
+  private documentChanged(doc: vscode.TextDocument): void {
+    if (doc.uri.scheme !== 'file' || !isRelevantFile(doc.uri.fsPath)) return;
+    const scan = this.store.scanContaining(doc.uri.fsPath);
+    if (!scan) return;
+    this.pending.set(doc.uri.fsPath, doc.version);
+    const existing = this.timers.get(scan.folder);
+    if (existing) clearTimeout(existing);
+    this.timers.set(scan.folder, setTimeout(() => {
+      this.timers.delete(scan.folder);
+      void this.recompare(scan.folder);
+    }, DEBOUNCE_MS));
+  }
+
+  private async recompare(folder: string): Promise<void> {
+    const scan = this.store.scanFor(folder);
+    if (!scan) return;
+    const seq = (this.sequence.get(folder) ?? 0) + 1;
+    this.sequence.set(folder, seq);
+    const overrides = new Map<string, string>();
+    const versions = new Map<string, number>();
+    for (const doc of vscode.workspace.textDocuments) {
+      const file = doc.uri.fsPath;
+      if (doc.uri.scheme !== 'file' || !isInside(file, folder) || !isRelevantFile(file)) continue;
+      versions.set(file, doc.version);
+      if (doc.isDirty) overrides.set(file, doc.getText());
+    }
+    try {
+      const engine = await loadEngine();
+      const result = await engine.recompare(scan.snapshot, overrides);
+      if (this.sequence.get(folder) !== seq || !this.store.replaceResult(folder, scan.snapshot, result)) return;
+      for (const [file, version] of [...this.pending]) {
+        if (!isInside(file, folder)) continue;
+        // Still pending if the document moved on (or closed) after we read it.
+        if (versions.get(file) === version || !vscode.workspace.textDocuments.some((d) => d.uri.fsPath === file)) this.pending.delete(file);
+      }
+    } catch (e) {
+      this.log.warn(`Re-comparing ${folder} after an edit failed: ${errorMessage(e)}`);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+// The one place scan results live in the editor. Every surface (diagnostics, CodeLens, tree, status bar,
+// diff documents) reads from here and refreshes on `onDidChange`, so they always agree.
+import * as vscode from 'vscode';
+import type { LiveSnapshot } from '../engine/scan';
+import type { DeclaredResource, ResourceResult, ScanResult } from '../engine/model';
+
+/** One workspace folder's last scan. */
+export interface FolderScan {
+  /** Absolute path of the workspace folder that was scanned. */
+  readonly folder: string;
+  readonly result: ScanResult;
+  readonly snapshot: LiveSnapshot;
+  /** When the cloud was last read (re-comparisons after edits keep it). */
+  readonly checkedAt: Date;
+}
+
+/** The instances of one resource block (several with count / for_each). */
+export interface BlockResults {
+  readonly scan: FolderScan;
+  readonly resource: DeclaredResource;
+  readonly instances: ResourceResult[];
+}
+
+/** Identifies a resource instance across root modules that reuse addresses. */
+export function resultKey(r: Pick<ResourceResult, 'address' | 'resource'>): string {
+  return `${r.resource.root}\u0000${r.address}`;
+}
+
+export function blockKey(resource: Pick<DeclaredResource, 'root' | 'address'>): string {
+  return `${resource.root}\u0000${resource.address}`;
+}
+
+export class ResultsStore implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+  private readonly scans = new Map<string, FolderScan>();
+  /** Block file → blocks declared in it, rebuilt on every change. */
+  private blocksByFile = new Map<string, BlockResults[]>();
+  private blocksByKey = new Map<string, BlockResults>();
+
+  get all(): readonly FolderScan[] {
+    return [...this.scans.values()];
+  }
+
+  get hasResults(): boolean {
+    return this.scans.size > 0;
+  }
+
+  allResults(): ResourceResult[] {
+    return this.all.flatMap((s) => s.result.resources);
+  }
+
+  /** The scans of one run, published together so every surface updates once. */
+  setScans(scans: readonly FolderScan[]): void {
+    for (const scan of scans) this.scans.set(scan.folder, scan);
+    this.changed();
+  }
+
+  /** A re-comparison after edits; dropped when a newer scan replaced the snapshot it was made from. */
+  replaceResult(folder: string, snapshot: LiveSnapshot, result: ScanResult): boolean {
+    const current = this.scans.get(folder);
+    if (!current || current.snapshot !== snapshot) return false;
+    this.scans.set(folder, { ...current, result });
+    this.changed();
+    return true;
+  }
+
+  scanFor(folder: string): FolderScan | undefined {
+    return this.scans.get(folder);
+  }
+
+  /** The scan whose folder contains `file`. */
+  scanContaining(file: string): FolderScan | undefined {
+    return this.all.find((s) => isInside(file, s.folder));
+  }
+
+  blocksInFile(file: string): readonly BlockResults[] {
+    return this.blocksByFile.get(file) ?? [];
+  }
+
+  block(key: string): BlockResults | undefined {
+    return this.blocksByKey.get(key);
+  }
+
+  /** A resource instance by root module + address. */
+  find(root: string, address: string): { scan: FolderScan; result: ResourceResult } | undefined {
+    for (const scan of this.scans.values()) {
+      const result = scan.result.resources.find((r) => r.resource.root === root && r.address === address);
+      if (result) return { scan, result };
+    }
+    return undefined;
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+
+  private changed(): void {
+    const byFile = new Map<string, BlockResults[]>();
+    const byKey = new Map<string, BlockResults>();
+    for (const scan of this.scans.values()) {
+      for (const r of scan.result.resources) {
+        const key = blockKey(r.resource);
+        let block = byKey.get(key);
+        if (!block) {
+          block = { scan, resource: r.resource, instances: [] };
+          byKey.set(key, block);
+          const list = byFile.get(r.resource.file) ?? [];
+          list.push(block);
+          byFile.set(r.resource.file, list);
+        }
+        block.instances.push(r);
+      }
+    }
+    this.blocksByFile = byFile;
+    this.blocksByKey = byKey;
+    this.emitter.fire();
+  }
+}
+
+export function isInside(file: string, folder: string): boolean {
+  const base = folder.endsWith('/') || folder.endsWith('\\') ? folder : `${folder}/`;
+  return file === folder || file.startsWith(base) || file.startsWith(base.replace(/\/$/, '\\'));
+}

@@ -1,0 +1,174 @@
+// Runs scans: one at a time (a second request joins the running one), under a cancellable progress
+// notification whose Cancel aborts the engine's AbortSignal; results go to the store in one step.
+import * as vscode from 'vscode';
+import type { ScanProgress } from '../engine/scan';
+import type { ContextKeys } from './contextKeys';
+import { engineLogger, errorMessage } from './logging';
+import { reportProblem, reportRestricted } from './problems';
+import { createProviders, loadEngine } from './providerFactory';
+import type { FolderScan, ResultsStore } from './resultsStore';
+import type { DriftLensSettings } from './settings';
+import { ProgressReporter } from './scanProgress';
+import type { TrustGate } from './trust';
+
+/** How a scan request ended (also what `driftlens.scanWorkspace` returns). */
+export type ScanRun =
+  | { kind: 'done'; resources: number; drifted: number; missing: number; unverified: number }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'restricted'; resources: number }
+  | { kind: 'no-folder' };
+
+export interface ScanControllerDeps {
+  store: ResultsStore;
+  keys: ContextKeys;
+  trust: TrustGate;
+  log: vscode.LogOutputChannel;
+  settings: () => DriftLensSettings;
+  /** Runs after results are published (re-compare unsaved edits against the fresh live state). */
+  afterPublish?: (folders: string[]) => Promise<void>;
+}
+
+export class ScanController implements vscode.Disposable {
+  private running: { promise: Promise<ScanRun>; abort: AbortController } | undefined;
+  private readonly progressEmitter = new vscode.EventEmitter<ScanProgress>();
+  /** Every progress report of the running scan, as the engine gave it. */
+  readonly onDidReportProgress = this.progressEmitter.event;
+  private readonly scanningEmitter = new vscode.EventEmitter<boolean>();
+  readonly onDidChangeScanning = this.scanningEmitter.event;
+
+  constructor(private readonly deps: ScanControllerDeps) {}
+
+  get scanning(): boolean {
+    return this.running !== undefined;
+  }
+
+  /** `background` scans (on open, on a timer) show their progress in the status bar, not as a notification. */
+  scan(trigger: 'command' | 'background' = 'command'): Promise<ScanRun> {
+    if (this.running) {
+      this.deps.log.info('A scan is already running: this request joins it.');
+      return this.running.promise;
+    }
+    const abort = new AbortController();
+    const promise = this.run(abort, trigger).finally(() => {
+      this.running = undefined;
+      void this.deps.keys.set('scanning', false);
+      this.scanningEmitter.fire(false);
+    });
+    this.running = { promise, abort };
+    void this.deps.keys.set('scanning', true);
+    this.scanningEmitter.fire(true);
+    return promise;
+  }
+
+  /** Aborts the running scan; false when none runs. */
+  cancel(): boolean {
+    if (!this.running) return false;
+    this.deps.log.info('Scan cancelled by the user.');
+    this.running.abort.abort();
+    return true;
+  }
+
+  dispose(): void {
+    this.running?.abort.abort();
+    this.progressEmitter.dispose();
+    this.scanningEmitter.dispose();
+  }
+
+  private async run(abort: AbortController, trigger: 'command' | 'background'): Promise<ScanRun> {
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+    if (folders.length === 0) {
+      void vscode.window.showInformationMessage('DriftLens: open a folder with Terraform code to scan it for drift.');
+      return { kind: 'no-folder' };
+    }
+    const engine = await loadEngine();
+    if (!this.deps.trust.trusted) return this.indexOnly(engine, folders);
+    const { log } = this.deps;
+    const logger = engineLogger(log);
+    const started = Date.now();
+    try {
+      const scans = await vscode.window.withProgress(
+        {
+          location: trigger === 'command' ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window,
+          title: 'DriftLens',
+          cancellable: true,
+        },
+        async (progress, token) => {
+          const onCancel = token.onCancellationRequested(() => this.cancel());
+          try {
+            const providers = await createProviders(this.deps.settings(), true);
+            const reporter = new ProgressReporter(progress, folders.length);
+            const out: FolderScan[] = [];
+            for (const [i, dir] of folders.entries()) {
+              log.info(`Scanning ${dir}`);
+              const { result, snapshot } = await engine.scanWorkspace({
+                dir, signal: abort.signal, logger, providers,
+                progress: (p) => {
+                  reporter.report(i, p);
+                  this.progressEmitter.fire(p);
+                },
+              });
+              out.push({ folder: dir, result, snapshot, checkedAt: new Date() });
+            }
+            return out;
+          } finally {
+            onCancel.dispose();
+          }
+        },
+      );
+      if (abort.signal.aborted) return { kind: 'cancelled' };
+      this.deps.store.setScans(scans);
+      await this.deps.afterPublish?.(folders);
+      await this.deps.keys.set('scanned', true);
+      return this.summarize(scans, Date.now() - started);
+    } catch (e) {
+      if (e instanceof engine.ScanCancelledError || abort.signal.aborted) {
+        log.info('Scan cancelled; the previous results are kept.');
+        return { kind: 'cancelled' };
+      }
+      const message = errorMessage(e);
+      log.error(`Scan failed: ${message}`);
+      reportProblem('error', `DriftLens: the scan failed — ${message}`, log);
+      return { kind: 'failed', message };
+    }
+  }
+
+  private async indexOnly(engine: Awaited<ReturnType<typeof loadEngine>>, folders: string[]): Promise<ScanRun> {
+    const modules = (await Promise.all(folders.map((dir) => engine.indexWorkspace(dir)))).flat();
+    const resources = modules.reduce((n, m) => n + m.resources.length, 0);
+    await this.deps.keys.set('noIac', resources === 0);
+    this.deps.log.info(
+      `Restricted mode (untrusted workspace): indexed ${resources} resources in ${modules.length} modules; ` +
+        'no credentials used, no cloud API called.',
+    );
+    reportRestricted(resources);
+    return { kind: 'restricted', resources };
+  }
+
+  private summarize(scans: FolderScan[], ms: number): ScanRun {
+    const { log } = this.deps;
+    const total = { resources: 0, drifted: 0, missing: 0, unverified: 0 };
+    for (const { result } of scans) {
+      total.resources += result.summary.resources;
+      total.drifted += result.summary.drifted;
+      total.missing += result.summary.missing;
+      total.unverified += result.summary.unverified;
+      for (const err of result.errors) {
+        const line = `${err.file ?? result.root}: ${err.message}`;
+        if (err.severity === 'error') log.error(line);
+        else log.warn(line);
+      }
+    }
+    log.info(`Scan finished in ${ms} ms: ${total.resources} resources, ${total.drifted} drifted, ` +
+      `${total.missing} missing, ${total.unverified} not verified.`);
+    void this.deps.keys.set('noIac', total.resources === 0);
+    if (total.resources > 0 && total.unverified === total.resources) {
+      const reason = scans.flatMap((s) => s.result.resources).find((r) => r.reason)?.reason ?? 'unknown reason';
+      reportProblem('warning', `DriftLens could not verify any of the ${total.resources} resources: ${reason}. ` +
+        'Check the AWS profile and region in the settings, or your credentials.', log);
+    } else if (scans.some((s) => s.result.errors.some((e) => e.severity === 'error'))) {
+      reportProblem('warning', 'DriftLens scanned what it could, but some files or modules could not be read. See the logs.', log);
+    }
+    return { kind: 'done', ...total };
+  }
+}

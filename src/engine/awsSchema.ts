@@ -1,0 +1,21 @@
+// The AWS mappers' normalization metadata (TypeNormalization) as the comparison's TypeSchema.
+// Security-group rules compare as sets of expanded (protocol, from, to, source, description) tuples.
+import type { AttributeSchema, TypeSchema, Value } from './model';
+import { awsNormalization, expandRules } from '../providers/aws';
+
+/** `liveId` lets a rule that names the group itself compare equal to `self = true`. */
+export function awsTypeSchema(type: string, liveId: string | null): TypeSchema | undefined {
+  const n = awsNormalization(type);
+  if (!n) return undefined;
+  const attributes: Record<string, AttributeSchema> = {};
+  for (const name of n.scalarSets) attributes[name] = { set: true };
+  for (const name of n.singleBlocks) attributes[name] = { block: 'list' };
+  for (const name of n.tagMaps) attributes[name] = { tagMap: true };
+  for (const name of n.ruleBlocks) {
+    attributes[name] = {
+      block: 'set',
+      normalize: (v: Value) => expandRules(v, liveId ? { selfId: liveId } : {}).map((t) => ({ ...t }) as unknown as Value),
+    };
+  }
+  return { attributes };
+}

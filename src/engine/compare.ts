@@ -1,0 +1,244 @@
+// Code vs live, attribute by attribute, only for what the code says. Unknown is never drift: it is
+// reported as an unverified attribute. Sets ignore order, empties are equal, `aws:` tags are AWS's own.
+import type { AttributeSchema, Drift, Severity, SourceLocation, TypeSchema, UnverifiedAttribute, Value } from './model';
+import type { DesiredBlocks, DesiredBody, DesiredEntry } from './desired';
+import type { EvalValue } from '../iac/terraform/evalValue';
+import { firstUnknown, isSensitive, toValue } from '../iac/terraform/evalValue';
+import { isEmpty, scalarEquals, setDifference, sortedSet, valueEquals } from './valueEquality';
+import { severityOf } from './severity';
+
+export const SENSITIVE = '(sensitive)';
+
+export interface Comparison {
+  drifts: Drift[];
+  unverified: UnverifiedAttribute[];
+}
+
+interface Ctx {
+  type: string;
+  out: Comparison;
+}
+
+/** Tag keys AWS itself sets (`aws:cloudformation:stack-name`…); a user cannot write them. */
+const isSystemTag = (key: string) => key.toLowerCase().startsWith('aws:');
+
+export function compareResource(type: string, desired: DesiredBody, live: Record<string, Value>, schema: TypeSchema | undefined): Comparison {
+  const ctx: Ctx = { type, out: { drifts: [], unverified: [] } };
+  for (const [name, entry] of desired.entries) {
+    // `x = null` is Terraform's "not set": nothing to compare, nothing to fetch.
+    if (entry.kind === 'attribute' && entry.value.kind === 'scalar' && entry.value.value === null) continue;
+    const attrSchema = schema?.attributes[name];
+    if (!(name in live) && !attrSchema) {
+      ctx.out.unverified.push({ attribute: name, reason: `the ${type} mapper does not read "${name}"`, location: entry.location });
+      continue;
+    }
+    compareEntry(ctx, name, entry, live[name], attrSchema ?? {});
+  }
+  return ctx.out;
+}
+
+function compareEntry(ctx: Ctx, path: string, entry: DesiredEntry, live: Value | undefined, schema: AttributeSchema): void {
+  if (entry.kind === 'dynamic') {
+    ctx.out.unverified.push({ attribute: path, reason: entry.reason, location: entry.location });
+    return;
+  }
+  if (entry.kind === 'blocks') {
+    compareBlocks(ctx, path, entry, live, schema);
+    return;
+  }
+  compareValue(ctx, path, entry.value, live, schema, entry.location);
+}
+
+function compareValue(ctx: Ctx, path: string, ev: EvalValue, live: Value | undefined, schema: AttributeSchema, location: SourceLocation): void {
+  if (ev.kind === 'unknown') {
+    ctx.out.unverified.push({ attribute: path, reason: ev.reason, location });
+    return;
+  }
+  // `x = null` is Terraform's "not set": the code does not care.
+  if (ev.kind === 'scalar' && ev.value === null) return;
+  if (schema.normalize || schema.set || schema.block === 'set') {
+    compareWhole(ctx, path, ev, live, schema, location);
+    return;
+  }
+  if (ev.kind === 'map' && (schema.tagMap || path === 'tags')) {
+    compareTags(ctx, path, ev, live, schema, location);
+    return;
+  }
+  if (ev.kind === 'map') {
+    const liveObj = live !== null && typeof live === 'object' && !Array.isArray(live) ? live : {};
+    for (const [key, sub] of ev.entries) compareValue(ctx, `${path}.${key}`, sub, liveObj[key], schema.attributes?.[key] ?? {}, locate(sub, location));
+    return;
+  }
+  if (ev.kind === 'list') {
+    compareWhole(ctx, path, ev, live, schema, location);
+    return;
+  }
+  if (!scalarEquals(ev.value, live, schema.caseInsensitive)) addDrift(ctx, path, ev, ev.value, live, schema, location);
+}
+
+/** Lists, sets and normalized attributes compare as one value. */
+function compareWhole(ctx: Ctx, path: string, ev: EvalValue, live: Value | undefined, schema: AttributeSchema, location: SourceLocation): void {
+  const u = firstUnknown(ev);
+  if (u) {
+    ctx.out.unverified.push({ attribute: path, reason: u.reason, location });
+    return;
+  }
+  compareKnown(ctx, path, ev, toValue(ev) as Value, live, schema, location);
+}
+
+function compareKnown(ctx: Ctx, path: string, ev: EvalValue | undefined, expectedRaw: Value, liveRaw: Value | undefined, schema: AttributeSchema, location: SourceLocation): void {
+  const normalize = schema.normalize ?? ((v: Value) => v);
+  let expected: Value;
+  let actual: Value;
+  try {
+    expected = normalize(expectedRaw);
+    actual = normalize(liveRaw ?? null);
+  } catch (err) {
+    ctx.out.unverified.push({ attribute: path, reason: `cannot normalize: ${err instanceof Error ? err.message : String(err)}`, location });
+    return;
+  }
+  const unordered = !!(schema.set || schema.block === 'set' || schema.normalize);
+  if (unordered && (Array.isArray(expected) || isEmpty(expected)) && (Array.isArray(actual) || isEmpty(actual))) {
+    const e = Array.isArray(expected) ? expected : [];
+    const a = Array.isArray(actual) ? actual : [];
+    const extraLive = setDifference(a, e);
+    if (extraLive.length === 0 && setDifference(e, a).length === 0) return;
+    addDrift(ctx, path, ev, sortedSet(e), sortedSet(a), schema, location, extraLive, !schema.normalize);
+    return;
+  }
+  if (!valueEquals(expected, actual)) addDrift(ctx, path, ev, expected, actual, schema, location, undefined, !schema.normalize);
+}
+
+function compareTags(ctx: Ctx, path: string, ev: Extract<EvalValue, { kind: 'map' }>, live: Value | undefined, schema: AttributeSchema, location: SourceLocation): void {
+  const liveTags = live !== null && typeof live === 'object' && !Array.isArray(live) ? live : {};
+  for (const [key, sub] of ev.entries) {
+    const at = locate(sub, location);
+    if (sub.kind === 'unknown') {
+      ctx.out.unverified.push({ attribute: `${path}.${key}`, reason: sub.reason, location: at });
+      continue;
+    }
+    const expected = toValue(sub);
+    if (expected === undefined) continue;
+    if (!(key in liveTags)) addDrift(ctx, `${path}.${key}`, sub, expected, null, schema, at, undefined, false);
+    else if (!scalarEquals(expected, liveTags[key])) addDrift(ctx, `${path}.${key}`, sub, expected, liveTags[key], schema, at);
+  }
+  for (const [key, value] of Object.entries(liveTags)) {
+    if (ev.entries.has(key) || isSystemTag(key)) continue;
+    addDrift(ctx, `${path}.${key}`, undefined, null, value, schema, location, undefined, false);
+  }
+}
+
+function compareBlocks(ctx: Ctx, path: string, entry: DesiredBlocks, live: Value | undefined, schema: AttributeSchema): void {
+  if (schema.normalize || schema.block === 'set') {
+    const values: Value[] = [];
+    for (const block of entry.blocks) {
+      const v = blockValue(block);
+      if (typeof v === 'string') {
+        ctx.out.unverified.push({ attribute: path, reason: v, location: entry.location });
+        return;
+      }
+      values.push(v);
+    }
+    compareKnown(ctx, path, undefined, values, live, schema, entry.location);
+    return;
+  }
+  // A list block (root_block_device, metadata_options): declared sub-attributes, block by block.
+  const liveBlocks = Array.isArray(live) ? live : live !== null && typeof live === 'object' ? [live] : [];
+  entry.blocks.forEach((block, i) => {
+    const liveBlock = liveBlocks[i];
+    const liveObj = liveBlock !== null && typeof liveBlock === 'object' && !Array.isArray(liveBlock) ? liveBlock : {};
+    for (const [name, sub] of block.entries) {
+      const subSchema = schema.attributes?.[name];
+      const subPath = entry.blocks.length > 1 ? `${path}[${i}].${name}` : `${path}.${name}`;
+      if (liveBlock !== undefined && !(name in liveObj) && !subSchema && schema.attributes) {
+        ctx.out.unverified.push({ attribute: subPath, reason: `the ${ctx.type} mapper does not read "${path}.${name}"`, location: sub.location });
+        continue;
+      }
+      compareEntry(ctx, subPath, sub, liveObj[name], subSchema ?? {});
+    }
+  });
+}
+
+/** A block body as one plain object, or the reason it is not fully known. */
+function blockValue(block: DesiredBody): Value | string {
+  const out: { [key: string]: Value } = {};
+  for (const [name, entry] of block.entries) {
+    if (entry.kind === 'dynamic') return entry.reason;
+    if (entry.kind === 'blocks') {
+      const inner: Value[] = [];
+      for (const b of entry.blocks) {
+        const v = blockValue(b);
+        if (typeof v === 'string') return v;
+        inner.push(v);
+      }
+      out[name] = inner;
+      continue;
+    }
+    const u = firstUnknown(entry.value);
+    if (u) return u.reason;
+    out[name] = toValue(entry.value) as Value;
+  }
+  return out;
+}
+
+/** Where the squiggle goes: the sub-value's own literal when it is written inside this attribute, else the attribute. */
+function locate(v: EvalValue, fallback: SourceLocation): SourceLocation {
+  const o = v.kind === 'unknown' ? undefined : v.origin;
+  if (o && o.file === fallback.file && contains(fallback.range, o.range)) return o;
+  return fallback;
+}
+
+function contains(outer: SourceLocation['range'], inner: SourceLocation['range']): boolean {
+  return outer.start.offset <= inner.start.offset && inner.end.offset <= outer.end.offset;
+}
+
+function addDrift(ctx: Ctx, path: string, ev: EvalValue | undefined, expected: Value, actual: Value | undefined, schema: AttributeSchema, location: SourceLocation, extraLive?: Value[], fixableShape = true): void {
+  const sensitive = !!schema.sensitive || (ev !== undefined && isSensitive(ev));
+  const origin = ev && ev.kind !== 'unknown' ? ev.origin : undefined;
+  const shown = (v: Value | undefined): Value => (sensitive ? SENSITIVE : (v ?? null));
+  const drift: Drift = {
+    attribute: path,
+    expected: shown(expected),
+    actual: shown(actual),
+    severity: mapperSeverity(schema, expected, actual ?? null, extraLive) ?? severityOf({ type: ctx.type, attribute: path, extraLive, declared: Array.isArray(expected) ? expected : undefined }),
+    location,
+    ...(origin ? { origin } : {}),
+    fixable: !!origin && !sensitive && fixableShape && actual !== undefined,
+    sensitive,
+    message: driftMessage(path, shown(expected), shown(actual), extraLive),
+  };
+  ctx.out.drifts.push(drift);
+}
+
+/** The mapper's own severity for this attribute, when it declares one. */
+function mapperSeverity(schema: AttributeSchema, expected: Value, actual: Value, extraLive?: Value[]): Severity | undefined {
+  const rule = schema.severity;
+  return typeof rule === 'function' ? rule(expected, actual, extraLive) : rule;
+}
+
+export function driftMessage(path: string, expected: Value, actual: Value, extraLive?: Value[]): string {
+  if (Array.isArray(expected) && Array.isArray(actual) && extraLive) {
+    const missing = setDifference(expected, actual).length;
+    const parts = [];
+    if (extraLive.length) parts.push(`live has ${extraLive.length} the code does not declare (${extraLive.slice(0, 3).map(element).join('; ')}${extraLive.length > 3 ? '; …' : ''})`);
+    if (missing) parts.push(`${missing} declared ${missing === 1 ? 'is' : 'are'} not live`);
+    return `${path}: ${parts.join(', ')}`;
+  }
+  if (expected === null) return `${path}: not in code, live is ${brief(actual)}`;
+  if (actual === null) return `${path}: code says ${brief(expected)}, live has none`;
+  return `${path}: code says ${brief(expected)}, live is ${brief(actual)}`;
+}
+
+/** A set element for a message: a security-group rule tuple reads as `tcp 22 from cidr:0.0.0.0/0`. */
+function element(v: Value): string {
+  if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'protocol' in v && 'source' in v) {
+    const ports = v.fromPort === v.toPort ? `${v.fromPort}` : `${v.fromPort}-${v.toPort}`;
+    return `${v.protocol === '-1' ? 'all' : `${v.protocol} ${ports}`} from ${v.source}`;
+  }
+  return brief(v);
+}
+
+function brief(v: Value): string {
+  const text = JSON.stringify(v);
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+}

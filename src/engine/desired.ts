@@ -1,0 +1,73 @@
+// What the code wants for one resource instance: every declared attribute and nested block of its
+// body, evaluated in the module scope with `count.index` / `each.*` bound.
+import type { DeclaredAttribute, DeclaredBlock, DeclaredBody, Range, SourceLocation } from './model';
+import type { EvalScope } from '../iac/terraform/evaluate';
+import { evaluateExpr } from '../iac/terraform/evaluate';
+import type { EvalValue } from '../iac/terraform/evalValue';
+import { resourceMetaArguments } from '../iac/terraform/declared';
+
+export interface DesiredAttribute {
+  kind: 'attribute';
+  name: string;
+  value: EvalValue;
+  /** The value expression in the resource block. */
+  location: SourceLocation;
+}
+
+export interface DesiredBlocks {
+  kind: 'blocks';
+  name: string;
+  blocks: DesiredBody[];
+  /** The first block of this type. */
+  location: SourceLocation;
+}
+
+/** A `dynamic` block: its content depends on an iteration we do not expand. */
+export interface DesiredDynamic {
+  kind: 'dynamic';
+  name: string;
+  reason: string;
+  location: SourceLocation;
+}
+
+export type DesiredEntry = DesiredAttribute | DesiredBlocks | DesiredDynamic;
+
+export interface DesiredBody {
+  entries: Map<string, DesiredEntry>;
+  range: Range;
+}
+
+/** Blocks that are Terraform's or the provisioner's, never the cloud object's. */
+const metaBlocks: ReadonlySet<string> = new Set(['lifecycle', 'provisioner', 'connection', 'timeouts']);
+
+export function evaluateBody(body: DeclaredBody, range: Range, file: string, scope: EvalScope, bindings: ReadonlyMap<string, EvalValue>, top = true): DesiredBody {
+  const entries = new Map<string, DesiredEntry>();
+  for (const [name, attr] of Object.entries(body.attributes)) {
+    if (top && resourceMetaArguments.has(name)) continue;
+    entries.set(name, evaluateAttribute(attr, file, scope, bindings));
+  }
+  for (const block of body.blocks) {
+    if (top && metaBlocks.has(block.type)) continue;
+    if (block.type === 'dynamic') {
+      const name = block.labels[0] ?? 'dynamic';
+      entries.set(name, { kind: 'dynamic', name, reason: `dynamic "${name}" blocks are not expanded`, location: { file, range: block.range } });
+      continue;
+    }
+    const existing = entries.get(block.type);
+    const inner = evaluateBody(block.body, block.range, file, scope, bindings, false);
+    if (existing?.kind === 'blocks') existing.blocks.push(inner);
+    else if (!existing) entries.set(block.type, { kind: 'blocks', name: block.type, blocks: [inner], location: { file, range: block.range } });
+  }
+  return { entries, range };
+}
+
+function evaluateAttribute(attr: DeclaredAttribute, file: string, scope: EvalScope, bindings: ReadonlyMap<string, EvalValue>): DesiredAttribute {
+  return { kind: 'attribute', name: attr.name, value: evaluateExpr(attr.expr, { scope, file, bindings }), location: { file, range: attr.valueRange } };
+}
+
+/** Names the code declares at the top of a body (what a mapper needs to fetch). */
+export function declaredNames(body: DesiredBody): string[] {
+  return [...body.entries.keys()];
+}
+
+export type { DeclaredBlock };

@@ -1,0 +1,92 @@
+// What some providers add to a scan beyond fetching bound instances (all optional hooks of
+// LiveStateProvider): IDs derived from the code when state has none (Azure: name + resource group
+// + subscription), IaC they read themselves (ARM templates), and unmanaged resources.
+import type { FetchContext, LiveResult, LiveStateProvider, ResourceResult, ScanError, UnmanagedResource, Value } from './model';
+import type { ResolvedInstance, ResolvedRoot } from './resolve';
+import { toValue } from '../iac/terraform/evalValue';
+
+/** Kept in the scan snapshot: what a recompare reuses without calling any API. */
+export interface ProviderExtrasSnapshot {
+  /** Per provider name: live results of the IaC it reads itself. */
+  caches: Map<string, Map<string, LiveResult>>;
+  unmanaged: UnmanagedResource[];
+}
+
+export interface ProviderExtrasResult {
+  resources: ResourceResult[];
+  errors: ScanError[];
+  unmanaged: UnmanagedResource[];
+}
+
+/** Gives instances that state does not know the ID their provider derives from the declared attributes. */
+export function deriveLiveIds(roots: ResolvedRoot[], providers: readonly LiveStateProvider[]): void {
+  for (const root of roots) {
+    for (const inst of root.instances) {
+      if (inst.liveId) continue;
+      // An unexpanded count / for_each stands for several instances: no single ID.
+      if ((inst.resource.count || inst.resource.forEach) && inst.address === inst.resource.address) continue;
+      const provider = providers.find((p) => p.name === inst.providerConfig.provider);
+      if (!provider?.deriveId || !provider.supports(inst.resource.type)) continue;
+      const attributes: Record<string, Value | undefined> = {};
+      for (const [name, entry] of inst.desired.entries) {
+        if (entry.kind === 'attribute') attributes[name] = toValue(entry.value) ?? declaredNameOf(inst, name, root);
+      }
+      const id = provider.deriveId(inst.resource.type, attributes, inst.providerConfig);
+      if (id) {
+        inst.liveId = id;
+        delete inst.unverifiedReason;
+      }
+    }
+  }
+}
+
+/**
+ * `resource_group_name = azurerm_resource_group.app.name` without state: the name that resource's
+ * own block declares (a name is an input, so code and cloud agree on it by construction).
+ */
+function declaredNameOf(inst: ResolvedInstance, attribute: string, root: ResolvedRoot): Value | undefined {
+  const expr = inst.resource.body.attributes[attribute]?.expr;
+  if (expr?.kind !== 'ScopeTraversal' || expr.steps.length !== 2) return undefined;
+  const [label, field] = expr.steps;
+  if (label.kind !== 'GetAttr' || field.kind !== 'GetAttr' || field.name !== 'name') return undefined;
+  const prefix = inst.resource.address.slice(0, inst.resource.address.length - `${inst.resource.type}.${inst.resource.name}`.length);
+  const target = root.instances.find((i) => i.address === `${prefix}${expr.root}.${label.name}`);
+  const entry = target?.desired.entries.get('name');
+  return entry?.kind === 'attribute' ? toValue(entry.value) : undefined;
+}
+
+/** Runs each provider's own IaC source, then lists what no code declares near what the code declares. */
+export async function scanProviderExtras(dir: string, roots: ResolvedRoot[], providers: readonly LiveStateProvider[], ctx: FetchContext): Promise<{ result: ProviderExtrasResult; snapshot: ProviderExtrasSnapshot }> {
+  const result: ProviderExtrasResult = { resources: [], errors: [], unmanaged: [] };
+  const snapshot: ProviderExtrasSnapshot = { caches: new Map(), unmanaged: [] };
+  for (const provider of providers) {
+    const declared = roots.flatMap((r) => r.instances.filter((i) => i.liveId && i.providerConfig.provider === provider.name).map((i) => i.liveId as string));
+    if (provider.iacSource) {
+      const cache = new Map<string, LiveResult>();
+      const scanned = await provider.iacSource.scan(dir, ctx, cache);
+      snapshot.caches.set(provider.name, cache);
+      result.resources.push(...scanned.resources);
+      result.errors.push(...scanned.errors);
+      declared.push(...scanned.declaredIds);
+    }
+    if (provider.listUnmanaged && declared.length > 0) {
+      const listing = await provider.listUnmanaged(declared, ctx);
+      result.unmanaged.push(...listing.unmanaged);
+      result.errors.push(...listing.errors.map((message) => ({ message: `${provider.name}: unmanaged resources not listed: ${message}`, severity: 'warning' as const })));
+    }
+  }
+  snapshot.unmanaged = result.unmanaged;
+  return { result, snapshot };
+}
+
+/** The same, from the snapshot only (edited files, no API call). */
+export async function recompareProviderExtras(dir: string, providers: readonly LiveStateProvider[], snapshot: ProviderExtrasSnapshot | undefined, read: (absPath: string) => Promise<string | undefined>): Promise<ProviderExtrasResult> {
+  const result: ProviderExtrasResult = { resources: [], errors: [], unmanaged: snapshot?.unmanaged ?? [] };
+  for (const provider of providers) {
+    if (!provider.iacSource) continue;
+    const again = await provider.iacSource.recompare(dir, snapshot?.caches.get(provider.name) ?? new Map(), read);
+    result.resources.push(...again.resources);
+    result.errors.push(...again.errors);
+  }
+  return result;
+}

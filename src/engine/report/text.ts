@@ -1,0 +1,39 @@
+// `--format text`: an aligned table, one row per resource instance and one indented line per
+// drift, then a summary line. No colours: it goes to CI logs as often as to terminals.
+import type { ResourceResult, ScanResult } from '../model';
+import { relativeFile } from './paths';
+
+const STATUS: Record<ResourceResult['status'], string> = { 'in-sync': 'in sync', drifted: 'DRIFTED', missing: 'MISSING', unverified: 'unverified' };
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+export function formatText(result: ScanResult): string {
+  const rows = result.resources.map((r) => ({
+    r,
+    cells: [STATUS[r.status], r.address, r.liveId ?? '-', `${relativeFile(result.root, r.resource.file)}:${r.resource.range.start.line + 1}`],
+  }));
+  const headers = ['STATUS', 'RESOURCE', 'LIVE ID', 'LOCATION'];
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((row) => row.cells[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]))).join('  ').trimEnd();
+  const out: string[] = [];
+  if (rows.length) out.push(line(headers));
+  for (const { r, cells } of rows) {
+    out.push(line(cells));
+    const indent = ' '.repeat(widths[0] + 2);
+    for (const d of r.drifts) out.push(`${indent}${pad(d.severity, 7)} ${d.message}  (line ${d.location.range.start.line + 1})`);
+    if (r.reason && r.status !== 'in-sync') out.push(`${indent}${r.reason}`);
+    for (const u of r.unverifiedAttributes) out.push(`${indent}not verified: ${u.attribute} (${u.reason})`);
+  }
+  for (const e of result.errors) {
+    const where = e.file ? `${relativeFile(result.root, e.file)}${e.range ? `:${e.range.start.line + 1}:${e.range.start.character + 1}` : ''}: ` : '';
+    out.push(`${e.severity}: ${where}${e.message}`);
+  }
+  const s = result.summary;
+  out.push(
+    `${s.resources} resource${s.resources === 1 ? '' : 's'}: ${s.inSync} in sync, ${s.drifted} drifted, ${s.missing} missing, ${s.unverified} unverified` +
+      (s.unmanaged ? `, ${s.unmanaged} unmanaged` : ''),
+  );
+  return `${out.join('\n')}\n`;
+}

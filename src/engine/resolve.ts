@@ -1,0 +1,207 @@
+// One root module from files to resolved instances: tfvars, state, the evaluation scope, and for
+// each declared resource its instances (count / for_each / state) with their desired attributes.
+import { join } from 'node:path';
+import type { DeclaredResource, ModuleIndex, ProviderConfig, ScanError, Value } from './model';
+import type { WorkspaceIo } from './workspaceIo';
+import { createModuleScope, type CallFunction } from '../iac/terraform/evalScope';
+import type { EvalScope } from '../iac/terraform/evaluate';
+import { evaluateExpr } from '../iac/terraform/evaluate';
+import type { EvalValue } from '../iac/terraform/evalValue';
+import { asNumber, asString, scalar, toValue } from '../iac/terraform/evalValue';
+import { loadTfvars, type Parse } from '../iac/terraform/tfvars';
+import { instanceKeyText, parseState, StateError, type StateResource, type TerraformState } from '../iac/terraform/state';
+import { evaluateBody, type DesiredBody } from './desired';
+import { applyDefaultTags, applyIgnoreChanges, awsTagSettings, isIgnoredTag, type AwsTagSettings } from './providerTags';
+
+export interface ResolvedInstance {
+  /** Instance address: `aws_instance.web[0]`. */
+  address: string;
+  resource: DeclaredResource;
+  liveId: string | null;
+  /** Why it cannot be fetched (not in state, state unreadable…). */
+  unverifiedReason?: string;
+  desired: DesiredBody;
+  providerConfig: ProviderConfig;
+  /** Attribute paths the results leave out: `ignore_tags` keys, `ignore_changes` map keys (`tags.Env`). */
+  ignored?: (attribute: string) => boolean;
+}
+
+export interface ResolvedRoot {
+  dir: string;
+  index: ModuleIndex;
+  instances: ResolvedInstance[];
+  errors: ScanError[];
+}
+
+export interface ResolveOptions {
+  io: WorkspaceIo;
+  parse: Parse;
+  callFunction?: CallFunction;
+  /** Environment for TF_WORKSPACE; defaults to none. */
+  env?: Record<string, string | undefined>;
+}
+
+export async function resolveRoot(index: ModuleIndex, names: string[], options: ResolveOptions): Promise<ResolvedRoot> {
+  const errors: ScanError[] = [];
+  const dir = index.dir;
+  const tfvars = await loadTfvars(dir, names, options.io.readFile, options.parse);
+  for (const d of tfvars.diagnostics) errors.push({ file: d.file, range: d.range, message: d.message, severity: 'warning' });
+
+  const workspace = options.env?.TF_WORKSPACE || (await options.io.readFile(join(dir, '.terraform', 'environment')))?.trim() || 'default';
+  const statePath = workspace === 'default' ? join(dir, 'terraform.tfstate') : join(dir, 'terraform.tfstate.d', workspace, 'terraform.tfstate');
+  const stateText = await options.io.readFile(statePath);
+  let state: TerraformState | undefined;
+  let noStateReason: string | undefined;
+  if (stateText === undefined) {
+    noStateReason = index.backend
+      ? `not in state: the state is in the "${index.backend}" backend; run \`terraform state pull > terraform.tfstate\` in ${dir}`
+      : `not in state: no terraform.tfstate in ${dir}`;
+  } else {
+    try {
+      state = parseState(stateText, statePath);
+    } catch (err) {
+      const message = err instanceof StateError ? err.message : String(err);
+      errors.push({ file: statePath, message, severity: 'error' });
+      noStateReason = `state unreadable: ${message}`;
+    }
+  }
+
+  const scope = createModuleScope({ index, tfvars: tfvars.values, state, callFunction: options.callFunction, workspace });
+  const providers = providerConfigs(index, scope);
+  const instances: ResolvedInstance[] = [];
+  const tagSettings = new Map<string, AwsTagSettings>();
+  for (const resource of index.resources) {
+    const providerConfig = providers.get(resource.provider) ?? { provider: resource.provider.split('.')[0], ...(resource.provider.includes('.') ? { alias: resource.provider.split('.')[1] } : {}), settings: {} };
+    let tags = tagSettings.get(resource.provider);
+    if (!tags && providerConfig.provider === 'aws') {
+      tags = awsTagSettings(index.providers.find((p) => p.configName === resource.provider), scope);
+      tagSettings.set(resource.provider, tags);
+    }
+    let expanded: Expanded[];
+    try {
+      expanded = expandInstances(resource, state?.resources.get(resource.address), scope, noStateReason, index);
+    } catch (err) {
+      // A bug of ours on one unusual block must not stop the scan of the others.
+      errors.push({ file: resource.file, range: resource.headerRange, message: `${resource.address}: cannot evaluate (${err instanceof Error ? err.message : String(err)})`, severity: 'warning' });
+      continue;
+    }
+    for (const inst of expanded) {
+      let desired: DesiredBody;
+      try {
+        desired = evaluateBody(resource.body, resource.range, resource.file, scope, inst.bindings);
+      } catch (err) {
+        const message = `cannot evaluate ${inst.address}: ${err instanceof Error ? err.message : String(err)}`;
+        errors.push({ file: resource.file, range: resource.headerRange, message, severity: 'warning' });
+        instances.push({ address: inst.address, resource, liveId: inst.liveId, unverifiedReason: message, desired: { entries: new Map(), range: resource.range }, providerConfig });
+        continue;
+      }
+      if (tags) applyDefaultTags(desired, tags);
+      const paths = applyIgnoreChanges(resource, desired);
+      const settings = tags;
+      const ignored = (attribute: string) =>
+        paths.some((p) => attribute === p || attribute.startsWith(`${p}.`)) || (!!settings && attribute.startsWith('tags.') && isIgnoredTag(attribute.slice(5), settings));
+      instances.push({ address: inst.address, resource, liveId: inst.liveId, ...(inst.reason ? { unverifiedReason: inst.reason } : {}), desired, providerConfig, ignored });
+    }
+  }
+  return { dir, index, instances, errors };
+}
+
+interface Expanded {
+  address: string;
+  liveId: string | null;
+  reason?: string;
+  bindings: Map<string, EvalValue>;
+}
+
+/**
+ * The instances of one declared resource: what state holds for it, plus those the code says must exist
+ * (a known count / for_each) that state lacks — those are unverified, never missing.
+ */
+function expandInstances(resource: DeclaredResource, stateResource: StateResource | undefined, scope: EvalScope, noStateReason: string | undefined, index: ModuleIndex): Expanded[] {
+  const keys = expectedKeys(resource, scope);
+  const out: Expanded[] = [];
+  const forEach = keys?.forEach;
+  const bindingsFor = (key: number | string | undefined): Map<string, EvalValue> => {
+    const b = new Map<string, EvalValue>();
+    if (typeof key === 'number') b.set('count', { kind: 'map', entries: new Map([['index', scalar(key)]]) });
+    else if (typeof key === 'string') {
+      const value = forEach?.get(key) ?? { kind: 'unknown', reason: `each.value for "${key}": for_each is not known` };
+      b.set('each', { kind: 'map', entries: new Map<string, EvalValue>([['key', scalar(key)], ['value', value]]) });
+    }
+    return b;
+  };
+  const seen = new Set<string>();
+  for (const inst of stateResource?.instances ?? []) {
+    // When the code's count/for_each is known, state instances it no longer declares are Terraform's to destroy, not ours to compare.
+    if (keys && !keys.list.some((k) => k === inst.indexKey)) continue;
+    seen.add(inst.address);
+    out.push({ address: inst.address, liveId: inst.id, ...(inst.id ? {} : { reason: 'no id in state' }), bindings: bindingsFor(inst.indexKey) });
+  }
+  const expected = keys ? keys.list : resource.count || resource.forEach ? [] : [undefined];
+  for (const key of expected) {
+    const address = resource.address + instanceKeyText(key);
+    if (seen.has(address)) continue;
+    const imported = importedId(index, address, scope);
+    if (imported) out.push({ address, liveId: imported, bindings: bindingsFor(key) });
+    else out.push({ address, liveId: null, reason: noStateReason ?? 'not in state', bindings: bindingsFor(key) });
+  }
+  // Count / for_each unknown and nothing in state: one unverified entry for the resource.
+  if (out.length === 0 && !keys && (resource.count || resource.forEach)) {
+    out.push({ address: resource.address, liveId: null, reason: noStateReason ?? 'not in state', bindings: bindingsFor(undefined) });
+  }
+  return out;
+}
+
+/** The instance keys a known `count` / `for_each` asks for; undefined when unknown or absent. */
+function expectedKeys(resource: DeclaredResource, scope: EvalScope): { list: (number | string)[]; forEach?: Map<string, EvalValue> } | undefined {
+  if (resource.count) {
+    const v = evaluateExpr(resource.count.expr, { scope, file: resource.file });
+    const n = v.kind === 'scalar' ? asNumber(v) : undefined;
+    return n === undefined || n < 0 ? undefined : { list: Array.from({ length: Math.floor(n) }, (_, i) => i) };
+  }
+  if (resource.forEach) {
+    const v = evaluateExpr(resource.forEach.expr, { scope, file: resource.file });
+    if (v.kind === 'map') return { list: [...v.entries.keys()], forEach: v.entries };
+    if (v.kind === 'list') {
+      // A set of strings: each.key and each.value are both the element.
+      const map = new Map<string, EvalValue>();
+      for (const item of v.items) {
+        const s = item.kind === 'scalar' ? asString(item) : undefined;
+        if (s === undefined) return undefined;
+        map.set(s, item);
+      }
+      return { list: [...map.keys()], forEach: map };
+    }
+  }
+  return undefined;
+}
+
+function importedId(index: ModuleIndex, address: string, scope: EvalScope): string | undefined {
+  const imp = index.imports.find((i) => i.to === address);
+  if (!imp?.id) return undefined;
+  const v = evaluateExpr(imp.id.expr, { scope, file: imp.file });
+  return v.kind === 'scalar' && typeof v.value === 'string' && v.value ? v.value : undefined;
+}
+
+/** Provider blocks by configuration name (`aws`, `aws.west`), with their evaluable settings. */
+function providerConfigs(index: ModuleIndex, scope: EvalScope): Map<string, ProviderConfig> {
+  const out = new Map<string, ProviderConfig>();
+  for (const p of index.providers) {
+    const body = evaluateBody(p.body, p.range, p.file, scope, new Map(), false);
+    const settings: Record<string, Value> = {};
+    for (const [name, entry] of body.entries) {
+      if (name === 'alias') continue;
+      if (entry.kind === 'attribute') {
+        const v = toValue(entry.value);
+        if (v !== undefined && !entry.value.sensitive) settings[name] = v;
+      } else if (entry.kind === 'blocks') {
+        const blocks = entry.blocks.map((b) => Object.fromEntries([...b.entries].flatMap(([k, e]) => (e.kind === 'attribute' && toValue(e.value) !== undefined ? [[k, toValue(e.value) as Value]] : []))));
+        settings[name] = blocks;
+      }
+    }
+    const region = typeof settings.region === 'string' ? settings.region : undefined;
+    const profile = typeof settings.profile === 'string' ? settings.profile : undefined;
+    out.set(p.configName, { provider: p.name, ...(p.alias ? { alias: p.alias } : {}), ...(region ? { region } : {}), ...(profile ? { profile } : {}), settings });
+  }
+  return out;
+}

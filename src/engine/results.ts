@@ -1,0 +1,78 @@
+// One resource instance's verdict from its desired attributes and what the provider saw:
+// in-sync / drifted (compare) / missing (only a per-ID not-found) / unverified (anything we could not see).
+import type { LiveResult, ResourceResult, ScanSummary, TypeSchema, UnmanagedResource, Value } from './model';
+import type { ResolvedInstance } from './resolve';
+import type { DesiredBody } from './desired';
+import { compareResource, SENSITIVE } from './compare';
+import { isSensitive, toValue } from '../iac/terraform/evalValue';
+
+export function unverifiedResult(inst: ResolvedInstance, reason: string): ResourceResult {
+  return base(inst, 'unverified', reason);
+}
+
+export function resultFor(inst: ResolvedInstance, live: LiveResult, schema: TypeSchema | undefined): ResourceResult {
+  if (live.status === 'not-found') return base(inst, 'missing', live.reason ?? 'not found');
+  if (live.status === 'error') return base(inst, 'unverified', live.reason);
+  const compared = compareResource(inst.resource.type, inst.desired, live.attributes, schema);
+  // What Terraform itself ignores (ignore_tags, ignore_changes keys) is not drift either.
+  const ignored = (attribute: string) => inst.ignored?.(attribute) ?? false;
+  const drifts = compared.drifts.filter((d) => !ignored(d.attribute));
+  const unverified = compared.unverified.filter((u) => !ignored(u.attribute));
+  return {
+    ...base(inst, drifts.length > 0 ? 'drifted' : 'in-sync'),
+    drifts,
+    unverifiedAttributes: unverified,
+    desired: desiredMap(inst.desired, schema),
+    live: liveMap(inst.desired, live.attributes, schema),
+  };
+}
+
+function base(inst: ResolvedInstance, status: ResourceResult['status'], reason?: string): ResourceResult {
+  return {
+    address: inst.address,
+    type: inst.resource.type,
+    provider: inst.providerConfig.alias ? `${inst.providerConfig.provider}.${inst.providerConfig.alias}` : inst.providerConfig.provider,
+    resource: inst.resource,
+    liveId: inst.liveId,
+    status,
+    ...(reason ? { reason } : {}),
+    drifts: [],
+    unverifiedAttributes: [],
+  };
+}
+
+/** The desired attributes as plain values for the diff view; unknown ones are left out, sensitive masked. */
+function desiredMap(desired: DesiredBody, schema: TypeSchema | undefined): Record<string, Value> {
+  const out: Record<string, Value> = {};
+  for (const [name, entry] of desired.entries) {
+    if (entry.kind === 'attribute') {
+      const v = toValue(entry.value);
+      if (v === undefined) continue;
+      out[name] = schema?.attributes[name]?.sensitive || isSensitive(entry.value) ? SENSITIVE : v;
+    } else if (entry.kind === 'blocks') {
+      out[name] = entry.blocks.map((b) => desiredMap(b, undefined));
+    }
+  }
+  return out;
+}
+
+/** The live attributes the code declares (the rest is "don't care"), sensitive masked. */
+function liveMap(desired: DesiredBody, live: Record<string, Value>, schema: TypeSchema | undefined): Record<string, Value> {
+  const out: Record<string, Value> = {};
+  for (const name of desired.entries.keys()) {
+    if (!(name in live)) continue;
+    out[name] = schema?.attributes[name]?.sensitive ? SENSITIVE : live[name];
+  }
+  return out;
+}
+
+export function summarize(resources: ResourceResult[], unmanaged: UnmanagedResource[]): ScanSummary {
+  const s: ScanSummary = { resources: resources.length, inSync: 0, drifted: 0, missing: 0, unverified: 0, unmanaged: unmanaged.length };
+  for (const r of resources) {
+    if (r.status === 'in-sync') s.inSync++;
+    else if (r.status === 'drifted') s.drifted++;
+    else if (r.status === 'missing') s.missing++;
+    else s.unverified++;
+  }
+  return s;
+}

@@ -1,0 +1,235 @@
+// The scan pipeline: index → resolve → bind (state) → fetch (providers) → compare.
+// Front-ends (CLI, editor) build the providers and call these functions; nothing here touches vscode.
+import { resolve as resolvePath } from 'node:path';
+import type { Binding, LiveResult, LiveStateProvider, Logger, ModuleIndex, ResourceResult, ScanError, ScanResult, TypeSchema } from './model';
+import { diskIo, overlayIo, type WorkspaceIo } from './workspaceIo';
+import { indexFolders, rootFolders, type IndexedFolder } from './roots';
+import { resolveRoot, type ResolvedInstance, type ResolvedRoot } from './resolve';
+import { resultFor, summarize, unverifiedResult } from './results';
+import { awsTypeSchema } from './awsSchema';
+import { parseHcl } from '../iac/terraform/parser';
+import { engineCallFunction } from './functionsBridge';
+import { applyIgnoreRules } from './ignore';
+import { deriveLiveIds, recompareProviderExtras, scanProviderExtras, type ProviderExtrasResult, type ProviderExtrasSnapshot } from './providerExtras';
+
+export interface ScanProgress {
+  stage: 'index' | 'resolve' | 'fetch' | 'compare';
+  done: number;
+  total: number;
+  message?: string;
+}
+
+export interface ScanOptions {
+  dir: string;
+  signal?: AbortSignal;
+  logger?: Logger;
+  progress?: (p: ScanProgress) => void;
+  /** The front-end builds them (credentials, regions, endpoints are its business). */
+  providers: LiveStateProvider[];
+  now?: () => Date;
+}
+
+/** A live result as fetched for one instance address of one root module. */
+interface SnapshotEntry {
+  liveId: string;
+  result: LiveResult;
+}
+
+/** What a scan saw of the cloud, kept so edited code can be re-compared without API calls. Opaque to front-ends. */
+export interface LiveSnapshot {
+  readonly dir: string;
+  readonly fetchedAt: string;
+  /** Live results per root module folder (absolute), then per instance address. */
+  readonly live: ReadonlyMap<string, ReadonlyMap<string, SnapshotEntry>>;
+  /** The providers of the scan: only their `supports` / `schema` are used again, never `fetch`. */
+  readonly providers: readonly LiveStateProvider[];
+  readonly now?: () => Date;
+  /** What providers' own IaC sources (ARM templates) and unmanaged listings saw. */
+  readonly extras?: ProviderExtrasSnapshot;
+}
+
+export interface ScanOutcome {
+  result: ScanResult;
+  snapshot: LiveSnapshot;
+}
+
+export class ScanCancelledError extends Error {
+  constructor() {
+    super('scan cancelled');
+    this.name = 'ScanCancelledError';
+  }
+}
+
+const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** Index every root module under `dir` (no cloud calls). */
+export async function indexWorkspace(dir: string, io: WorkspaceIo = diskIo): Promise<ModuleIndex[]> {
+  const abs = resolvePath(dir);
+  return rootFolders(await indexFolders(abs, io), abs).map((f) => f.index);
+}
+
+export async function scanWorkspace(options: ScanOptions): Promise<ScanOutcome> {
+  const signal = options.signal ?? new AbortController().signal;
+  const logger = options.logger ?? silentLogger;
+  const progress = options.progress ?? (() => {});
+  const checkCancel = () => {
+    if (signal.aborted) throw new ScanCancelledError();
+  };
+  const abs = resolvePath(options.dir);
+  const prepared = await prepare(abs, diskIo, progress, checkCancel);
+  const { roots, errors } = prepared;
+  // Providers that can name an instance without state (Azure: name + resource group) do so before binding.
+  deriveLiveIds(roots, options.providers);
+
+  // Bind: every fetchable instance, grouped by provider, so each provider gets one fetch call.
+  const byProvider = new Map<LiveStateProvider, { binding: Binding; root: string }[]>();
+  for (const root of roots) {
+    for (const inst of root.instances) {
+      if (inst.unverifiedReason || !inst.liveId) continue;
+      const provider = options.providers.find((p) => p.name === inst.providerConfig.provider);
+      if (!provider || !provider.supports(inst.resource.type)) continue;
+      const list = byProvider.get(provider) ?? byProvider.set(provider, []).get(provider)!;
+      list.push({ binding: bindingOf(inst), root: root.dir });
+    }
+  }
+  const total = [...byProvider.values()].reduce((n, l) => n + l.length, 0);
+  progress({ stage: 'fetch', done: 0, total });
+  checkCancel();
+  const live = new Map<string, Map<string, SnapshotEntry>>();
+  const doneBy = new Map<LiveStateProvider, number>();
+  await Promise.all(
+    [...byProvider].map(async ([provider, items]) => {
+      logger.info(`${provider.name}: fetching ${items.length} resource instance(s)`);
+      const answers = await provider.fetch(
+        items.map((i) => i.binding),
+        {
+          signal,
+          logger,
+          progress: (p) => {
+            doneBy.set(provider, p.done);
+            progress({ stage: 'fetch', done: [...doneBy.values()].reduce((a, b) => a + b, 0), total, message: p.message });
+          },
+        },
+      );
+      for (const { binding, root } of items) {
+        const result: LiveResult = answers.get(binding) ?? { status: 'error', kind: 'other', reason: `the ${provider.name} provider gave no answer` };
+        const perRoot = live.get(root) ?? live.set(root, new Map()).get(root)!;
+        perRoot.set(binding.address, { liveId: binding.liveId, result });
+      }
+    }),
+  );
+  checkCancel();
+  const extras = await scanProviderExtras(abs, roots, options.providers, { signal, logger });
+  checkCancel();
+  const now = options.now ?? (() => new Date());
+  const snapshot: LiveSnapshot = { dir: options.dir, fetchedAt: now().toISOString(), live, providers: options.providers, now: options.now, extras: extras.snapshot };
+  const result = await compareAll(options.dir, roots, errors, snapshot, diskIo, progress, checkCancel, now, extras.result);
+  return { result, snapshot };
+}
+
+/** Re-compare edited files against the cached live state: no API call. `overrides` maps absolute file path → current text. */
+export async function recompare(snapshot: LiveSnapshot, overrides: Map<string, string>): Promise<ScanResult> {
+  const io = overlayIo(diskIo, overrides);
+  const none = () => {};
+  const { roots, errors } = await prepare(resolvePath(snapshot.dir), io, none, none);
+  deriveLiveIds(roots, snapshot.providers);
+  const extras = await recompareProviderExtras(resolvePath(snapshot.dir), snapshot.providers, snapshot.extras, (path) => io.readFile(path));
+  return compareAll(snapshot.dir, roots, errors, snapshot, io, none, none, snapshot.now ?? (() => new Date()), extras);
+}
+
+interface Prepared {
+  roots: ResolvedRoot[];
+  errors: ScanError[];
+}
+
+async function prepare(abs: string, io: WorkspaceIo, progress: (p: ScanProgress) => void, checkCancel: () => void): Promise<Prepared> {
+  progress({ stage: 'index', done: 0, total: 1, message: abs });
+  checkCancel();
+  const entries = await io.readDir(abs);
+  if (entries.length === 0 && (await io.readFile(abs)) === undefined && !(await isDir(io, abs))) throw new Error(`cannot read folder ${abs}`);
+  const folders: IndexedFolder[] = rootFolders(await indexFolders(abs, io), abs);
+  progress({ stage: 'index', done: 1, total: 1, message: `${folders.length} root module(s)` });
+  checkCancel();
+  const errors: ScanError[] = [];
+  for (const f of folders) {
+    for (const file of f.index.files) {
+      for (const d of file.diagnostics) errors.push({ file: file.file, range: d.range, message: d.message, severity: 'warning' });
+    }
+  }
+  const roots: ResolvedRoot[] = [];
+  for (const [i, f] of folders.entries()) {
+    const callFunction = engineCallFunction(f.index.dir);
+    progress({ stage: 'resolve', done: i, total: folders.length, message: f.index.dir });
+    checkCancel();
+    const root = await resolveRoot(f.index, f.names, { io, parse: parseHcl, callFunction, env: process.env });
+    errors.push(...root.errors);
+    roots.push(root);
+  }
+  progress({ stage: 'resolve', done: folders.length, total: folders.length });
+  checkCancel();
+  return { roots, errors };
+}
+
+async function isDir(io: WorkspaceIo, path: string): Promise<boolean> {
+  // readDir answers [] both for an empty folder and for a missing one; a missing folder has no parent entry.
+  const parent = resolvePath(path, '..');
+  const base = path.slice(parent.length).replace(/^[\\/]/, '');
+  return (await io.readDir(parent)).some((e) => e.isDirectory && e.name === base);
+}
+
+async function compareAll(
+  dir: string,
+  roots: ResolvedRoot[],
+  errors: ScanError[],
+  snapshot: LiveSnapshot,
+  io: WorkspaceIo,
+  progress: (p: ScanProgress) => void,
+  checkCancel: () => void,
+  now: () => Date,
+  extras: ProviderExtrasResult = { resources: [], errors: [], unmanaged: [] },
+): Promise<ScanResult> {
+  const total = roots.reduce((n, r) => n + r.instances.length, 0);
+  let done = 0;
+  progress({ stage: 'compare', done, total });
+  checkCancel();
+  const resources: ResourceResult[] = [];
+  for (const root of roots) {
+    const rootResults: ResourceResult[] = [];
+    for (const inst of root.instances) {
+      rootResults.push(verdict(inst, root.dir, snapshot));
+      if (++done % 100 === 0) progress({ stage: 'compare', done, total });
+    }
+    resources.push(...(await applyIgnoreRules([...new Set([resolvePath(dir), root.dir])], rootResults, io)));
+  }
+  // Resources of providers' own IaC sources (ARM templates), under the workspace's ignore rules.
+  if (extras.resources.length) resources.push(...(await applyIgnoreRules([resolvePath(dir)], extras.resources, io)));
+  errors.push(...extras.errors);
+  progress({ stage: 'compare', done: total, total });
+  checkCancel();
+  const unmanaged: ScanResult['unmanaged'] = extras.unmanaged;
+  return { scannedAt: now().toISOString(), root: dir, resources, unmanaged, errors, summary: summarize(resources, unmanaged) };
+}
+
+function verdict(inst: ResolvedInstance, root: string, snapshot: LiveSnapshot): ResourceResult {
+  if (inst.unverifiedReason || !inst.liveId) return unverifiedResult(inst, inst.unverifiedReason ?? 'no id in state');
+  const provider = snapshot.providers.find((p) => p.name === inst.providerConfig.provider);
+  if (!provider) return unverifiedResult(inst, `no live-state provider for "${inst.providerConfig.provider}"`);
+  if (!provider.supports(inst.resource.type)) return unverifiedResult(inst, 'unsupported type');
+  const entry = snapshot.live.get(root)?.get(inst.address);
+  if (!entry || entry.liveId !== inst.liveId) return unverifiedResult(inst, 'not fetched by the last scan: scan again');
+  return resultFor(inst, entry.result, schemaOf(provider, inst));
+}
+
+function schemaOf(provider: LiveStateProvider, inst: ResolvedInstance): TypeSchema | undefined {
+  return provider.schema?.(inst.resource.type) ?? (provider.name === 'aws' ? awsTypeSchema(inst.resource.type, inst.liveId) : undefined);
+}
+
+function bindingOf(inst: ResolvedInstance): Binding {
+  return {
+    address: inst.address,
+    type: inst.resource.type,
+    liveId: inst.liveId as string,
+    providerConfig: inst.providerConfig,
+    declaredAttributes: [...inst.desired.entries.keys()],
+  };
+}

@@ -1,0 +1,57 @@
+// What one file declares, on its own, and how a module's files combine: the unit the index cache
+// keeps, so re-indexing a module whose files did not change is a merge, not a parse or a walk.
+// `mergeFileDeclarations` applies the cross-file rules of `declareFile` (first variable/local wins,
+// a resource declared twice is an error unless in an override file); a test holds the two equal.
+import { basename, dirname } from 'node:path';
+import type { ModuleIndex } from '../engine/model';
+import type { ParseResult, SyntaxDiagnostic } from './terraform/ast';
+import { declareFile, emptyModuleIndex } from './terraform/declared';
+
+/** One file's declarations as a one-file module index (its own diagnostics in `files[0]`). */
+export type FileDeclarations = ModuleIndex;
+
+export function declareOneFile(file: string, text: string, parse: (file: string, text: string) => ParseResult): FileDeclarations {
+  const parsed = parse(file, text);
+  const index = emptyModuleIndex(dirname(file));
+  const problems = declareFile(index, file, parsed.body, text);
+  index.files.push({ file, diagnostics: problems.length ? [...parsed.diagnostics, ...problems] : parsed.diagnostics });
+  return index;
+}
+
+function isOverride(file: string): boolean {
+  return /(^|[\\/_])override\.tf(\.json)?$/.test(file);
+}
+
+/** The module index of `dir` from its files' declarations, in Terraform's file order. Inputs are not mutated. */
+export function mergeFileDeclarations(dir: string, parts: readonly FileDeclarations[]): ModuleIndex {
+  const out = emptyModuleIndex(dir);
+  for (const part of parts) {
+    const file = part.files[0]?.file;
+    const problems: SyntaxDiagnostic[] = [];
+    const override = file !== undefined && isOverride(file);
+    for (const [list, own, kind] of [
+      [out.resources, part.resources, 'resource'],
+      [out.dataSources, part.dataSources, 'data'],
+    ] as const) {
+      for (const r of own) {
+        const first = override ? undefined : list.find((x) => x.address === r.address && x.file !== r.file);
+        if (first) {
+          problems.push({
+            severity: 'error',
+            message: `Duplicate ${kind} "${r.type}" configuration: "${r.address}" was already declared at ${basename(first.file)}:${first.range.start.line + 1}.`,
+            range: r.headerRange,
+          });
+        }
+        list.push(r);
+      }
+    }
+    for (const [name, v] of Object.entries(part.variables)) if (!Object.hasOwn(out.variables, name)) out.variables[name] = v;
+    for (const [name, l] of Object.entries(part.locals)) if (!Object.hasOwn(out.locals, name)) out.locals[name] = l;
+    out.providers.push(...part.providers);
+    out.moduleCalls.push(...part.moduleCalls);
+    out.imports.push(...part.imports);
+    if (part.backend !== undefined && !(part.backend === 'cloud' && out.backend !== undefined)) out.backend = part.backend;
+    for (const f of part.files) out.files.push(problems.length ? { file: f.file, diagnostics: [...f.diagnostics, ...problems] } : f);
+  }
+  return out;
+}

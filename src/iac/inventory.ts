@@ -1,0 +1,124 @@
+// `driftlens inventory`: every resource the code under a folder declares, with its literal values,
+// without touching any cloud. Its JSON is a public contract (version 1).
+import { relative, resolve, sep } from 'node:path';
+import type { DeclaredResource, ModuleIndex, Range } from '../engine/model';
+import { bodyLiteral, literalValue, type BodyValue, type LiteralResult } from './terraform/literal';
+import { indexModule, listModules } from './moduleIndex';
+import { emptyModuleIndex } from './terraform/declared';
+
+export interface LspRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+export interface InventoryResource {
+  /** Module folder relative to the scanned dir, forward slashes; `.` for the dir itself. */
+  root: string;
+  address: string;
+  type: string;
+  name: string;
+  /** Provider configuration: `aws`, `aws.west`. */
+  provider: string;
+  /** Relative to the scanned dir, forward slashes. */
+  file: string;
+  range: LspRange;
+  /** Present when the block has `count` / `for_each`. */
+  count?: LiteralResult;
+  forEach?: LiteralResult;
+  attributes: Record<string, BodyValue>;
+}
+
+export interface InventoryError {
+  file: string;
+  range: LspRange;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface Inventory {
+  version: 1;
+  resources: InventoryResource[];
+  errors: InventoryError[];
+}
+
+const concurrency = 4;
+
+/** Indexes every module folder below `dir`. Syntax errors are collected, never thrown; an unreadable `dir` rejects. */
+export async function buildInventory(dir: string): Promise<Inventory> {
+  // The index holds absolute paths; the report shows them relative to `dir`.
+  const base = resolve(dir);
+  const modules = await listModules(base);
+  const inventory: Inventory = { version: 1, resources: [], errors: [] };
+  // A few folders in flight hide file-system latency; each index is dropped once reported, so memory stays flat.
+  const inFlight: Promise<ModuleIndex>[] = [];
+  let next = 0;
+  for (; next < Math.min(concurrency, modules.length); next++) inFlight.push(safeIndex(modules[next].dir, modules[next].files));
+  for (let i = 0; i < modules.length; i++) {
+    const index = await inFlight[i];
+    delete inFlight[i];
+    if (next < modules.length) inFlight.push(safeIndex(modules[next].dir, modules[next++].files));
+    addModule(inventory, base, index);
+  }
+  return inventory;
+}
+
+/** A folder that vanished or became unreadable since the walk is reported, not fatal. */
+async function safeIndex(dir: string, files: string[]): Promise<ModuleIndex> {
+  try {
+    return await indexModule(dir, files);
+  } catch (err) {
+    const index = emptyModuleIndex(dir);
+    const at = { offset: 0, line: 0, character: 0 };
+    index.files.push({ file: dir, diagnostics: [{ severity: 'error', message: `Cannot read folder: ${err instanceof Error ? err.message : String(err)}`, range: { start: at, end: at } }] });
+    return index;
+  }
+}
+
+export function addModule(inventory: Inventory, dir: string, index: ModuleIndex): void {
+  const root = relPath(dir, index.dir) || '.';
+  for (const r of index.resources) inventory.resources.push(inventoryResource(dir, root, r));
+  for (const f of index.files) {
+    for (const d of f.diagnostics) inventory.errors.push({ file: relPath(dir, f.file), range: lspRange(d.range), message: d.message, severity: d.severity });
+  }
+}
+
+function inventoryResource(dir: string, root: string, r: DeclaredResource): InventoryResource {
+  return {
+    root,
+    address: r.address,
+    type: r.type,
+    name: r.name,
+    provider: r.provider,
+    file: relPath(dir, r.file),
+    range: lspRange(r.range),
+    ...(r.count ? { count: literalValue(r.count.expr) } : {}),
+    ...(r.forEach ? { forEach: literalValue(r.forEach.expr) } : {}),
+    attributes: bodyLiteral(r.body),
+  };
+}
+
+export function lspRange(r: Range): LspRange {
+  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+}
+
+function relPath(from: string, to: string): string {
+  const rel = relative(from, to);
+  return sep === '/' ? rel : rel.split(sep).join('/');
+}
+
+/** The text format: one line per resource (root, address, file:line), then the errors. */
+export function formatInventoryText(inv: Inventory): string {
+  const rows = inv.resources.map((r) => [r.root, r.address, `${r.file}:${r.range.start.line + 1}`]);
+  const header = ['ROOT', 'ADDRESS', 'LOCATION'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i < cells.length - 1 ? c.padEnd(widths[i]) : c)).join('  ').trimEnd();
+  const out: string[] = [];
+  if (rows.length) out.push(line(header), ...rows.map(line));
+  const roots = new Set(inv.resources.map((r) => r.root)).size;
+  out.push('', `${inv.resources.length} resource${inv.resources.length === 1 ? '' : 's'} in ${roots} root${roots === 1 ? '' : 's'}`);
+  if (inv.errors.length) {
+    out.push('', `${inv.errors.length} problem${inv.errors.length === 1 ? '' : 's'}:`);
+    for (const e of inv.errors) out.push(`  ${e.file}:${e.range.start.line + 1}:${e.range.start.character + 1}: ${e.severity}: ${e.message}`);
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,180 @@
+// Turns one file's syntax tree (HCL or JSON: both arrive as the same `Body`) into what the module
+// declares: resources, data sources, variables, locals, providers, module calls, imports, backend.
+import type { Attribute, Block, Body, Expression, Range, SyntaxDiagnostic } from './ast';
+import type {
+  DeclaredAttribute,
+  DeclaredBlock,
+  DeclaredBody,
+  DeclaredResource,
+  ModuleIndex,
+} from '../../engine/model';
+import { basename } from 'node:path';
+import { literalValue, traversalText } from './literal';
+
+/**
+ * Arguments Terraform itself interprets in a resource block; they are not provider attributes and
+ * must not be compared with the cloud. `count` and `for_each` are moved out of the body.
+ */
+export const resourceMetaArguments: ReadonlySet<string> = new Set([
+  'count',
+  'for_each',
+  'provider',
+  'depends_on',
+  'lifecycle',
+  'provisioner',
+  'connection',
+]);
+
+export function emptyModuleIndex(dir: string): ModuleIndex {
+  return { dir, files: [], resources: [], dataSources: [], variables: {}, locals: {}, providers: [], moduleCalls: [], imports: [] };
+}
+
+/**
+ * Adds what one file declares to `index`. `text` is the file's source, used to quote `import.to` as written.
+ * Returns problems Terraform would reject (a resource declared twice); the declarations are kept anyway.
+ */
+export function declareFile(index: ModuleIndex, file: string, body: Body, text?: string): SyntaxDiagnostic[] {
+  const problems: SyntaxDiagnostic[] = [];
+  // `override.tf` / `*_override.tf` repeat blocks on purpose (Terraform merges them into the originals).
+  const override = /(^|[\\/_])override\.tf(\.json)?$/.test(file);
+  for (const item of body.items) {
+    if (item.kind !== 'Block') continue;
+    const block = item;
+    switch (block.type) {
+      case 'resource':
+      case 'data': {
+        const r = declaredResource(block, file, index.dir);
+        if (!r) break;
+        const list = block.type === 'resource' ? index.resources : index.dataSources;
+        const first = override ? undefined : list.find((x) => x.address === r.address);
+        if (first) {
+          problems.push({
+            severity: 'error',
+            message: `Duplicate ${block.type === 'resource' ? 'resource' : 'data'} "${r.type}" configuration: "${r.address}" was already declared at ${basename(first.file)}:${first.range.start.line + 1}.`,
+            range: r.headerRange,
+          });
+        }
+        list.push(r);
+        break;
+      }
+      case 'variable': {
+        const name = block.labels[0]?.value;
+        if (name === undefined || Object.hasOwn(index.variables, name)) break;
+        const body = declaredBody(block.body);
+        const sensitive = Object.hasOwn(body.attributes, 'sensitive') && literalValue(body.attributes.sensitive.expr) === true;
+        index.variables[name] = { name, file, range: block.range, default: body.attributes.default, sensitive };
+        break;
+      }
+      case 'locals':
+        for (const a of block.body.items) {
+          if (a.kind === 'Attribute' && !Object.hasOwn(index.locals, a.name)) index.locals[a.name] = { name: a.name, file, attribute: declaredAttribute(a) };
+        }
+        break;
+      case 'provider': {
+        const name = block.labels[0]?.value;
+        if (name === undefined) break;
+        const body = declaredBody(block.body);
+        const alias = body.attributes.alias ? literalValue(body.attributes.alias.expr) : undefined;
+        const aliasName = typeof alias === 'string' ? alias : undefined;
+        index.providers.push({ configName: aliasName ? `${name}.${aliasName}` : name, name, alias: aliasName, file, range: block.range, body });
+        break;
+      }
+      case 'module': {
+        const name = block.labels[0]?.value;
+        if (name === undefined) break;
+        const body = declaredBody(block.body);
+        const source = body.attributes.source ? literalValue(body.attributes.source.expr) : undefined;
+        index.moduleCalls.push({ name, file, range: block.range, source: typeof source === 'string' ? source : undefined, body });
+        break;
+      }
+      case 'import': {
+        const body = declaredBody(block.body);
+        const to = body.attributes.to;
+        if (!to) break;
+        index.imports.push({ to: addressText(to.expr, text), id: body.attributes.id, file, range: block.range });
+        break;
+      }
+      case 'terraform':
+        for (const inner of block.body.items) {
+          if (inner.kind !== 'Block') continue;
+          if (inner.type === 'backend' && inner.labels[0]) index.backend = inner.labels[0].value;
+          else if (inner.type === 'cloud' && !index.backend) index.backend = 'cloud';
+        }
+        break;
+    }
+  }
+  return problems;
+}
+
+function declaredResource(block: Block, file: string, root: string): DeclaredResource | undefined {
+  if (block.labels.length < 2) return undefined;
+  const [typeLabel, nameLabel] = block.labels;
+  const type = typeLabel.value;
+  const name = nameLabel.value;
+  const body = declaredBody(block.body);
+  const { count, for_each: forEach } = body.attributes;
+  delete body.attributes.count;
+  delete body.attributes.for_each;
+  const lastLabel = block.labels[block.labels.length - 1];
+  return {
+    address: block.type === 'data' ? `data.${type}.${name}` : `${type}.${name}`,
+    mode: 'managed',
+    type,
+    name,
+    provider: providerConfigName(body.attributes.provider?.expr) ?? impliedProvider(type),
+    root,
+    file,
+    range: block.range,
+    // In `.tf.json` array form the block starts at its object, after the name: the header is then the name alone.
+    headerRange: { start: block.range.start.offset <= lastLabel.range.start.offset ? block.range.start : lastLabel.range.start, end: lastLabel.range.end },
+    body,
+    ...(count ? { count } : {}),
+    ...(forEach ? { forEach } : {}),
+  };
+}
+
+/** `aws_instance` → `aws`, `azurerm_linux_virtual_machine` → `azurerm`: Terraform's implied provider is the type's first word. */
+export function impliedProvider(type: string): string {
+  const i = type.indexOf('_');
+  return i < 0 ? type : type.slice(0, i);
+}
+
+/** `provider = aws.west` (HCL traversal) or `"provider": "aws.west"` (JSON string). */
+function providerConfigName(expr: Expression | undefined): string | undefined {
+  if (!expr) return undefined;
+  if (expr.kind === 'ScopeTraversal' && expr.steps.every((s) => s.kind === 'GetAttr')) return traversalText(expr.root, expr.steps);
+  const v = literalValue(expr);
+  return typeof v === 'string' && /^[\p{L}_][\p{L}\p{N}_-]*(\.[\p{L}_][\p{L}\p{N}_-]*)?$/u.test(v) ? v : undefined;
+}
+
+function addressText(expr: Expression, text: string | undefined): string {
+  if (expr.kind === 'ScopeTraversal') return traversalText(expr.root, expr.steps);
+  const v = literalValue(expr);
+  if (typeof v === 'string') return v;
+  return text ? text.slice(expr.range.start.offset, expr.range.end.offset) : '';
+}
+
+export function declaredBody(body: Body): DeclaredBody {
+  const out: DeclaredBody = { attributes: {}, blocks: [] };
+  for (const item of body.items) {
+    if (item.kind === 'Attribute') {
+      // Terraform rejects a repeated argument; the first one is the one it reports against.
+      if (!Object.hasOwn(out.attributes, item.name)) out.attributes[item.name] = declaredAttribute(item);
+    } else {
+      out.blocks.push(declaredBlock(item));
+    }
+  }
+  return out;
+}
+
+function declaredBlock(block: Block): DeclaredBlock {
+  return { type: block.type, labels: block.labels.map((l) => l.value), range: block.range, body: declaredBody(block.body) };
+}
+
+function declaredAttribute(a: Attribute): DeclaredAttribute {
+  return { name: a.name, expr: a.expr, nameRange: a.nameRange, valueRange: a.expr.range };
+}
+
+export function rangeText(text: string, range: Range): string {
+  return text.slice(range.start.offset, range.end.offset);
+}

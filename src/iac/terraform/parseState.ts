@@ -1,0 +1,184 @@
+// Shared cursor over the token stream for the recursive-descent parser: token access,
+// positions, diagnostics, nesting bound and error recovery.
+
+import type { InvalidExpr, Position, Range, SyntaxDiagnostic } from './ast';
+import { Tok as TokImpl, type TokenStream } from './tokens';
+
+const Tok = { ...TokImpl };
+
+const NEWLINE = Tok.Newline;
+const EOF = Tok.EOF;
+
+// Block types that only exist at the top level of a Terraform file: one of these at column 0
+// inside another block means that block was left unclosed (a half-typed file).
+const TOP_LEVEL_LABELLED = new Set(['resource', 'module', 'variable', 'output', 'provider', 'moved', 'import', 'removed']);
+const TOP_LEVEL_BARE = new Set(['locals', 'terraform']);
+
+/** Deeper nesting than this is reported and skipped instead of recursed into (no stack overflow). */
+export const MAX_DEPTH = 512;
+
+/**
+ * Parser state with the token accessors as methods: method calls stay monomorphic and avoid
+ * the per-call getter that a CommonJS re-export costs on this hot path.
+ */
+export class ParseState {
+  readonly type: Uint8Array;
+  readonly text: string;
+  /** Index of the current token. */
+  i = 0;
+  /** Whether newlines are significant here (bodies, objects) or skipped (inside (), [], ${}). */
+  nl = true;
+  depth = 0;
+  depthReported = false;
+  readonly diags: SyntaxDiagnostic[] = [];
+
+  /** `base` is the offset of text[0] in the reported offsets. */
+  constructor(readonly ts: TokenStream, readonly base = 0) {
+    this.type = ts.type;
+    this.text = ts.text;
+  }
+
+  /** Type of the current token, skipping newlines where they are not significant. */
+  peek(): number {
+    const type = this.type;
+    if (!this.nl) while (type[this.i] === NEWLINE) this.i++;
+    return type[this.i];
+  }
+
+  /** Type of the token after the current one (same newline rule). */
+  peekAhead(): number {
+    this.peek();
+    let k = this.i + 1;
+    if (!this.nl) while (this.type[k] === NEWLINE) k++;
+    return k < this.ts.count ? this.type[k] : EOF;
+  }
+
+  /** Consumes the current token and returns its index. Never moves past EOF. */
+  advance(): number {
+    this.peek();
+    const k = this.i;
+    if (this.type[k] !== EOF) this.i++;
+    return k;
+  }
+
+  startPos(k: number): Position {
+    const ts = this.ts;
+    return { offset: ts.start[k], line: ts.line[k], character: ts.char[k] };
+  }
+
+  endPos(k: number): Position {
+    const ts = this.ts;
+    return { offset: ts.end[k], line: ts.endLine[k], character: ts.endChar[k] };
+  }
+
+  tokRange(k: number): Range {
+    return { start: this.startPos(k), end: this.endPos(k) };
+  }
+
+  tokText(k: number): string {
+    return this.text.slice(this.ts.start[k] - this.base, this.ts.end[k] - this.base);
+  }
+
+  /** Whether token k is exactly `word` (compared in place, no substring). */
+  isWord(k: number, word: string): boolean {
+    const ts = this.ts;
+    const s = ts.start[k] - this.base;
+    return ts.end[k] - this.base - s === word.length && this.text.startsWith(word, s);
+  }
+
+  /** A top-level block header at column 0 (`resource "…"`, `locals {`) seen inside a nested construct. */
+  looksTopLevel(k: number): boolean {
+    if (this.ts.char[k] !== 0 || this.type[k] !== Tok.Ident) return false;
+    const name = this.tokText(k);
+    const next = this.type[k + 1];
+    return (TOP_LEVEL_LABELLED.has(name) && next === Tok.OQuote) || (TOP_LEVEL_BARE.has(name) && next === Tok.OBrace);
+  }
+
+  error(message: string, range: Range): void {
+    this.diags.push({ severity: 'error', message, range });
+  }
+  /**
+   * Skips tokens until one of `stop` at nesting level 0 (not consumed), or until an unmatched
+   * closer (not consumed) or EOF. Nested groups are skipped whole; iterative, so any depth is fine.
+   */
+  skipUntil(stop: (t: number) => boolean): void {
+    const type = this.type;
+    let depth = 0;
+    for (;;) {
+      const t = type[this.i];
+      if (t === EOF) return;
+      if (depth === 0 && stop(t)) return;
+      if (OPENERS.has(t)) depth++;
+      else if (CLOSERS.has(t)) {
+        if (depth === 0) return;
+        depth--;
+      }
+      this.i++;
+    }
+  }
+
+  /** Skips one whole group if at an opener, else one token (never EOF). */
+  skipGroup(): void {
+    const type = this.type;
+    if (!OPENERS.has(type[this.i])) {
+      if (type[this.i] !== EOF) this.i++;
+      return;
+    }
+    let depth = 0;
+    for (;;) {
+      const t = type[this.i];
+      if (t === EOF) return;
+      this.i++;
+      if (OPENERS.has(t)) depth++;
+      else if (CLOSERS.has(t) && --depth === 0) return;
+    }
+  }
+
+  /** Enters one nesting level; false (with one diagnostic per parse) when too deep. */
+  enter(): boolean {
+    if (this.depth >= MAX_DEPTH) {
+      if (!this.depthReported) {
+        this.depthReported = true;
+        this.error(`Nesting is deeper than ${MAX_DEPTH} levels; the rest of this construct is not parsed.`, this.tokRange(this.i));
+      }
+      return false;
+    }
+    this.depth++;
+    return true;
+  }
+
+  leave(): void {
+    this.depth--;
+  }
+}
+
+export function newState(ts: TokenStream, base = 0): ParseState {
+  return new ParseState(ts, base);
+}
+
+export function span(a: Range, b: Range): Range {
+  return { start: a.start, end: b.end };
+}
+
+export function invalid(range: Range): InvalidExpr {
+  return { kind: 'Invalid', range };
+}
+
+export function describe(p: ParseState, k: number): string {
+  switch (p.type[k]) {
+    case Tok.EOF: return 'end of file';
+    case Tok.Newline: return 'newline';
+    case Tok.OQuote: return 'quoted string';
+    case Tok.OHeredoc: return 'heredoc';
+    case Tok.QuotedLit:
+    case Tok.StringLit: return 'string';
+    default: {
+      const t = p.tokText(k);
+      return t.length > 20 ? `"${t.slice(0, 20)}…"` : `"${t}"`;
+    }
+  }
+}
+
+
+const OPENERS = new Set<number>([Tok.OBrace, Tok.OBrack, Tok.OParen, Tok.TemplateInterp, Tok.TemplateControl, Tok.OQuote, Tok.OHeredoc]);
+const CLOSERS = new Set<number>([Tok.CBrace, Tok.CBrack, Tok.CParen, Tok.TemplateSeqEnd, Tok.CQuote, Tok.CHeredoc]);

@@ -1,0 +1,222 @@
+// Recursive-descent parser for HCL's native syntax (hashicorp/hcl hclsyntax/spec.md).
+// Error tolerant: it always returns a tree plus diagnostics. A bad attribute or block is
+// skipped to the next newline at its own nesting level (or the closing brace), so the rest
+// of the file survives; nesting deeper than MAX_DEPTH is reported and skipped, never recursed.
+
+import type {
+  Attribute, Block, BlockLabel, Body, Expression, ParseResult, Position, Range, SyntaxDiagnostic, TemplateExpr,
+} from './ast';
+import { parseExpression as parseExpr } from './expression';
+import { lex, Tok, type TokenStream } from './lexer';
+import { describe as describeImpl, newState, type ParseState } from './parseState';
+import { parseBareTemplate, parseQuotedTemplate } from './template';
+
+// Local bindings: a CommonJS import is a getter call on every use, too slow for this hot path.
+const T = { ...Tok };
+const describe = describeImpl;
+
+const ORIGIN: Position = { offset: 0, line: 0, character: 0 };
+
+
+/** Parses a whole `.tf` file. Never throws. */
+export function parseHcl(text: string): ParseResult {
+  return guard(() => {
+    const ts = lex(text);
+    const p = newState(ts);
+    const body = parseBody(p, undefined);
+    return { body, diagnostics: merge(ts, p) };
+  }, (diagnostics) => ({ body: { kind: 'Body', items: [], range: { start: ORIGIN, end: ORIGIN } }, diagnostics }));
+}
+
+/** Parses a standalone expression (as `.tf.json` `${…}`-free values and tests use it). Never throws. */
+export function parseExpression(text: string): { expr: Expression; diagnostics: SyntaxDiagnostic[] } {
+  return guard(() => {
+    const ts = lex(text);
+    const p = newState(ts);
+    p.nl = false;
+    const expr = parseExpr(p);
+    if (p.peek() !== T.EOF) {
+      p.error(`Extra characters after the expression: ${describe(p, p.i)}.`, p.tokRange(p.i));
+    }
+    return { expr, diagnostics: merge(ts, p) };
+  }, (diagnostics) => ({ expr: { kind: 'Invalid', range: { start: ORIGIN, end: ORIGIN } }, diagnostics }));
+}
+
+/**
+ * Parses the content of a string as an HCL template (`.tf.json` string values are templates).
+ * Ranges are offset from `start`. Never throws.
+ */
+export function parseTemplateString(text: string, start: Position = ORIGIN): { template: TemplateExpr; diagnostics: SyntaxDiagnostic[] } {
+  return guard(() => {
+    const ts = lex(text, { template: true, startOffset: start.offset, startLine: start.line, startCharacter: start.character });
+    const p = newState(ts, start.offset);
+    const template = parseBareTemplate(p);
+    return { template, diagnostics: merge(ts, p) };
+  }, (diagnostics) => ({ template: { kind: 'Template', parts: [], range: { start, end: start } }, diagnostics }));
+}
+
+/** The parser is meant never to throw; if a bug makes it, the caller still gets a result and a diagnostic. */
+function guard<R>(run: () => R, fallback: (d: SyntaxDiagnostic[]) => R): R {
+  try {
+    return run();
+  } catch (e) {
+    const message = `Internal parser error: ${e instanceof Error ? e.message : String(e)}`;
+    return fallback([{ severity: 'error', message, range: { start: ORIGIN, end: ORIGIN } }]);
+  }
+}
+
+function merge(ts: TokenStream, p: ParseState): SyntaxDiagnostic[] {
+  if (ts.diagnostics.length === 0) return p.diags;
+  return [...ts.diagnostics, ...p.diags].sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+/** Skips the rest of a bad line: to the next newline at this level (consumed) or the body's `}`. */
+function recoverLine(p: ParseState): void {
+  for (;;) {
+    p.skipUntil((t) => t === T.Newline || t === T.CBrace);
+    const t = p.type[p.i];
+    if (t === T.Newline) { p.i++; return; }
+    if (t === T.CBrace || t === T.EOF) return;
+    p.i++; // a stray closer such as `)`
+  }
+}
+
+
+/** A body: the whole file (openK undefined) or a block's, which ends before its `}`. */
+function parseBody(p: ParseState, openK: number | undefined): Body {
+  const items: (Attribute | Block)[] = [];
+  const nested = openK !== undefined;
+  for (;;) {
+    p.nl = true;
+    const t = p.peek();
+    if (t === T.Newline) { p.i++; continue; }
+    if (t === T.EOF) break;
+    if (t === T.CBrace) {
+      if (nested) break;
+      p.error('Unexpected "}": there is no block to close here.', p.tokRange(p.i));
+      p.i++;
+      continue;
+    }
+    if (t === T.Ident) {
+      if (nested && p.looksTopLevel(p.i)) break;
+      const item = parseItem(p, false);
+      if (item !== undefined) items.push(item);
+      continue;
+    }
+    p.error(`Expected an attribute or block definition, found ${describe(p, p.i)}.`, p.tokRange(p.i));
+    recoverLine(p);
+  }
+  const start = nested ? p.startPos(openK) : ORIGIN;
+  const end = nested ? (items.length > 0 ? items[items.length - 1].range.end : p.endPos(openK)) : p.endPos(p.i);
+  return { kind: 'Body', items, range: { start, end } };
+}
+
+/** An attribute or block starting at the current identifier. */
+function parseItem(p: ParseState, oneLine: boolean): Attribute | Block | undefined {
+  const k = p.advance();
+  const name = p.tokText(k);
+  const next = p.type[p.i];
+  if (next === T.Equal) {
+    p.i++;
+    const expr = parseExpr(p);
+    p.nl = true;
+    const attr: Attribute = { kind: 'Attribute', name, nameRange: p.tokRange(k), expr, range: { start: p.startPos(k), end: expr.range.end } };
+    endOfItem(p, oneLine, 'argument');
+    return attr;
+  }
+  if (next === T.OBrace || next === T.OQuote || next === T.Ident) return parseBlock(p, k, oneLine);
+  p.error(`Expected "=" (argument) or "{" (block) after "${name}", found ${describe(p, p.i)}.`, p.tokRange(p.i));
+  recoverLine(p);
+  return undefined;
+}
+
+/** After an attribute or block: a newline, end of file, or (one-line block) its `}`. */
+function endOfItem(p: ParseState, oneLine: boolean, what: string): void {
+  const t = p.type[p.i];
+  if (t === T.Newline) {
+    if (oneLine) p.error('A one-line block must be closed by "}" on the same line as its argument.', p.tokRange(p.i));
+    p.i++;
+    return;
+  }
+  if (t === T.EOF) return;
+  if (t === T.CBrace) {
+    if (!oneLine) p.error(`Missing newline after ${what}: "}" must be on its own line.`, p.tokRange(p.i));
+    return;
+  }
+  if (oneLine) p.error('A one-line block holds at most one argument; use one line per argument.', p.tokRange(p.i));
+  else p.error(`Missing newline after ${what}: found ${describe(p, p.i)}.`, p.tokRange(p.i));
+  recoverLine(p);
+}
+
+function parseLabel(p: ParseState): BlockLabel {
+  if (p.type[p.i] === T.Ident) {
+    const k = p.advance();
+    return { value: p.tokText(k), range: p.tokRange(k), quoted: false };
+  }
+  const tmpl = parseQuotedTemplate(p);
+  let value = '';
+  for (const part of tmpl.parts) {
+    if (part.kind !== 'TemplateLiteral') {
+      p.error('A block label must be a literal string: interpolations and directives are not allowed here.', tmpl.range);
+      break;
+    }
+    value += part.value;
+  }
+  return { value, range: tmpl.range, quoted: true };
+}
+
+function parseBlock(p: ParseState, typeK: number, oneLine: boolean): Block | undefined {
+  const labels: BlockLabel[] = [];
+  while (p.type[p.i] === T.OQuote || p.type[p.i] === T.Ident) labels.push(parseLabel(p));
+  if (p.type[p.i] !== T.OBrace) {
+    p.error(`Expected "{" to open the body of block "${p.tokText(typeK)}", found ${describe(p, p.i)}.`, p.tokRange(p.i));
+    recoverLine(p);
+    return undefined;
+  }
+  const openK = p.advance();
+  const typeRange = p.tokRange(typeK);
+  const openBraceRange = p.tokRange(openK);
+  if (oneLine) p.error('A one-line block cannot contain another block.', typeRange);
+  if (!p.enter()) {
+    p.i = openK;
+    p.skipGroup();
+    const range = { start: typeRange.start, end: p.endPos(p.i - 1) };
+    return { kind: 'Block', type: p.tokText(typeK), typeRange, labels, body: { kind: 'Body', items: [], range }, openBraceRange, range };
+  }
+  let body: Body;
+  let closeBraceRange: Range | undefined;
+  const t = p.type[p.i];
+  if (t === T.Newline || t === T.EOF) {
+    body = parseBody(p, openK);
+  } else {
+    // One-line block: `name { attr = value }` holds at most one argument.
+    const items: (Attribute | Block)[] = [];
+    if (t === T.Ident) {
+      const item = parseItem(p, true);
+      if (item !== undefined) items.push(item);
+    } else if (t !== T.CBrace) {
+      p.error(`Expected an argument or "}" in the one-line block, found ${describe(p, p.i)}.`, p.tokRange(p.i));
+      p.skipUntil((x) => x === T.Newline);
+    }
+    if (p.type[p.i] !== T.CBrace && p.type[p.i] !== T.Newline && p.type[p.i] !== T.EOF) {
+      p.error('A one-line block holds at most one argument; use one line per argument.', p.tokRange(p.i));
+      p.skipUntil((x) => x === T.Newline);
+    }
+    const end = items.length > 0 ? items[0].range.end : openBraceRange.end;
+    body = { kind: 'Body', items, range: { start: openBraceRange.start, end } };
+  }
+  if (p.type[p.i] === T.CBrace) {
+    const closeK = p.advance();
+    closeBraceRange = p.tokRange(closeK);
+    body.range = { start: body.range.start, end: closeBraceRange.end };
+  } else {
+    p.error(`Block "${p.tokText(typeK)}" is not closed: "}" is missing.`, openBraceRange);
+  }
+  p.leave();
+  const block: Block = {
+    kind: 'Block', type: p.tokText(typeK), typeRange, labels, body, openBraceRange, closeBraceRange,
+    range: { start: typeRange.start, end: closeBraceRange !== undefined ? closeBraceRange.end : body.range.end },
+  };
+  if (closeBraceRange !== undefined) endOfItem(p, oneLine, 'block definition');
+  return block;
+}

@@ -1,0 +1,129 @@
+// The AWS LiveStateProvider: groups bindings by (profile, region, type), describes each
+// group in batches with bounded concurrency, and answers every binding — found, not-found
+// (only on a per-ID NotFound or a terminated instance) or an error that says why.
+import type { Binding, FetchContext, LiveResult, LiveStateProvider } from '../../engine/model';
+import { createClientPool, loadEc2Sdk, type Ec2Sdk } from './client';
+import { describeByIds } from './describe';
+import { classifyError, UNTRUSTED, type LiveError } from './errors';
+import { createLimiter } from './limiter';
+import { isLiveError } from './mapper';
+import { awsMapperFor, type AnyAwsMapper } from './mappers';
+
+export interface AwsProviderOptions {
+  /** Named profile (from --profile); a provider block's `profile` wins for its resources. */
+  profile?: string;
+  /** Fallback region (from --region) when the provider block names none; else the SDK resolves it. */
+  region?: string;
+  /** False in an untrusted workspace: no credentials are touched and no call is made. */
+  credentialsAllowed: boolean;
+  /** Explicit endpoint; AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_EC2 work without it. */
+  endpoint?: string;
+  /** Attempts per call, including the first (SDK adaptive retry). Default 5. */
+  maxAttempts?: number;
+  /** Calls in flight at once across all groups. Default 8. */
+  concurrency?: number;
+  /** For tests and benchmarks: how the SDK is loaded. */
+  loadSdk?: () => Promise<Ec2Sdk>;
+}
+
+interface Group {
+  profile?: string;
+  region?: string;
+  mapper: AnyAwsMapper;
+  bindings: Binding[];
+}
+
+export function createAwsProvider(options: AwsProviderOptions): LiveStateProvider {
+  return {
+    name: 'aws',
+    supports: (type) => awsMapperFor(type) !== undefined,
+    fetch: (bindings, ctx) => fetchAll(bindings, ctx, options),
+  };
+}
+
+async function fetchAll(bindings: Binding[], ctx: FetchContext, options: AwsProviderOptions): Promise<Map<Binding, LiveResult>> {
+  const results = new Map<Binding, LiveResult>();
+  const answerAll = (list: Binding[], r: LiveResult) => list.forEach((b) => results.set(b, r));
+  if (!options.credentialsAllowed) {
+    answerAll(bindings, UNTRUSTED);
+    return results;
+  }
+  const groups = new Map<string, Group>();
+  for (const b of bindings) {
+    const mapper = awsMapperFor(b.type);
+    if (!mapper) {
+      results.set(b, { status: 'error', kind: 'unsupported', reason: 'unsupported type' });
+      continue;
+    }
+    if (!b.liveId) {
+      results.set(b, { status: 'error', kind: 'other', reason: 'no live ID in state' });
+      continue;
+    }
+    const profile = b.providerConfig.profile ?? options.profile;
+    const region = b.providerConfig.region ?? options.region;
+    const key = `${profile ?? ''}\u0000${region ?? ''}\u0000${b.type}`;
+    const g = groups.get(key) ?? groups.set(key, { profile, region, mapper, bindings: [] }).get(key)!;
+    g.bindings.push(b);
+  }
+  if (groups.size === 0) return results;
+  if (ctx.signal.aborted) {
+    for (const g of groups.values()) answerAll(g.bindings, { status: 'error', kind: 'cancelled', reason: 'cancelled' });
+    return results;
+  }
+
+  const sdk = await (options.loadSdk ?? loadEc2Sdk)();
+  const pool = createClientPool(sdk, { maxAttempts: options.maxAttempts ?? 5, endpoint: options.endpoint });
+  const limit = createLimiter(options.concurrency ?? 8);
+  const total = bindings.length;
+  let done = results.size;
+  try {
+    await Promise.all(
+      [...groups.values()].map(async (g) => {
+        const caller = pool.get(g.profile, g.region);
+        const gctx = { caller, limit, signal: ctx.signal, onCall: (op: string) => ctx.logger.debug(`aws: ${op} ${g.region ?? '(default region)'}`) };
+        try {
+          await fetchGroup(g, gctx, results);
+        } catch (e) {
+          // A bug or an unexpected SDK failure still answers every binding of the group.
+          answerAll(g.bindings.filter((b) => !results.has(b)), classifyError(e, g.mapper.describe.operation, ctx.signal));
+        }
+        done += g.bindings.length;
+        ctx.progress?.({ done, total, message: `${g.mapper.type} in ${g.region ?? 'default region'}` });
+      }),
+    );
+  } finally {
+    pool.destroy();
+  }
+  return results;
+}
+
+async function fetchGroup(g: Group, ctx: Parameters<typeof describeByIds>[2], results: Map<Binding, LiveResult>): Promise<void> {
+  const { mapper } = g;
+  const outcomes = await describeByIds(mapper.describe, g.bindings.map((b) => b.liveId), ctx);
+  const present = new Map<string, unknown>();
+  for (const [id, o] of outcomes) if (o.kind === 'found' && !mapper.gone?.(o.item)) present.set(id, o.item);
+
+  const declared = new Map<string, Set<string>>();
+  for (const b of g.bindings) {
+    const s = declared.get(b.liveId) ?? declared.set(b.liveId, new Set()).get(b.liveId)!;
+    b.declaredAttributes.forEach((a) => s.add(a));
+  }
+  const extras = mapper.enrich && present.size > 0 ? await mapper.enrich(present, declared, ctx) : new Map<string, unknown>();
+
+  for (const b of g.bindings) {
+    const o = outcomes.get(b.liveId);
+    if (!o) {
+      results.set(b, { status: 'error', kind: 'other', reason: `${mapper.describe.operation} gave no answer for ${b.liveId}` });
+    } else if (o.kind === 'error') {
+      results.set(b, o.error);
+    } else if (o.kind === 'not-found') {
+      results.set(b, { status: 'not-found', reason: o.reason });
+    } else {
+      const gone = mapper.gone?.(o.item);
+      const extra = extras.get(b.liveId);
+      if (gone) results.set(b, { status: 'not-found', reason: gone });
+      else if (isLiveError(extra)) results.set(b, extra as LiveError);
+      else results.set(b, { status: 'found', attributes: mapper.toAttributes(o.item, extra) });
+    }
+  }
+}

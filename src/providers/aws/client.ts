@@ -1,0 +1,75 @@
+// The only place that touches `@aws-sdk/client-ec2` at run time: loaded lazily on the first
+// fetch, one client per (profile, region), read-only operations only.
+import type { EC2Client } from '@aws-sdk/client-ec2';
+
+/** Every EC2 operation DriftLens may send. All are read-only; nothing else can be called. */
+export type DescribeOperation =
+  | 'DescribeInstances'
+  | 'DescribeInstanceAttribute'
+  | 'DescribeSecurityGroups'
+  | 'DescribeVpcs'
+  | 'DescribeVpcAttribute'
+  | 'DescribeSubnets'
+  | 'DescribeVolumes';
+
+// The SDK's outputs are typed per command; the callers narrow them with `import type`.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Output = Record<string, any>;
+
+/** Sends one EC2 call with cancellation; bound to a (profile, region). */
+export interface Ec2Caller {
+  /** The region as configured; undefined when the SDK resolves it (AWS_REGION, profile). */
+  readonly region?: string;
+  call(operation: DescribeOperation, input: Record<string, unknown>, signal: AbortSignal): Promise<Output>;
+}
+
+export interface ClientSettings {
+  maxAttempts: number;
+  /** Explicit endpoint (a CLI flag or machine setting); AWS_ENDPOINT_URL(_EC2) is honoured by the SDK itself. */
+  endpoint?: string;
+}
+
+export type Ec2Sdk = typeof import('@aws-sdk/client-ec2');
+
+export const loadEc2Sdk = (): Promise<Ec2Sdk> => import('@aws-sdk/client-ec2');
+
+/** Clients for one fetch; `destroy()` closes their sockets. */
+export interface ClientPool {
+  get(profile: string | undefined, region: string | undefined): Ec2Caller;
+  destroy(): void;
+}
+
+export function createClientPool(sdk: Ec2Sdk, settings: ClientSettings): ClientPool {
+  const clients = new Map<string, EC2Client>();
+  return {
+    get(profile, region) {
+      const key = `${profile ?? ''}\u0000${region ?? ''}`;
+      let client = clients.get(key);
+      if (!client) {
+        // Credentials: the SDK's default chain (env, SSO/profiles, IMDS); `profile` selects a named one.
+        client = new sdk.EC2Client({
+          ...(profile ? { profile } : {}),
+          ...(region ? { region } : {}),
+          ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+          retryMode: 'adaptive',
+          maxAttempts: settings.maxAttempts,
+        });
+        clients.set(key, client);
+      }
+      const c = client;
+      return {
+        region,
+        async call(operation, input, signal) {
+          if (!operation.startsWith('Describe')) throw new Error(`refusing to send ${operation}: DriftLens only reads`);
+          const commands = sdk as unknown as Record<string, new (input: unknown) => Parameters<EC2Client['send']>[0]>;
+          const Command = commands[`${operation}Command`];
+          return (await c.send(new Command(input), { abortSignal: signal })) as Output;
+        },
+      };
+    },
+    destroy() {
+      for (const c of clients.values()) c.destroy();
+      clients.clear();
+    },
+  };
+}

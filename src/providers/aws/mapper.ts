@@ -1,0 +1,50 @@
+// What a resource type plugs into the AWS provider: how to describe it in batches, what
+// extra calls the declared attributes need, how the API object becomes Terraform
+// attributes, and the normalizations the comparison must apply. One file per type.
+import type { Value } from '../../engine/model';
+import type { Ec2Caller } from './client';
+import type { DescribeSpec } from './describe';
+import type { LiveError } from './errors';
+import type { Limiter } from './limiter';
+
+/** How the comparison treats a type's attributes (exported for the compare layer). */
+export interface TypeNormalization {
+  type: string;
+  /** Lists of scalars whose order never matters (`vpc_security_group_ids`). */
+  scalarSets: string[];
+  /** Nested blocks Terraform holds as a list of at most one object (`root_block_device`). */
+  singleBlocks: string[];
+  /**
+   * Security-group style rule blocks (`ingress`, `egress`): compare the sets of tuples from
+   * `expandRules` (securityGroupRules.ts) on both sides, never the blocks as written.
+   */
+  ruleBlocks: string[];
+  /** Tag maps: `aws:` keys are ignored on both sides. */
+  tagMaps: string[];
+  /** Attributes only fetched when declared, with the extra IAM action they need. */
+  onDemand: Record<string, string>;
+}
+
+export interface EnrichContext {
+  caller: Ec2Caller;
+  limit: Limiter;
+  signal: AbortSignal;
+  onCall?: (operation: string) => void;
+}
+
+/** Per ID: extra data, or the error that made a declared attribute unreadable. */
+export type Enrichment<Extra> = Map<string, Extra | LiveError>;
+
+export interface AwsMapper<Item, Extra = undefined> {
+  readonly type: string;
+  readonly describe: DescribeSpec<Item>;
+  readonly normalization: TypeNormalization;
+  /** A reason when the API still returns the object but it is gone (a terminated instance). */
+  gone?(item: Item): string | undefined;
+  /** Extra batched calls for declared attributes the Describe output lacks. `declared` maps ID → declared attribute names. */
+  enrich?(items: Map<string, Item>, declared: Map<string, Set<string>>, ctx: EnrichContext): Promise<Enrichment<Extra>>;
+  /** The API object in Terraform attribute shape (names and value shapes of the AWS provider's schema). */
+  toAttributes(item: Item, extra: Extra | undefined): Record<string, Value>;
+}
+
+export const isLiveError = (x: unknown): x is LiveError => typeof x === 'object' && x !== null && (x as LiveError).status === 'error';

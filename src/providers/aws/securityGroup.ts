@@ -1,0 +1,40 @@
+// aws_security_group: DescribeSecurityGroups. Rules come out in Terraform's block shape;
+// the comparison expands both sides to tuples with securityGroupRules.ts.
+import type { SecurityGroup } from '@aws-sdk/client-ec2';
+import type { Value } from '../../engine/model';
+import type { AwsMapper } from './mapper';
+import { permissionsToRules } from './securityGroupRules';
+import { tagsToMap } from './tags';
+
+function toAttributes(g: SecurityGroup): Record<string, Value> {
+  const ctx = { selfId: g.GroupId, ownerId: g.OwnerId };
+  return {
+    name: g.GroupName ?? null,
+    description: g.Description ?? null,
+    vpc_id: g.VpcId ?? null,
+    ingress: permissionsToRules(g.IpPermissions, ctx),
+    egress: permissionsToRules(g.IpPermissionsEgress, ctx),
+    tags: tagsToMap(g.Tags),
+  };
+}
+
+export const securityGroupMapper: AwsMapper<SecurityGroup> = {
+  type: 'aws_security_group',
+  describe: {
+    operation: 'DescribeSecurityGroups',
+    idsParam: 'GroupIds',
+    items: (o) => o.SecurityGroups ?? [],
+    idOf: (g) => g.GroupId,
+    notFoundCodes: ['InvalidGroup.NotFound', 'InvalidGroupId.Malformed', 'InvalidGroupId.NotFound'],
+    chunkSize: 200,
+  },
+  normalization: {
+    type: 'aws_security_group',
+    scalarSets: [],
+    singleBlocks: [],
+    ruleBlocks: ['ingress', 'egress'],
+    tagMaps: ['tags'],
+    onDemand: {},
+  },
+  toAttributes,
+};

@@ -1,0 +1,74 @@
+// aws_vpc: DescribeVpcs, plus DescribeVpcAttribute for the DNS flags, which DescribeVpcs
+// does not return — one call per VPC and flag, only when the code declares the flag.
+import type { Vpc } from '@aws-sdk/client-ec2';
+import type { Value } from '../../engine/model';
+import { classifyError, type LiveError } from './errors';
+import type { AwsMapper, EnrichContext, Enrichment } from './mapper';
+import { tagsToMap } from './tags';
+
+export interface VpcExtra {
+  enable_dns_support?: boolean;
+  enable_dns_hostnames?: boolean;
+}
+
+const FLAGS = [
+  { attribute: 'enable_dns_support', api: 'enableDnsSupport', output: 'EnableDnsSupport' },
+  { attribute: 'enable_dns_hostnames', api: 'enableDnsHostnames', output: 'EnableDnsHostnames' },
+] as const;
+
+async function enrich(items: Map<string, Vpc>, declared: Map<string, Set<string>>, ctx: EnrichContext): Promise<Enrichment<VpcExtra>> {
+  const extra = new Map<string, VpcExtra>();
+  const errors = new Map<string, LiveError>();
+  const tasks: Promise<void>[] = [];
+  for (const [id] of items) {
+    for (const f of FLAGS) {
+      if (!declared.get(id)?.has(f.attribute)) continue;
+      tasks.push(
+        ctx.limit(async () => {
+          try {
+            ctx.onCall?.('DescribeVpcAttribute');
+            const out = await ctx.caller.call('DescribeVpcAttribute', { VpcId: id, Attribute: f.api }, ctx.signal);
+            const e = extra.get(id) ?? extra.set(id, {}).get(id)!;
+            e[f.attribute] = out[f.output]?.Value ?? false;
+          } catch (err) {
+            errors.set(id, classifyError(err, 'DescribeVpcAttribute', ctx.signal));
+          }
+        }),
+      );
+    }
+  }
+  await Promise.all(tasks);
+  return new Map<string, VpcExtra | LiveError>([...extra, ...errors]);
+}
+
+function toAttributes(v: Vpc, extra: VpcExtra | undefined): Record<string, Value> {
+  return {
+    cidr_block: v.CidrBlock ?? null,
+    instance_tenancy: v.InstanceTenancy ?? null,
+    tags: tagsToMap(v.Tags),
+    ...(extra?.enable_dns_support !== undefined ? { enable_dns_support: extra.enable_dns_support } : {}),
+    ...(extra?.enable_dns_hostnames !== undefined ? { enable_dns_hostnames: extra.enable_dns_hostnames } : {}),
+  };
+}
+
+export const vpcMapper: AwsMapper<Vpc, VpcExtra> = {
+  type: 'aws_vpc',
+  describe: {
+    operation: 'DescribeVpcs',
+    idsParam: 'VpcIds',
+    items: (o) => o.Vpcs ?? [],
+    idOf: (v) => v.VpcId,
+    notFoundCodes: ['InvalidVpcID.NotFound', 'InvalidVpcID.Malformed'],
+    chunkSize: 200,
+  },
+  normalization: {
+    type: 'aws_vpc',
+    scalarSets: [],
+    singleBlocks: [],
+    ruleBlocks: [],
+    tagMaps: ['tags'],
+    onDemand: { enable_dns_support: 'ec2:DescribeVpcAttribute', enable_dns_hostnames: 'ec2:DescribeVpcAttribute' },
+  },
+  enrich,
+  toAttributes,
+};

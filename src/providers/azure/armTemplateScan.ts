@@ -1,0 +1,106 @@
+// ARM templates in a workspace against Azure: index the templates, fetch each resource by its ID
+// at the template's own api-version, compare property by property. Results use the engine's
+// ResourceResult, so reports, diagnostics and the tree show them like Terraform resources.
+import { dirname } from 'node:path';
+import type { Binding, DeclaredResource, FetchContext, LiveStateProvider, ResourceResult, ScanError, Value } from '../../engine/model';
+import { compareArmResource, type ArmSeverity } from '../../iac/arm/compareTemplate';
+import { loadArmTemplates, readFromDisk, type ReadText } from '../../iac/arm/files';
+import type { ArmTarget } from '../../iac/arm/scope';
+import type { ArmDeclaredResource } from '../../iac/arm/template';
+import { toValue } from '../../iac/terraform/evalValue';
+import { armSeverity } from './armSeverity';
+
+export interface ArmTemplateScanOptions {
+  dir: string;
+  /** The Azure provider (its `fetch` answers template bindings at their api-version). */
+  provider: LiveStateProvider;
+  /** The deployment target when no `.driftlens.json` sits beside a template (a setting). */
+  target?: ArmTarget;
+  read?: ReadText;
+  severity?: ArmSeverity;
+}
+
+export interface ArmTemplateScan {
+  resources: ResourceResult[];
+  errors: ScanError[];
+  /** IDs of every template resource with a known ID (for the unmanaged listing). */
+  declaredIds: string[];
+}
+
+/** The `provider` of template resources in results and reports. */
+export const ARM_TEMPLATE_PROVIDER = 'arm';
+
+export async function scanArmTemplates(options: ArmTemplateScanOptions, ctx: FetchContext): Promise<ArmTemplateScan> {
+  const loaded = await loadArmTemplates(options.dir, options.target ?? {}, options.read ?? readFromDisk);
+  const errors: ScanError[] = loaded.errors.map((e) => ({ file: e.file, message: e.message, severity: 'warning' }));
+  const planned: { resource: ArmDeclaredResource; binding?: Binding }[] = [];
+  for (const template of loaded.templates) {
+    for (const d of template.diagnostics) errors.push({ file: template.file, range: d.range, message: d.message, severity: d.severity });
+    for (const resource of template.resources) {
+      if (resource.skipped) continue;
+      const binding: Binding | undefined =
+        resource.id && !resource.unverifiedReason && resource.apiVersion
+          ? {
+              address: addressOf(resource),
+              type: resource.type,
+              liveId: resource.id,
+              providerConfig: { provider: ARM_TEMPLATE_PROVIDER, settings: { apiVersion: resource.apiVersion } },
+              declaredAttributes: [...resource.desired.keys()],
+            }
+          : undefined;
+      planned.push({ resource, binding });
+    }
+  }
+  const bindings = planned.flatMap((p) => (p.binding ? [p.binding] : []));
+  const live = bindings.length ? await options.provider.fetch(bindings, ctx) : new Map();
+  const severity = options.severity ?? armSeverity;
+  const resources = planned.map(({ resource, binding }) => {
+    const base = baseResult(resource, binding?.liveId ?? resource.id ?? null);
+    if (!binding) return { ...base, status: 'unverified' as const, reason: resource.unverifiedReason ?? 'no resource ID' };
+    const r = live.get(binding);
+    if (!r) return { ...base, status: 'unverified' as const, reason: 'the Azure provider gave no answer' };
+    if (r.status === 'not-found') return { ...base, status: 'missing' as const, reason: r.reason ?? 'not found' };
+    if (r.status === 'error') return { ...base, status: 'unverified' as const, reason: r.reason };
+    const { drifts, unverified } = compareArmResource(resource, r.attributes, severity);
+    return {
+      ...base,
+      status: drifts.length ? ('drifted' as const) : ('in-sync' as const),
+      drifts,
+      unverifiedAttributes: unverified,
+      desired: desiredOf(resource),
+      live: Object.fromEntries([...resource.desired.keys()].filter((k) => k in r.attributes).map((k) => [k, r.attributes[k]])),
+    };
+  });
+  return { resources, errors, declaredIds: planned.flatMap((p) => (p.resource.id ? [p.resource.id] : [])) };
+}
+
+function addressOf(r: ArmDeclaredResource): string {
+  const name = r.name.kind === 'scalar' && typeof r.name.value === 'string' ? r.name.value : r.nameText;
+  return `${r.type}/${name}`;
+}
+
+function baseResult(r: ArmDeclaredResource, liveId: string | null): ResourceResult {
+  const address = addressOf(r);
+  const declared: DeclaredResource = {
+    address,
+    mode: 'managed',
+    type: r.type,
+    name: r.name.kind === 'scalar' ? String(r.name.value) : r.nameText,
+    provider: ARM_TEMPLATE_PROVIDER,
+    root: dirname(r.file),
+    file: r.file,
+    range: r.range,
+    headerRange: r.headerRange,
+    body: { attributes: {}, blocks: [] },
+  };
+  return { address, type: r.type, provider: ARM_TEMPLATE_PROVIDER, resource: declared, liveId, status: 'unverified', drifts: [], unverifiedAttributes: [] };
+}
+
+function desiredOf(r: ArmDeclaredResource): Record<string, Value> {
+  const out: Record<string, Value> = {};
+  for (const [k, e] of r.desired) {
+    const v = toValue(e.value);
+    if (v !== undefined) out[k] = e.value.sensitive ? '(sensitive)' : v;
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+// The contract of one Azure resource-type mapper: ARM JSON in, azurerm attribute shape out, plus
+// the normalizations and the severity policy for that type's attributes.
+import type { AttributeSchema, Severity, Value } from '../../../engine/model';
+
+/** A resource as ARM returns it (the raw JSON body of a GET). */
+export interface ArmResource {
+  id: string;
+  name: string;
+  type: string;
+  location?: string;
+  tags?: Record<string, string>;
+  sku?: Record<string, unknown>;
+  kind?: string;
+  zones?: string[];
+  properties?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+/** Severity of a difference: fixed, or from the values (`extraLive`: live set elements the code lacks). */
+export type SeverityRule = Severity | ((expected: Value, actual: Value, extraLive?: Value[]) => Severity);
+
+/**
+ * How one attribute is compared: the engine's AttributeSchema (sets, blocks, case, normalizers)
+ * plus the severity of a difference (default: the engine's policy).
+ */
+export interface AttributePolicy extends Omit<AttributeSchema, 'attributes'> {
+  attributes?: Record<string, AttributePolicy>;
+  severity?: SeverityRule;
+}
+
+export interface AzureMapper {
+  /** `azurerm_storage_account`; several azurerm types may share one ARM type. */
+  type: string;
+  /** `Microsoft.Storage/storageAccounts`. */
+  armType: string;
+  /** The attributes this mapper reads from the API, with their comparison policy. Others are not verified. */
+  attributes: Record<string, AttributePolicy>;
+  /** The live resource in azurerm attribute shape. `extras` holds sub-resource GETs by path. */
+  map(arm: ArmResource, extras: Record<string, ArmResource | undefined>): Record<string, Value>;
+  /**
+   * The ARM ID from the declared name + resource_group_name (+ parent names) and a subscription,
+   * for code without state. Undefined when an identifying attribute is not known.
+   */
+  deriveId?(attrs: Record<string, Value | undefined>, subscriptionId: string): string | undefined;
+  /** Sub-resources to GET as well (`config/web`), only when one of `when` is declared. */
+  extras?: { path: string; when: string[] }[];
+}

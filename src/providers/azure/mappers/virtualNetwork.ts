@@ -1,0 +1,26 @@
+// azurerm_virtual_network ↔ Microsoft.Network/virtualNetworks.
+import type { AzureMapper } from './types';
+import { at, deriveTracked, num, strings, trackedAttributes, trackedShape } from './common';
+
+export const virtualNetwork: AzureMapper = {
+  type: 'azurerm_virtual_network',
+  armType: 'Microsoft.Network/virtualNetworks',
+  attributes: {
+    ...trackedAttributes,
+    address_space: { set: true },
+    // Order matters for DNS servers: the first is asked first.
+    dns_servers: {},
+    flow_timeout_in_minutes: {},
+    bgp_community: {},
+  },
+  map(arm) {
+    return {
+      ...trackedShape(arm),
+      address_space: strings(at(arm.properties, 'addressSpace.addressPrefixes')),
+      dns_servers: strings(at(arm.properties, 'dhcpOptions.dnsServers')),
+      flow_timeout_in_minutes: num(at(arm.properties, 'flowTimeoutInMinutes')),
+      bgp_community: (at(arm.properties, 'bgpCommunities.virtualNetworkCommunity') as string | undefined) ?? null,
+    };
+  },
+  deriveId: deriveTracked('Microsoft.Network/virtualNetworks'),
+};

@@ -1,0 +1,53 @@
+// Resources in the resource groups the code manages that no code declares. Resources another
+// resource manages (a VM's OS disk: `managedBy`) belong to their owner and are left out.
+import type { FetchContext, UnmanagedResource } from '../../engine/model';
+import { armIdKey, parseArmId } from './armId';
+import type { ArmClient } from './client';
+import { classifyArmError } from './errors';
+import { createLimiter } from './limiter';
+import { azurermTypeOf } from './mappers/registry';
+
+export interface UnmanagedListing {
+  unmanaged: UnmanagedResource[];
+  /** One line per resource group that could not be listed (never turned into "unmanaged" or "missing"). */
+  errors: string[];
+}
+
+/** The resource groups (as IDs) that hold these resources; resource groups themselves count as their own. */
+export function managedResourceGroups(ids: Iterable<string>): string[] {
+  const out = new Map<string, string>();
+  for (const raw of ids) {
+    const id = parseArmId(raw);
+    if (!id?.resourceGroup) continue;
+    const rg = `/subscriptions/${id.subscriptionId}/resourceGroups/${id.resourceGroup}`;
+    out.set(armIdKey(rg), rg);
+  }
+  return [...out.values()];
+}
+
+export async function listUnmanaged(client: ArmClient, resourceGroupIds: string[], declaredIds: Iterable<string>, ctx: FetchContext): Promise<UnmanagedListing> {
+  const declared = new Set([...declaredIds].map(armIdKey));
+  const unmanaged: UnmanagedResource[] = [];
+  const errors: string[] = [];
+  const limit = createLimiter(4);
+  await Promise.all(
+    resourceGroupIds.map((rgId) =>
+      limit(async () => {
+        const rg = parseArmId(rgId);
+        if (!rg?.resourceGroup) return;
+        try {
+          const items = await client.listByResourceGroup(rg.subscriptionId, rg.resourceGroup, ctx.signal);
+          for (const r of items) {
+            if (!r.id || declared.has(armIdKey(r.id)) || typeof r.managedBy === 'string') continue;
+            unmanaged.push({ type: azurermTypeOf(r.type) ?? r.type, liveId: r.id, region: r.location, name: r.name });
+          }
+        } catch (err) {
+          const f = classifyArmError(err, 'Microsoft.Resources/subscriptions/resourceGroups/resources', false);
+          errors.push(`resource group ${rg.resourceGroup}: ${f.reason ?? 'could not be listed'}`);
+        }
+      }),
+    ),
+  );
+  unmanaged.sort((a, b) => a.liveId.localeCompare(b.liveId));
+  return { unmanaged, errors };
+}

@@ -1,0 +1,42 @@
+// Owns the Drift TreeView: the badge with the count of drifted + missing resources, the "clean" context
+// key for the welcome view, and reveal-by-address for CodeLens.
+import * as vscode from 'vscode';
+import { DRIFT_VIEW_ID } from '../editor/commands';
+import type { ContextKeys } from '../editor/contextKeys';
+import type { ResultsStore } from '../editor/resultsStore';
+import { DriftTreeProvider } from './driftTreeProvider';
+import type { DriftNode } from './driftTreeModel';
+
+export class DriftView implements vscode.Disposable {
+  readonly provider: DriftTreeProvider;
+  readonly view: vscode.TreeView<DriftNode>;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(store: ResultsStore, keys: ContextKeys) {
+    this.provider = new DriftTreeProvider(store);
+    this.view = vscode.window.createTreeView(DRIFT_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    // Registered after the provider's own listener, so the model is rebuilt when this runs.
+    this.subscription = store.onDidChange(() => {
+      const count = this.provider.count;
+      this.view.badge = count > 0 ? { value: count, tooltip: `${count} resources drifted or missing` } : undefined;
+      void keys.set('clean', store.hasResults && this.provider.isEmpty);
+    });
+  }
+
+  /** Shows the resource in the tree (the view opens if it was closed); false when it is in sync or unknown. */
+  async reveal(root: string, address: string): Promise<boolean> {
+    const node = this.provider.resourceNode(root, address);
+    if (!node) {
+      await vscode.commands.executeCommand(`${DRIFT_VIEW_ID}.focus`);
+      return false;
+    }
+    await this.view.reveal(node, { select: true, focus: true, expand: true });
+    return true;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.view.dispose();
+    this.provider.dispose();
+  }
+}

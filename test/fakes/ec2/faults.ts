@@ -1,0 +1,90 @@
+// Fault injection for the fake EC2: errors with the service's codes and statuses,
+// latency, and gates that hold a request until the test releases it.
+import { Ec2Error } from './xml';
+
+/** `*` matches every action. */
+export type ActionPattern = string;
+
+interface ErrorFault {
+  action: ActionPattern;
+  error: () => Ec2Error;
+  remaining: number;
+}
+
+export interface Gate {
+  /** Resolves when a request has reached the gate and is being held. */
+  reached: Promise<void>;
+  release(): void;
+}
+
+const matches = (pattern: ActionPattern, action: string) => pattern === '*' || pattern === action;
+
+export class Faults {
+  private errors: ErrorFault[] = [];
+  private latencies: { action: ActionPattern; ms: number }[] = [];
+  private gates: { action: ActionPattern; hold: Promise<void>; arrived: () => void; release: () => void }[] = [];
+
+  /** UnauthorizedOperation (HTTP 403), as for a principal without `ec2:<action>`. */
+  deny(action: ActionPattern, times = Infinity): void {
+    this.error(action, times, () => new Ec2Error('UnauthorizedOperation', `You are not authorized to perform this operation. User: arn:aws:iam::123456789012:user/ci is not authorized to perform: ec2:${action === '*' ? 'Describe*' : action} because no identity-based policy allows the ec2:${action === '*' ? 'Describe*' : action} action`, 403));
+  }
+
+  /** RequestLimitExceeded (HTTP 503) for the next `times` calls. */
+  throttle(action: ActionPattern, times: number): void {
+    this.error(action, times, () => new Ec2Error('RequestLimitExceeded', 'Request limit exceeded.', 503));
+  }
+
+  /** InternalError (HTTP 500), by default forever. */
+  serverError(action: ActionPattern, times = Infinity): void {
+    this.error(action, times, () => new Ec2Error('InternalError', 'An internal error has occurred', 500));
+  }
+
+  /** Any error the service can send. */
+  error(action: ActionPattern, times: number, make: () => Ec2Error): void {
+    this.errors.push({ action, error: make, remaining: times });
+  }
+
+  /** Adds `ms` of latency to every matching call. */
+  latency(ms: number, action: ActionPattern = '*'): void {
+    this.latencies.push({ action, ms });
+  }
+
+  /** Holds every matching request until `release()`. */
+  hold(action: ActionPattern): Gate {
+    let arrived!: () => void;
+    let release!: () => void;
+    const reached = new Promise<void>((r) => (arrived = r));
+    const hold = new Promise<void>((r) => (release = r));
+    const gate = { action, hold, arrived, release };
+    this.gates.push(gate);
+    return {
+      reached,
+      release: () => {
+        this.gates = this.gates.filter((g) => g !== gate);
+        release();
+      },
+    };
+  }
+
+  clear(): void {
+    this.errors = [];
+    this.latencies = [];
+    for (const g of this.gates) g.release();
+    this.gates = [];
+  }
+
+  /** @internal Runs before the handler: waits as configured, then throws the next injected error. */
+  async apply(action: string): Promise<void> {
+    const ms = this.latencies.filter((l) => matches(l.action, action)).reduce((a, l) => a + l.ms, 0);
+    if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+    for (const g of this.gates.filter((x) => matches(x.action, action))) {
+      g.arrived();
+      await g.hold;
+    }
+    const f = this.errors.find((e) => matches(e.action, action) && e.remaining > 0);
+    if (f) {
+      f.remaining--;
+      throw f.error();
+    }
+  }
+}

@@ -1,0 +1,356 @@
+// The Describe* actions the fake serves, rendering state in the shapes of the EC2 API
+// reference (DescribeInstances → reservationSet/instancesSet, DescribeSecurityGroups →
+// securityGroupInfo/ipPermissions, …) and answering bad IDs with the service's codes.
+import { applyFilters, filters, listParam, page, type PageRule, type Params } from './query';
+import type { InstanceStateName, SeedInstance, SeedRule, SeedSecurityGroup, SeedTags } from './seed';
+import type { FakeEc2State } from './state';
+import { Ec2Error, type XmlValue } from './xml';
+
+export interface HandlerContext {
+  state: FakeEc2State;
+  /** Page size the fake imposes even when IDs are given (emulator-like); undefined: only MaxResults pages. */
+  pageSize?: number;
+}
+
+export type Handler = (params: Params, ctx: HandlerContext) => Record<string, XmlValue>;
+
+const LAUNCH_TIME = '2026-01-05T10:00:00.000Z';
+const STATE_CODES: Record<InstanceStateName, number> = { pending: 0, running: 16, 'shutting-down': 32, terminated: 48, stopping: 64, stopped: 80 };
+
+interface IdRule {
+  prefix: string;
+  malformedCode: string;
+  notFoundCode: string;
+  /** "The instance ID 'i-1' does not exist" / "The instance IDs 'i-1, i-2' do not exist" */
+  notFound: (ids: string[]) => string;
+}
+
+const ID_RULES = {
+  instance: { prefix: 'i', malformedCode: 'InvalidInstanceID.Malformed', notFoundCode: 'InvalidInstanceID.NotFound', notFound: (ids) => (ids.length === 1 ? `The instance ID '${ids[0]}' does not exist` : `The instance IDs '${ids.join(', ')}' do not exist`) },
+  group: { prefix: 'sg', malformedCode: 'InvalidGroupId.Malformed', notFoundCode: 'InvalidGroup.NotFound', notFound: (ids) => (ids.length === 1 ? `The security group '${ids[0]}' does not exist` : `The security groups '${ids.join(', ')}' do not exist`) },
+  vpc: { prefix: 'vpc', malformedCode: 'InvalidVpcID.Malformed', notFoundCode: 'InvalidVpcID.NotFound', notFound: (ids) => (ids.length === 1 ? `The vpc ID '${ids[0]}' does not exist` : `The vpc IDs '${ids.join(', ')}' do not exist`) },
+  subnet: { prefix: 'subnet', malformedCode: 'InvalidSubnetID.Malformed', notFoundCode: 'InvalidSubnetID.NotFound', notFound: (ids) => (ids.length === 1 ? `The subnet ID '${ids[0]}' does not exist` : `The subnet IDs '${ids.join(', ')}' do not exist`) },
+  volume: { prefix: 'vol', malformedCode: 'InvalidVolumeID.Malformed', notFoundCode: 'InvalidVolume.NotFound', notFound: (ids) => (ids.length === 1 ? `The volume '${ids[0]}' does not exist.` : `The volumes '${ids.join(', ')}' do not exist.`) },
+} satisfies Record<string, IdRule>;
+
+/** Validates the requested IDs (malformed first, like EC2) and returns the matching records in request order. */
+function lookup<T>(ids: string[], map: Map<string, T>, rule: IdRule): T[] {
+  const shape = new RegExp(`^${rule.prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`);
+  const bad = ids.find((id) => !shape.test(id));
+  if (bad !== undefined) throw new Ec2Error(rule.malformedCode, `Invalid id: "${bad}"${rule.prefix === 'sg' ? ' (expecting "sg-...")' : ''}`);
+  const missing = [...new Set(ids.filter((id) => !map.has(id)))];
+  if (missing.length) throw new Ec2Error(rule.notFoundCode, rule.notFound(missing));
+  return [...new Set(ids)].map((id) => map.get(id)!);
+}
+
+const tagSet = (tags?: SeedTags): XmlValue[] => Object.entries(tags ?? {}).map(([key, value]) => ({ key, value }));
+
+function required(params: Params, name: string): string {
+  const v = params[name];
+  if (v === undefined || v === '') throw new Ec2Error('MissingParameter', `The request must contain the parameter ${name}`);
+  return v;
+}
+
+// --- instances ---------------------------------------------------------------
+
+function renderInstance(i: SeedInstance, ctx: HandlerContext): XmlValue {
+  const { state } = ctx;
+  const subnet = i.subnetId ? state.subnets.get(i.subnetId) : undefined;
+  const zone = i.availabilityZone ?? subnet?.availabilityZone ?? 'us-east-1a';
+  const status = i.state ?? 'running';
+  const gone = status === 'terminated';
+  const groups = (i.securityGroupIds ?? []).map((id) => ({ groupId: id, groupName: state.securityGroups.get(id)?.name ?? id }));
+  const privateIp = gone ? undefined : (i.privateIp ?? '10.0.1.10');
+  const privateDns = privateIp ? `ip-${privateIp.replace(/\./g, '-')}.ec2.internal` : '';
+  const association = i.publicIp && !gone ? { publicIp: i.publicIp, publicDnsName: `ec2-${i.publicIp.replace(/\./g, '-')}.compute-1.amazonaws.com`, ipOwnerId: 'amazon' } : undefined;
+  const rootDevice = i.rootVolume?.deviceName ?? '/dev/xvda';
+  return {
+    instanceId: i.id,
+    imageId: i.ami,
+    instanceState: { code: STATE_CODES[status], name: status },
+    privateDnsName: privateDns,
+    dnsName: association?.publicDnsName ?? '',
+    reason: gone ? 'User initiated (2026-01-06 09:00:00 GMT)' : '',
+    keyName: i.keyName,
+    amiLaunchIndex: 0,
+    productCodes: [],
+    instanceType: i.instanceType,
+    launchTime: LAUNCH_TIME,
+    placement: { availabilityZone: zone, groupName: '', tenancy: 'default' },
+    monitoring: { state: i.monitoring ? 'enabled' : 'disabled' },
+    subnetId: gone ? undefined : i.subnetId,
+    vpcId: gone ? undefined : subnet?.vpcId,
+    privateIpAddress: privateIp,
+    ipAddress: association?.publicIp,
+    sourceDestCheck: gone ? undefined : (i.sourceDestCheck ?? true),
+    groupSet: gone ? [] : groups,
+    stateReason: gone ? { code: 'Client.UserInitiatedShutdown', message: 'Client.UserInitiatedShutdown: User initiated shutdown' } : undefined,
+    architecture: 'x86_64',
+    rootDeviceType: 'ebs',
+    rootDeviceName: rootDevice,
+    blockDeviceMapping: gone || !i.rootVolume ? [] : [{ deviceName: rootDevice, ebs: { volumeId: i.rootVolume.id, status: 'attached', attachTime: LAUNCH_TIME, deleteOnTermination: true } }],
+    virtualizationType: 'hvm',
+    clientToken: '',
+    tagSet: tagSet(i.tags),
+    hypervisor: 'xen',
+    networkInterfaceSet: gone || !subnet ? [] : [{
+      networkInterfaceId: `eni-${i.id.slice(2)}`,
+      subnetId: i.subnetId,
+      vpcId: subnet.vpcId,
+      description: '',
+      ownerId: state.ownerId,
+      status: 'in-use',
+      macAddress: '0a:00:00:00:00:01',
+      privateIpAddress: privateIp,
+      privateDnsName: privateDns,
+      sourceDestCheck: i.sourceDestCheck ?? true,
+      groupSet: groups,
+      attachment: { attachmentId: `eni-attach-${i.id.slice(2)}`, deviceIndex: 0, status: 'attached', attachTime: LAUNCH_TIME, deleteOnTermination: true, networkCardIndex: 0 },
+      association,
+      privateIpAddressesSet: [{ privateIpAddress: privateIp, privateDnsName: privateDns, primary: true, association }],
+      ipv6AddressesSet: [],
+      interfaceType: 'interface',
+    }],
+    iamInstanceProfile: i.iamInstanceProfile ? { arn: `arn:aws:iam::${state.ownerId}:instance-profile/${i.iamInstanceProfile}`, id: `AIPA${i.id.slice(2).toUpperCase()}` } : undefined,
+    ebsOptimized: i.ebsOptimized ?? false,
+    enaSupport: true,
+    metadataOptions: { state: 'applied', httpTokens: i.httpTokens ?? 'required', httpPutResponseHopLimit: 2, httpEndpoint: 'enabled', httpProtocolIpv6: 'disabled', instanceMetadataTags: 'disabled' },
+  };
+}
+
+const INSTANCES_PAGE: PageRule = { action: 'DescribeInstances', idParam: 'InstanceId', maxResultsExcludesIds: true, combinationMessage: 'The parameter instancesSet cannot be used with the parameter maxResults' };
+
+const describeInstances: Handler = (params, ctx) => {
+  const ids = listParam(params, 'InstanceId');
+  let items = ids.length ? lookup(ids, ctx.state.instances, ID_RULES.instance) : [...ctx.state.instances.values()];
+  items = applyFilters(items, filters(params), {
+    'instance-id': (i) => [i.id],
+    'instance-state-name': (i) => [i.state ?? 'running'],
+    'instance-type': (i) => [i.instanceType],
+    'subnet-id': (i) => (i.subnetId ? [i.subnetId] : []),
+    'vpc-id': (i) => {
+      const v = i.subnetId ? ctx.state.subnets.get(i.subnetId)?.vpcId : undefined;
+      return v ? [v] : [];
+    },
+    'instance.group-id': (i) => i.securityGroupIds ?? [],
+  }, (i) => i.tags);
+  // Paging counts reservations, as the service does.
+  const reservations = new Map<string, SeedInstance[]>();
+  for (const i of items) {
+    const r = i.reservationId ?? `r-${i.id.slice(2)}`;
+    reservations.set(r, [...(reservations.get(r) ?? []), i]);
+  }
+  const p = page([...reservations.entries()], params, INSTANCES_PAGE, ctx.pageSize);
+  return {
+    reservationSet: p.items.map(([reservationId, insts]) => ({
+      reservationId,
+      ownerId: ctx.state.ownerId,
+      groupSet: [],
+      instancesSet: insts.map((i) => renderInstance(i, ctx)),
+    })),
+    nextToken: p.nextToken,
+  };
+};
+
+const INSTANCE_ATTRIBUTES = new Set(['instanceType', 'kernel', 'ramdisk', 'userData', 'disableApiTermination', 'instanceInitiatedShutdownBehavior', 'rootDeviceName', 'blockDeviceMapping', 'productCodes', 'sourceDestCheck', 'groupSet', 'ebsOptimized', 'sriovNetSupport', 'enaSupport', 'enclaveOptions', 'disableApiStop']);
+
+const describeInstanceAttribute: Handler = (params, ctx) => {
+  const id = required(params, 'InstanceId');
+  const attribute = required(params, 'Attribute');
+  if (!INSTANCE_ATTRIBUTES.has(attribute)) throw new Ec2Error('InvalidParameterValue', `Value (${attribute}) for parameter attribute is invalid. Unknown attribute.`);
+  const [i] = lookup([id], ctx.state.instances, ID_RULES.instance);
+  const values: Record<string, XmlValue> = {
+    instanceType: { value: i.instanceType },
+    disableApiTermination: { value: i.disableApiTermination ?? false },
+    sourceDestCheck: { value: i.sourceDestCheck ?? true },
+    ebsOptimized: { value: i.ebsOptimized ?? false },
+    disableApiStop: { value: false },
+    enaSupport: { value: true },
+    rootDeviceName: { value: i.rootVolume?.deviceName ?? '/dev/xvda' },
+    groupSet: (i.securityGroupIds ?? []).map((groupId) => ({ groupId })),
+  };
+  return { instanceId: i.id, [attribute]: values[attribute] };
+};
+
+// --- security groups ---------------------------------------------------------
+
+const PROTOCOL_NAMES: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6' };
+
+/** EC2 shows rules with the same protocol and ports as one IpPermission with several sources. */
+function renderPermissions(rules: SeedRule[] | undefined, ownerId: string): XmlValue[] {
+  const merged = new Map<string, { ipProtocol: string; fromPort?: number; toPort?: number; groups: XmlValue[]; ipRanges: XmlValue[]; ipv6Ranges: XmlValue[]; prefixListIds: XmlValue[] }>();
+  for (const r of rules ?? []) {
+    const protocol = PROTOCOL_NAMES[r.protocol] ?? r.protocol.toLowerCase();
+    const ported = ['tcp', 'udp', 'icmp', 'icmpv6'].includes(protocol);
+    const fromPort = ported ? r.fromPort : undefined;
+    const toPort = ported ? r.toPort : undefined;
+    const key = `${protocol}|${fromPort}|${toPort}`;
+    const p = merged.get(key) ?? { ipProtocol: protocol, fromPort, toPort, groups: [], ipRanges: [], ipv6Ranges: [], prefixListIds: [] };
+    merged.set(key, p);
+    const description = r.description;
+    for (const c of r.cidrBlocks ?? []) p.ipRanges.push({ cidrIp: c, description });
+    for (const c of r.ipv6CidrBlocks ?? []) p.ipv6Ranges.push({ cidrIpv6: c, description });
+    for (const pl of r.prefixListIds ?? []) p.prefixListIds.push({ prefixListId: pl, description });
+    for (const g of r.securityGroups ?? []) p.groups.push({ userId: ownerId, groupId: g, description });
+  }
+  return [...merged.values()];
+}
+
+function renderGroup(g: SeedSecurityGroup, ctx: HandlerContext): XmlValue {
+  const owner = ctx.state.ownerId;
+  return {
+    ownerId: owner,
+    groupId: g.id,
+    groupName: g.name,
+    groupDescription: g.description,
+    vpcId: g.vpcId,
+    securityGroupArn: `arn:aws:ec2:us-east-1:${owner}:security-group/${g.id}`,
+    ipPermissions: renderPermissions(g.ingress, owner),
+    ipPermissionsEgress: renderPermissions(g.egress, owner),
+    tagSet: tagSet(g.tags),
+  };
+}
+
+const GROUPS_PAGE: PageRule = { action: 'DescribeSecurityGroups', idParam: 'GroupId', maxResultsExcludesIds: true, combinationMessage: 'The parameter groupIds cannot be used with the parameter maxResults' };
+
+const describeSecurityGroups: Handler = (params, ctx) => {
+  const ids = listParam(params, 'GroupId');
+  const names = listParam(params, 'GroupName');
+  let items = ids.length ? lookup(ids, ctx.state.securityGroups, ID_RULES.group) : [...ctx.state.securityGroups.values()];
+  if (names.length) {
+    const byName = [...ctx.state.securityGroups.values()].filter((g) => names.includes(g.name));
+    const unknown = names.filter((n) => !byName.some((g) => g.name === n));
+    if (unknown.length) throw new Ec2Error('InvalidGroup.NotFound', `The security group '${unknown[0]}' does not exist in default VPC 'vpc-00000000'`);
+    items = ids.length ? items.filter((g) => names.includes(g.name)) : byName;
+  }
+  items = applyFilters(items, filters(params), {
+    'group-id': (g) => [g.id],
+    'group-name': (g) => [g.name],
+    'vpc-id': (g) => (g.vpcId ? [g.vpcId] : []),
+    description: (g) => [g.description],
+  }, (g) => g.tags);
+  const p = page(items, params, GROUPS_PAGE, ctx.pageSize);
+  return { securityGroupInfo: p.items.map((g) => renderGroup(g, ctx)), nextToken: p.nextToken };
+};
+
+// --- VPCs, subnets, volumes ----------------------------------------------------
+
+const VPCS_PAGE: PageRule = { action: 'DescribeVpcs', idParam: 'VpcId', maxResultsExcludesIds: true, combinationMessage: 'The parameter VpcIds cannot be used with the parameter MaxResults' };
+
+const describeVpcs: Handler = (params, ctx) => {
+  const ids = listParam(params, 'VpcId');
+  let items = ids.length ? lookup(ids, ctx.state.vpcs, ID_RULES.vpc) : [...ctx.state.vpcs.values()];
+  items = applyFilters(items, filters(params), {
+    'vpc-id': (v) => [v.id],
+    'cidr-block': (v) => [v.cidrBlock],
+    'is-default': (v) => [String(v.isDefault ?? false)],
+    state: () => ['available'],
+  }, (v) => v.tags);
+  const p = page(items, params, VPCS_PAGE, ctx.pageSize);
+  return {
+    vpcSet: p.items.map((v) => ({
+      vpcId: v.id,
+      ownerId: ctx.state.ownerId,
+      state: 'available',
+      cidrBlock: v.cidrBlock,
+      cidrBlockAssociationSet: [{ cidrBlock: v.cidrBlock, associationId: `vpc-cidr-assoc-${v.id.slice(4)}`, cidrBlockState: { state: 'associated' } }],
+      dhcpOptionsId: 'dopt-0a1b2c3d',
+      instanceTenancy: v.instanceTenancy ?? 'default',
+      isDefault: v.isDefault ?? false,
+      tagSet: tagSet(v.tags),
+    })),
+    nextToken: p.nextToken,
+  };
+};
+
+const VPC_ATTRIBUTES = new Set(['enableDnsSupport', 'enableDnsHostnames', 'enableNetworkAddressUsageMetrics']);
+
+const describeVpcAttribute: Handler = (params, ctx) => {
+  const id = required(params, 'VpcId');
+  const attribute = required(params, 'Attribute');
+  if (!VPC_ATTRIBUTES.has(attribute)) throw new Ec2Error('InvalidParameterValue', `Value (${attribute}) for parameter attribute is invalid. Unknown attribute.`);
+  const [v] = lookup([id], ctx.state.vpcs, ID_RULES.vpc);
+  const value = attribute === 'enableDnsSupport' ? (v.enableDnsSupport ?? true) : attribute === 'enableDnsHostnames' ? (v.enableDnsHostnames ?? v.isDefault ?? false) : false;
+  return { vpcId: v.id, [attribute]: { value } };
+};
+
+const SUBNETS_PAGE: PageRule = { action: 'DescribeSubnets', idParam: 'SubnetId', maxResultsExcludesIds: true, combinationMessage: 'The parameter SubnetIds cannot be used with the parameter MaxResults' };
+
+const describeSubnets: Handler = (params, ctx) => {
+  const ids = listParam(params, 'SubnetId');
+  let items = ids.length ? lookup(ids, ctx.state.subnets, ID_RULES.subnet) : [...ctx.state.subnets.values()];
+  items = applyFilters(items, filters(params), {
+    'subnet-id': (s) => [s.id],
+    'vpc-id': (s) => [s.vpcId],
+    'availability-zone': (s) => [s.availabilityZone],
+    'cidr-block': (s) => [s.cidrBlock],
+  }, (s) => s.tags);
+  const p = page(items, params, SUBNETS_PAGE, ctx.pageSize);
+  return {
+    subnetSet: p.items.map((s) => ({
+      subnetId: s.id,
+      subnetArn: `arn:aws:ec2:us-east-1:${ctx.state.ownerId}:subnet/${s.id}`,
+      state: 'available',
+      ownerId: ctx.state.ownerId,
+      vpcId: s.vpcId,
+      cidrBlock: s.cidrBlock,
+      ipv6CidrBlockAssociationSet: [],
+      availableIpAddressCount: 251,
+      availabilityZone: s.availabilityZone,
+      availabilityZoneId: `use1-az${s.availabilityZone.slice(-1).charCodeAt(0) - 96}`,
+      defaultForAz: false,
+      mapPublicIpOnLaunch: s.mapPublicIpOnLaunch ?? false,
+      assignIpv6AddressOnCreation: false,
+      tagSet: tagSet(s.tags),
+    })),
+    nextToken: p.nextToken,
+  };
+};
+
+const VOLUMES_PAGE: PageRule = { action: 'DescribeVolumes', idParam: 'VolumeId', maxResultsExcludesIds: true, combinationMessage: 'The parameter volumeIdsSet cannot be used with the parameter maxResults' };
+
+const describeVolumes: Handler = (params, ctx) => {
+  const ids = listParam(params, 'VolumeId');
+  const byVolume = new Map<string, SeedInstance>();
+  for (const i of ctx.state.instances.values()) if (i.rootVolume?.id && i.state !== 'terminated') byVolume.set(i.rootVolume.id, i);
+  const attachedTo = (volumeId: string) => byVolume.get(volumeId);
+  let items = ids.length ? lookup(ids, ctx.state.volumes, ID_RULES.volume) : [...ctx.state.volumes.values()];
+  items = applyFilters(items, filters(params), {
+    'volume-id': (v) => [v.id],
+    'attachment.instance-id': (v) => {
+      const i = attachedTo(v.id);
+      return i ? [i.id] : [];
+    },
+    'volume-type': (v) => [v.type ?? 'gp3'],
+  }, (v) => v.tags);
+  const p = page(items, params, VOLUMES_PAGE, ctx.pageSize);
+  return {
+    volumeSet: p.items.map((v) => {
+      const inst = attachedTo(v.id);
+      return {
+        volumeId: v.id,
+        size: v.size,
+        snapshotId: '',
+        availabilityZone: v.availabilityZone ?? 'us-east-1a',
+        status: inst ? 'in-use' : 'available',
+        createTime: LAUNCH_TIME,
+        attachmentSet: inst ? [{ volumeId: v.id, instanceId: inst.id, device: inst.rootVolume?.deviceName ?? '/dev/xvda', status: 'attached', attachTime: LAUNCH_TIME, deleteOnTermination: true }] : [],
+        volumeType: v.type ?? 'gp3',
+        iops: v.iops ?? 3000,
+        encrypted: v.encrypted ?? false,
+        tagSet: tagSet(v.tags),
+      };
+    }),
+    nextToken: p.nextToken,
+  };
+};
+
+export const HANDLERS: Record<string, Handler> = {
+  DescribeInstances: describeInstances,
+  DescribeInstanceAttribute: describeInstanceAttribute,
+  DescribeSecurityGroups: describeSecurityGroups,
+  DescribeVpcs: describeVpcs,
+  DescribeVpcAttribute: describeVpcAttribute,
+  DescribeSubnets: describeSubnets,
+  DescribeVolumes: describeVolumes,
+};

@@ -1,0 +1,95 @@
+// A local EC2 endpoint that speaks the Query protocol (form-encoded POST, XML answers,
+// `<Response><Errors>` errors), so the real `@aws-sdk/client-ec2` runs end to end.
+// Point the SDK at it with AWS_ENDPOINT_URL_EC2=url.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Faults } from './faults';
+import { HANDLERS } from './handlers';
+import type { Params } from './query';
+import type { Ec2Seed } from './seed';
+import { FakeEc2State } from './state';
+import { Ec2Error, errorXml, newRequestId, responseXml } from './xml';
+
+export type { Ec2Seed } from './seed';
+export { FakeEc2State } from './state';
+export { Faults, type Gate } from './faults';
+export { Ec2Error } from './xml';
+
+export interface FakeCall {
+  action: string;
+  params: Params;
+  /** From the SigV4 credential scope. */
+  region?: string;
+  /** The access key ID that signed the request (an ID, not a secret). */
+  accessKeyId?: string;
+}
+
+export interface FakeEc2Options {
+  /** Page size imposed even when IDs are given, as some emulators do. */
+  pageSize?: number;
+}
+
+export interface FakeEc2 {
+  url: string;
+  state: FakeEc2State;
+  faults: Faults;
+  /** Every request that reached the endpoint, in arrival order. */
+  calls: FakeCall[];
+  /** Changes the emulator-style page size (undefined: page only on MaxResults). */
+  setPageSize(size: number | undefined): void;
+  close(): Promise<void>;
+}
+
+const SIGV4 = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/\d{8}\/([a-z0-9-]+)\/ec2\/aws4_request, SignedHeaders=[^,]+, Signature=[0-9a-f]{64}$/;
+
+export async function startFakeEc2(seed: Ec2Seed = {}, options: FakeEc2Options = {}): Promise<FakeEc2> {
+  const state = new FakeEc2State(seed);
+  const faults = new Faults();
+  const calls: FakeCall[] = [];
+  let pageSize = options.pageSize;
+
+  const send = (res: ServerResponse, status: number, body: string) => {
+    if (res.destroyed || res.writableEnded) return; // the client gave up (cancellation)
+    res.writeHead(status, { 'content-type': 'text/xml;charset=UTF-8', 'x-amzn-requestid': newRequestId() });
+    res.end(body);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const requestId = newRequestId();
+    try {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      if (req.method !== 'POST') throw new Ec2Error('InvalidHttpRequest', 'The EC2 Query API expects a form-encoded POST', 400);
+      const params = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+      const auth = SIGV4.exec(String(req.headers.authorization ?? ''));
+      calls.push({ action: params.Action ?? '', params, region: auth?.[2], accessKeyId: auth?.[1] });
+      if (!auth) throw new Ec2Error('AuthFailure', 'AWS was not able to validate the provided access credentials', 401);
+      if (!params.Action) throw new Ec2Error('MissingAction', 'The request must contain the parameter Action', 400);
+      if (!params.Version) throw new Ec2Error('MissingParameter', 'The request must contain the parameter Version', 400);
+      const handler = HANDLERS[params.Action];
+      if (!handler) throw new Ec2Error('InvalidAction', `The action ${params.Action} is not valid for this web service.`, 400);
+      await faults.apply(params.Action);
+      const body = handler(params, { state, pageSize });
+      send(res, 200, responseXml(params.Action, requestId, body));
+    } catch (e) {
+      const err = e instanceof Ec2Error ? e : new Ec2Error('InternalError', 'An internal error has occurred', 500);
+      send(res, err.status, errorXml(err.code, err.message, requestId));
+    }
+  };
+
+  const server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    state,
+    faults,
+    calls,
+    setPageSize: (size) => (pageSize = size),
+    close: async () => {
+      faults.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// The seed format of the fake EC2 account: plain JSON-like data a test or a workspace
+// fixture can write down. Names follow the Terraform/console vocabulary, not the wire.
+
+export type SeedTags = Record<string, string>;
+
+export interface SeedVpc {
+  id: string;
+  cidrBlock: string;
+  instanceTenancy?: 'default' | 'dedicated' | 'host';
+  enableDnsSupport?: boolean;
+  enableDnsHostnames?: boolean;
+  isDefault?: boolean;
+  tags?: SeedTags;
+}
+
+export interface SeedSubnet {
+  id: string;
+  vpcId: string;
+  cidrBlock: string;
+  availabilityZone: string;
+  mapPublicIpOnLaunch?: boolean;
+  tags?: SeedTags;
+}
+
+/** One rule as a console user would add it; the fake merges rules with equal (protocol, ports) like EC2 does. */
+export interface SeedRule {
+  /** `tcp`, `udp`, `icmp`, `icmpv6`, `-1`, or a protocol number. */
+  protocol: string;
+  fromPort?: number;
+  toPort?: number;
+  cidrBlocks?: string[];
+  ipv6CidrBlocks?: string[];
+  prefixListIds?: string[];
+  /** Security group IDs (the group's own ID for a self rule). */
+  securityGroups?: string[];
+  description?: string;
+}
+
+export interface SeedSecurityGroup {
+  id: string;
+  name: string;
+  description: string;
+  vpcId?: string;
+  ingress?: SeedRule[];
+  egress?: SeedRule[];
+  tags?: SeedTags;
+}
+
+export interface SeedVolume {
+  id: string;
+  size: number;
+  type?: string;
+  encrypted?: boolean;
+  availabilityZone?: string;
+  iops?: number;
+  tags?: SeedTags;
+}
+
+export type InstanceStateName = 'pending' | 'running' | 'shutting-down' | 'terminated' | 'stopping' | 'stopped';
+
+export interface SeedInstance {
+  id: string;
+  ami: string;
+  instanceType: string;
+  subnetId?: string;
+  securityGroupIds?: string[];
+  keyName?: string;
+  /** Defaults to the subnet's zone. */
+  availabilityZone?: string;
+  privateIp?: string;
+  /** A public IP on the primary network interface (associate_public_ip_address = true). */
+  publicIp?: string;
+  state?: InstanceStateName;
+  monitoring?: boolean;
+  ebsOptimized?: boolean;
+  sourceDestCheck?: boolean;
+  disableApiTermination?: boolean;
+  /** Instance profile name (the fake builds the ARN). */
+  iamInstanceProfile?: string;
+  tags?: SeedTags;
+  /** The root EBS volume; the fake adds it to the volumes and the block device mapping. */
+  rootVolume?: { id?: string; size: number; type?: string; encrypted?: boolean; deviceName?: string };
+  httpTokens?: 'optional' | 'required';
+  /** Instances launched together share a reservation; default: one each. */
+  reservationId?: string;
+}
+
+export interface Ec2Seed {
+  /** Account ID, default `123456789012`. */
+  ownerId?: string;
+  vpcs?: SeedVpc[];
+  subnets?: SeedSubnet[];
+  securityGroups?: SeedSecurityGroup[];
+  instances?: SeedInstance[];
+  volumes?: SeedVolume[];
+}

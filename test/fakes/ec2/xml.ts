@@ -1,0 +1,44 @@
+// EC2 Query protocol XML: `<XResponse xmlns=…><requestId/>…</XResponse>`, lists as
+// `<name><item>…</item></name>`, errors as `<Response><Errors><Error>…`.
+import { randomUUID } from 'node:crypto';
+
+export const EC2_XMLNS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
+
+/** A node of a response: arrays become `<item>` lists, objects nested elements, undefined is omitted. */
+export type XmlValue = string | number | boolean | undefined | null | XmlValue[] | { [name: string]: XmlValue };
+
+export function escapeXml(s: string): string {
+  return s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+}
+
+export function toXml(name: string, value: XmlValue): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) return `<${name}>${value.map((v) => toXml('item', v)).join('')}</${name}>`;
+  if (typeof value === 'object') {
+    const body = Object.entries(value).map(([k, v]) => toXml(k, v)).join('');
+    return `<${name}>${body}</${name}>`;
+  }
+  return `<${name}>${escapeXml(String(value))}</${name}>`;
+}
+
+export function responseXml(action: string, requestId: string, body: Record<string, XmlValue>): string {
+  const inner = Object.entries(body).map(([k, v]) => toXml(k, v)).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${EC2_XMLNS}"><requestId>${requestId}</requestId>${inner}</${action}Response>`;
+}
+
+export function errorXml(code: string, message: string, requestId: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${escapeXml(code)}</Code><Message>${escapeXml(message)}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`;
+}
+
+export const newRequestId = (): string => randomUUID();
+
+/** An API error the fake answers with; `status` as the real service sends it. */
+export class Ec2Error extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,111 @@
+// Shared by the extension-host suites: the extension's test API, the workspace under test, exact
+// ranges computed from the files' text, and waiting on events (never on time).
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { DriftLensApi } from '../../../src/extension';
+
+export const EXTENSION_ID = 'driftlens.driftlens';
+
+/** What a scan command returns (kept structural: suites must not import a second copy of the source). */
+export type ScanRun = { kind: 'done' | 'cancelled' | 'failed' | 'restricted' | 'no-folder'; resources?: number; drifted?: number; missing?: number; message?: string };
+
+export async function driftLens(): Promise<DriftLensApi> {
+  const ext = vscode.extensions.getExtension<DriftLensApi>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not installed`);
+  return ext.activate();
+}
+
+export function workspaceDir(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder is open');
+  return folder.uri.fsPath;
+}
+
+export function fileUri(name: string): vscode.Uri {
+  return vscode.Uri.file(join(workspaceDir(), name));
+}
+
+/** The exact range of the `occurrence`-th `needle` in the file as it is on disk now. */
+export function rangeIn(name: string, needle: string, occurrence = 1): vscode.Range {
+  return rangeInText(readFileSync(fileUri(name).fsPath, 'utf8'), needle, occurrence);
+}
+
+export function rangeInText(text: string, needle: string, occurrence = 1): vscode.Range {
+  let at = -1;
+  for (let i = 0; i < occurrence; i++) {
+    at = text.indexOf(needle, at + 1);
+    assert.ok(at >= 0, `${JSON.stringify(needle)} (#${i + 1}) not found`);
+  }
+  const pos = (offset: number) => {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length - 1;
+    return new vscode.Position(line, offset - (before.lastIndexOf('\n') + 1));
+  };
+  return new vscode.Range(pos(at), pos(at + needle.length));
+}
+
+export async function scan(): Promise<ScanRun> {
+  return (await vscode.commands.executeCommand('driftlens.scanWorkspace')) as ScanRun;
+}
+
+export function driftLensDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'DriftLens');
+}
+
+export function codeOf(d: vscode.Diagnostic): string | undefined {
+  return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
+}
+
+/** Resolves once `predicate` holds, checking now and after every `event`. */
+export function when<T>(event: vscode.Event<T>, predicate: () => boolean, what: string): Promise<void> {
+  if (predicate()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const sub = event(() => {
+      try {
+        if (predicate()) {
+          sub.dispose();
+          resolve();
+        }
+      } catch (e) {
+        sub.dispose();
+        reject(e instanceof Error ? e : new Error(`${what}: ${String(e)}`));
+      }
+    });
+  });
+}
+
+/** The fake EC2 the runner started: every action it received, in order. */
+export async function fakeCalls(): Promise<{ action: string; region?: string }[]> {
+  const control = process.env.DRIFTLENS_FAKE_EC2_CONTROL;
+  assert.ok(control, 'DRIFTLENS_FAKE_EC2_CONTROL is not set by the runner');
+  const res = await fetch(new URL('calls', control.endsWith('/') ? control : `${control}/`));
+  assert.equal(res.status, 200);
+  return (await res.json()) as { action: string; region?: string }[];
+}
+
+/** Puts a document back to `text` and saves it, so the next suite sees the fixture as shipped. */
+export async function restoreDocument(uri: vscode.Uri, text: string): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  if (doc.getText() !== text) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+  }
+  if (doc.isDirty) await doc.save();
+}
+
+/** Changes a driftlens.* workspace setting and resolves once the extension has seen the change. */
+export async function updateSetting(name: string, value: unknown): Promise<void> {
+  const seen = new Promise<void>((resolve) => {
+    const sub = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`driftlens.${name}`)) {
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+  await vscode.workspace.getConfiguration('driftlens').update(name, value, vscode.ConfigurationTarget.Workspace);
+  await seen;
+}

@@ -1,0 +1,174 @@
+// `driftlens scan` end to end on Azure: the real CLI in a child process, DefaultAzureCredential
+// (restricted to the Azure CLI credential, served by a stand-in `az`), the real SDK over HTTPS
+// (the fake's certificate trusted through NODE_EXTRA_CA_CERTS), against the fake Resource Manager.
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { FakeArm, type ArmJson } from '../../fakes/arm/server';
+import { SUB, keyVaultBody, nicBody, nsgBody, osDiskBody, publicIpBody, resourceGroupBody, storageBody, subnetBody, vmBody, vnetBody } from '../../fakes/arm/examples';
+
+const REPO = resolve(__dirname, '..', '..', '..');
+const AZURERM = join(REPO, 'test', 'fixtures', 'azure', 'azurerm');
+const ARM = join(REPO, 'test', 'fixtures', 'azure', 'arm');
+const rg = `/subscriptions/${SUB}/resourceGroups/tf-rg`;
+const id = {
+  storage: `${rg}/providers/Microsoft.Storage/storageAccounts/tflogs01`,
+  nsg: `${rg}/providers/Microsoft.Network/networkSecurityGroups/tf-web-nsg`,
+  vnet: `${rg}/providers/Microsoft.Network/virtualNetworks/tf-vnet`,
+  subnet: `${rg}/providers/Microsoft.Network/virtualNetworks/tf-vnet/subnets/web`,
+  pip: `${rg}/providers/Microsoft.Network/publicIPAddresses/tf-pip`,
+  nic: `${rg}/providers/Microsoft.Network/networkInterfaces/tf-nic`,
+  vm: `${rg}/providers/Microsoft.Compute/virtualMachines/tf-vm`,
+  kv: `${rg}/providers/Microsoft.KeyVault/vaults/tf-kv-01`,
+};
+
+function seed(fake: FakeArm): void {
+  fake.put(resourceGroupBody('tf-rg', 'westeurope', { env: 'prod', owner: 'platform' }));
+  fake.put(storageBody('tf-rg', 'tflogs01', { tags: { env: 'prod', owner: 'platform' } }));
+  fake.put(nsgBody('tf-rg', 'tf-web-nsg', [{ name: 'allow-https', priority: 100, port: '443', source: '10.0.0.0/8' }]));
+  fake.put(vnetBody('tf-rg', 'tf-vnet', { addressSpace: ['10.0.0.0/16'] }));
+  fake.put(subnetBody('tf-rg', 'tf-vnet', 'web', '10.0.1.0/24', ['Microsoft.Storage']));
+  fake.put(publicIpBody('tf-rg', 'tf-pip'));
+  fake.put(nicBody('tf-rg', 'tf-nic', id.subnet));
+  fake.put(vmBody('tf-rg', 'tf-vm', { size: 'Standard_B2s', nicId: id.nic }));
+  fake.put(osDiskBody('tf-rg', 'tf-vm'));
+  fake.put(keyVaultBody('tf-rg', 'tf-kv-01'));
+}
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+describe('driftlens scan (CLI, end to end against the fake Resource Manager)', function () {
+  this.timeout(60000);
+  let fake: FakeArm;
+  let tmp: string;
+  let env: Record<string, string>;
+
+  const cli = (args: string[]): Promise<Run> =>
+    new Promise((done, fail) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'cli.ts'), ...args], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('error', fail);
+      child.on('close', (code) => done({ code, stdout, stderr }));
+    });
+
+  beforeEach(async () => {
+    fake = await FakeArm.start({ token: 'fake-cli-token', pageSize: 3 });
+    seed(fake);
+    tmp = mkdtempSync(join(tmpdir(), 'driftlens-azure-'));
+    writeFileSync(join(tmp, 'ca.pem'), fake.ca);
+    env = {
+      PATH: `${join(REPO, 'test', 'fakes', 'arm', 'bin')}:${process.env.PATH ?? ''}`,
+      HOME: tmp,
+      NODE_EXTRA_CA_CERTS: join(tmp, 'ca.pem'),
+      AZURE_TOKEN_CREDENTIALS: 'AzureCliCredential',
+      FAKE_AZ_LOG: join(tmp, 'az.log'),
+      DRIFTLENS_AZURE_ENDPOINT: fake.url,
+    };
+  });
+  afterEach(async () => {
+    await fake.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('azurerm: reports exactly the applied drift with severities, a 403 unverified, a deleted resource missing, an unmanaged resource', async () => {
+    fake.patch(id.storage, (r) => {
+      (r.properties as Record<string, unknown>).minimumTlsVersion = 'TLS1_0';
+      r.tags = { env: 'dev', owner: 'platform' };
+    });
+    fake.patch(id.nsg, (r) => {
+      const rule = (r.properties as { securityRules: ArmJson[] }).securityRules[0];
+      (rule.properties as Record<string, unknown>).sourceAddressPrefix = 'Internet';
+    });
+    fake.patch(id.vm, (r) => {
+      (r.properties as { hardwareProfile: { vmSize: string } }).hardwareProfile.vmSize = 'Standard_D4s_v5';
+    });
+    fake.delete(id.pip);
+    fake.fault(id.kv, { status: 403 });
+    fake.put(storageBody('tf-rg', 'handmade01'));
+
+    const run = await cli(['scan', AZURERM, '--format', 'json']);
+    assert.equal(run.code, 2, run.stderr);
+    const report = JSON.parse(run.stdout);
+    const byAddress = Object.fromEntries(report.resources.map((r: { address: string }) => [r.address, r]));
+    assert.deepEqual(
+      Object.fromEntries(report.resources.map((r: { address: string; status: string }) => [r.address, r.status])),
+      {
+        'azurerm_resource_group.app': 'in-sync',
+        'azurerm_storage_account.logs': 'drifted',
+        'azurerm_network_security_group.web': 'drifted',
+        'azurerm_virtual_network.main': 'in-sync',
+        'azurerm_subnet.web': 'in-sync',
+        'azurerm_public_ip.app': 'missing',
+        'azurerm_network_interface.app': 'in-sync',
+        'azurerm_linux_virtual_machine.app': 'drifted',
+        'azurerm_key_vault.secrets': 'unverified',
+      },
+    );
+    const drifts = report.resources.flatMap((r: { address: string; drifts: { attribute: string; severity: string; expected: unknown; actual: unknown }[] }) =>
+      r.drifts.map((d) => [r.address, d.attribute, d.severity]),
+    );
+    assert.deepEqual(drifts, [
+      ['azurerm_storage_account.logs', 'min_tls_version', 'error'],
+      ['azurerm_storage_account.logs', 'tags.env', 'info'],
+      ['azurerm_network_security_group.web', 'security_rule', 'error'],
+      ['azurerm_linux_virtual_machine.app', 'size', 'warning'],
+    ]);
+    const tls = byAddress['azurerm_storage_account.logs'].drifts[0];
+    assert.deepEqual([tls.expected, tls.actual], ['TLS1_2', 'TLS1_0']);
+    assert.match(byAddress['azurerm_key_vault.secrets'].reason, /Microsoft\.KeyVault\/vaults\/read/);
+    assert.equal(byAddress['azurerm_linux_virtual_machine.app'].liveId, id.vm, 'ID from state');
+    assert.equal(byAddress['azurerm_subnet.web'].liveId, id.subnet, 'ID derived from name, resource group (a reference to its block) and the provider block subscription');
+    assert.deepEqual(report.unmanaged, [{ type: 'azurerm_storage_account', liveId: `${rg}/providers/Microsoft.Storage/storageAccounts/handmade01`, region: 'westeurope', name: 'handmade01' }]);
+    assert.deepEqual(report.summary, { resources: 9, inSync: 4, drifted: 3, missing: 1, unverified: 1, unmanaged: 1 });
+    // Read-only, and the token was asked for the endpoint's own audience.
+    assert.deepEqual([...new Set(fake.requests.map((r) => r.method))], ['GET']);
+    assert.match(readFileSync(join(tmp, 'az.log'), 'utf8'), new RegExp(`--resource ${fake.url.replace(/[.]/g, '\\.')}(\\s|$)`));
+  });
+
+  it('azurerm: in sync exits 0', async () => {
+    const run = await cli(['scan', AZURERM, '--format', 'text']);
+    assert.equal(run.code, 0, run.stderr + run.stdout);
+  });
+
+  it('ARM template: reports the applied drift against the template and its parameters', async () => {
+    const arg = `/subscriptions/${SUB}/resourceGroups/arm-rg`;
+    fake.put(resourceGroupBody('arm-rg'));
+    fake.put(storageBody('arm-rg', 'dlstore01', { tls: 'TLS1_1', tags: { env: 'prod', owner: 'platform' } }));
+    fake.put(nsgBody('arm-rg', 'dl-web-nsg', [{ name: 'allow-https', priority: 100, port: '443', source: '*' }]));
+    fake.put(vnetBody('arm-rg', 'dl-vnet', { addressSpace: ['10.20.0.0/16'] }));
+    fake.put(vmBody('arm-rg', 'dl-vm', { size: 'Standard_B4ms', tags: { env: 'test' } }));
+    fake.put(storageBody('arm-rg', 'strayacct'));
+    const run = await cli(['scan', ARM, '--format', 'json', '--azure-endpoint', fake.url]);
+    assert.equal(run.code, 2, run.stderr);
+    const report = JSON.parse(run.stdout);
+    const drifts = report.resources.flatMap((r: { address: string; drifts: { attribute: string; severity: string }[] }) => r.drifts.map((d) => [r.address, d.attribute, d.severity]));
+    assert.deepEqual(drifts, [
+      ['Microsoft.Storage/storageAccounts/dlstore01', 'properties.minimumTlsVersion', 'error'],
+      ['Microsoft.Network/networkSecurityGroups/dl-web-nsg', 'properties.securityRules[allow-https].properties.sourceAddressPrefix', 'error'],
+      ['Microsoft.Compute/virtualMachines/dl-vm', 'properties.hardwareProfile.vmSize', 'warning'],
+      ['Microsoft.Compute/virtualMachines/dl-vm', 'tags.env', 'info'],
+    ]);
+    const subnet = report.resources.find((r: { address: string }) => r.address === 'Microsoft.Network/virtualNetworks/subnets/dl-vnet/web');
+    assert.equal(subnet.status, 'missing');
+    assert.equal(subnet.file, 'azuredeploy.json');
+    assert.deepEqual(report.unmanaged.map((u: { name: string }) => u.name), ['strayacct']);
+    assert.ok(fake.requestsTo(`${arg}/resources`).length >= 1);
+    assert.deepEqual([...new Set(fake.requests.map((r) => r.method))], ['GET']);
+  });
+
+  it('refuses an endpoint that is not https, before any call', async () => {
+    const run = await cli(['scan', AZURERM, '--azure-endpoint', 'http://127.0.0.1:1']);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /must use https/);
+    assert.equal(fake.requests.length, 0);
+  });
+});

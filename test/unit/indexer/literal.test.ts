@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { parseExpression, parseHcl } from '../../../src/iac/terraform/parser';
+import { bodyLiteral, literalValue } from '../../../src/iac/terraform/literal';
+import { declaredBody } from '../../../src/iac/terraform/declared';
+import type { Block, Expression } from '../../../src/iac/terraform/ast';
+
+function expr(text: string): Expression {
+  const parsed = parseExpression(text);
+  assert.deepEqual(parsed.diagnostics, [], `no syntax error in ${text}`);
+  return parsed.expr;
+}
+
+describe('literal values', () => {
+  it('evaluates strings, numbers, bools and null', () => {
+    assert.equal(literalValue(expr('"t3.micro"')), 't3.micro');
+    assert.equal(literalValue(expr('""')), '');
+    assert.equal(literalValue(expr('42')), 42);
+    assert.equal(literalValue(expr('0.5')), 0.5);
+    assert.equal(literalValue(expr('1e3')), 1000);
+    assert.equal(literalValue(expr('-7')), -7);
+    assert.equal(literalValue(expr('true')), true);
+    assert.equal(literalValue(expr('false')), false);
+    assert.equal(literalValue(expr('null')), null);
+  });
+
+  it('decodes escapes and the $${ / %%{ template escapes', () => {
+    assert.equal(literalValue(expr('"tab\\there \\"q\\" \\u00e9"')), 'tab\there "q" é');
+    assert.equal(literalValue(expr('"a $${b} %%{c}"')), 'a ${b} %{c}');
+  });
+
+  it('evaluates heredocs, trimming the indentation of <<-', () => {
+    const body = parseHcl('a = <<EOT\n  x\n    y\nEOT\nb = <<-EOT\n    x\n      y\n    EOT\n').body;
+    const values = bodyLiteral(declaredBody(body));
+    assert.deepEqual(values, { a: '  x\n    y\n', b: 'x\n  y\n' });
+  });
+
+  it('evaluates tuples and objects, with identifier, quoted, number and colon keys', () => {
+    assert.deepEqual(literalValue(expr('[1, "a", true, null, [2]]')), [1, 'a', true, null, [2]]);
+    assert.deepEqual(literalValue(expr('{ Name = "web", "cost:center" = 12, 3 = "x", nested = { a: [1] } }')), {
+      Name: 'web',
+      'cost:center': 12,
+      '3': 'x',
+      nested: { a: [1] },
+    });
+    assert.deepEqual(literalValue(expr('[]')), []);
+    assert.deepEqual(literalValue(expr('{}')), {});
+  });
+
+  it('says why anything else is unknown', () => {
+    assert.deepEqual(literalValue(expr('var.region')), { $unknown: 'reference to var.region' });
+    assert.deepEqual(literalValue(expr('aws_subnet.a[0].id')), { $unknown: 'reference to aws_subnet.a[0].id' });
+    assert.deepEqual(literalValue(expr('local.tags["Env"]')), { $unknown: 'reference to local.tags["Env"]' });
+    assert.deepEqual(literalValue(expr('lookup(var.m, "k", "d")')), { $unknown: 'function call lookup()' });
+    assert.deepEqual(literalValue(expr('"web-${var.env}"')), { $unknown: 'template with interpolation' });
+    assert.deepEqual(literalValue(expr('"%{ if true }x%{ endif }"')), { $unknown: 'template with directive' });
+    assert.deepEqual(literalValue(expr('1 + 2')), { $unknown: 'operator +' });
+    assert.deepEqual(literalValue(expr('!true')), { $unknown: 'operator !' });
+    assert.deepEqual(literalValue(expr('var.on ? 1 : 0')), { $unknown: 'conditional expression' });
+    assert.deepEqual(literalValue(expr('[for s in var.l : upper(s)]')), { $unknown: 'for expression' });
+    assert.deepEqual(literalValue(expr('aws_instance.web[*].id')), { $unknown: 'splat expression' });
+    assert.deepEqual(literalValue(expr('["a", var.b]')), { $unknown: '[1]: reference to var.b' });
+    assert.deepEqual(literalValue(expr('{ a = 1, b = var.b }')), { $unknown: 'b: reference to var.b' });
+    assert.deepEqual(literalValue(expr('{ a = [{ "x:y" = { z = [0, upper("q")] } }] }')), { $unknown: 'a[0]["x:y"].z[1]: function call upper()' });
+    // A map whose key happens to be "$unknown" is a value like any other.
+    assert.deepEqual(literalValue(expr('{ "$unknown" = "x" }')), { $unknown: 'x' });
+    assert.deepEqual(literalValue(expr('{ (var.k) = 1 }')), { $unknown: 'object key: reference to var.k' });
+  });
+
+  it('turns nested blocks into lists of objects and marks dynamic blocks unknown', () => {
+    const text = [
+      'resource "aws_security_group" "x" {',
+      '  name = "x"',
+      '  ingress {',
+      '    from_port   = 22',
+      '    cidr_blocks = var.cidrs',
+      '  }',
+      '  ingress {',
+      '    from_port = 443',
+      '  }',
+      '  dynamic "egress" {',
+      '    for_each = var.egress',
+      '    content {',
+      '      from_port = egress.value',
+      '    }',
+      '  }',
+      '  timeouts {',
+      '    create = "5m"',
+      '  }',
+      '}',
+    ].join('\n');
+    const block = parseHcl(text).body.items[0] as Block;
+    assert.deepEqual(bodyLiteral(declaredBody(block.body)), {
+      name: 'x',
+      ingress: [{ from_port: 22, cidr_blocks: { $unknown: 'reference to var.cidrs' } }, { from_port: 443 }],
+      egress: { $unknown: 'dynamic block' },
+      timeouts: [{ create: '5m' }],
+    });
+  });
+});
