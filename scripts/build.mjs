@@ -1,5 +1,6 @@
-// Bundles the two front-ends. `vscode` is provided by the editor at run time;
-// cloud SDKs are bundled but loaded lazily (dynamic import) so activation stays cheap.
+// Bundles the two front-ends. `vscode` is provided by the editor at run time.
+// Cloud SDKs are separate files next to the bundles, required on the first scan only: in one bundle
+// V8 still parses them when the extension activates (measured: module load 230 ms with them, ~10 ms without).
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -14,13 +15,38 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
-  // jsonc-parser's UMD `main` uses dynamic requires that a bundle cannot resolve; its ESM build bundles cleanly.
+  // jsonc-parser's UMD `main` has dynamic requires esbuild cannot follow ("Cannot find module './impl/format'").
   mainFields: ['module', 'main'],
 };
 
+/** Package → [file in dist/, export of that file]. The code imports them with `await import(...)` only. */
+const LAZY = {
+  '@aws-sdk/client-ec2': ['./ec2Sdk.js', undefined],
+  '@azure/arm-resources': ['./azureSdk.js', 'armResources'],
+  '@azure/core-rest-pipeline': ['./azureSdk.js', 'coreRestPipeline'],
+  '@azure/identity': ['./azureSdk.js', 'identity'],
+};
+
+/** Each lazy package becomes a small shim that requires its SDK file when the dynamic import runs. */
+const lazySdks = {
+  name: 'lazy-sdks',
+  setup(build) {
+    build.onResolve({ filter: /^@(aws-sdk|azure)\// }, (args) => (LAZY[args.path] ? { path: args.path, namespace: 'lazy-sdk' } : undefined));
+    build.onResolve({ filter: /^\.\/(ec2|azure)Sdk\.js$/ }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-sdk' }, (args) => {
+      const [file, name] = LAZY[args.path];
+      return { contents: `module.exports = require(${JSON.stringify(file)})${name ? `.${name}` : ''};`, loader: 'js', resolveDir: '.' };
+    });
+  },
+};
+
+const sdk = (contents, outfile) => ({ ...common, stdin: { contents, resolveDir: '.', loader: 'js' }, outfile });
+
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazySdks] },
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazySdks] },
+  sdk("module.exports = require('@aws-sdk/client-ec2');", 'dist/ec2Sdk.js'),
+  sdk("exports.armResources = require('@azure/arm-resources'); exports.coreRestPipeline = require('@azure/core-rest-pipeline'); exports.identity = require('@azure/identity');", 'dist/azureSdk.js'),
 ];
 
 if (watch) {

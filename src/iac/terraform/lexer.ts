@@ -30,6 +30,18 @@ export interface LexOptions {
   startCharacter?: number;
 }
 
+type Columns = Pick<TokenStream, 'type' | 'start' | 'end' | 'line' | 'char' | 'endLine' | 'endChar'>;
+
+/** The token columns as views of one buffer: one allocation instead of seven per file. */
+function allocColumns(cap: number): Columns {
+  const buf = new ArrayBuffer(cap * 25);
+  const col = (n: number): Int32Array => new Int32Array(buf, n * cap * 4, cap);
+  return {
+    start: col(0), end: col(1), line: col(2), char: col(3), endLine: col(4), endChar: col(5),
+    type: new Uint8Array(buf, cap * 24, cap),
+  };
+}
+
 function findLastHeredoc(stack: Frame[]): Frame | undefined {
   for (let k = stack.length - 1; k >= 0; k--) if (stack[k].kind === F_HEREDOC) return stack[k];
   return undefined;
@@ -58,18 +70,7 @@ export class Lexer {
     this.line = opts.startLine ?? 0;
     this.lineStart = -(opts.startCharacter ?? 0);
     const cap = Math.max(64, (text.length >> 2) + 16);
-    this.ts = {
-      text,
-      count: 0,
-      type: new Uint8Array(cap),
-      start: new Int32Array(cap),
-      end: new Int32Array(cap),
-      line: new Int32Array(cap),
-      char: new Int32Array(cap),
-      endLine: new Int32Array(cap),
-      endChar: new Int32Array(cap),
-      diagnostics: [],
-    };
+    this.ts = { text, count: 0, diagnostics: [], ...allocColumns(cap) };
     // A base offset shifts every recorded offset (used for templates embedded in JSON).
     this.base = base;
     if (opts.template) this.stack.push({ kind: F_BARE, atLineStart: true });
@@ -98,16 +99,15 @@ export class Lexer {
 
   private grow(): void {
     const ts = this.ts;
-    const cap = ts.type.length * 2;
-    const g8 = (a: Uint8Array): Uint8Array => { const n = new Uint8Array(cap); n.set(a); return n; };
-    const g32 = (a: Int32Array): Int32Array => { const n = new Int32Array(cap); n.set(a); return n; };
-    ts.type = g8(ts.type);
-    ts.start = g32(ts.start);
-    ts.end = g32(ts.end);
-    ts.line = g32(ts.line);
-    ts.char = g32(ts.char);
-    ts.endLine = g32(ts.endLine);
-    ts.endChar = g32(ts.endChar);
+    const cols = allocColumns(ts.type.length * 2);
+    cols.type.set(ts.type);
+    cols.start.set(ts.start);
+    cols.end.set(ts.end);
+    cols.line.set(ts.line);
+    cols.char.set(ts.char);
+    cols.endLine.set(ts.endLine);
+    cols.endChar.set(ts.endChar);
+    Object.assign(ts, cols);
   }
 
   /** Emits a token from `start` (at startLine/startChar) to the current position. */

@@ -126,7 +126,8 @@ export function createAzureProvider(options: AzureProviderOptions = {}): AzurePr
           s = await session(cloud);
         } catch (err) {
           const failure = classifyArmError(err, '');
-          const reason = failure.status === 'error' && failure.kind === 'credentials' ? failure.reason : `no Azure credentials: ${failure.reason ?? 'sign-in failed'}`;
+          const detail = failure.status === 'error' && failure.kind === 'credentials' ? failure.reason : `no Azure credentials: ${failure.reason ?? 'sign-in failed'}`;
+          const reason = `${detail} — sign in with "az login" (or azd, PowerShell), or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET`;
           ctx.logger.warn(`azure: ${reason}`);
           for (const b of group) results.set(b, { status: 'error', kind: 'credentials', reason });
           continue;

@@ -76,10 +76,7 @@ export function securityRule(nsgId: string, r: RuleInput): ArmJson {
       access: r.access ?? 'Allow',
       priority: r.priority,
       direction: r.direction ?? 'Inbound',
-      sourcePortRanges: [],
-      destinationPortRanges: [],
-      sourceAddressPrefixes: [],
-      destinationAddressPrefixes: [],
+      // As in NetworkSecurityGroupGet.json: the plural range lists are absent when unused.
     },
   };
 }

@@ -165,6 +165,14 @@ describe('driftlens scan (CLI, end to end against the fake Resource Manager)', f
     assert.deepEqual([...new Set(fake.requests.map((r) => r.method))], ['GET']);
   });
 
+  it('without any Azure sign-in, exits 1 saying how to sign in, and sends nothing to Resource Manager', async () => {
+    env.PATH = process.env.PATH ?? '';
+    const run = await cli(['scan', AZURERM]);
+    assert.equal(run.code, 1, run.stdout);
+    assert.match(run.stderr, /no Azure credentials.*az login/);
+    assert.equal(fake.requests.length, 0);
+  });
+
   it('refuses an endpoint that is not https, before any call', async () => {
     const run = await cli(['scan', AZURERM, '--azure-endpoint', 'http://127.0.0.1:1']);
     assert.equal(run.code, 1);
