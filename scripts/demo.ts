@@ -4,7 +4,8 @@
 //   npm run demo                 build, scan the sandbox, print the report
 //   npm run demo -- --editor     the same workspace in VS Code (code-server) with the extension; Ctrl+C to stop
 //                  [--port N]
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,11 +40,19 @@ function build(): void {
   if (r.status !== 0) throw new Error('npm run build failed');
 }
 
-function cli(args: string[], cloud: FakeCloud): { status: number; stdout: string; stderr: string } {
+/** Async on purpose: the fake cloud lives in this process and must keep answering while the CLI runs. */
+async function cli(args: string[], cloud: FakeCloud): Promise<{ status: number; stdout: string; stderr: string }> {
   // The fake cloud's endpoint and dummy credentials go to the child only, never into this process.
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), ...args], { cwd: ROOT, env: withFakeCloud(cloud), encoding: 'utf8', timeout: 120_000 });
-  const died = r.error ? `${r.error.message}\n` : r.signal ? `driftlens was killed by ${r.signal}\n` : '';
-  return { status: r.status ?? 1, stdout: r.stdout ?? '', stderr: (r.stderr ?? '') + died };
+  const child = spawn(process.execPath, [join(ROOT, 'dist/cli.js'), ...args], { cwd: ROOT, env: withFakeCloud(cloud), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+  const [code, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
+  clearTimeout(timer);
+  if (signal) stderr += `driftlens was stopped by ${signal}\n`;
+  return { status: code ?? 1, stdout, stderr };
 }
 
 async function scanDemo(): Promise<number> {
@@ -51,11 +60,7 @@ async function scanDemo(): Promise<number> {
   const cloud = await startFakeCloud(SANDBOX, join(ROOT, '.vscode-test/demo/aws'));
   try {
     console.log(`> driftlens scan examples/sandbox --format text   (fake EC2 at ${cloud.ec2.url}, region ${cloud.region})\n`);
-    let r = cli(['scan', 'examples/sandbox', '--format', 'text'], cloud);
-    if (r.status === 1 && /not built yet/.test(r.stderr)) {
-      console.log('(the scan command is not built yet: showing what the code declares instead)\n> driftlens inventory examples/sandbox\n');
-      r = cli(['inventory', 'examples/sandbox', '--format', 'text'], cloud);
-    }
+    const r = await cli(['scan', 'examples/sandbox', '--format', 'text'], cloud);
     process.stdout.write(r.stdout);
     process.stderr.write(r.stderr);
     if (r.status === 1) {
@@ -86,7 +91,8 @@ async function editorDemo(port: number | undefined): Promise<number> {
   console.log(`
 DriftLens sandbox in VS Code (code-server ${server.origin}, fake EC2 ${cloud.ec2.url})
 
-  Open this URL in a browser on this machine:
+  Open this URL in a browser on this machine (as is: the extension's path in it names 127.0.0.1:${server.port};
+  from another machine, forward that same port first: ssh -L ${server.port}:127.0.0.1:${server.port} <this host>):
 
   ${url}
 

@@ -8,7 +8,7 @@ import { formatJson } from '../engine/report/json';
 import { formatSarif } from '../engine/report/sarif';
 import { formatText } from '../engine/report/text';
 import { createAwsProvider } from '../providers/aws';
-import { createAzureProvider } from '../providers/azure/provider';
+import { createAzureProvider } from '../providers/azure';
 
 const formats = ['text', 'json', 'sarif'] as const;
 type Format = (typeof formats)[number];

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IndexCache } from '../../../src/iac/indexCache';
+import { declareOneFile, type FileDeclarations } from '../../../src/iac/fileDeclarations';
 import { parseTerraformText } from '../../../src/iac/moduleIndex';
 
 const fixtures = join(__dirname, '..', '..', 'fixtures', 'terraform');
@@ -93,6 +94,20 @@ describe('index cache', () => {
     const result = await again.getOrParse('/m/v.tf', text);
     assert.deepEqual(JSON.stringify(result), JSON.stringify(parse('/m/v.tf', text)));
     assert.deepEqual([again.stats.diskErrors, again.stats.parses], [1, 1]);
+  });
+
+  it('caches per-file declarations too, keyed by path, and reads them back from disk', async () => {
+    const compute = (file: string, text: string): FileDeclarations => declareOneFile(file, text, parse);
+    const files = fixtureFiles();
+    const first = new IndexCache<FileDeclarations>({ parse: compute, version: 'd', dir, keyIncludesPath: true });
+    const text = files[0].text;
+    // The same text in two files: two entries, each naming its own file.
+    assert.notEqual(first.keyOf('/a/main.tf', text), first.keyOf('/b/main.tf', text));
+    for (const f of files) await first.getOrParse(f.file, f.text);
+    await first.flush();
+    const reopened = new IndexCache<FileDeclarations>({ parse: () => assert.fail('must not parse'), version: 'd', dir, keyIncludesPath: true });
+    const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
+    for (const f of files) assert.deepEqual(await reopened.getOrParse(f.file, f.text), plain(compute(f.file, f.text)), f.file);
   });
 
   it('keeps at most maxEntries in memory, dropping the least recently used', () => {

@@ -1,0 +1,11 @@
+// Public surface of the Azure provider for the engine, the front-ends and the compare layer.
+export { createAzureProvider, type AzureProvider, type AzureProviderOptions } from './provider';
+export { cloudByName, customCloud, type AzureCloud, type AzureCloudName } from './clouds';
+export { armIdKey, parseArmId, sameArmId, type ArmId } from './armId';
+export { azureMappers, azurermTypeOf, mapperFor } from './mappers/registry';
+export type { ArmResource, AttributePolicy, AzureMapper, SeverityRule } from './mappers/types';
+export { policyAt, policySeverity } from './severity';
+export { armRuleOpen, armSeverity } from './armSeverity';
+export { ARM_TEMPLATE_PROVIDER, scanArmTemplates, type ArmTemplateScan, type ArmTemplateScanOptions } from './armTemplateScan';
+export { managedResourceGroups, type UnmanagedListing } from './unmanaged';
+export type { ArmCallCounts } from './client';
