@@ -25,7 +25,7 @@ export function packageVsix(out = defaultVsixPath(), build = true): { path: stri
   if (build) run(process.execPath, ['scripts/build.mjs', '--production']);
   // --no-rewrite-relative-links: README images (media/screenshot.png) ship inside the VSIX and
   // resolve there; there is no public repository URL to rewrite them to.
-  run(join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--skip-license', '--out', out]);
+  run(join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out]);
   const bytes = statSync(out).size;
   if (bytes > VSIX_BUDGET_BYTES) throw new Error(`${out} is ${(bytes / 1048576).toFixed(2)} MB, over the 3 MB budget`);
   return { path: out, bytes };

@@ -131,6 +131,10 @@ async function main(): Promise<number> {
   }
 }
 
+// Ctrl+C / a CI timeout: exit through 'exit' so the server's process group is killed (codeServer.ts).
+process.once('SIGINT', () => process.exit(130));
+process.once('SIGTERM', () => process.exit(143));
+
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {

@@ -22,11 +22,17 @@ interface Ctx {
 /** Tag keys AWS itself sets (`aws:cloudformation:stack-name`…); a user cannot write them. */
 const isSystemTag = (key: string) => key.toLowerCase().startsWith('aws:');
 
-export function compareResource(type: string, desired: DesiredBody, live: Record<string, Value>, schema: TypeSchema | undefined): Comparison {
+export function compareResource(type: string, desired: DesiredBody, live: Record<string, Value>, schema: TypeSchema | undefined, unreadable?: Record<string, string>): Comparison {
   const ctx: Ctx = { type, out: { drifts: [], unverified: [] } };
   for (const [name, entry] of desired.entries) {
     // `x = null` is Terraform's "not set": nothing to compare, nothing to fetch.
     if (entry.kind === 'attribute' && entry.value.kind === 'scalar' && entry.value.value === null) continue;
+    // The API answer lacked it: we cannot see it, which is never drift.
+    const lacking = unreadable?.[name];
+    if (lacking !== undefined) {
+      ctx.out.unverified.push({ attribute: name, reason: lacking, location: entry.location });
+      continue;
+    }
     const attrSchema = schema?.attributes[name];
     if (!(name in live) && !attrSchema) {
       ctx.out.unverified.push({ attribute: name, reason: `the ${type} mapper does not read "${name}"`, location: entry.location });

@@ -88,7 +88,15 @@ export type LiveErrorKind = 'access-denied' | 'throttled' | 'timeout' | 'network
 
 export type LiveResult =
   /** The live resource, mapped into Terraform attribute shape by the type's mapper. */
-  | { status: 'found'; attributes: Record<string, Value> }
+  | {
+      status: 'found';
+      attributes: Record<string, Value>;
+      /**
+       * Attributes the API answer lacked (an emulator's partial shape, a stopped instance's released public IP):
+       * attribute name → why. Declared ones are unverified with that reason, never drift.
+       */
+      unreadable?: Record<string, string>;
+    }
   /** The API said, for this very ID, that it does not exist (or it is terminated). */
   | { status: 'not-found'; reason?: string }
   /** We could not see it. Never drift, never missing. `action` names the IAM action / ARM permission for access-denied. */

@@ -13,7 +13,7 @@ export function unverifiedResult(inst: ResolvedInstance, reason: string): Resour
 export function resultFor(inst: ResolvedInstance, live: LiveResult, schema: TypeSchema | undefined): ResourceResult {
   if (live.status === 'not-found') return base(inst, 'missing', live.reason ?? 'not found');
   if (live.status === 'error') return base(inst, 'unverified', live.reason);
-  const compared = compareResource(inst.resource.type, inst.desired, live.attributes, schema);
+  const compared = compareResource(inst.resource.type, inst.desired, live.attributes, schema, live.unreadable);
   // What Terraform itself ignores (ignore_tags, ignore_changes keys) is not drift either.
   const ignored = (attribute: string) => inst.ignored?.(attribute) ?? false;
   const drifts = compared.drifts.filter((d) => !ignored(d.attribute));

@@ -1,8 +1,8 @@
 // Module calls: where a module's code is (a local `source`, or what `terraform init` installed as
 // listed in `.terraform/modules/modules.json`), the tree of calls below a root, the instances of a
 // call (count / for_each), its input values and the address prefix of what it declares.
-import { isAbsolute, join, resolve } from 'node:path';
-import type { DeclaredModuleCall, ModuleIndex, ScanError } from '../../engine/model';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import type { DeclaredModuleCall, DeclaredResource, ModuleIndex, ScanError } from '../../engine/model';
 import type { Expression, ParseResult, Range } from './ast';
 import { declareFile, emptyModuleIndex } from './declared';
 import type { EvalScope } from './evaluate';
@@ -195,5 +195,40 @@ export function moduleInputs(call: DeclaredModuleCall, scope: EvalScope, binding
     if (moduleMetaArguments.has(name)) continue;
     out.set(name, evaluateExpr(attr.expr, { scope, file: call.file, bindings }));
   }
+  return out;
+}
+
+/** `path.module` for a module folder: relative to the root, with forward slashes ("." for the root). */
+export function relativeModulePath(rootDir: string, dir: string): string {
+  const rel = relative(rootDir, dir).split('\\').join('/');
+  return rel === '' ? '.' : rel;
+}
+
+/**
+ * `providers = { aws = aws.west }` of a module call, as child configuration name → root configuration
+ * name (through the parent's own mapping). Without the argument the child inherits the default ones.
+ */
+export function providerMapping(call: DeclaredModuleCall, parentNames: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  const expr = call.body.attributes.providers?.expr;
+  if (expr?.kind !== 'Object') {
+    // Default (unaliased) configurations pass through unchanged.
+    for (const [k, v] of parentNames) if (!k.includes('.')) out.set(k, v);
+    return out;
+  }
+  const name = (e: Expression): string | undefined =>
+    e.kind === 'ScopeTraversal' && e.steps.every((s) => s.kind === 'GetAttr') ? [e.root, ...e.steps.map((s) => (s.kind === 'GetAttr' ? s.name : ''))].join('.') : undefined;
+  for (const item of expr.items) {
+    const k = name(item.key);
+    const v = name(item.value);
+    if (k && v) out.set(k, parentNames.get(v) ?? v);
+  }
+  return out;
+}
+
+/** Every resource declared in a module and the modules it calls, with the module path below it (`module.sg.`). */
+export function moduleResources(node: ModuleNode, path = ''): { resource: DeclaredResource; path: string }[] {
+  const out = node.index.resources.map((resource) => ({ resource, path }));
+  for (const c of node.children) out.push(...moduleResources(c, `${path}module.${c.name}.`));
   return out;
 }

@@ -123,7 +123,11 @@ async function fetchGroup(g: Group, ctx: Parameters<typeof describeByIds>[2], re
       const extra = extras.get(b.liveId);
       if (gone) results.set(b, { status: 'not-found', reason: gone });
       else if (isLiveError(extra)) results.set(b, extra as LiveError);
-      else results.set(b, { status: 'found', attributes: mapper.toAttributes(o.item, extra) });
+      else {
+        const unreadable: Record<string, string> = {};
+        const attributes = mapper.toAttributes(o.item, extra, unreadable);
+        results.set(b, Object.keys(unreadable).length > 0 ? { status: 'found', attributes, unreadable } : { status: 'found', attributes });
+      }
     }
   }
 }

@@ -7,11 +7,14 @@ import { describeByIds, type DescribeSpec } from './describe';
 import { classifyError, type LiveError } from './errors';
 import type { AwsMapper, EnrichContext, Enrichment } from './mapper';
 import { tagsToMap } from './tags';
+import { enumValue, lacking, token } from './wireValues';
 
 export interface InstanceExtra {
   disableApiTermination?: boolean;
   /** Present when root_block_device was declared; null when the instance has no EBS root volume. */
   rootVolume?: Volume | null;
+  /** Why the root volume could not be read although root_block_device was declared. */
+  rootVolumeUnreadable?: string;
 }
 
 const volumes: DescribeSpec<Volume> = {
@@ -31,8 +34,20 @@ export function instanceProfileName(arn: string | undefined): string | null {
   return parts.length > 1 ? parts[parts.length - 1] : null;
 }
 
-function rootVolumeId(i: Instance): string | undefined {
-  return i.BlockDeviceMappings?.find((m) => m.DeviceName === i.RootDeviceName)?.Ebs?.VolumeId;
+/**
+ * The root EBS volume, as the AWS provider finds it: the mapping whose device name is the
+ * instance's root device name. Some AMIs name the root `/dev/sda1` and map `sda1` (or the
+ * reverse), so a match without the `/dev/` prefix counts too.
+ */
+export function rootDevice(i: Instance): { volumeId: string } | 'instance-store' | 'unknown' {
+  if (enumValue(i.RootDeviceType) === 'instance-store') return 'instance-store';
+  const root = token(i.RootDeviceName);
+  if (!root) return 'unknown';
+  const bare = (d: string) => d.replace(/^\/dev\//, '');
+  const mappings = i.BlockDeviceMappings ?? [];
+  const hit = mappings.find((m) => token(m.DeviceName) === root) ?? mappings.find((m) => bare(token(m.DeviceName) ?? '') === bare(root));
+  const volumeId = token(hit?.Ebs?.VolumeId);
+  return volumeId ? { volumeId } : 'unknown';
 }
 
 async function enrich(items: Map<string, Instance>, declared: Map<string, Set<string>>, ctx: EnrichContext): Promise<Enrichment<InstanceExtra>> {
@@ -49,6 +64,7 @@ async function enrich(items: Map<string, Instance>, declared: Map<string, Set<st
         try {
           ctx.onCall?.('DescribeInstanceAttribute');
           const out = await ctx.caller.call('DescribeInstanceAttribute', { InstanceId: id, Attribute: 'disableApiTermination' }, ctx.signal);
+          // As the AWS provider reads it: an answer without a value is false.
           get(id).disableApiTermination = out.DisableApiTermination?.Value ?? false;
         } catch (e) {
           errors.set(id, classifyError(e, 'DescribeInstanceAttribute', ctx.signal));
@@ -60,9 +76,10 @@ async function enrich(items: Map<string, Instance>, declared: Map<string, Set<st
   const rootOf = new Map<string, string>();
   for (const [id, inst] of items) {
     if (!declared.get(id)?.has('root_block_device')) continue;
-    const vol = rootVolumeId(inst);
-    if (vol) rootOf.set(id, vol);
-    else get(id).rootVolume = null;
+    const root = rootDevice(inst);
+    if (typeof root === 'object') rootOf.set(id, root.volumeId);
+    else if (root === 'instance-store') get(id).rootVolume = null;
+    else get(id).rootVolumeUnreadable = `the root device ${token(inst.RootDeviceName) ?? '(unnamed)'} is not among the instance's EBS block device mappings`;
   }
   if (rootOf.size > 0) {
     tasks.push(
@@ -70,7 +87,8 @@ async function enrich(items: Map<string, Instance>, declared: Map<string, Set<st
         for (const [id, vol] of rootOf) {
           const o = found.get(vol);
           if (o?.kind === 'found') get(id).rootVolume = o.item;
-          else if (o?.kind === 'not-found') get(id).rootVolume = null;
+          // The instance names it and DescribeVolumes denies it: an inconsistent answer, not a missing disk.
+          else if (o?.kind === 'not-found') get(id).rootVolumeUnreadable = `the root volume ${vol} was not found (${o.reason})`;
           else errors.set(id, o?.error ?? { status: 'error', kind: 'other', reason: `no answer for root volume ${vol}` });
         }
       }),
@@ -80,30 +98,53 @@ async function enrich(items: Map<string, Instance>, declared: Map<string, Set<st
   return new Map<string, InstanceExtra | LiveError>([...extra, ...errors]);
 }
 
-function toAttributes(i: Instance, extra: InstanceExtra | undefined): Record<string, Value> {
+const STOPPED = new Set(['stopped', 'stopping', 'pending']);
+
+function toAttributes(i: Instance, extra: InstanceExtra | undefined, unreadable: Record<string, string>): Record<string, Value> {
+  // The primary interface is the one at device index 0 (the provider's read does the same).
   const primary = i.NetworkInterfaces?.find((n) => n.Attachment?.DeviceIndex === 0);
-  const monitoring = i.Monitoring?.State;
+  const state = enumValue(i.State?.Name);
   const attrs: Record<string, Value> = {
-    ami: i.ImageId ?? null,
-    instance_type: i.InstanceType ?? null,
-    subnet_id: primary?.SubnetId ?? i.SubnetId ?? null,
-    vpc_security_group_ids: [...new Set((i.SecurityGroups ?? []).map((g) => g.GroupId).filter((g): g is string => !!g))].sort(),
-    key_name: i.KeyName ?? null,
-    availability_zone: i.Placement?.AvailabilityZone ?? null,
-    private_ip: i.PrivateIpAddress ?? null,
-    // The provider reads it from the primary interface's public association.
-    associate_public_ip_address: primary ? primary.Association !== undefined : i.PublicIpAddress !== undefined,
-    monitoring: monitoring === 'enabled' || monitoring === 'pending',
+    ami: token(i.ImageId),
+    instance_type: token(i.InstanceType),
+    subnet_id: token(primary?.SubnetId) ?? token(i.SubnetId),
+    vpc_security_group_ids: [...new Set((i.SecurityGroups ?? []).map((g) => token(g.GroupId)).filter((g): g is string => !!g))].sort(),
+    key_name: token(i.KeyName),
+    private_ip: token(i.PrivateIpAddress),
     ebs_optimized: i.EbsOptimized ?? false,
-    source_dest_check: primary?.SourceDestCheck ?? i.SourceDestCheck ?? true,
-    iam_instance_profile: instanceProfileName(i.IamInstanceProfile?.Arn),
+    iam_instance_profile: instanceProfileName(token(i.IamInstanceProfile?.Arn) ?? undefined),
     tags: tagsToMap(i.Tags),
-    metadata_options: i.MetadataOptions ? [{ http_tokens: i.MetadataOptions.HttpTokens ?? null }] : [],
   };
+
+  const zone = token(i.Placement?.AvailabilityZone);
+  if (zone) attrs.availability_zone = zone;
+  else unreadable.availability_zone = lacking('placement.availabilityZone');
+
+  // Only a real association (with an address) counts; a stopped instance has released its
+  // auto-assigned public IP, so the setting cannot be seen until it runs again.
+  const association = primary ? primary.Association : i.PublicIpAddress !== undefined ? { PublicIp: i.PublicIpAddress } : undefined;
+  if (token(association?.PublicIp)) attrs.associate_public_ip_address = true;
+  else if (state && STOPPED.has(state)) unreadable.associate_public_ip_address = `the instance is ${state}: a public IP is only visible while it runs`;
+  else attrs.associate_public_ip_address = false;
+
+  const monitoring = enumValue(i.Monitoring?.State);
+  if (monitoring) attrs.monitoring = monitoring === 'enabled' || monitoring === 'pending';
+  else unreadable.monitoring = lacking('monitoring state');
+
+  const sourceDestCheck = primary?.SourceDestCheck ?? i.SourceDestCheck;
+  if (sourceDestCheck !== undefined) attrs.source_dest_check = sourceDestCheck;
+  else unreadable.source_dest_check = lacking('sourceDestCheck');
+
+  const httpTokens = enumValue(i.MetadataOptions?.HttpTokens);
+  if (httpTokens) attrs.metadata_options = [{ http_tokens: httpTokens }];
+  else unreadable.metadata_options = lacking('metadataOptions');
+
   if (extra?.disableApiTermination !== undefined) attrs.disable_api_termination = extra.disableApiTermination;
-  if (extra && 'rootVolume' in extra) {
+  if (extra?.rootVolumeUnreadable) {
+    unreadable.root_block_device = extra.rootVolumeUnreadable;
+  } else if (extra && 'rootVolume' in extra) {
     const v = extra.rootVolume;
-    attrs.root_block_device = v ? [{ volume_size: v.Size ?? null, volume_type: v.VolumeType ?? null, encrypted: v.Encrypted ?? false }] : [];
+    attrs.root_block_device = v ? [{ volume_size: v.Size ?? null, volume_type: enumValue(v.VolumeType), encrypted: v.Encrypted ?? false }] : [];
   }
   return attrs;
 }
@@ -126,7 +167,11 @@ export const ec2InstanceMapper: AwsMapper<Instance, InstanceExtra> = {
     tagMaps: ['tags'],
     onDemand: { disable_api_termination: 'ec2:DescribeInstanceAttribute', root_block_device: 'ec2:DescribeVolumes' },
   },
-  gone: (i) => (i.State?.Name === 'terminated' || i.State?.Name === 'shutting-down' ? 'terminated' : undefined),
+  // Stopped, stopping and pending instances exist; only these two are on their way out.
+  gone: (i) => {
+    const state = enumValue(i.State?.Name);
+    return state === 'terminated' || state === 'shutting-down' ? 'terminated' : undefined;
+  },
   enrich,
   toAttributes,
 };

@@ -43,8 +43,11 @@ export interface AwsMapper<Item, Extra = undefined> {
   gone?(item: Item): string | undefined;
   /** Extra batched calls for declared attributes the Describe output lacks. `declared` maps ID → declared attribute names. */
   enrich?(items: Map<string, Item>, declared: Map<string, Set<string>>, ctx: EnrichContext): Promise<Enrichment<Extra>>;
-  /** The API object in Terraform attribute shape (names and value shapes of the AWS provider's schema). */
-  toAttributes(item: Item, extra: Extra | undefined): Record<string, Value>;
+  /**
+   * The API object in Terraform attribute shape (names and value shapes of the AWS provider's schema).
+   * An attribute the answer lacks is left out and named in `unreadable` with the reason — never guessed.
+   */
+  toAttributes(item: Item, extra: Extra | undefined, unreadable: Record<string, string>): Record<string, Value>;
 }
 
 export const isLiveError = (x: unknown): x is LiveError => typeof x === 'object' && x !== null && (x as LiveError).status === 'error';

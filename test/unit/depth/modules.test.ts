@@ -17,6 +17,9 @@ import {
   moduleInputs,
   moduleInstanceKeys,
   moduleInstancePrefix,
+  moduleResources,
+  providerMapping,
+  relativeModulePath,
   readModuleManifest,
   type ModuleFiles,
   type ModuleNode,
@@ -119,5 +122,22 @@ describe('modules: sources, tree, instances, inputs', () => {
     const network = index.moduleCalls.find((c) => c.name === 'network')!;
     assert.deepEqual(moduleInstanceKeys(network, scope).keys, [undefined]);
     assert.deepEqual(toValue(moduleInputs(network, scope, new Map()).get('public_subnets')!), ['10.20.0.0/20', '10.20.16.0/20']);
+  });
+
+  it('maps provider configurations into modules, and lists every resource below a call', async () => {
+    const text = 'module "a" {\n  source = "./a"\n  providers = {\n    aws = aws.west\n    aws.dns = aws\n  }\n}\nmodule "b" {\n  source = "./b"\n}\n';
+    const { parseHcl: parse } = await import('../../../src/iac/terraform/parser');
+    const { declareFile, emptyModuleIndex } = await import('../../../src/iac/terraform/declared');
+    const index = emptyModuleIndex('/r');
+    declareFile(index, '/r/main.tf', parse(text).body, text);
+    const [a, b] = index.moduleCalls;
+    assert.deepEqual([...providerMapping(a, new Map())], [['aws', 'aws.west'], ['aws.dns', 'aws']]);
+    // Without `providers`, default configurations pass down as the parent sees them.
+    assert.deepEqual([...providerMapping(b, new Map([['aws', 'aws.west'], ['aws.dns', 'aws']]))], [['aws', 'aws.west']]);
+    assert.equal(relativeModulePath('/r/envs/prod', '/r/modules/net'), '../../modules/net');
+    assert.equal(relativeModulePath('/r', '/r'), '.');
+    const { tree } = await loadModuleTree(await rootOf(join(platform, 'envs', 'prod')), disk, parseTerraformText);
+    const web = tree.children.find((c) => c.name === 'web')!;
+    assert.deepEqual(moduleResources(web).map((r) => r.path + r.resource.address), ['aws_instance.this', 'module.security_group.aws_security_group.this']);
   });
 });
