@@ -226,8 +226,9 @@ export function driftMessage(path: string, expected: Value, actual: Value, extra
   if (Array.isArray(expected) && Array.isArray(actual) && extraLive) {
     const missing = setDifference(expected, actual).length;
     const parts = [];
-    if (extraLive.length) parts.push(`live has ${extraLive.length} the code does not declare (${extraLive.slice(0, 3).map(element).join('; ')}${extraLive.length > 3 ? '; …' : ''})`);
-    if (missing) parts.push(`${missing} declared ${missing === 1 ? 'is' : 'are'} not live`);
+    const items = (n: number) => `${n} ${n === 1 ? 'item' : 'items'}`;
+    if (extraLive.length) parts.push(`live has ${items(extraLive.length)} the code does not declare: ${extraLive.slice(0, 3).map(element).join('; ')}${extraLive.length > 3 ? '; …' : ''}`);
+    if (missing) parts.push(`${items(missing)} declared in code ${missing === 1 ? 'is' : 'are'} not live`);
     return `${path}: ${parts.join(', ')}`;
   }
   if (expected === null) return `${path}: not in code, live is ${brief(actual)}`;

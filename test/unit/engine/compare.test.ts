@@ -124,7 +124,7 @@ describe('engine: compare', () => {
       const { drifts } = await compare(sg, live);
       assert.deepEqual(attrs(drifts), ['ingress']);
       assert.equal(drifts[0].severity, 'error');
-      assert.match(drifts[0].message, /live has 1 the code does not declare \(tcp 22 from cidr:0\.0\.0\.0\/0\)/);
+      assert.match(drifts[0].message, /live has 1 item the code does not declare: tcp 22 from cidr:0\.0\.0\.0\/0/);
     });
 
     it('keeps a non-public extra rule or a removed rule a warning', async () => {
@@ -132,7 +132,7 @@ describe('engine: compare', () => {
       assert.equal(extra.drifts[0].severity, 'warning');
       const removed = await compare(sg, { ingress: [rule(443, ['192.168.0.0/24', '10.0.0.0/16'])] });
       assert.equal(removed.drifts[0].severity, 'warning');
-      assert.match(removed.drifts[0].message, /1 declared is not live/);
+      assert.match(removed.drifts[0].message, /1 item declared in code is not live/);
     });
   });
 
