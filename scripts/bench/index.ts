@@ -3,17 +3,60 @@
 // MB/s, files/s and the ratios. Without a dir it first writes a corpus made by varying the test
 // fixtures (3,000 files, ~7.8 MB) into a temp folder. Figures only: no pass/fail on time.
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
-import { buildInventory } from '../../src/iac/inventory';
-import { findModuleDirs, isTerraformFile, parseTerraformText } from '../../src/iac/moduleIndex';
-import { declareFile, emptyModuleIndex } from '../../src/iac/terraform/declared';
+import { spawnSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import { readdir } from 'node:fs/promises';
 
 const require = createRequire(__filename);
-const fixturesDir = join(__dirname, '..', '..', 'test', 'fixtures', 'terraform');
+const repoRoot = join(__dirname, '..', '..');
+const fixturesDir = join(repoRoot, 'test', 'fixtures', 'terraform');
+
+interface Engine {
+  buildInventory: typeof import('../../src/iac/inventory').buildInventory;
+  findModuleDirs: typeof import('../../src/iac/moduleIndex').findModuleDirs;
+  isTerraformFile: typeof import('../../src/iac/moduleIndex').isTerraformFile;
+  parseTerraformText: typeof import('../../src/iac/moduleIndex').parseTerraformText;
+  declareFile: typeof import('../../src/iac/terraform/declared').declareFile;
+  emptyModuleIndex: typeof import('../../src/iac/terraform/declared').emptyModuleIndex;
+}
+
+/**
+ * The indexer as it ships: one esbuild bundle, like dist/cli.js. Running the sources through tsx
+ * instead measures tsx's per-module output, where every cross-module call goes through a getter
+ * (measured ~3x slower on the parse loop).
+ */
+function loadShippedEngine(): Engine {
+  const dir = mkdtempSync(join(tmpdir(), 'driftlens-bench-engine-'));
+  const outfile = join(dir, 'engine.js');
+  try {
+    buildSync({
+      stdin: {
+        contents: [
+          "export { buildInventory } from './src/iac/inventory';",
+          "export { findModuleDirs, isTerraformFile, parseTerraformText } from './src/iac/moduleIndex';",
+          "export { declareFile, emptyModuleIndex } from './src/iac/terraform/declared';",
+        ].join('\n'),
+        resolveDir: repoRoot,
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      mainFields: ['module', 'main'],
+      outfile,
+      logLevel: 'warning',
+    });
+    return require(outfile) as Engine;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 interface Source {
   file: string;
@@ -64,12 +107,15 @@ async function main(): Promise<void> {
 }
 
 async function run(dir: string, oracleBudget: number): Promise<void> {
+  const engine = loadShippedEngine();
+  const { buildInventory, declareFile, emptyModuleIndex, parseTerraformText } = engine;
   // Whole inventory first, while nothing is warm: walk + read + parse + index, as the CLI does.
   const t = stopwatch();
   const counted = await buildInventory(dir).then((inv) => ({ resources: inv.resources.length, errors: inv.errors.length }));
   const inventoryTime = t();
+  const cli = timeCli(dir);
 
-  const sources = await loadSources(dir);
+  const sources = await loadSources(dir, engine);
   const totalBytes = sources.reduce((n, s) => n + s.bytes, 0);
   const hclSources = sources.filter((s) => s.file.endsWith('.tf'));
   console.log(`corpus: ${dir}  (node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
@@ -77,6 +123,7 @@ async function run(dir: string, oracleBudget: number): Promise<void> {
 
   const figures: Figure[] = [];
   figures.push({ name: 'driftlens inventory, cold (walk+read+parse+index)', ...inventoryTime, files: sources.length, bytes: totalBytes, failed: 0 });
+  if (cli) figures.push({ ...cli, files: sources.length, bytes: totalBytes });
 
   // Parse + index from memory: first pass is what a fresh editor session pays, later passes are warm.
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -118,7 +165,7 @@ async function run(dir: string, oracleBudget: number): Promise<void> {
     const mbs = f.bytes / 1e6 / f.seconds;
     console.log(
       `${f.name.padEnd(52)} ${f.seconds.toFixed(3).padStart(8)} s ${mbs.toFixed(2).padStart(8)} MB/s ${(f.files / f.seconds).toFixed(0).padStart(7)} files/s` +
-        ` | cpu ${f.cpuSeconds.toFixed(3).padStart(7)} s ${(f.bytes / 1e6 / f.cpuSeconds).toFixed(2).padStart(7)} MB/cpu-s` +
+        (Number.isNaN(f.cpuSeconds) ? ' | cpu (not measured: child process)' : ` | cpu ${f.cpuSeconds.toFixed(3).padStart(7)} s ${(f.bytes / 1e6 / f.cpuSeconds).toFixed(2).padStart(7)} MB/cpu-s`) +
         (f.failed ? `  (${f.failed} files with errors)` : '') +
         (f.note ? `  [${f.note}]` : ''),
     );
@@ -129,9 +176,23 @@ async function run(dir: string, oracleBudget: number): Promise<void> {
   console.log(`load average after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log('');
   console.log(`ratio  inventory, cold, whole     vs @cdktf/hcl2json: ${(rate(figures[0]) / rate(hcl2json)).toFixed(1)}x wall, ${(cpuRate(figures[0]) / cpuRate(hcl2json)).toFixed(1)}x cpu`);
+  if (cli) console.log(`ratio  CLI inventory (new process) vs @cdktf/hcl2json: ${(rate(figures[1]) / rate(hcl2json)).toFixed(1)}x wall`);
   console.log(`ratio  parse+index (1st pass)     vs @cdktf/hcl2json: ${(rate(cold) / rate(hcl2json)).toFixed(1)}x wall, ${(cpuRate(cold) / cpuRate(hcl2json)).toFixed(1)}x cpu`);
   console.log(`ratio  parse+index (warm)         vs @cdktf/hcl2json: ${(rate(warm) / rate(hcl2json)).toFixed(1)}x wall, ${(cpuRate(warm) / cpuRate(hcl2json)).toFixed(1)}x cpu`);
   console.log(`ratio  parse+index (1st pass)     vs hcl2-parser:     ${(rate(cold) / rate(parserOnly)).toFixed(0)}x wall, ${(cpuRate(cold) / cpuRate(parserOnly)).toFixed(0)}x cpu`);
+}
+
+/** `node dist/cli.js inventory <dir> --format json` end to end in a new process (start-up and JSON output included); wall time only. */
+function timeCli(dir: string): Omit<Figure, 'files' | 'bytes'> | undefined {
+  const cli = join(repoRoot, 'dist', 'cli.js');
+  const wall = performance.now();
+  const r = spawnSync(process.execPath, [cli, 'inventory', dir, '--format', 'json'], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const seconds = (performance.now() - wall) / 1000;
+  if (r.status !== 0) {
+    console.error(`dist/cli.js inventory failed (${r.status ?? r.signal}): ${r.stderr?.toString().slice(0, 300) ?? ''} — run \`npm run build\``);
+    return undefined;
+  }
+  return { name: 'driftlens CLI inventory --format json (new process)', seconds, cpuSeconds: NaN, failed: 0 };
 }
 
 async function timeHcl2json(sources: Source[], bytes: number): Promise<Figure> {
@@ -175,7 +236,7 @@ function stopwatch(): () => { seconds: number; cpuSeconds: number } {
   };
 }
 
-async function loadSources(dir: string): Promise<Source[]> {
+async function loadSources(dir: string, { findModuleDirs, isTerraformFile }: Engine): Promise<Source[]> {
   const out: Source[] = [];
   for (const d of await findModuleDirs(dir)) {
     const names = (await readdir(d)).filter(isTerraformFile).sort();

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { makeLoopbackCertificate } from '../../test/fakes/arm/certificate';
 import { startFakeEc2, type Ec2Seed, type FakeEc2 } from '../../test/fakes/ec2';
 
 /** `.sandbox/cloud.json`: what is live in the sandbox account. */
@@ -58,6 +59,7 @@ export async function startFakeCloud(workspace: string, stateDir: string): Promi
     AWS_SHARED_CREDENTIALS_FILE: awsCredentials,
     DRIFTLENS_FAKE_EC2_URL: ec2.url,
     DRIFTLENS_FAKE_EC2_CONTROL: controlUrl,
+    ...(await armTls(stateDir)),
   };
   return {
     ec2,
@@ -87,9 +89,29 @@ function startControl(ec2: FakeEc2): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-/** This process's environment without any real AWS identity, plus the fake cloud's variables. */
+/**
+ * A certificate for a fake Resource Manager that suites start inside the extension host (the Azure SDK
+ * speaks HTTPS only). Made before the server starts: Node reads NODE_EXTRA_CA_CERTS once, at process start.
+ * Also an empty Azure CLI config dir, so a developer's `az login` is never used.
+ */
+async function armTls(stateDir: string): Promise<NodeJS.ProcessEnv> {
+  const { cert, key } = await makeLoopbackCertificate();
+  const certFile = join(stateDir, 'arm-cert.pem');
+  const keyFile = join(stateDir, 'arm-key.pem');
+  const caFile = join(stateDir, 'extra-ca.pem');
+  writeFileSync(certFile, cert);
+  writeFileSync(keyFile, key);
+  // Keep the CAs the shell already trusts (a corporate proxy's) next to ours.
+  const inherited = process.env.NODE_EXTRA_CA_CERTS && existsSync(process.env.NODE_EXTRA_CA_CERTS) ? readFileSync(process.env.NODE_EXTRA_CA_CERTS, 'utf8') : '';
+  writeFileSync(caFile, `${inherited}\n${cert}`);
+  const azureConfig = join(stateDir, 'azure-config');
+  mkdirSync(azureConfig, { recursive: true });
+  return { NODE_EXTRA_CA_CERTS: caFile, DRIFTLENS_TEST_ARM_TLS_CERT: certFile, DRIFTLENS_TEST_ARM_TLS_KEY: keyFile, AZURE_CONFIG_DIR: azureConfig };
+}
+
+/** This process's environment without any real AWS or Azure identity, plus the fake cloud's variables. */
 export function withFakeCloud(cloud: FakeCloud, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_')) env[k] = v;
+  for (const [k, v] of Object.entries(process.env)) if (!/^(AWS|AZURE|ARM)_/.test(k)) env[k] = v;
   return { ...env, ...cloud.env, ...extra };
 }

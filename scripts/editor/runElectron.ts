@@ -38,9 +38,9 @@ async function launch(trust: Trust, fixture: string, version: string, grep: stri
         extensionTestsPath: INTEGRATION_OUT,
         launchArgs,
         // The desktop host does not inherit a server's env: hand the fake cloud over explicitly
-        // (and blank any real AWS identity of this shell).
+        // (and blank any real AWS or Azure identity of this shell).
         extensionTestsEnv: {
-          ...Object.fromEntries(Object.keys(process.env).filter((k) => k.startsWith('AWS_')).map((k) => [k, undefined])),
+          ...Object.fromEntries(Object.keys(process.env).filter((k) => /^(AWS|AZURE|ARM)_/.test(k)).map((k) => [k, undefined])),
           ...cloud.env,
           DRIFTLENS_TEST_WORKSPACE: workspace,
           DRIFTLENS_TEST_RESULTS: resultsFile,

@@ -18,6 +18,7 @@ export const commands = {
   ignoreDrift: { title: 'Ignore this drift', icon: '$(eye-closed)', palette: 'false' },
   openLogs: { title: 'Show logs' },
   focusTree: { title: 'Show Drift view' },
+  signInToAzure: { title: 'Sign in to Azure' },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof commands;
@@ -34,6 +35,10 @@ export const CATEGORY = 'DriftLens';
 /** View and container ids. */
 export const VIEW_CONTAINER_ID = 'driftlens';
 export const DRIFT_VIEW_ID = 'driftlens.drift';
+
+/** Files that make a workspace one DriftLens scans: Terraform, and ARM templates by their usual names
+ * (any JSON with the deploymentTemplate `$schema` is scanned; these names only decide activation). */
+export const iacFileGlobs = ['**/*.tf', '**/*.tf.json', '**/azuredeploy.json', '**/*.deploymentTemplate.json', '**/mainTemplate.json', '**/.driftlens.json'] as const;
 
 /** Context keys the manifest's `when` clauses read. */
 export const contextKeys = {

@@ -9,7 +9,7 @@ import { DIFF_SCHEME, DiffDocuments } from '../views/diffDocuments';
 import { DriftView } from '../views/driftView';
 import { DriftStatusBar } from '../views/statusBar';
 import type { DriftLensApi } from './api';
-import { commandId, commands, DRIFT_VIEW_ID, type CommandName } from './commands';
+import { commandId, commands, DRIFT_VIEW_ID, iacFileGlobs, type CommandName } from './commands';
 import { ContextKeys } from './contextKeys';
 import { LiveRecompare } from './liveRecompare';
 import { createLog } from './logging';
@@ -17,6 +17,7 @@ import { reportProblem } from './problems';
 import { ResultsStore } from './resultsStore';
 import { ScanController, type ScanRun } from './scanController';
 import { ScanScheduler } from './scanScheduler';
+import { AzureSignIn } from './azureSignIn';
 import { affectsDriftLens, readSettings, type DriftLensSettings } from './settings';
 import { TrustGate } from './trust';
 
@@ -36,9 +37,11 @@ export class DriftLensContext implements vscode.Disposable {
   private readonly store = this.own(new ResultsStore());
   private readonly trust = this.own(new TrustGate(this.keys));
   private readonly live = this.own(new LiveRecompare(this.store, this.log));
+  private readonly azure = new AzureSignIn(this.log, () => this.settings, () => vscode.commands.executeCommand(commandId('scanWorkspace')));
   private readonly scans = this.own(new ScanController({
     store: this.store, keys: this.keys, trust: this.trust, log: this.log, settings: () => this.settings,
     afterPublish: (folders) => this.live.afterScan(folders),
+    azure: this.azure,
   }));
   private readonly diagnostics = this.own(new DriftDiagnostics(this.store, () => this.settings));
   private readonly lenses = this.own(new DriftCodeLensProvider(this.store, () => this.settings));
@@ -90,6 +93,7 @@ export class DriftLensContext implements vscode.Disposable {
       ignoreDrift: (t: Target) => this.ignoreDrift(driftRefOf(t)),
       openLogs: () => this.log.show(),
       focusTree: () => vscode.commands.executeCommand(`${DRIFT_VIEW_ID}.focus`),
+      signInToAzure: () => this.azure.signIn(),
     };
     for (const name of Object.keys(commands) as CommandName[]) {
       this.own(vscode.commands.registerCommand(commandId(name), handlers[name]));
@@ -130,7 +134,7 @@ export class DriftLensContext implements vscode.Disposable {
 
   /** Sets `driftlens.noIac` for the welcome view without parsing anything. */
   private async detectIac(): Promise<void> {
-    const found = await vscode.workspace.findFiles('**/*.{tf,tf.json}', '**/{.terraform,node_modules}/**', 1);
+    const found = await vscode.workspace.findFiles(`{${iacFileGlobs.join(',')}}`, '**/{.terraform,node_modules}/**', 1);
     if (!this.store.hasResults) await this.keys.set('noIac', found.length === 0);
   }
 }

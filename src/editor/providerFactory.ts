@@ -1,16 +1,31 @@
-// Builds the cloud providers for one scan. The AWS provider (and, through it, the SDK) is imported
-// here, on the first scan, so activation never pays for it. In an untrusted workspace no provider is built.
+// Builds the cloud providers for one scan. The providers (and, through them, the SDKs) are imported
+// here, on the first scan, so activation never pays for them. In an untrusted workspace no provider is built.
 import type { LiveStateProvider } from '../engine/model';
+import type { TokenCredential } from '@azure/core-auth';
 import type { DriftLensSettings } from './settings';
 
-export async function createProviders(settings: DriftLensSettings, trusted: boolean): Promise<LiveStateProvider[]> {
+/** One scan's Azure sign-in: VS Code's session first, and a watch for "no credentials" answers. */
+export interface AzureAuth {
+  readonly credential: TokenCredential;
+  watch<P extends LiveStateProvider>(provider: P): P;
+}
+
+export async function createProviders(settings: DriftLensSettings, trusted: boolean, azureAuth?: AzureAuth): Promise<LiveStateProvider[]> {
   if (!trusted) return [];
   const [{ createAwsProvider }, { createAzureProvider }] = await Promise.all([import('../providers/aws'), import('../providers/azure/provider')]);
-  // Endpoints come only from the environment (AWS_ENDPOINT_URL(_EC2), DRIFTLENS_AZURE_ENDPOINT, as the CLI reads them),
-  // never from settings a workspace could set.
+  // AWS endpoints come only from the environment (AWS_ENDPOINT_URL(_EC2)). The Azure endpoint comes from a
+  // machine-scoped setting (workspace values ignored: settings.ts), else DRIFTLENS_AZURE_ENDPOINT as in the CLI.
+  const azure = createAzureProvider({
+    credentialsAllowed: true,
+    preferredCredential: azureAuth?.credential,
+    endpoint: settings.azureEndpoint ?? (process.env.DRIFTLENS_AZURE_ENDPOINT || undefined),
+    defaultCloud: settings.azureCloud,
+    subscriptionId: settings.azureSubscriptionId,
+    armTarget: settings.azureArmTarget,
+  });
   return [
     createAwsProvider({ profile: settings.awsProfile, region: settings.awsRegion, credentialsAllowed: true }),
-    createAzureProvider({ credentialsAllowed: true, endpoint: process.env.DRIFTLENS_AZURE_ENDPOINT || undefined }),
+    azureAuth ? azureAuth.watch(azure) : azure,
   ];
 }
 

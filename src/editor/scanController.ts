@@ -2,6 +2,7 @@
 // notification whose Cancel aborts the engine's AbortSignal; results go to the store in one step.
 import * as vscode from 'vscode';
 import type { ScanProgress } from '../engine/scan';
+import type { AzureAuthAttempt } from './azureSignIn';
 import type { ContextKeys } from './contextKeys';
 import { engineLogger, errorMessage } from './logging';
 import { reportProblem, reportRestricted } from './problems';
@@ -13,7 +14,7 @@ import type { TrustGate } from './trust';
 
 /** How a scan request ended (also what `driftlens.scanWorkspace` returns). */
 export type ScanRun =
-  | { kind: 'done'; resources: number; drifted: number; missing: number; unverified: number }
+  | { kind: 'done'; resources: number; drifted: number; missing: number; unverified: number; azureSignInOffered?: boolean }
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string }
   | { kind: 'restricted'; resources: number }
@@ -27,6 +28,8 @@ export interface ScanControllerDeps {
   settings: () => DriftLensSettings;
   /** Runs after results are published (re-compare unsaved edits against the fresh live state). */
   afterPublish?: (folders: string[]) => Promise<void>;
+  /** Azure sign-in: a credential per scan, and the "Sign in" offer when Azure had none. */
+  azure?: { begin(): AzureAuthAttempt; offer(attempt: AzureAuthAttempt): boolean };
 }
 
 export class ScanController implements vscode.Disposable {
@@ -86,6 +89,7 @@ export class ScanController implements vscode.Disposable {
     const { log } = this.deps;
     const logger = engineLogger(log);
     const started = Date.now();
+    const azureAuth = this.deps.azure?.begin();
     try {
       const scans = await vscode.window.withProgress(
         {
@@ -96,7 +100,7 @@ export class ScanController implements vscode.Disposable {
         async (progress, token) => {
           const onCancel = token.onCancellationRequested(() => this.cancel());
           try {
-            const providers = await createProviders(this.deps.settings(), true);
+            const providers = await createProviders(this.deps.settings(), true, azureAuth);
             const reporter = new ProgressReporter(progress, folders.length);
             const out: FolderScan[] = [];
             for (const [i, dir] of folders.entries()) {
@@ -120,7 +124,8 @@ export class ScanController implements vscode.Disposable {
       this.deps.store.setScans(scans);
       await this.deps.afterPublish?.(folders);
       await this.deps.keys.set('scanned', true);
-      return this.summarize(scans, Date.now() - started);
+      const azureSignInOffered = azureAuth ? this.deps.azure!.offer(azureAuth) : false;
+      return this.summarize(scans, Date.now() - started, azureSignInOffered);
     } catch (e) {
       if (e instanceof engine.ScanCancelledError || abort.signal.aborted) {
         log.info('Scan cancelled; the previous results are kept.');
@@ -145,7 +150,7 @@ export class ScanController implements vscode.Disposable {
     return { kind: 'restricted', resources };
   }
 
-  private summarize(scans: FolderScan[], ms: number): ScanRun {
+  private summarize(scans: FolderScan[], ms: number, azureSignInOffered: boolean): ScanRun {
     const { log } = this.deps;
     const total = { resources: 0, drifted: 0, missing: 0, unverified: 0 };
     for (const { result } of scans) {
@@ -162,13 +167,14 @@ export class ScanController implements vscode.Disposable {
     log.info(`Scan finished in ${ms} ms: ${total.resources} resources, ${total.drifted} drifted, ` +
       `${total.missing} missing, ${total.unverified} not verified.`);
     void this.deps.keys.set('noIac', total.resources === 0);
-    if (total.resources > 0 && total.unverified === total.resources) {
+    // When the Azure sign-in message was shown, it already says what to do.
+    if (!azureSignInOffered && total.resources > 0 && total.unverified === total.resources) {
       const reason = scans.flatMap((s) => s.result.resources).find((r) => r.reason)?.reason ?? 'unknown reason';
       reportProblem('warning', `DriftLens could not verify any of the ${total.resources} resources: ${reason}. ` +
         'Check the AWS profile and region in the settings, or your credentials.', log);
     } else if (scans.some((s) => s.result.errors.some((e) => e.severity === 'error'))) {
       reportProblem('warning', 'DriftLens scanned what it could, but some files or modules could not be read. See the logs.', log);
     }
-    return { kind: 'done', ...total };
+    return { kind: 'done', ...total, ...(azureSignInOffered ? { azureSignInOffered } : {}) };
   }
 }

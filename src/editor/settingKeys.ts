@@ -18,8 +18,36 @@ export const settings = {
   'codeLens.enabled': { scope: 'window', default: true },
   'severity.overrides': { scope: 'window', default: {} },
   'diagnostics.showUnverified': { scope: 'window', default: false },
+  // Which subscription to read is no secret and the code's provider block can name one anyway: a trusted
+  // workspace may override it. The endpoint decides where the token goes: machine only.
+  'azure.subscriptionId': { scope: 'machine-overridable', default: '', restricted: true },
+  'azure.cloud': { scope: 'machine-overridable', default: 'AzureCloud', restricted: true },
+  'azure.resourceManagerEndpoint': { scope: 'machine', default: '', restricted: true },
+  'azure.armResourceGroup': { scope: 'window', default: '' },
+  'azure.armLocation': { scope: 'window', default: '' },
 } as const satisfies Record<string, SettingSpec>;
 
 export type SettingName = keyof typeof settings;
 
 export const SETTINGS_SECTION = 'driftlens';
+
+/** The parts of `WorkspaceConfiguration.inspect()` we read. */
+export interface InspectedSetting {
+  globalValue?: unknown;
+  workspaceValue?: unknown;
+  workspaceFolderValue?: unknown;
+}
+
+/**
+ * The value to use: for machine and application settings only what the user (or the remote machine)
+ * chose — a workspace or folder value is ignored even if VS Code let one through (defence in depth:
+ * a cloned repo must not send your token elsewhere). Other settings take VS Code's effective value.
+ */
+export function chosenValue(spec: SettingSpec, inspected: InspectedSetting | undefined, effective: unknown): unknown {
+  return spec.scope === 'machine' || spec.scope === 'application' ? inspected?.globalValue : effective;
+}
+
+/** Whether anybody set it (a default is not a choice). */
+export function isSet(inspected: InspectedSetting | undefined): boolean {
+  return inspected?.globalValue !== undefined || inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined;
+}

@@ -1,7 +1,9 @@
 // Typed reads of the `driftlens.*` settings (names and scopes: settingKeys.ts).
 import * as vscode from 'vscode';
 import { parseSeverityOverrides, type SeverityOverride } from '../diagnostics/severityOverrides';
-import { SETTINGS_SECTION, settings as specs, type SettingName } from './settingKeys';
+import type { ArmTarget } from '../iac/arm/scope';
+import type { AzureCloudName } from '../providers/azure/clouds';
+import { chosenValue, isSet, SETTINGS_SECTION, settings as specs, type SettingName } from './settingKeys';
 
 export interface DriftLensSettings {
   awsProfile?: string;
@@ -12,12 +14,23 @@ export interface DriftLensSettings {
   codeLensEnabled: boolean;
   severityOverrides: SeverityOverride[];
   showUnverified: boolean;
+  /** After the provider block's `subscription_id`, before ARM_SUBSCRIPTION_ID. */
+  azureSubscriptionId?: string;
+  /** Only when chosen: otherwise the provider block's `environment`, ARM_ENVIRONMENT, public Azure. */
+  azureCloud?: AzureCloudName;
+  /** From user/machine settings only; else DRIFTLENS_AZURE_ENDPOINT. */
+  azureEndpoint?: string;
+  /** Deployment target of ARM templates without a `.driftlens.json` beside them. */
+  azureArmTarget: ArmTarget;
 }
+
+const CLOUDS: Record<string, AzureCloudName> = { AzureCloud: 'public', AzureChinaCloud: 'china', AzureUSGovernment: 'usgovernment' };
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function readSettings(onInvalid?: (message: string) => void): DriftLensSettings {
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
   const get = <T>(name: SettingName, ok: (v: unknown) => v is T): T => {
-    const value = config.get<unknown>(name);
+    const value = chosenValue(specs[name], config.inspect(name), config.get<unknown>(name));
     if (value === undefined || ok(value)) return (value ?? specs[name].default) as T;
     onInvalid?.(`setting ${SETTINGS_SECTION}.${name} has an invalid value; using the default`);
     return specs[name].default as T;
@@ -27,6 +40,9 @@ export function readSettings(onInvalid?: (message: string) => void): DriftLensSe
   const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   const blankToUndefined = (s: string) => (s.trim() === '' ? undefined : s.trim());
+  const isGuid = (v: unknown): v is string => typeof v === 'string' && (v.trim() === '' || GUID.test(v.trim()));
+  const subscriptionId = blankToUndefined(get('azure.subscriptionId', isGuid));
+  const cloud = get('azure.cloud', (v): v is string => typeof v === 'string' && Object.hasOwn(CLOUDS, v));
   return {
     awsProfile: blankToUndefined(get('aws.profile', isString)),
     awsRegion: blankToUndefined(get('aws.region', isString)),
@@ -36,7 +52,19 @@ export function readSettings(onInvalid?: (message: string) => void): DriftLensSe
     severityOverrides: parseSeverityOverrides(get('severity.overrides', isObject), (key) =>
       onInvalid?.(`${SETTINGS_SECTION}.severity.overrides: "${key}" needs one of error, warning, information, hint, off`)),
     showUnverified: get('diagnostics.showUnverified', isBool),
+    azureSubscriptionId: subscriptionId,
+    azureCloud: isSet(config.inspect('azure.cloud')) ? CLOUDS[cloud] : undefined,
+    azureEndpoint: blankToUndefined(get('azure.resourceManagerEndpoint', isString)),
+    azureArmTarget: withoutUndefined({
+      subscriptionId,
+      resourceGroup: blankToUndefined(get('azure.armResourceGroup', isString)),
+      location: blankToUndefined(get('azure.armLocation', isString)),
+    }),
   };
+}
+
+function withoutUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
 export function affectsDriftLens(e: vscode.ConfigurationChangeEvent): boolean {

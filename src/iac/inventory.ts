@@ -3,7 +3,7 @@
 import { relative, resolve, sep } from 'node:path';
 import type { DeclaredResource, ModuleIndex, Range } from '../engine/model';
 import { bodyLiteral, literalValue, type BodyValue, type LiteralResult } from './terraform/literal';
-import { indexModule, listModules } from './moduleIndex';
+import { indexModuleSync, listModules } from './moduleIndex';
 import { emptyModuleIndex } from './terraform/declared';
 
 export interface LspRange {
@@ -41,31 +41,22 @@ export interface Inventory {
   errors: InventoryError[];
 }
 
-const concurrency = 4;
-
 /** Indexes every module folder below `dir`. Syntax errors are collected, never thrown; an unreadable `dir` rejects. */
 export async function buildInventory(dir: string): Promise<Inventory> {
   // The index holds absolute paths; the report shows them relative to `dir`.
   const base = resolve(dir);
   const modules = await listModules(base);
   const inventory: Inventory = { version: 1, resources: [], errors: [] };
-  // A few folders in flight hide file-system latency; each index is dropped once reported, so memory stays flat.
-  const inFlight: Promise<ModuleIndex>[] = [];
-  let next = 0;
-  for (; next < Math.min(concurrency, modules.length); next++) inFlight.push(safeIndex(modules[next].dir, modules[next].files));
-  for (let i = 0; i < modules.length; i++) {
-    const index = await inFlight[i];
-    delete inFlight[i];
-    if (next < modules.length) inFlight.push(safeIndex(modules[next].dir, modules[next++].files));
-    addModule(inventory, base, index);
-  }
+  // One folder at a time with blocking reads (a batch run: cheaper than async reads); each index is
+  // dropped once reported, so its syntax trees die young and memory stays flat.
+  for (const m of modules) addModule(inventory, base, safeIndex(m.dir, m.files));
   return inventory;
 }
 
 /** A folder that vanished or became unreadable since the walk is reported, not fatal. */
-async function safeIndex(dir: string, files: string[]): Promise<ModuleIndex> {
+function safeIndex(dir: string, files: string[]): ModuleIndex {
   try {
-    return await indexModule(dir, files);
+    return indexModuleSync(dir, files);
   } catch (err) {
     const index = emptyModuleIndex(dir);
     const at = { offset: 0, line: 0, character: 0 };

@@ -185,6 +185,13 @@ export interface SplatExpr {
   source: Expression;
   each: TraverseStep[];
   full: boolean;
+  /**
+   * Present when a full splat goes on past static steps, as hclsyntax reads it: `a[*].b[var.k]`,
+   * `a[*].b[*].c`. It is the whole per-element expression, in which the element itself is a
+   * ScopeTraversal with the empty root `""` (a name no source can write), e.g. `""`.b[var.k].
+   * `each` then holds only the static steps before the first computed one.
+   */
+  eachExpr?: Expression;
   range: Range;
 }
 

@@ -2,7 +2,7 @@
 // binary operators by precedence climbing, unary operators, terms and their traversals.
 
 import type {
-  BinaryOperator, Expression, FunctionCallExpr, ObjectItem, Range, ScopeTraversalExpr, TraverseStep,
+  BinaryOperator, Expression, FunctionCallExpr, ObjectItem, Range, ScopeTraversalExpr, SplatExpr, TraverseStep,
 } from './ast';
 import { Tok } from './lexer';
 import { describe as describeImpl, invalid as invalidImpl, span as spanImpl, type ParseState } from './parseState';
@@ -298,13 +298,22 @@ function skipObjectItem(p: ParseState): void {
   if (t === T.Newline || t === T.Comma) p.i++;
 }
 
+/** Appends a static step. The traversal's range is brought up to date by `seal`, once per chain, not per step. */
 function addStep(expr: Expression, step: TraverseStep): Expression {
   if (expr.kind === 'ScopeTraversal' || expr.kind === 'RelativeTraversal') {
     expr.steps.push(step);
-    expr.range = { start: expr.range.start, end: step.range.end };
     return expr;
   }
   return { kind: 'RelativeTraversal', source: expr, steps: [step], range: { start: expr.range.start, end: step.range.end } };
+}
+
+/** Extends a traversal's range to its last step (before the expression is returned or nested). */
+function seal(e: Expression): Expression {
+  if ((e.kind === 'ScopeTraversal' || e.kind === 'RelativeTraversal') && e.steps.length > 0) {
+    const end = e.steps[e.steps.length - 1].range.end;
+    if (e.range.end !== end) e.range = { start: e.range.start, end };
+  }
+  return e;
 }
 
 /** A literal index key (`[0]`, `["k"]`) becomes a static step; anything else an IndexExpr. */
@@ -352,57 +361,81 @@ function parsePostfix(p: ParseState, term: Expression): Expression {
     if (t === T.Dot) {
       if (p.peekAhead() === T.Star) {
         p.advance();
+        const dot = p.advance();
         const star = p.advance();
-        e = parseSplat(p, e, false, p.endPos(star));
+        e = parseSplat(p, seal(e), false, { start: p.startPos(dot), end: p.endPos(star) });
         continue;
       }
       const step = attrStep(p);
       if (step === undefined) {
         const dot = p.advance();
         p.error(`Expected an attribute name after ".", found ${describe(p, p.i)}.`, p.tokRange(dot));
-        return e;
+        return seal(e);
       }
       e = addStep(e, step);
     } else if (t === T.OBrack) {
       if (p.peekAhead() === T.Star && p.type[p.i + 2] === T.CBrack) {
-        p.advance();
+        const open = p.advance();
         p.advance();
         const close = p.advance();
-        e = parseSplat(p, e, true, p.endPos(close));
+        e = parseSplat(p, seal(e), true, { start: p.startPos(open), end: p.endPos(close) });
         continue;
       }
       const { step, key, range } = indexKey(p);
-      e = step !== undefined ? addStep(e, step) : { kind: 'Index', collection: e, key, range: { start: e.range.start, end: range.end } };
-    } else return e;
+      e = step !== undefined ? addStep(e, step) : { kind: 'Index', collection: seal(e), key, range: { start: e.range.start, end: range.end } };
+    } else return seal(e);
   }
 }
 
-/** The steps after `.*` (attributes only) or `[*]` (attributes and literal indexes) apply to each element. */
-function parseSplat(p: ParseState, source: Expression, full: boolean, markerEnd: Range['end']): Expression {
+/**
+ * The steps after `.*` (attributes only) or `[*]` apply to each element. As in hclsyntax, a full
+ * splat takes every traversal after it: static steps go to `each`; from the first computed index
+ * or nested splat on, the whole per-element expression goes to `eachExpr` (see ast.ts).
+ */
+function parseSplat(p: ParseState, source: Expression, full: boolean, markerRange: Range): Expression {
   const each: TraverseStep[] = [];
-  let end = markerEnd;
+  let end = markerRange.end;
+  let eachExpr: Expression | undefined;
   for (;;) {
     const t = p.peek();
     if (t === T.Dot) {
-      if (p.peekAhead() === T.Star) break;
-      const step = attrStep(p);
-      if (step === undefined) break;
-      each.push(step);
-      end = step.range.end;
-    } else if (t === T.OBrack && full && p.peekAhead() !== T.Star) {
+      if (p.peekAhead() === T.Star) {
+        if (full) eachExpr = parsePostfix(p, anonItem(markerRange, each));
+        break;
+      }
       const save = p.i;
-      const { step } = indexKey(p);
+      const step = attrStep(p);
       if (step === undefined) {
-        // A computed index ends the splat; it then applies to the whole result.
         p.i = save;
         break;
       }
       each.push(step);
       end = step.range.end;
+    } else if (t === T.OBrack && full) {
+      const save = p.i;
+      if (p.peekAhead() !== T.Star) {
+        const { step } = indexKey(p);
+        if (step !== undefined) {
+          each.push(step);
+          end = step.range.end;
+          continue;
+        }
+        p.i = save;
+      }
+      eachExpr = parsePostfix(p, anonItem(markerRange, each));
+      break;
     } else break;
   }
-  const splat: Expression = { kind: 'Splat', source, each, full, range: { start: source.range.start, end } };
+  if (eachExpr !== undefined) end = eachExpr.range.end;
+  const splat: SplatExpr = { kind: 'Splat', source, each, full, range: { start: source.range.start, end } };
+  if (eachExpr !== undefined) splat.eachExpr = eachExpr;
   return splat;
+}
+
+/** The element of a full splat, as `eachExpr` refers to it: root `""` over the static steps read so far. */
+function anonItem(markerRange: Range, steps: TraverseStep[]): Expression {
+  const item: ScopeTraversalExpr = { kind: 'ScopeTraversal', root: '', rootRange: markerRange, steps: [...steps], range: markerRange };
+  return item;
 }
 
 export type { ScopeTraversalExpr };

@@ -14,8 +14,8 @@
 import type { Value } from '../../engine/model';
 import { chunklist, allTrue, anyTrue, coalesce, coalesceList, compact, concat, contains, distinct, element, flatten, index, keys, length, lookup, merge, one, range, reverse, setproduct, slice, sort, transpose, values, zipmap } from './functions/collections';
 import { decimalSum, minMax, parseInt_, toBool, toList, toMap, toNumber, toSet, toString } from './functions/conversions';
-import { base64Decode, base64Encode, hash, jsonDecode, jsonEncode, urlEncode } from './functions/encoding';
-import { absPath, baseName, dirName, fileExists, readConfigFile } from './functions/filesystem';
+import { base64Decode, base64Encode, csvDecode, hash, jsonDecode, jsonEncode, urlEncode, type HashAlgorithm } from './functions/encoding';
+import { absPath, baseName, dirName, fileExists, fileSet, readConfigBytes, readConfigFile } from './functions/filesystem';
 import { format, formatList } from './functions/format';
 import { cidrHost, cidrNetmask, cidrSubnet, cidrSubnets } from './functions/network';
 import { regex, regexAll } from './functions/regex';
@@ -31,6 +31,10 @@ export interface FunctionContext {
   baseDir: string;
   /** Reads a file's text (absolute path); undefined when it does not exist. Defaults to the disk. */
   readFile?: (path: string) => string | undefined;
+  /** A file's bytes, for filebase64 / filesha256…; defaults to the disk (or `readFile` as UTF-8). */
+  readBytes?: (path: string) => Uint8Array | undefined;
+  /** Regular files below a folder as relative `/` paths, for fileset; defaults to the disk. */
+  listFiles?: (dir: string) => string[];
   /**
    * Renders a template's text with `vars` (templatefile): supplied by the evaluator, which owns
    * template parsing. To report what Terraform would reject (a syntax error, a variable not in
@@ -65,6 +69,10 @@ function noNegativeZero(n: number): number {
 
 function math(f: (n: number) => number): Spec {
   return { min: 1, max: 1, impl: ([a]) => noNegativeZero(f(num(a))) };
+}
+
+function fileHash(algorithm: HashAlgorithm, encoding: 'hex' | 'base64' = 'hex'): Spec {
+  return { min: 1, max: 1, impl: ([p], ctx) => hash(algorithm, readConfigBytes(ctx, str(p, 'path')), encoding) };
 }
 
 function filePathArg(args: Value[], ctx: FunctionContext): string {
@@ -159,6 +167,9 @@ const registry: Record<string, Spec> = {
   sha1: { min: 1, max: 1, impl: ([s]) => hash('sha1', str(s)) },
   sha256: { min: 1, max: 1, impl: ([s]) => hash('sha256', str(s)) },
   sha512: { min: 1, max: 1, impl: ([s]) => hash('sha512', str(s)) },
+  base64sha256: { min: 1, max: 1, impl: ([s]) => hash('sha256', str(s), 'base64') },
+  base64sha512: { min: 1, max: 1, impl: ([s]) => hash('sha512', str(s), 'base64') },
+  csvdecode: { min: 1, max: 1, impl: ([s]) => csvDecode(str(s)) },
   // filesystem
   file: { min: 1, max: 1, impl: (args, ctx) => filePathArg(args, ctx) },
   fileexists: { min: 1, max: 1, impl: ([p], ctx) => fileExists(ctx, str(p, 'path')) },
@@ -166,6 +177,14 @@ const registry: Record<string, Spec> = {
   basename: { min: 1, max: 1, impl: ([p]) => baseName(str(p, 'path')) },
   dirname: { min: 1, max: 1, impl: ([p]) => dirName(str(p, 'path')) },
   templatefile: { min: 2, max: 2, impl: (args, ctx) => templateFile(args, ctx) },
+  filebase64: { min: 1, max: 1, impl: ([p], ctx) => Buffer.from(readConfigBytes(ctx, str(p, 'path'))).toString('base64') },
+  filemd5: fileHash('md5'),
+  filesha1: fileHash('sha1'),
+  filesha256: fileHash('sha256'),
+  filesha512: fileHash('sha512'),
+  filebase64sha256: fileHash('sha256', 'base64'),
+  filebase64sha512: fileHash('sha512', 'base64'),
+  fileset: { min: 2, max: 2, impl: ([p, g], ctx) => fileSet(ctx, str(p, 'path'), str(g, 'pattern')) },
   // try/can with already-evaluated (hence successful) arguments
   try: { min: 1, max: many, partial: true, impl: (args) => args[0] },
   can: { min: 1, max: 1, partial: true, impl: () => true },

@@ -63,7 +63,7 @@ function valueOf(expr: Expression): Value | Unknown {
         if (key instanceof Unknown) return key;
         const v = valueOf(item.value);
         if (v instanceof Unknown) return new Unknown(v.reason, `${/^[\p{L}_][\p{L}\p{N}_-]*$/u.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`}${v.at}`);
-        out[key] = v;
+        put(out, key, v);
       }
       return out;
     }
@@ -92,27 +92,52 @@ function valueOf(expr: Expression): Value | Unknown {
 
 /**
  * Attributes and nested blocks of a body as the inventory shows them. Blocks of one type become
- * a list of objects (their nesting mode needs the provider schema); a `dynamic` block makes
- * its type unknown, since its content depends on `for_each`.
+ * a list of objects (their nesting mode needs the provider schema); a labelled block
+ * (`provisioner "local-exec"`) sits under its labels first, as in HCL's JSON form, so no label is
+ * lost. A `dynamic` block makes its type unknown, since its content depends on `for_each`.
  */
 export function bodyLiteral(body: DeclaredBody): Record<string, BodyValue> {
   const out: Record<string, BodyValue> = {};
-  for (const [name, attr] of Object.entries(body.attributes)) out[name] = literalValue(attr.expr);
+  for (const [name, attr] of Object.entries(body.attributes)) put(out, name, literalValue(attr.expr));
+  if (body.blocks.length === 0) return out;
   const dynamic = new Set<string>();
-  const lists = new Map<string, BodyValue[]>();
+  // Lists and label maps this call made: an attribute of the same name is replaced, never merged into.
+  const made = new Set<BodyValue>();
   for (const block of body.blocks) {
     if (block.type === 'dynamic') {
       const name = block.labels[0] ?? '';
       dynamic.add(name);
-      out[name] = { $unknown: 'dynamic block' };
+      put(out, name, { $unknown: 'dynamic block' });
       continue;
     }
     if (dynamic.has(block.type)) continue;
-    let list = lists.get(block.type);
-    if (!list) lists.set(block.type, (list = out[block.type] = []));
+    let holder: Record<string, BodyValue> = out;
+    let key = block.type;
+    for (const label of block.labels) {
+      let next = holder[key];
+      if (!made.has(next) || Array.isArray(next)) {
+        next = {};
+        made.add(next);
+        put<BodyValue>(holder, key, next);
+      }
+      holder = next as Record<string, BodyValue>;
+      key = label;
+    }
+    let list = holder[key] as BodyValue[] | undefined;
+    if (list === undefined || !made.has(list) || !Array.isArray(list)) {
+      list = [];
+      made.add(list);
+      put<BodyValue>(holder, key, list);
+    }
     list.push(bodyLiteral(block.body));
   }
   return out;
+}
+
+/** Sets an own property, even one named `__proto__` (a legal map key and identifier in HCL). */
+function put<V>(obj: Record<string, V>, key: string, value: V): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
 }
 
 function templateLiteral(expr: TemplateExpr): string | Unknown {

@@ -31,11 +31,15 @@ export class ParseState {
   depth = 0;
   depthReported = false;
   readonly diags: SyntaxDiagnostic[] = [];
+  private readonly starts: (Position | undefined)[];
+  private readonly ends: (Position | undefined)[];
 
   /** `base` is the offset of text[0] in the reported offsets. */
   constructor(readonly ts: TokenStream, readonly base = 0) {
     this.type = ts.type;
     this.text = ts.text;
+    this.starts = new Array<Position | undefined>(ts.count);
+    this.ends = new Array<Position | undefined>(ts.count);
   }
 
   /** Type of the current token, skipping newlines where they are not significant. */
@@ -61,14 +65,30 @@ export class ParseState {
     return k;
   }
 
+  /**
+   * The Position where token k starts: one object per token, made on first use and shared by every
+   * node that starts there (most of a tree's objects were positions). Positions are never mutated.
+   */
   startPos(k: number): Position {
-    const ts = this.ts;
-    return { offset: ts.start[k], line: ts.line[k], character: ts.char[k] };
+    let pos = this.starts[k];
+    if (pos === undefined) {
+      const ts = this.ts;
+      pos = this.starts[k] = { offset: ts.start[k], line: ts.line[k], character: ts.char[k] };
+    }
+    return pos;
   }
 
+  /** Where token k ends; the same object as the next token's start when nothing lies between them. */
   endPos(k: number): Position {
-    const ts = this.ts;
-    return { offset: ts.end[k], line: ts.endLine[k], character: ts.endChar[k] };
+    let pos = this.ends[k];
+    if (pos === undefined) {
+      const ts = this.ts;
+      pos = this.ends[k] =
+        k + 1 < ts.count && ts.start[k + 1] === ts.end[k]
+          ? this.startPos(k + 1)
+          : { offset: ts.end[k], line: ts.endLine[k], character: ts.endChar[k] };
+    }
+    return pos;
   }
 
   tokRange(k: number): Range {

@@ -12,6 +12,8 @@ export interface StateInstance {
   attributes: Record<string, Value>;
   /** Attribute paths Terraform marked sensitive (`sensitive_attributes`), as dotted names / indexes. */
   sensitivePaths: (string | number)[][];
+  /** `status: "tainted"`: the object exists and is still this address's identity, but the next apply replaces it. */
+  tainted?: boolean;
 }
 
 export interface StateResource {
@@ -24,7 +26,10 @@ export interface StateResource {
   module: string;
   /** `provider["registry.terraform.io/hashicorp/aws"]`, or with `.west` for an alias. */
   provider: string;
-  /** `list` for count, `map` for for_each, absent for a single instance. */
+  /**
+   * `list` for count, `map` for for_each, absent for a single instance. Only Terraform 0.12 wrote
+   * `each`; for later states it is inferred from the instance keys (numbers: list, strings: map).
+   */
   each?: 'list' | 'map';
   instances: StateInstance[];
 }
@@ -34,8 +39,10 @@ export interface TerraformState {
   terraformVersion?: string;
   serial?: number;
   lineage?: string;
-  /** By resource address (no instance key). */
+  /** By resource address (no instance key). Managed and data resources only. */
   resources: Map<string, StateResource>;
+  /** Root module outputs; a sensitive one keeps its value here, and callers must mask it. */
+  outputs: Map<string, { value: Value; sensitive: boolean }>;
 }
 
 export class StateError extends Error {
@@ -45,16 +52,40 @@ export class StateError extends Error {
   }
 }
 
-/** `[0]` / `["a"]`: Terraform's instance key syntax. */
+/**
+ * `[0]` / `["a"]`: Terraform's instance key syntax, quoted as Terraform's `toHCLQuotedString` does
+ * (`${` and `%{` doubled, non-printable characters as `\uXXXX`), so addresses match state's `module` strings.
+ */
 export function instanceKeyText(key: number | string | undefined): string {
   if (key === undefined) return '';
-  return typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
+  return typeof key === 'number' ? `[${key}]` : `[${hclQuoted(key)}]`;
+}
+
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '"': '\\"', '\\': '\\\\' };
+
+function hclQuoted(s: string): string {
+  let out = '"';
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    i += ch.length;
+    if (ESCAPES[ch]) out += ESCAPES[ch];
+    else if ((ch === '$' || ch === '%') && s[i] === '{') out += ch + ch;
+    // Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.
+    else if (ch !== ' ' && !/[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(ch)) out += cp < 0x10000 ? `\\u${cp.toString(16).padStart(4, '0')}` : `\\U${cp.toString(16).padStart(8, '0')}`;
+    else out += ch;
+  }
+  return out + '"';
 }
 
 export function parseState(text: string, file = 'terraform.tfstate'): TerraformState {
+  // `terraform state pull > file` in Windows PowerShell 5 writes UTF-16 with a byte-order mark.
+  if (text.includes('\u0000') || text.startsWith('\uFFFD\uFFFD')) {
+    throw new StateError(`${file} is not UTF-8 (saved as UTF-16, as PowerShell's \`>\` does); write it with \`terraform state pull | Out-File -Encoding utf8 ${file}\``, file);
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (err) {
     throw new StateError(`${file} is not valid JSON (${err instanceof Error ? err.message : String(err)}); restore it from your backend with \`terraform state pull > ${file}\``, file);
   }
@@ -62,7 +93,12 @@ export function parseState(text: string, file = 'terraform.tfstate'): TerraformS
   const version = raw.version;
   if (version !== 4) {
     const seen = typeof version === 'number' ? `format version ${version}` : 'no format version';
-    const hint = typeof version === 'number' && version < 4 ? '; run any `terraform` command with Terraform 0.12 or later to upgrade it' : '';
+    const hint =
+      typeof version === 'number' && version < 4
+        ? ' (it was written by Terraform 0.11 or older); upgrade it with Terraform 0.12 or later: `terraform apply -refresh-only` rewrites it in format 4'
+        : typeof version === 'number'
+          ? ', and this one is newer than DriftLens understands: update DriftLens'
+          : '';
     throw new StateError(`${file} has ${seen}; DriftLens reads state format version 4${hint}`, file);
   }
   const state: TerraformState = {
@@ -71,11 +107,19 @@ export function parseState(text: string, file = 'terraform.tfstate'): TerraformS
     serial: typeof raw.serial === 'number' ? raw.serial : undefined,
     lineage: typeof raw.lineage === 'string' ? raw.lineage : undefined,
     resources: new Map(),
+    outputs: new Map(),
   };
+  if (isObject(raw.outputs)) {
+    for (const [name, o] of Object.entries(raw.outputs)) {
+      if (isObject(o) && 'value' in o) state.outputs.set(name, { value: o.value as Value, sensitive: o.sensitive === true });
+    }
+  }
   const resources = raw.resources ?? [];
   if (!Array.isArray(resources)) throw new StateError(`${file}: "resources" is not a list`, file);
   resources.forEach((r, i) => {
     if (!isObject(r) || typeof r.type !== 'string' || typeof r.name !== 'string') throw new StateError(`${file}: resources[${i}] has no type or name`, file);
+    // Terraform itself refuses other modes; binding one as managed could compare the wrong object.
+    if (r.mode !== 'managed' && r.mode !== 'data' && r.mode !== undefined) return;
     const mode = r.mode === 'data' ? 'data' : 'managed';
     const module = typeof r.module === 'string' ? r.module : '';
     const local = `${mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`;
@@ -91,18 +135,59 @@ export function parseState(text: string, file = 'terraform.tfstate'): TerraformS
       instances: [],
     };
     const instances = Array.isArray(r.instances) ? r.instances : [];
+    const seen = new Set<string>();
     for (const inst of instances) {
       // A deposed object is one create_before_destroy left behind: not the resource's current identity.
-      if (!isObject(inst) || inst.deposed !== undefined) continue;
-      const key = typeof inst.index_key === 'number' || typeof inst.index_key === 'string' ? inst.index_key : undefined;
-      const attributes = isObject(inst.attributes) ? (inst.attributes as Record<string, Value>) : {};
-      const id = typeof attributes.id === 'string' && attributes.id !== '' ? attributes.id : null;
-      resource.instances.push({ address: address + instanceKeyText(key), ...(key !== undefined ? { indexKey: key } : {}), id, attributes, sensitivePaths: sensitivePaths(inst.sensitive_attributes) });
+      if (!isObject(inst) || (inst.deposed !== undefined && inst.deposed !== '')) continue;
+      const rawKey = inst.index_key;
+      // Terraform reads a whole JSON number as an int key and refuses any other key.
+      if (rawKey !== undefined && rawKey !== null && !(typeof rawKey === 'string' || (typeof rawKey === 'number' && Number.isInteger(rawKey)))) continue;
+      const key = typeof rawKey === 'number' || typeof rawKey === 'string' ? rawKey : undefined;
+      const instAddress = address + instanceKeyText(key);
+      if (seen.has(instAddress)) continue;
+      seen.add(instAddress);
+      // States upgraded from 0.11 keep `attributes_flat` (flatmap strings) until the next refresh.
+      const attributes = isObject(inst.attributes) ? (inst.attributes as Record<string, Value>) : isObject(inst.attributes_flat) ? unflatten(inst.attributes_flat) : {};
+      // Providers built on the plugin framework may have no `id` attribute; Terraform 1.12+ then may record a resource identity.
+      const rawId = attributes.id ?? (isObject(inst.identity) ? (inst.identity.id as Value | undefined) : undefined);
+      const id = typeof rawId === 'string' && rawId !== '' ? rawId : typeof rawId === 'number' ? String(rawId) : null;
+      resource.instances.push({
+        address: instAddress,
+        ...(key !== undefined ? { indexKey: key } : {}),
+        id,
+        attributes,
+        sensitivePaths: sensitivePaths(inst.sensitive_attributes),
+        ...(inst.status === 'tainted' ? { tainted: true } : {}),
+      });
+    }
+    if (!resource.each && resource.instances.length > 0) {
+      const keys = resource.instances.map((x) => x.indexKey);
+      if (keys.every((k) => typeof k === 'number')) resource.each = 'list';
+      else if (keys.every((k) => typeof k === 'string')) resource.each = 'map';
     }
     // Several entries for one address cannot come from Terraform; keep the first, as it would fail anyway.
     if (!state.resources.has(address)) state.resources.set(address, resource);
   });
   return state;
+}
+
+/**
+ * A flatmap (`{"id": "i-1", "tags.%": "1", "tags.Name": "web", "cidrs.#": "1", "cidrs.0": "10.0.0.0/8"}`)
+ * as attributes: top-level strings, and maps and lists one level deep. Deeper structure is left out.
+ */
+function unflatten(flat: Record<string, unknown>): Record<string, Value> {
+  const out: Record<string, Value> = {};
+  const str = (v: unknown) => (typeof v === 'string' ? v : String(v));
+  for (const [k, v] of Object.entries(flat)) if (!k.includes('.')) out[k] = str(v);
+  for (const k of Object.keys(flat)) {
+    const m = /^([^.]+)\.([%#])$/.exec(k);
+    if (!m) continue;
+    const [, name, kind] = m;
+    const children = Object.entries(flat).filter(([c]) => c.startsWith(`${name}.`) && c !== k && !c.slice(name.length + 1).includes('.'));
+    if (kind === '%') out[name] = Object.fromEntries(children.map(([c, v]) => [c.slice(name.length + 1), str(v)]));
+    else out[name] = children.sort(([a], [b]) => Number(a.slice(name.length + 1)) - Number(b.slice(name.length + 1))).map(([, v]) => str(v));
+  }
+  return out;
 }
 
 /** `sensitive_attributes` is a list of cty paths: `[{type:"get_attr",value:"password"}, {type:"index",value:{value:0,type:"number"}}]`. */

@@ -189,23 +189,28 @@ function templateOf(ctx: Ctx, node: Node): TemplateExpr {
   }
   const parsed = parseTemplateString(decoded);
   const map = decodedToRaw(ctx.text, node.offset + 1, decoded.length);
-  const seen = new Set<object>();
-  const remap = (v: unknown): void => {
-    if (typeof v !== 'object' || v === null || seen.has(v)) return;
-    seen.add(v);
-    if (isPosition(v)) {
-      Object.assign(v, positionAt(ctx, map[Math.min(Math.max(v.offset, 0), decoded.length)]));
-      return;
+  // Positions are shared between nodes and never mutated: the tree is copied with each distinct
+  // Position mapped once, so sharing survives the copy.
+  const copies = new Map<object, unknown>();
+  const remap = <V>(v: V): V => {
+    if (typeof v !== 'object' || v === null) return v;
+    const done = copies.get(v);
+    if (done !== undefined) return done as V;
+    let out: unknown;
+    if (isPosition(v)) out = positionAt(ctx, map[Math.min(Math.max(v.offset, 0), decoded.length)]);
+    else if (Array.isArray(v)) out = v.map(remap);
+    else {
+      const o: Record<string, unknown> = {};
+      for (const [k, child] of Object.entries(v)) o[k] = remap(child);
+      out = o;
     }
-    for (const child of Object.values(v)) remap(child);
+    copies.set(v, out);
+    return out as V;
   };
-  remap(parsed.template);
-  for (const d of parsed.diagnostics) {
-    remap(d.range);
-    ctx.diagnostics.push(d);
-  }
+  const template = remap(parsed.template);
+  for (const d of parsed.diagnostics) ctx.diagnostics.push({ ...d, range: remap(d.range) });
   // The template's own range is the whole JSON string, quotes included, as for a quoted HCL string.
-  return { ...parsed.template, range };
+  return { ...template, range };
 }
 
 function isPosition(v: object): v is Position {

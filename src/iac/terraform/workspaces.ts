@@ -1,6 +1,6 @@
 // Terraform CLI workspaces of a root module: which one is selected, and where its local state is.
 // `TF_WORKSPACE` overrides `.terraform/environment` (as in Terraform); `TF_DATA_DIR` moves `.terraform`.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const DEFAULT_WORKSPACE = 'default';
 
@@ -44,7 +44,8 @@ export async function currentWorkspace(
   if (fromEnv) {
     return isValidWorkspaceName(fromEnv) ? { name: fromEnv, source: 'TF_WORKSPACE' } : { error: `TF_WORKSPACE names an invalid workspace: ${JSON.stringify(fromEnv)}` };
   }
-  const dataDir = env.TF_DATA_DIR ? join(root, env.TF_DATA_DIR) : join(root, '.terraform');
+  // TF_DATA_DIR may be absolute or relative to the root module (where terraform runs).
+  const dataDir = env.TF_DATA_DIR ? resolve(root, env.TF_DATA_DIR) : join(root, '.terraform');
   const text = await files.readFile(join(dataDir, 'environment'));
   const name = text?.trim();
   if (!name) return { name: DEFAULT_WORKSPACE, source: 'default' };

@@ -4,6 +4,7 @@
 import type { Binding, FetchContext, LiveResult, LiveStateProvider } from '../../engine/model';
 import { createClientPool, loadEc2Sdk, type Ec2Sdk } from './client';
 import { describeByIds } from './describe';
+import { effectiveEc2Endpoint, endpointMismatch } from './endpoints';
 import { classifyError, UNTRUSTED, type LiveError } from './errors';
 import { createLimiter } from './limiter';
 import { isLiveError } from './mapper';
@@ -49,6 +50,7 @@ async function fetchAll(bindings: Binding[], ctx: FetchContext, options: AwsProv
     return results;
   }
   const groups = new Map<string, Group>();
+  const endpoint = effectiveEc2Endpoint(options.endpoint, process.env);
   for (const b of bindings) {
     const mapper = awsMapperFor(b.type);
     if (!mapper) {
@@ -57,6 +59,11 @@ async function fetchAll(bindings: Binding[], ctx: FetchContext, options: AwsProv
     }
     if (!b.liveId) {
       results.set(b, { status: 'error', kind: 'other', reason: 'no live ID in state' });
+      continue;
+    }
+    const elsewhere = endpointMismatch(b.providerConfig.settings ?? {}, endpoint);
+    if (elsewhere) {
+      results.set(b, { status: 'error', kind: 'other', reason: elsewhere });
       continue;
     }
     const profile = b.providerConfig.profile ?? options.profile;

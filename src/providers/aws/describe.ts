@@ -1,6 +1,6 @@
 // Batched Describe* by ID: chunks of IDs, every NextToken followed, and a per-ID NotFound
-// answered by retrying the rest of the chunk without the IDs the error names (bisecting
-// when the message names none we asked for).
+// answered by retrying the rest of the chunk without the IDs the error names, each of those
+// confirmed on its own (bisecting when the message names none, or all, of what we asked).
 import type { DescribeOperation, Ec2Caller, Output } from './client';
 import { classifyError, type LiveError } from './errors';
 import type { Limiter } from './limiter';
@@ -38,23 +38,41 @@ export function idsNamedIn(message: string, ids: readonly string[]): string[] {
   return ids.filter((id) => new RegExp(`(^|[^\\w-])${escapeRe(id)}($|[^\\w-])`).test(message));
 }
 
+const MAX_PAGES = 1000;
+
+/** Named suspects up to this many are confirmed one call each; more are halved. */
+const CONFIRM_ONE_BY_ONE = 8;
+
+/** Per describeByIds call: set once an error message named an ID that then turned out to exist. */
+interface Trust {
+  messagesUnreliable: boolean;
+}
+
 export async function describeByIds<Item>(spec: DescribeSpec<Item>, ids: readonly string[], ctx: DescribeContext): Promise<Map<string, IdOutcome<Item>>> {
   const out = new Map<string, IdOutcome<Item>>();
   const unique = [...new Set(ids)];
   const chunks: string[][] = [];
   for (let i = 0; i < unique.length; i += spec.chunkSize) chunks.push(unique.slice(i, i + spec.chunkSize));
-  await Promise.all(chunks.map((c) => describeChunk(spec, c, ctx, out)));
+  const trust: Trust = { messagesUnreliable: false };
+  await Promise.all(chunks.map((c) => describeChunk(spec, c, ctx, out, trust)));
   return out;
 }
 
-async function describeChunk<Item>(spec: DescribeSpec<Item>, ids: string[], ctx: DescribeContext, out: Map<string, IdOutcome<Item>>): Promise<void> {
+/**
+ * One batch. A NotFound is only a verdict for a request of exactly one ID: emulators name IDs
+ * loosely (moto names every requested VPC, security group and volume, or one arbitrary subnet,
+ * existing or not), so IDs a message names are suspects, confirmed on their own while the rest
+ * of the batch is asked again without them. With no usable names, the batch is halved.
+ */
+async function describeChunk<Item>(spec: DescribeSpec<Item>, ids: string[], ctx: DescribeContext, out: Map<string, IdOutcome<Item>>, trust: Trust): Promise<void> {
   if (ids.length === 0) return;
   try {
     const items = await allPages(spec, ids, ctx);
     const byId = new Map<string, Item>();
     for (const item of items) {
       const id = spec.idOf(item);
-      if (id !== undefined) byId.set(id, item);
+      // Items we did not ask for (an emulator that ignores the ID list) are never bound.
+      if (id !== undefined) byId.set(id.trim(), item);
     }
     for (const id of ids) {
       const item = byId.get(id);
@@ -68,18 +86,27 @@ async function describeChunk<Item>(spec: DescribeSpec<Item>, ids: string[], ctx:
       for (const id of ids) out.set(id, { kind: 'error', error });
       return;
     }
-    const named = idsNamedIn(String((e as Error).message ?? ''), ids);
-    if (named.length > 0 || ids.length === 1) {
-      const gone = named.length > 0 ? named : ids;
-      const reason = code.endsWith('.Malformed') ? `malformed ID (${code})` : `not found (${code})`;
-      for (const id of gone) out.set(id, { kind: 'not-found', reason });
-      await describeChunk(spec, ids.filter((id) => !gone.includes(id)), ctx, out);
+    if (ids.length === 1) {
+      out.set(ids[0], { kind: 'not-found', reason: code.endsWith('.Malformed') ? `malformed ID (${code})` : `not found (${code})` });
       return;
     }
-    // NotFound without a usable list of IDs: halve until each NotFound is pinned to one ID.
+    const named = trust.messagesUnreliable ? [] : idsNamedIn(String((e as Error).message ?? ''), ids);
+    if (named.length > 0 && named.length < ids.length) {
+      const rest = ids.filter((id) => !named.includes(id));
+      await Promise.all([confirm(spec, named, ctx, out, trust), describeChunk(spec, rest, ctx, out, trust)]);
+      return;
+    }
+    // No usable names (none, or all we sent): halve until each NotFound is pinned to one ID.
     const mid = Math.ceil(ids.length / 2);
-    await Promise.all([describeChunk(spec, ids.slice(0, mid), ctx, out), describeChunk(spec, ids.slice(mid), ctx, out)]);
+    await Promise.all([describeChunk(spec, ids.slice(0, mid), ctx, out, trust), describeChunk(spec, ids.slice(mid), ctx, out, trust)]);
   }
+}
+
+/** Asks for each suspect on its own (few) or halves them (many); a suspect that exists discredits the messages. */
+async function confirm<Item>(spec: DescribeSpec<Item>, suspects: string[], ctx: DescribeContext, out: Map<string, IdOutcome<Item>>, trust: Trust): Promise<void> {
+  if (suspects.length <= CONFIRM_ONE_BY_ONE) await Promise.all(suspects.map((id) => describeChunk(spec, [id], ctx, out, trust)));
+  else await describeChunk(spec, suspects, ctx, out, trust);
+  if (suspects.some((id) => out.get(id)?.kind === 'found')) trust.messagesUnreliable = true;
 }
 
 async function allPages<Item>(spec: DescribeSpec<Item>, ids: string[], ctx: DescribeContext): Promise<Item[]> {
@@ -96,9 +123,11 @@ async function allPages<Item>(spec: DescribeSpec<Item>, ids: string[], ctx: Desc
       return ctx.caller.call(spec.operation, input, ctx.signal);
     });
     items.push(...spec.items(output));
-    token = output.NextToken || undefined;
+    token = output.NextToken?.trim() || undefined;
     if (token !== undefined) {
       if (seen.has(token)) throw Object.assign(new Error(`${spec.operation} returned the same NextToken twice`), { name: 'PagingLoop' });
+      // A chunk holds at most a few hundred IDs; an endpoint still paging after this many pages never ends.
+      if (seen.size >= MAX_PAGES) throw Object.assign(new Error(`${spec.operation} was still paging after ${MAX_PAGES} pages`), { name: 'PagingLoop' });
       seen.add(token);
     }
   } while (token !== undefined);

@@ -108,7 +108,8 @@ function toAttributes(i: Instance, extra: InstanceExtra | undefined, unreadable:
     ami: token(i.ImageId),
     instance_type: token(i.InstanceType),
     subnet_id: token(primary?.SubnetId) ?? token(i.SubnetId),
-    vpc_security_group_ids: [...new Set((i.SecurityGroups ?? []).map((g) => token(g.GroupId)).filter((g): g is string => !!g))].sort(),
+    // An emulator that leaves out the instance's groupSet may still list them on the primary interface.
+    vpc_security_group_ids: [...new Set((i.SecurityGroups ?? primary?.Groups ?? []).map((g) => token(g.GroupId)).filter((g): g is string => !!g))].sort(),
     key_name: token(i.KeyName),
     private_ip: token(i.PrivateIpAddress),
     ebs_optimized: i.EbsOptimized ?? false,

@@ -5,13 +5,14 @@ import type { Value } from '../../engine/model';
 import type { AwsMapper } from './mapper';
 import { permissionsToRules } from './securityGroupRules';
 import { tagsToMap } from './tags';
+import { token } from './wireValues';
 
 function toAttributes(g: SecurityGroup): Record<string, Value> {
-  const ctx = { selfId: g.GroupId, ownerId: g.OwnerId };
+  const ctx = { selfId: token(g.GroupId) ?? undefined, ownerId: token(g.OwnerId) ?? undefined };
   return {
     name: g.GroupName ?? null,
     description: g.Description ?? null,
-    vpc_id: g.VpcId ?? null,
+    vpc_id: token(g.VpcId),
     ingress: permissionsToRules(g.IpPermissions, ctx),
     egress: permissionsToRules(g.IpPermissionsEgress, ctx),
     tags: tagsToMap(g.Tags),

@@ -2,6 +2,7 @@
 import type { Subnet } from '@aws-sdk/client-ec2';
 import type { AwsMapper } from './mapper';
 import { tagsToMap } from './tags';
+import { token } from './wireValues';
 
 export const subnetMapper: AwsMapper<Subnet> = {
   type: 'aws_subnet',
@@ -15,9 +16,9 @@ export const subnetMapper: AwsMapper<Subnet> = {
   },
   normalization: { type: 'aws_subnet', scalarSets: [], singleBlocks: [], ruleBlocks: [], tagMaps: ['tags'], onDemand: {} },
   toAttributes: (s) => ({
-    vpc_id: s.VpcId ?? null,
-    cidr_block: s.CidrBlock ?? null,
-    availability_zone: s.AvailabilityZone ?? null,
+    vpc_id: token(s.VpcId),
+    cidr_block: token(s.CidrBlock),
+    availability_zone: token(s.AvailabilityZone),
     map_public_ip_on_launch: s.MapPublicIpOnLaunch ?? false,
     tags: tagsToMap(s.Tags),
   }),

@@ -5,6 +5,7 @@ import type { Value } from '../../engine/model';
 import { classifyError, type LiveError } from './errors';
 import type { AwsMapper, EnrichContext, Enrichment } from './mapper';
 import { tagsToMap } from './tags';
+import { enumValue, token } from './wireValues';
 
 export interface VpcExtra {
   enable_dns_support?: boolean;
@@ -43,8 +44,8 @@ async function enrich(items: Map<string, Vpc>, declared: Map<string, Set<string>
 
 function toAttributes(v: Vpc, extra: VpcExtra | undefined): Record<string, Value> {
   return {
-    cidr_block: v.CidrBlock ?? null,
-    instance_tenancy: v.InstanceTenancy ?? null,
+    cidr_block: token(v.CidrBlock),
+    instance_tenancy: enumValue(v.InstanceTenancy),
     tags: tagsToMap(v.Tags),
     ...(extra?.enable_dns_support !== undefined ? { enable_dns_support: extra.enable_dns_support } : {}),
     ...(extra?.enable_dns_hostnames !== undefined ? { enable_dns_hostnames: extra.enable_dns_hostnames } : {}),

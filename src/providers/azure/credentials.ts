@@ -5,9 +5,14 @@ import type { AzureCloud } from './clouds';
 
 export type { TokenCredential };
 
-export async function resolveCredential(injected: TokenCredential | undefined, cloud: AzureCloud): Promise<TokenCredential> {
+/**
+ * `injected` is used alone. `preferred` (the editor's sign-in) goes first, and DefaultAzureCredential
+ * takes over when it throws CredentialUnavailableError (nobody signed in there).
+ */
+export async function resolveCredential(injected: TokenCredential | undefined, cloud: AzureCloud, preferred?: TokenCredential): Promise<TokenCredential> {
   if (injected) return injected;
-  const { DefaultAzureCredential } = await import('@azure/identity');
+  const { ChainedTokenCredential, DefaultAzureCredential } = await import('@azure/identity');
   // A custom endpoint's authority comes from AZURE_AUTHORITY_HOST, which the SDK reads itself.
-  return new DefaultAzureCredential(cloud.name === 'custom' ? {} : { authorityHost: cloud.authorityHost });
+  const fallback = new DefaultAzureCredential(cloud.name === 'custom' ? {} : { authorityHost: cloud.authorityHost });
+  return preferred ? new ChainedTokenCredential(preferred, fallback) : fallback;
 }

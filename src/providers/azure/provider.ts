@@ -16,13 +16,17 @@ import { armTemplateSource } from './armTemplateSource';
 import type { ArmTarget } from '../../iac/arm/scope';
 
 export interface AzureProviderOptions {
-  /** A credential from the front-end (VS Code's Microsoft sign-in); else DefaultAzureCredential. */
+  /** A credential used alone (tests, a caller that has its own); else DefaultAzureCredential. */
   credential?: TokenCredential;
+  /** Tried before DefaultAzureCredential (VS Code's Microsoft sign-in); it throws CredentialUnavailableError when nobody signed in. */
+  preferredCredential?: TokenCredential;
   /** False in an untrusted workspace: no credential is read and no SDK is loaded. Default true. */
   credentialsAllowed?: boolean;
   /** Subscription for IDs derived from names, after the provider block's `subscription_id`. */
   subscriptionId?: string;
   cloud?: AzureCloudName;
+  /** Cloud when the provider block sets no `environment` (a setting); before ARM_ENVIRONMENT. */
+  defaultCloud?: AzureCloudName;
   /** Custom Resource Manager endpoint (`--azure-endpoint`, DRIFTLENS_AZURE_ENDPOINT); wins over `cloud`. */
   endpoint?: string;
   /** Token audience for a custom endpoint (default: the endpoint). */
@@ -63,7 +67,7 @@ export function createAzureProvider(options: AzureProviderOptions = {}): AzurePr
 
   const cloudOf = (config: ProviderConfig | undefined): AzureCloud => {
     if (options.endpoint) return customCloud({ endpoint: options.endpoint, audience: options.audience });
-    const name = options.cloud ?? stringSetting(config, 'environment') ?? env.ARM_ENVIRONMENT;
+    const name = options.cloud ?? stringSetting(config, 'environment') ?? options.defaultCloud ?? env.ARM_ENVIRONMENT;
     const cloud = cloudByName(name);
     if (!cloud) throw new Error(`unknown Azure environment "${name}" (expected public, china or usgovernment)`);
     return cloud;
@@ -73,7 +77,7 @@ export function createAzureProvider(options: AzureProviderOptions = {}): AzurePr
     let s = sessions.get(cloud.resourceManager);
     if (!s) {
       s = (async () => {
-        const credential = await resolveCredential(options.credential, cloud);
+        const credential = await resolveCredential(options.credential, cloud, options.preferredCredential);
         // One token up front: a missing sign-in fails once, not once per resource.
         await credential.getToken(cloud.scope);
         const client = await ArmClient.create({ credential, cloud, ca: options.ca, retry: options.retry });

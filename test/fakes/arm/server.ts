@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { makeLoopbackCertificate } from './certificate';
+import { makeLoopbackCertificate, type TestCertificate } from './certificate';
 import { findNamespace, findType } from './catalog';
 
 export type ArmJson = Record<string, unknown> & { id: string; name: string; type: string };
@@ -32,6 +32,8 @@ export interface FakeArmOptions {
   token?: string;
   /** Full types (`Microsoft.Web/sites`) whose collection lists leave out `properties`, as some resource providers do. */
   thinListTypes?: string[];
+  /** Serve this certificate instead of a new one (one the client process already trusts, e.g. through NODE_EXTRA_CA_CERTS). */
+  certificate?: TestCertificate;
 }
 
 const key = (path: string) => decodeURIComponent(path).replace(/\/+$/, '').toLowerCase();
@@ -50,7 +52,7 @@ export class FakeArm {
   ) {}
 
   static async start(options: FakeArmOptions = {}): Promise<FakeArm> {
-    const { cert, key: privateKey } = await makeLoopbackCertificate();
+    const { cert, key: privateKey } = options.certificate ?? (await makeLoopbackCertificate());
     const holder: { fake?: FakeArm } = {};
     const server = createServer({ cert, key: privateKey }, (req, res) => holder.fake!.handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

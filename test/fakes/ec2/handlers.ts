@@ -5,11 +5,16 @@ import { applyFilters, filters, listParam, page, type PageRule, type Params } fr
 import type { InstanceStateName, SeedInstance, SeedRule, SeedSecurityGroup, SeedTags } from './seed';
 import type { FakeEc2State } from './state';
 import { Ec2Error, type XmlValue } from './xml';
+import { DIALECTS, type Dialect, type IdKind } from './dialect';
 
 export interface HandlerContext {
   state: FakeEc2State;
   /** Page size the fake imposes even when IDs are given (emulator-like); undefined: only MaxResults pages. */
   pageSize?: number;
+  /** Wire quirks of the service being imitated (default: EC2 itself). */
+  dialect?: Dialect;
+  /** Answers every Describe* with all resources, whatever IDs were asked (an emulator that ignores ID lists). */
+  ignoreIds?: boolean;
 }
 
 export type Handler = (params: Params, ctx: HandlerContext) => Record<string, XmlValue>;
@@ -18,6 +23,7 @@ const LAUNCH_TIME = '2026-01-05T10:00:00.000Z';
 const STATE_CODES: Record<InstanceStateName, number> = { pending: 0, running: 16, 'shutting-down': 32, terminated: 48, stopping: 64, stopped: 80 };
 
 interface IdRule {
+  kind: IdKind;
   prefix: string;
   malformedCode: string;
   notFoundCode: string;
@@ -26,20 +32,26 @@ interface IdRule {
 }
 
 const ID_RULES = {
-  instance: { prefix: 'i', malformedCode: 'InvalidInstanceID.Malformed', notFoundCode: 'InvalidInstanceID.NotFound', notFound: (ids) => (ids.length === 1 ? `The instance ID '${ids[0]}' does not exist` : `The instance IDs '${ids.join(', ')}' do not exist`) },
-  group: { prefix: 'sg', malformedCode: 'InvalidGroupId.Malformed', notFoundCode: 'InvalidGroup.NotFound', notFound: (ids) => (ids.length === 1 ? `The security group '${ids[0]}' does not exist` : `The security groups '${ids.join(', ')}' do not exist`) },
-  vpc: { prefix: 'vpc', malformedCode: 'InvalidVpcID.Malformed', notFoundCode: 'InvalidVpcID.NotFound', notFound: (ids) => (ids.length === 1 ? `The vpc ID '${ids[0]}' does not exist` : `The vpc IDs '${ids.join(', ')}' do not exist`) },
-  subnet: { prefix: 'subnet', malformedCode: 'InvalidSubnetID.Malformed', notFoundCode: 'InvalidSubnetID.NotFound', notFound: (ids) => (ids.length === 1 ? `The subnet ID '${ids[0]}' does not exist` : `The subnet IDs '${ids.join(', ')}' do not exist`) },
-  volume: { prefix: 'vol', malformedCode: 'InvalidVolumeID.Malformed', notFoundCode: 'InvalidVolume.NotFound', notFound: (ids) => (ids.length === 1 ? `The volume '${ids[0]}' does not exist.` : `The volumes '${ids.join(', ')}' do not exist.`) },
+  instance: { kind: 'instance', prefix: 'i', malformedCode: 'InvalidInstanceID.Malformed', notFoundCode: 'InvalidInstanceID.NotFound', notFound: (ids) => (ids.length === 1 ? `The instance ID '${ids[0]}' does not exist` : `The instance IDs '${ids.join(', ')}' do not exist`) },
+  group: { kind: 'group', prefix: 'sg', malformedCode: 'InvalidGroupId.Malformed', notFoundCode: 'InvalidGroup.NotFound', notFound: (ids) => (ids.length === 1 ? `The security group '${ids[0]}' does not exist` : `The security groups '${ids.join(', ')}' do not exist`) },
+  vpc: { kind: 'vpc', prefix: 'vpc', malformedCode: 'InvalidVpcID.Malformed', notFoundCode: 'InvalidVpcID.NotFound', notFound: (ids) => (ids.length === 1 ? `The vpc ID '${ids[0]}' does not exist` : `The vpc IDs '${ids.join(', ')}' do not exist`) },
+  subnet: { kind: 'subnet', prefix: 'subnet', malformedCode: 'InvalidSubnetID.Malformed', notFoundCode: 'InvalidSubnetID.NotFound', notFound: (ids) => (ids.length === 1 ? `The subnet ID '${ids[0]}' does not exist` : `The subnet IDs '${ids.join(', ')}' do not exist`) },
+  volume: { kind: 'volume', prefix: 'vol', malformedCode: 'InvalidVolumeID.Malformed', notFoundCode: 'InvalidVolume.NotFound', notFound: (ids) => (ids.length === 1 ? `The volume '${ids[0]}' does not exist.` : `The volumes '${ids.join(', ')}' do not exist.`) },
 } satisfies Record<string, IdRule>;
 
 /** Validates the requested IDs (malformed first, like EC2) and returns the matching records in request order. */
-function lookup<T>(ids: string[], map: Map<string, T>, rule: IdRule): T[] {
+function lookup<T>(ids: string[], map: Map<string, T>, rule: IdRule, ctx: HandlerContext): T[] {
+  if (ctx.ignoreIds) return [...map.values()];
+  const dialect = ctx.dialect ?? DIALECTS.aws;
   const shape = new RegExp(`^${rule.prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`);
   const bad = ids.find((id) => !shape.test(id));
-  if (bad !== undefined) throw new Ec2Error(rule.malformedCode, `Invalid id: "${bad}"${rule.prefix === 'sg' ? ' (expecting "sg-...")' : ''}`);
+  // moto does not check the shape of an ID.
+  if (bad !== undefined && dialect.name === 'aws') throw new Ec2Error(rule.malformedCode, `Invalid id: "${bad}"${rule.prefix === 'sg' ? ' (expecting "sg-...")' : ''}`);
   const missing = [...new Set(ids.filter((id) => !map.has(id)))];
-  if (missing.length) throw new Ec2Error(rule.notFoundCode, rule.notFound(missing));
+  if (missing.length) {
+    const quirk = dialect.notFound?.(rule.kind, [...new Set(ids)], missing);
+    throw new Ec2Error(quirk?.code ?? rule.notFoundCode, quirk?.message ?? rule.notFound(missing));
+  }
   return [...new Set(ids)].map((id) => map.get(id)!);
 }
 
@@ -62,8 +74,12 @@ function renderInstance(i: SeedInstance, ctx: HandlerContext): XmlValue {
   const groups = (i.securityGroupIds ?? []).map((id) => ({ groupId: id, groupName: state.securityGroups.get(id)?.name ?? id }));
   const privateIp = gone ? undefined : (i.privateIp ?? '10.0.1.10');
   const privateDns = privateIp ? `ip-${privateIp.replace(/\./g, '-')}.ec2.internal` : '';
-  const association = i.publicIp && !gone ? { publicIp: i.publicIp, publicDnsName: `ec2-${i.publicIp.replace(/\./g, '-')}.compute-1.amazonaws.com`, ipOwnerId: 'amazon' } : undefined;
-  const rootDevice = i.rootVolume?.deviceName ?? '/dev/xvda';
+  const released = status === 'stopped' || status === 'stopping' || status === 'pending';
+  const association = i.publicIp && !gone && !released ? { publicIp: i.publicIp, publicDnsName: `ec2-${i.publicIp.replace(/\./g, '-')}.compute-1.amazonaws.com`, ipOwnerId: 'amazon' } : undefined;
+  const dialect = ctx.dialect ?? DIALECTS.aws;
+  const mappedDevice = i.rootVolume?.deviceName ?? '/dev/xvda';
+  const rootDevice = i.rootDeviceName ?? mappedDevice;
+  const monitoringState = i.monitoring ? 'enabled' : 'disabled';
   return {
     instanceId: i.id,
     imageId: i.ami,
@@ -76,22 +92,22 @@ function renderInstance(i: SeedInstance, ctx: HandlerContext): XmlValue {
     productCodes: [],
     instanceType: i.instanceType,
     launchTime: LAUNCH_TIME,
-    placement: { availabilityZone: zone, groupName: '', tenancy: 'default' },
-    monitoring: { state: i.monitoring ? 'enabled' : 'disabled' },
+    placement: i.omit?.includes('placement') ? undefined : { availabilityZone: zone, groupName: '', tenancy: 'default' },
+    monitoring: i.omit?.includes('monitoring') ? undefined : { state: dialect.paddedMonitoring ? ` ${monitoringState} ` : monitoringState },
     subnetId: gone ? undefined : i.subnetId,
     vpcId: gone ? undefined : subnet?.vpcId,
     privateIpAddress: privateIp,
     ipAddress: association?.publicIp,
-    sourceDestCheck: gone ? undefined : (i.sourceDestCheck ?? true),
+    sourceDestCheck: gone || i.omit?.includes('sourceDestCheck') ? undefined : (i.sourceDestCheck ?? true),
     groupSet: gone ? [] : groups,
     stateReason: gone ? { code: 'Client.UserInitiatedShutdown', message: 'Client.UserInitiatedShutdown: User initiated shutdown' } : undefined,
     architecture: 'x86_64',
-    rootDeviceType: 'ebs',
+    rootDeviceType: i.rootDeviceType ?? 'ebs',
     rootDeviceName: rootDevice,
-    blockDeviceMapping: gone || !i.rootVolume ? [] : [{ deviceName: rootDevice, ebs: { volumeId: i.rootVolume.id, status: 'attached', attachTime: LAUNCH_TIME, deleteOnTermination: true } }],
+    blockDeviceMapping: gone || !i.rootVolume ? [] : [{ deviceName: mappedDevice, ebs: { volumeId: i.rootVolume.id, status: 'attached', attachTime: LAUNCH_TIME, deleteOnTermination: true } }],
     virtualizationType: 'hvm',
     clientToken: '',
-    tagSet: tagSet(i.tags),
+    tagSet: dialect.omitEmptyInstanceTags && Object.keys(i.tags ?? {}).length === 0 ? undefined : tagSet(i.tags),
     hypervisor: 'xen',
     networkInterfaceSet: gone || !subnet ? [] : [{
       networkInterfaceId: `eni-${i.id.slice(2)}`,
@@ -103,7 +119,7 @@ function renderInstance(i: SeedInstance, ctx: HandlerContext): XmlValue {
       macAddress: '0a:00:00:00:00:01',
       privateIpAddress: privateIp,
       privateDnsName: privateDns,
-      sourceDestCheck: i.sourceDestCheck ?? true,
+      sourceDestCheck: i.omit?.includes('sourceDestCheck') ? undefined : (i.sourceDestCheck ?? true),
       groupSet: groups,
       attachment: { attachmentId: `eni-attach-${i.id.slice(2)}`, deviceIndex: 0, status: 'attached', attachTime: LAUNCH_TIME, deleteOnTermination: true, networkCardIndex: 0 },
       association,
@@ -114,7 +130,7 @@ function renderInstance(i: SeedInstance, ctx: HandlerContext): XmlValue {
     iamInstanceProfile: i.iamInstanceProfile ? { arn: `arn:aws:iam::${state.ownerId}:instance-profile/${i.iamInstanceProfile}`, id: `AIPA${i.id.slice(2).toUpperCase()}` } : undefined,
     ebsOptimized: i.ebsOptimized ?? false,
     enaSupport: true,
-    metadataOptions: { state: 'applied', httpTokens: i.httpTokens ?? 'required', httpPutResponseHopLimit: 2, httpEndpoint: 'enabled', httpProtocolIpv6: 'disabled', instanceMetadataTags: 'disabled' },
+    metadataOptions: dialect.omitMetadataOptions ? undefined : { state: 'applied', httpTokens: i.httpTokens ?? 'required', httpPutResponseHopLimit: 2, httpEndpoint: 'enabled', httpProtocolIpv6: 'disabled', instanceMetadataTags: 'disabled' },
   };
 }
 
@@ -122,7 +138,7 @@ const INSTANCES_PAGE: PageRule = { action: 'DescribeInstances', idParam: 'Instan
 
 const describeInstances: Handler = (params, ctx) => {
   const ids = listParam(params, 'InstanceId');
-  let items = ids.length ? lookup(ids, ctx.state.instances, ID_RULES.instance) : [...ctx.state.instances.values()];
+  let items = ids.length ? lookup(ids, ctx.state.instances, ID_RULES.instance, ctx) : [...ctx.state.instances.values()];
   items = applyFilters(items, filters(params), {
     'instance-id': (i) => [i.id],
     'instance-state-name': (i) => [i.state ?? 'running'],
@@ -158,7 +174,7 @@ const describeInstanceAttribute: Handler = (params, ctx) => {
   const id = required(params, 'InstanceId');
   const attribute = required(params, 'Attribute');
   if (!INSTANCE_ATTRIBUTES.has(attribute)) throw new Ec2Error('InvalidParameterValue', `Value (${attribute}) for parameter attribute is invalid. Unknown attribute.`);
-  const [i] = lookup([id], ctx.state.instances, ID_RULES.instance);
+  const [i] = lookup([id], ctx.state.instances, ID_RULES.instance, { ...ctx, ignoreIds: false });
   const values: Record<string, XmlValue> = {
     instanceType: { value: i.instanceType },
     disableApiTermination: { value: i.disableApiTermination ?? false },
@@ -177,11 +193,12 @@ const describeInstanceAttribute: Handler = (params, ctx) => {
 const PROTOCOL_NAMES: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6' };
 
 /** EC2 shows rules with the same protocol and ports as one IpPermission with several sources. */
-function renderPermissions(rules: SeedRule[] | undefined, ownerId: string): XmlValue[] {
+function renderPermissions(rules: SeedRule[] | undefined, ownerId: string, dialect: Dialect): XmlValue[] {
   const merged = new Map<string, { ipProtocol: string; fromPort?: number; toPort?: number; groups: XmlValue[]; ipRanges: XmlValue[]; ipv6Ranges: XmlValue[]; prefixListIds: XmlValue[] }>();
   for (const r of rules ?? []) {
-    const protocol = PROTOCOL_NAMES[r.protocol] ?? r.protocol.toLowerCase();
-    const ported = ['tcp', 'udp', 'icmp', 'icmpv6'].includes(protocol);
+    // EC2 answers with protocol names and no ports where ports mean nothing; moto echoes what was sent.
+    const protocol = dialect.rawRules ? r.protocol : (PROTOCOL_NAMES[r.protocol] ?? r.protocol.toLowerCase());
+    const ported = dialect.rawRules || ['tcp', 'udp', 'icmp', 'icmpv6'].includes(protocol);
     const fromPort = ported ? r.fromPort : undefined;
     const toPort = ported ? r.toPort : undefined;
     const key = `${protocol}|${fromPort}|${toPort}`;
@@ -205,8 +222,8 @@ function renderGroup(g: SeedSecurityGroup, ctx: HandlerContext): XmlValue {
     groupDescription: g.description,
     vpcId: g.vpcId,
     securityGroupArn: `arn:aws:ec2:us-east-1:${owner}:security-group/${g.id}`,
-    ipPermissions: renderPermissions(g.ingress, owner),
-    ipPermissionsEgress: renderPermissions(g.egress, owner),
+    ipPermissions: renderPermissions(g.ingress, owner, ctx.dialect ?? DIALECTS.aws),
+    ipPermissionsEgress: renderPermissions(g.egress, owner, ctx.dialect ?? DIALECTS.aws),
     tagSet: tagSet(g.tags),
   };
 }
@@ -216,7 +233,7 @@ const GROUPS_PAGE: PageRule = { action: 'DescribeSecurityGroups', idParam: 'Grou
 const describeSecurityGroups: Handler = (params, ctx) => {
   const ids = listParam(params, 'GroupId');
   const names = listParam(params, 'GroupName');
-  let items = ids.length ? lookup(ids, ctx.state.securityGroups, ID_RULES.group) : [...ctx.state.securityGroups.values()];
+  let items = ids.length ? lookup(ids, ctx.state.securityGroups, ID_RULES.group, ctx) : [...ctx.state.securityGroups.values()];
   if (names.length) {
     const byName = [...ctx.state.securityGroups.values()].filter((g) => names.includes(g.name));
     const unknown = names.filter((n) => !byName.some((g) => g.name === n));
@@ -239,7 +256,7 @@ const VPCS_PAGE: PageRule = { action: 'DescribeVpcs', idParam: 'VpcId', maxResul
 
 const describeVpcs: Handler = (params, ctx) => {
   const ids = listParam(params, 'VpcId');
-  let items = ids.length ? lookup(ids, ctx.state.vpcs, ID_RULES.vpc) : [...ctx.state.vpcs.values()];
+  let items = ids.length ? lookup(ids, ctx.state.vpcs, ID_RULES.vpc, ctx) : [...ctx.state.vpcs.values()];
   items = applyFilters(items, filters(params), {
     'vpc-id': (v) => [v.id],
     'cidr-block': (v) => [v.cidrBlock],
@@ -269,7 +286,7 @@ const describeVpcAttribute: Handler = (params, ctx) => {
   const id = required(params, 'VpcId');
   const attribute = required(params, 'Attribute');
   if (!VPC_ATTRIBUTES.has(attribute)) throw new Ec2Error('InvalidParameterValue', `Value (${attribute}) for parameter attribute is invalid. Unknown attribute.`);
-  const [v] = lookup([id], ctx.state.vpcs, ID_RULES.vpc);
+  const [v] = lookup([id], ctx.state.vpcs, ID_RULES.vpc, { ...ctx, ignoreIds: false });
   const value = attribute === 'enableDnsSupport' ? (v.enableDnsSupport ?? true) : attribute === 'enableDnsHostnames' ? (v.enableDnsHostnames ?? v.isDefault ?? false) : false;
   return { vpcId: v.id, [attribute]: { value } };
 };
@@ -278,7 +295,7 @@ const SUBNETS_PAGE: PageRule = { action: 'DescribeSubnets', idParam: 'SubnetId',
 
 const describeSubnets: Handler = (params, ctx) => {
   const ids = listParam(params, 'SubnetId');
-  let items = ids.length ? lookup(ids, ctx.state.subnets, ID_RULES.subnet) : [...ctx.state.subnets.values()];
+  let items = ids.length ? lookup(ids, ctx.state.subnets, ID_RULES.subnet, ctx) : [...ctx.state.subnets.values()];
   items = applyFilters(items, filters(params), {
     'subnet-id': (s) => [s.id],
     'vpc-id': (s) => [s.vpcId],
@@ -314,7 +331,7 @@ const describeVolumes: Handler = (params, ctx) => {
   const byVolume = new Map<string, SeedInstance>();
   for (const i of ctx.state.instances.values()) if (i.rootVolume?.id && i.state !== 'terminated') byVolume.set(i.rootVolume.id, i);
   const attachedTo = (volumeId: string) => byVolume.get(volumeId);
-  let items = ids.length ? lookup(ids, ctx.state.volumes, ID_RULES.volume) : [...ctx.state.volumes.values()];
+  let items = ids.length ? lookup(ids, ctx.state.volumes, ID_RULES.volume, ctx) : [...ctx.state.volumes.values()];
   items = applyFilters(items, filters(params), {
     'volume-id': (v) => [v.id],
     'attachment.instance-id': (v) => {

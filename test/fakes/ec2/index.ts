@@ -9,11 +9,13 @@ import type { Params } from './query';
 import type { Ec2Seed } from './seed';
 import { FakeEc2State } from './state';
 import { Ec2Error, errorXml, newRequestId, responseXml } from './xml';
+import { DIALECTS, type DialectName } from './dialect';
 
 export type { Ec2Seed } from './seed';
 export { FakeEc2State } from './state';
 export { Faults, type Gate } from './faults';
 export { Ec2Error } from './xml';
+export { DIALECTS, type Dialect, type DialectName } from './dialect';
 
 export interface FakeCall {
   action: string;
@@ -27,6 +29,12 @@ export interface FakeCall {
 export interface FakeEc2Options {
   /** Page size imposed even when IDs are given, as some emulators do. */
   pageSize?: number;
+  /** Whose wire quirks to imitate: EC2 itself (default) or moto / LocalStack (dialect.ts). */
+  dialect?: DialectName;
+  /** Answer every Describe* with all resources, whatever IDs were asked. */
+  ignoreIds?: boolean;
+  /** Root element of error answers: EC2's `Response` (default) or older moto's `ErrorResponse`. */
+  errorRoot?: 'Response' | 'ErrorResponse';
 }
 
 export interface FakeEc2 {
@@ -47,6 +55,7 @@ export async function startFakeEc2(seed: Ec2Seed = {}, options: FakeEc2Options =
   const faults = new Faults();
   const calls: FakeCall[] = [];
   let pageSize = options.pageSize;
+  const dialect = DIALECTS[options.dialect ?? 'aws'];
 
   const send = (res: ServerResponse, status: number, body: string) => {
     if (res.destroyed || res.writableEnded) return; // the client gave up (cancellation)
@@ -69,11 +78,11 @@ export async function startFakeEc2(seed: Ec2Seed = {}, options: FakeEc2Options =
       const handler = HANDLERS[params.Action];
       if (!handler) throw new Ec2Error('InvalidAction', `The action ${params.Action} is not valid for this web service.`, 400);
       await faults.apply(params.Action);
-      const body = handler(params, { state, pageSize });
-      send(res, 200, responseXml(params.Action, requestId, body));
+      const body = handler(params, { state, pageSize, dialect, ignoreIds: options.ignoreIds });
+      send(res, 200, responseXml(params.Action, requestId, body, dialect.pretty));
     } catch (e) {
       const err = e instanceof Ec2Error ? e : new Ec2Error('InternalError', 'An internal error has occurred', 500);
-      send(res, err.status, errorXml(err.code, err.message, requestId));
+      send(res, err.status, errorXml(err.code, err.message, requestId, options.errorRoot));
     }
   };
 

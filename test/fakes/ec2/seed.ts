@@ -83,6 +83,11 @@ export interface SeedInstance {
   httpTokens?: 'optional' | 'required';
   /** Instances launched together share a reservation; default: one each. */
   reservationId?: string;
+  /** The instance's rootDeviceName when it differs from the mapping's device name (`/dev/sda1` vs `sda1`). */
+  rootDeviceName?: string;
+  rootDeviceType?: 'ebs' | 'instance-store';
+  /** Elements an emulator leaves out of this instance's description. */
+  omit?: ('monitoring' | 'sourceDestCheck' | 'placement')[];
 }
 
 export interface Ec2Seed {

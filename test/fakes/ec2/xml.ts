@@ -21,13 +21,24 @@ export function toXml(name: string, value: XmlValue): string {
   return `<${name}>${escapeXml(String(value))}</${name}>`;
 }
 
-export function responseXml(action: string, requestId: string, body: Record<string, XmlValue>): string {
-  const inner = Object.entries(body).map(([k, v]) => toXml(k, v)).join('');
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${EC2_XMLNS}"><requestId>${requestId}</requestId>${inner}</${action}Response>`;
+/** Indented, one element per line, as template-rendered emulator answers are (empty lists keep their whitespace). */
+export function toXmlPretty(name: string, value: XmlValue, depth = 0): string {
+  if (value === undefined || value === null) return '';
+  const pad = '\n' + '  '.repeat(depth);
+  if (Array.isArray(value)) return `${pad}<${name}>${value.map((v) => toXmlPretty('item', v, depth + 1)).join('')}${pad}</${name}>`;
+  if (typeof value === 'object') return `${pad}<${name}>${Object.entries(value).map(([k, v]) => toXmlPretty(k, v, depth + 1)).join('')}${pad}</${name}>`;
+  return `${pad}<${name}>${escapeXml(String(value))}</${name}>`;
 }
 
-export function errorXml(code: string, message: string, requestId: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${escapeXml(code)}</Code><Message>${escapeXml(message)}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`;
+export function responseXml(action: string, requestId: string, body: Record<string, XmlValue>, pretty = false): string {
+  const inner = Object.entries(body).map(([k, v]) => (pretty ? toXmlPretty(k, v, 1) : toXml(k, v))).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${EC2_XMLNS}"><requestId>${requestId}</requestId>${inner}${pretty ? '\n' : ''}</${action}Response>`;
+}
+
+/** `root` is EC2's `Response`; older moto answered `ErrorResponse`, with the message in CDATA. */
+export function errorXml(code: string, message: string, requestId: string, root: 'Response' | 'ErrorResponse' = 'Response'): string {
+  const text = root === 'ErrorResponse' ? `<![CDATA[${message.replace(/]]>/g, ']]]]><![CDATA[>')}]]>` : escapeXml(message);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<${root}><Errors><Error><Code>${escapeXml(code)}</Code><Message>${text}</Message></Error></Errors><RequestID>${requestId}</RequestID></${root}>`;
 }
 
 export const newRequestId = (): string => randomUUID();

@@ -38,9 +38,10 @@ describe('AWS provider batching (real SDK against the fake EC2)', () => {
     assert.deepEqual(resultFor(results, bs[2]), { status: 'not-found', reason: 'not found (InvalidInstanceID.NotFound)' });
     for (const k of [0, 1, 3, 4]) assert.equal(resultFor(results, bs[k]).status, 'found');
     assert.equal(foundAttributes(results, bs[4]).instance_type, 't3.small');
-    // The failed call, then the batch again without the missing ID.
-    assert.equal(count(f, 'DescribeInstances'), 2);
-    assert.equal(f.calls[1].params['InstanceId.3'], hexId('i', 4));
+    // The failed call, then the batch again without the missing ID, and that ID asked alone to confirm it.
+    assert.equal(count(f, 'DescribeInstances'), 3);
+    const retried = f.calls.slice(1).map((c) => Object.keys(c.params).filter((k) => k.startsWith('InstanceId.')).map((k) => c.params[k]).join(',')).sort();
+    assert.deepEqual(retried, [[1, 2, 4, 5].map((k) => hexId('i', k)).join(','), hexId('i', 3)]);
   });
 
   it('several missing and a malformed ID in one batch are each pinned, the rest found', async () => {

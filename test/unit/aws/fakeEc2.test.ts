@@ -70,6 +70,20 @@ describe('fake EC2 endpoint', () => {
     }
   });
 
+  it('speaks moto when asked: indented XML, padded monitoring, no metadataOptions, NotFound naming every requested group', async () => {
+    const moto = await startFakeEc2(smallAccount(), { dialect: 'moto', errorRoot: 'ErrorResponse' });
+    try {
+      const r = await post(moto.url, { Action: 'DescribeInstances', Version: '2016-11-15', 'InstanceId.1': 'i-0a1b2c3d4e5f60002' }, SIGNED);
+      assert.match(r.body, /\n\s+<monitoring>\n\s+<state> disabled <\/state>/);
+      assert.doesNotMatch(r.body, /metadataOptions|<tagSet>/);
+      const nf = await post(moto.url, { Action: 'DescribeSecurityGroups', Version: '2016-11-15', 'GroupId.1': 'sg-0a1b2c3d4e5f60001', 'GroupId.2': 'sg-0ffffffffffffff01' }, SIGNED);
+      assert.equal(nf.status, 400);
+      assert.match(nf.body, /^<\?xml[^>]*\?>\n<ErrorResponse><Errors><Error><Code>InvalidGroup\.NotFound<\/Code><Message><!\[CDATA\[The security group '\{'sg-0a1b2c3d4e5f60001', 'sg-0ffffffffffffff01'\}' does not exist\]\]><\/Message>/);
+    } finally {
+      await moto.close();
+    }
+  });
+
   it('injects faults with the service statuses and logs every call', async () => {
     fake.faults.deny('DescribeSubnets', 1);
     fake.faults.throttle('DescribeSubnets', 1);

@@ -77,4 +77,15 @@ describe('functions: unknowns, errors and context', () => {
       assert.ok(names.includes(f), f);
     }
   });
+
+  it('refuses what would hang or exhaust the scan, where Terraform (RE2, Go) would not', () => {
+    const evil = callFunction('regex', ['^(a+)+$', 'a'.repeat(40) + 'b'], ctx) as { $unknown: string };
+    assert.match(evil.$unknown, /^regex: pattern repeats a repeated group/);
+    // The same pattern on a short string runs, as in Terraform.
+    assert.deepEqual(callFunction('regex', ['^(a+)+b$', 'aaab'], ctx), ['aaa']);
+    assert.deepEqual(callFunction('regexall', ['(\\d+\\.)+', '1.2.'], ctx), [['2.']]);
+    assert.match((callFunction('format', ['%99999999d', 1], ctx) as { $unknown: string }).$unknown, /width or precision larger than 1000000/);
+    const many = Array.from({ length: 200 }, (_, i) => i);
+    assert.match((callFunction('setproduct', [many, many, many], ctx) as { $unknown: string }).$unknown, /8000000 elements/);
+  });
 });

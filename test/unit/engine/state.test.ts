@@ -37,7 +37,7 @@ describe('engine: terraform.tfstate', () => {
   });
 
   it('explains other format versions and corrupt files', () => {
-    assert.throws(() => parseState('{"version": 3, "modules": []}', '/ws/terraform.tfstate'), (e: unknown) => e instanceof StateError && /format version 3; DriftLens reads state format version 4; run any `terraform` command with Terraform 0\.12/.test(e.message));
+    assert.throws(() => parseState('{"version": 3, "modules": []}', '/ws/terraform.tfstate'), (e: unknown) => e instanceof StateError && /format version 3; DriftLens reads state format version 4 \(it was written by Terraform 0\.11 or older\); upgrade it with Terraform 0\.12 or later: `terraform apply -refresh-only`/.test(e.message));
     assert.throws(() => parseState('{"version": 4, "resources": [', '/ws/terraform.tfstate'), /\/ws\/terraform\.tfstate is not valid JSON/);
     assert.throws(() => parseState('[]'), /not a Terraform state file/);
     assert.throws(() => parseState('{"version": 4, "resources": [{"mode": "managed"}]}'), /resources\[0\] has no type or name/);

@@ -151,7 +151,7 @@ describe('.tf.json', () => {
     assert.deepEqual(bodyLiteral(web.body), {
       name: 'web',
       ingress: { $unknown: 'dynamic block' },
-      provisioner: [{ command: 'echo hi' }, { command: 'echo bye' }],
+      provisioner: { 'local-exec': [{ command: 'echo hi' }, { command: 'echo bye' }] },
       lifecycle: [{ create_before_destroy: true }],
     });
   });

@@ -206,6 +206,8 @@ export function reverse(list: Value): Value[] {
 
 export function setproduct(sets: Value[]): Value[][] {
   if (sets.length < 2) fail('at least two arguments are required');
+  const size = sets.reduce<number>((n, s) => n * (Array.isArray(s) ? s.length : 1), 1);
+  if (size > 1_000_000) fail(`the product has ${size} elements; more than 1000000 are not evaluated`);
   let out: Value[][] = [[]];
   sets.forEach((s, i) => {
     if (!Array.isArray(s)) fail(`argument ${i + 1} must be a list, set, or tuple`);

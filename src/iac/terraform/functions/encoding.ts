@@ -2,7 +2,7 @@
 // plain-decimal numbers), base64 and hashes over UTF-8 bytes.
 import { createHash } from 'node:crypto';
 import type { Value } from '../../../engine/model';
-import { fail, isMap, numberToString, sortedKeys, type ValueMap } from './values';
+import { compareStrings, fail, isMap, numberToString, sortedKeys, type ValueMap } from './values';
 
 /** JSON as Terraform's jsonencode writes it. */
 export function jsonEncode(v: Value): string {
@@ -109,8 +109,89 @@ export function base64Decode(s: string): string {
   }
 }
 
-export function hash(algorithm: 'md5' | 'sha1' | 'sha256' | 'sha512', s: string): string {
-  return createHash(algorithm).update(s, 'utf8').digest('hex');
+export type HashAlgorithm = 'md5' | 'sha1' | 'sha256' | 'sha512';
+
+/** Hex digest of a string's UTF-8 bytes (md5, sha256 …) or of raw bytes (filemd5 …). */
+export function hash(algorithm: HashAlgorithm, data: string | Uint8Array, encoding: 'hex' | 'base64' = 'hex'): string {
+  const h = createHash(algorithm);
+  if (typeof data === 'string') h.update(data, 'utf8');
+  else h.update(data);
+  return h.digest(encoding);
+}
+
+/**
+ * csvdecode: Go's encoding/csv (RFC 4180, strict quotes, CR LF as LF), the first line naming the
+ * columns; every row must have as many fields as the header.
+ */
+export function csvDecode(text: string): Value[] {
+  const rows = csvRows(text);
+  if (rows.length === 0) fail('missing header line');
+  const [header, ...body] = rows;
+  const seen = new Set<string>();
+  for (const name of header) {
+    if (seen.has(name)) fail(`duplicate column name ${JSON.stringify(name)}`);
+    seen.add(name);
+  }
+  return body.map((cols, i) => {
+    if (cols.length !== header.length) fail(`record on line ${i + 2}: wrong number of fields`);
+    const out: ValueMap = {};
+    for (const k of [...header].sort(compareStrings)) out[k] = cols[header.indexOf(k)];
+    return out;
+  });
+}
+
+function csvRows(input: string): string[][] {
+  const text = input.replace(/\r\n/g, '\n');
+  const rows: string[][] = [];
+  let i = 0;
+  let line = 1;
+  while (i < text.length) {
+    if (text[i] === '\n') {
+      // Empty lines are skipped, as Go's reader does.
+      i++;
+      line++;
+      continue;
+    }
+    const row: string[] = [];
+    for (;;) {
+      let field = '';
+      if (text[i] === '"') {
+        i++;
+        for (;;) {
+          if (i >= text.length) fail(`record on line ${line}: extraneous or missing " in quoted-field`);
+          if (text[i] === '"') {
+            if (text[i + 1] === '"') {
+              field += '"';
+              i += 2;
+              continue;
+            }
+            i++;
+            break;
+          }
+          if (text[i] === '\n') line++;
+          field += text[i++];
+        }
+        if (i < text.length && text[i] !== ',' && text[i] !== '\n') fail(`record on line ${line}: extraneous or missing " in quoted-field`);
+      } else {
+        while (i < text.length && text[i] !== ',' && text[i] !== '\n') {
+          if (text[i] === '"') fail(`record on line ${line}: bare " in non-quoted-field`);
+          field += text[i++];
+        }
+      }
+      row.push(field);
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (text[i] === '\n') {
+      i++;
+      line++;
+    }
+    rows.push(row);
+  }
+  return rows;
 }
 
 /** Go's url.QueryEscape: unreserved characters kept, space as `+`, the rest as %XX of UTF-8 bytes. */

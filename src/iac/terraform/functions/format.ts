@@ -19,6 +19,8 @@ interface Verb {
   prec: number;
 }
 
+const maxWidth = 1_000_000;
+
 export function format(spec: string, args: Value[]): string {
   let out = '';
   let nextArg = 1;
@@ -67,6 +69,8 @@ export function format(spec: string, args: Value[]): string {
       verb.prec = prec === '' ? 0 : Number(prec);
       i += prec.length;
     }
+    // A configuration never needs a megabyte of padding; a hostile one must not exhaust memory.
+    if (verb.width > maxWidth || verb.prec > maxWidth) fail(`width or precision larger than ${maxWidth} at offset ${start}`);
     if (i >= spec.length) fail(`invalid format string starting at offset ${i}`);
     const mode = spec[i];
     if (!/[a-zA-Z]/.test(mode)) fail(`unrecognized format character ${JSON.stringify(mode)} at offset ${i}`);

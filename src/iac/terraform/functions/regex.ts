@@ -29,6 +29,22 @@ export interface CompiledRegex {
   groups: string[];
 }
 
+/**
+ * RE2 runs in linear time; JavaScript backtracks. A group that repeats something repeated —
+ * `(a+)+`, `(\\w*\\s?)*` — can take exponential time, so such patterns only run on short strings.
+ */
+export function hasNestedRepetition(pattern: string): boolean {
+  return /\((?:[^()\\]|\\.)*(?:[*+]|\{\d+,\d*\})(?:[^()\\]|\\.)*\)(?:[*+]|\{\d+,\d*\})/.test(pattern);
+}
+
+const maxBacktrackingInput = 24;
+
+export function guardBacktracking(pattern: string, input: string): void {
+  if (input.length > maxBacktrackingInput && hasNestedRepetition(pattern)) {
+    fail(`pattern repeats a repeated group; not evaluated on a string of ${input.length} characters (it could take exponential time here, unlike in Terraform)`);
+  }
+}
+
 export function compileRegex(pattern: string): CompiledRegex {
   let flags = 'gu';
   let src = pattern;
@@ -154,6 +170,7 @@ function matchValue(c: CompiledRegex, m: RegExpExecArray): Value {
 }
 
 export function regex(pattern: string, s: string): Value {
+  guardBacktracking(pattern, s);
   const c = compileRegex(pattern);
   const all = findAll(c, s);
   if (all.length === 0) fail('pattern did not match any part of the given string');
@@ -161,6 +178,7 @@ export function regex(pattern: string, s: string): Value {
 }
 
 export function regexAll(pattern: string, s: string): Value[] {
+  guardBacktracking(pattern, s);
   const c = compileRegex(pattern);
   return findAll(c, s).map((m) => matchValue(c, m));
 }
@@ -178,6 +196,7 @@ function expand(template: string, c: CompiledRegex, m: RegExpExecArray): string 
 }
 
 export function regexReplace(s: string, pattern: string, replacement: string): string {
+  guardBacktracking(pattern, s);
   const c = compileRegex(pattern);
   let out = '';
   let last = 0;

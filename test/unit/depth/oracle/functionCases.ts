@@ -9,6 +9,17 @@ export const fixtureFiles: Record<string, string> = {
   'greeting.tpl': 'Hello, ${name}!%{ if admin } (admin)%{ endif }\n%{ for i, s in items }${i}=${s};%{ endfor }',
   'single.tpl': '${port}',
   'json.tpl': '${jsonencode({ name = name, ports = ports })}',
+  'policies/a.json': '{"a": 1}\n',
+  'policies/b.json': '{"b": 2}\n',
+  'policies/readme.md': '# policies\n',
+  'policies/nested/c.json': '{}\n',
+  'policies/nested/deeper/d.json': '{}\n',
+  '.hidden/x.json': '{}\n',
+};
+
+/** Files whose bytes are not UTF-8 text. */
+export const binaryFixtureFiles: Record<string, Buffer> = {
+  'binary.bin': Buffer.from([0x00, 0xff, 0x10, 0x80, 0x7f, 0xc3, 0x28, 0x0a]),
 };
 
 const strings = [
@@ -194,6 +205,8 @@ const strings = [
   'regexall("x", "abc")',
   'regexall("a*", "baaac")',
   'regexall("", "abc")',
+  'regex("^(a+)+b$", "aaab")',
+  'regexall("(\\\\d+\\\\.)+", "1.2.3.")',
   'regexall("(?P<k>\\\\w+)=(?P<v>\\\\w+)", "a=1 b=2")',
 ];
 
@@ -543,6 +556,48 @@ const filesystem = [
   'templatefile("hello.txt", "notamap")',
 ];
 
+const files = [
+  'filebase64("hello.txt")',
+  'filebase64("binary.bin")',
+  'filemd5("hello.txt")',
+  'filemd5("binary.bin")',
+  'filesha1("hello.txt")',
+  'filesha256("unicode.txt")',
+  'filesha512("hello.txt")',
+  'filebase64sha256("binary.bin")',
+  'filebase64sha512("hello.txt")',
+  'filemd5("missing.txt")',
+  'file("binary.bin")',
+  'base64sha256("hello")',
+  'base64sha512("hello")',
+  'fileset(".", "*.txt")',
+  'fileset("policies", "*.json")',
+  'fileset("policies", "**/*.json")',
+  'fileset(".", "**/*.json")',
+  'fileset("policies", "{a,b}.json")',
+  'fileset("policies", "?.json")',
+  'fileset("policies", "[ab].json")',
+  'fileset("policies", "[!a].json")',
+  'fileset("nope", "*")',
+  'fileset(".", "policies/**")',
+  'fileset("policies", "**")',
+  'fileset("policies/", "./*.md")',
+  'fileset("policies", "*")',
+  'fileset("policies", "[^a].json")',
+  'csvdecode("a,b\\n1,2\\n3,4")',
+  'csvdecode("name,note\\n\\"x,y\\",\\"he said \\"\\"hi\\"\\"\\"\\n")',
+  'csvdecode("")',
+  'csvdecode("a,a\\n1,2")',
+  'csvdecode("a,b\\n1")',
+  'csvdecode("a\\n")',
+  'csvdecode("a,b\\r\\n1,2\\r\\n")',
+  'csvdecode("a,b\\n1,\\"2\\nx\\"\\n")',
+  'csvdecode("a\\nx\\"y")',
+  'csvdecode("a,b\\n\\n1,2")',
+  'csvdecode("z,a\\n1,2")',
+  'csvdecode("a,b\\n \\"1\\",2")',
+];
+
 const lazy = [
   'try(tonumber("x"), 5)',
   'try(tonumber("7"), 5)',
@@ -666,4 +721,4 @@ export const knownDivergences: Record<string, string> = {
 };
 
 /** Every expression of the differential test, by family. */
-export const functionCases: Record<string, string[]> = { strings, collections, conversions, network, encoding, filesystem, lazy, sets };
+export const functionCases: Record<string, string[]> = { strings, collections, conversions, network, encoding, filesystem, files, lazy, sets };

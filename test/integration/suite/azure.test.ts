@@ -1,0 +1,180 @@
+// Azure in the editor: an azurerm workspace scanned against the HTTPS fake Resource Manager, which this
+// suite starts inside the extension host with the certificate the runner made trusted (NODE_EXTRA_CA_CERTS).
+// No VS Code Microsoft session exists in the test server, so the credential chain falls through to
+// DefaultAzureCredential, restricted to the Azure CLI credential and served by the stand-in `az`.
+import * as assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import * as vscode from 'vscode';
+import { SUB, keyVaultBody, nicBody, nsgBody, osDiskBody, publicIpBody, resourceGroupBody, storageBody, subnetBody, vmBody, vnetBody } from '../../fakes/arm/examples';
+import { FakeArm, type ArmJson } from '../../fakes/arm/server';
+import { codeOf, driftLens, driftLensDiagnostics, EXTENSION_ID, fileUri, rangeIn, scan, workspaceDir } from './helpers';
+
+type Api = Awaited<ReturnType<typeof driftLens>>;
+type Node = Parameters<Api['testing']['driftTree']['getTreeItem']>[0];
+
+const FOLDER = 'azure-rm';
+const MAIN = `${FOLDER}/main.tf`;
+const TOKEN = 'fake-cli-token';
+const rg = `/subscriptions/${SUB}/resourceGroups/tf-rg`;
+const id = {
+  storage: `${rg}/providers/Microsoft.Storage/storageAccounts/tflogs01`,
+  nsg: `${rg}/providers/Microsoft.Network/networkSecurityGroups/tf-web-nsg`,
+  subnet: `${rg}/providers/Microsoft.Network/virtualNetworks/tf-vnet/subnets/web`,
+  pip: `${rg}/providers/Microsoft.Network/publicIPAddresses/tf-pip`,
+  nic: `${rg}/providers/Microsoft.Network/networkInterfaces/tf-nic`,
+  vm: `${rg}/providers/Microsoft.Compute/virtualMachines/tf-vm`,
+  kv: `${rg}/providers/Microsoft.KeyVault/vaults/tf-kv-01`,
+  stray: `${rg}/providers/Microsoft.Storage/storageAccounts/handmade01`,
+};
+/** Process variables this suite changes (process.env is the extension's too). */
+const ENV_KEYS = ['DRIFTLENS_AZURE_ENDPOINT', 'AZURE_TOKEN_CREDENTIALS', 'FAKE_AZ_LOG', 'PATH'] as const;
+
+function seed(fake: FakeArm): void {
+  fake.put(resourceGroupBody('tf-rg', 'westeurope', { env: 'prod', owner: 'platform' }));
+  fake.put(storageBody('tf-rg', 'tflogs01', { tags: { env: 'prod', owner: 'platform' } }));
+  fake.put(nsgBody('tf-rg', 'tf-web-nsg', [{ name: 'allow-https', priority: 100, port: '443', source: '10.0.0.0/8' }]));
+  fake.put(vnetBody('tf-rg', 'tf-vnet', { addressSpace: ['10.0.0.0/16'] }));
+  fake.put(subnetBody('tf-rg', 'tf-vnet', 'web', '10.0.1.0/24', ['Microsoft.Storage']));
+  fake.put(publicIpBody('tf-rg', 'tf-pip'));
+  fake.put(nicBody('tf-rg', 'tf-nic', id.subnet));
+  fake.put(vmBody('tf-rg', 'tf-vm', { size: 'Standard_B2s', nicId: id.nic }));
+  fake.put(osDiskBody('tf-rg', 'tf-vm'));
+  fake.put(keyVaultBody('tf-rg', 'tf-kv-01'));
+}
+
+suite('Azure: azurerm workspace against the fake Resource Manager', () => {
+  let api: Api;
+  let fake: FakeArm;
+  let tmp: string;
+  let fakeAzBin: string;
+  const saved: Partial<Record<(typeof ENV_KEYS)[number], string>> = {};
+  const item = (n: Node) => api.testing.driftTree.getTreeItem(n) as vscode.TreeItem;
+  const children = async (n?: Node) => (await api.testing.driftTree.getChildren(n)) ?? [];
+  const group = async (label: string) => (await children()).find((n) => item(n).label === label);
+  const labelsIn = async (label: string) => {
+    const g = await group(label);
+    return g ? (await children(g)).map((n) => String(item(n).label)) : [];
+  };
+
+  suiteSetup(async () => {
+    api = await driftLens();
+    const certFile = process.env.DRIFTLENS_TEST_ARM_TLS_CERT;
+    const keyFile = process.env.DRIFTLENS_TEST_ARM_TLS_KEY;
+    assert.ok(certFile && keyFile, 'the runner did not hand over the fake Resource Manager certificate (DRIFTLENS_TEST_ARM_TLS_CERT/KEY)');
+    fake = await FakeArm.start({ token: TOKEN, certificate: { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8') } });
+    seed(fake);
+    // The drift of the issue's "Must show", applied in the fake.
+    fake.patch(id.storage, (r) => {
+      (r.properties as Record<string, unknown>).minimumTlsVersion = 'TLS1_0';
+      r.tags = { env: 'dev', owner: 'platform' };
+    });
+    fake.patch(id.nsg, (r) => {
+      const rule = (r.properties as { securityRules: ArmJson[] }).securityRules[0];
+      (rule.properties as Record<string, unknown>).sourceAddressPrefix = 'Internet';
+    });
+    fake.patch(id.vm, (r) => {
+      (r.properties as { hardwareProfile: { vmSize: string } }).hardwareProfile.vmSize = 'Standard_D4s_v5';
+    });
+    fake.delete(id.pip);
+    fake.fault(id.kv, { status: 403 });
+    fake.put(storageBody('tf-rg', 'handmade01'));
+
+    const repo = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
+    cpSync(join(repo, 'test', 'fixtures', 'azure', 'azurerm'), join(workspaceDir(), FOLDER), { recursive: true });
+    tmp = mkdtempSync(join(tmpdir(), 'driftlens-azure-host-'));
+    fakeAzBin = join(repo, 'test', 'fakes', 'arm', 'bin');
+    for (const k of ENV_KEYS) saved[k] = process.env[k];
+    process.env.DRIFTLENS_AZURE_ENDPOINT = fake.url;
+    process.env.AZURE_TOKEN_CREDENTIALS = 'AzureCliCredential';
+    process.env.FAKE_AZ_LOG = join(tmp, 'az.log');
+    process.env.PATH = `${fakeAzBin}${delimiter}${saved.PATH ?? ''}`;
+
+    console.log('[mocha] DEBUG extra', process.env.NODE_EXTRA_CA_CERTS, readFileSync(process.env.NODE_EXTRA_CA_CERTS ?? '/dev/null', 'utf8').length);
+    const https = await import('node:https');
+    await new Promise<void>((res) => https.get(`${fake.url}/subscriptions/x?api-version=2021-04-01`, (r) => { console.log('[mocha] DEBUG https ok', r.statusCode); r.resume(); res(); }).on('error', (e) => { console.log('[mocha] DEBUG https err', e.message); res(); }));
+    await new Promise<void>((res) => https.get(`${fake.url}/subscriptions/x?api-version=2021-04-01`, { agent: new https.Agent({ keepAlive: true }) }, (r) => { console.log('[mocha] DEBUG https agent ok', r.statusCode); r.resume(); res(); }).on('error', (e) => { console.log('[mocha] DEBUG https agent err', e.message); res(); }));
+    const run = await scan();
+    assert.equal(run.kind, 'done', JSON.stringify(run));
+  });
+
+  suiteTeardown(async () => {
+    for (const k of ENV_KEYS) {
+      if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
+    }
+    rmSync(join(workspaceDir(), FOLDER), { recursive: true, force: true });
+    await fake?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    // The suites after this one see the workspace as shipped.
+    await scan();
+  });
+
+  test('a drifted azurerm attribute is squiggled on its exact value, with the policy severity', () => {
+    const diagnostics = driftLensDiagnostics(fileUri(MAIN));
+    const tls = diagnostics.find((d) => d.message.startsWith('min_tls_version:'));
+    assert.ok(tls, `no min_tls_version diagnostic in ${diagnostics.map((d) => d.message).join(' | ')}`);
+    assert.deepEqual(tls.range, rangeIn(MAIN, '"TLS1_2"'));
+    assert.equal(codeOf(tls), 'drift.changed');
+    assert.equal(tls.severity, vscode.DiagnosticSeverity.Error, 'TLS below 1.2 is a security exposure');
+    assert.match(tls.message, /TLS1_0/);
+    const size = diagnostics.find((d) => d.message.startsWith('size:'));
+    assert.ok(size, 'no size diagnostic');
+    assert.deepEqual(size.range, rangeIn(MAIN, '"Standard_B2s"'));
+    assert.equal(size.severity, vscode.DiagnosticSeverity.Warning);
+    const missing = diagnostics.find((d) => codeOf(d) === 'drift.missing');
+    assert.ok(missing, 'no drift.missing diagnostic for the deleted public IP');
+    assert.deepEqual(missing.range, rangeIn(MAIN, 'resource "azurerm_public_ip" "app"'));
+  });
+
+  test('the unmanaged resource is in the Unmanaged group: type, name, live ID, no fix', async () => {
+    const unmanaged = await group('Unmanaged');
+    assert.ok(unmanaged, `no Unmanaged group among ${(await children()).map((n) => item(n).label).join(', ')}`);
+    assert.equal(item(unmanaged).description, '1');
+    const [node, ...rest] = await children(unmanaged);
+    assert.equal(rest.length, 0, 'only the resource no code declares');
+    const shown = item(node);
+    assert.equal(shown.label, 'azurerm_storage_account handmade01');
+    assert.match(String(shown.description), new RegExp(`^${id.stray.replace(/[.]/g, '\\.')}`));
+    assert.ok(shown.iconPath instanceof vscode.ThemeIcon);
+    assert.equal(shown.contextValue, 'driftlens.unmanaged', 'no update/ignore menu: there is no code to fix');
+    assert.equal(shown.collapsibleState, vscode.TreeItemCollapsibleState.None);
+    assert.ok(!(await labelsIn('Missing')).includes('azurerm_storage_account handmade01'));
+  });
+
+  test('a 403 resource is unverified (naming the missing permission), never missing', async () => {
+    assert.ok((await labelsIn('Unverified')).includes('azurerm_key_vault.secrets'));
+    const missingAzure = (await labelsIn('Missing')).filter((l) => l.startsWith('azurerm_'));
+    assert.deepEqual(missingAzure, ['azurerm_public_ip.app'], 'only the deleted resource is missing');
+    const unverified = (await children(await group('Unverified'))).find((n) => item(n).label === 'azurerm_key_vault.secrets')!;
+    const tooltip = item(unverified).tooltip;
+    assert.match(tooltip instanceof vscode.MarkdownString ? tooltip.value : String(tooltip), /Microsoft\.KeyVault\/vaults\/read/);
+    const header = rangeIn(MAIN, 'resource "azurerm_key_vault" "secrets"');
+    assert.ok(!driftLensDiagnostics(fileUri(MAIN)).some((d) => codeOf(d) === 'drift.missing' && d.range.start.line === header.start.line));
+  });
+
+  test('credentials: no VS Code session, so DefaultAzureCredential (Azure CLI) — a token for the endpoint, GET only', () => {
+    assert.match(readFileSync(join(tmp, 'az.log'), 'utf8'), new RegExp(`--resource ${fake.url.replace(/[.]/g, '\\.')}(\\s|$)`));
+    assert.ok(fake.requests.length > 0);
+    assert.deepEqual([...new Set(fake.requests.map((r) => r.method))], ['GET']);
+    assert.ok(!fake.requests.some((r) => r.status === 401), 'every request carried the accepted token');
+  });
+
+  test('with no sign-in anywhere: Azure resources are unverified, never missing, nothing is sent, and "Sign in" is offered', async () => {
+    const before = fake.requests.length;
+    process.env.PATH = saved.PATH ?? '';
+    try {
+      const run = (await scan()) as { kind: string; azureSignInOffered?: boolean };
+      assert.equal(run.kind, 'done');
+      assert.equal(run.azureSignInOffered, true);
+      assert.equal(fake.requests.length, before, 'a request went out without credentials');
+      const unverified = await labelsIn('Unverified');
+      for (const address of ['azurerm_storage_account.logs', 'azurerm_public_ip.app', 'azurerm_linux_virtual_machine.app']) assert.ok(unverified.includes(address), address);
+      assert.ok(!(await labelsIn('Missing')).some((l) => l.startsWith('azurerm_')));
+      assert.ok(!driftLensDiagnostics(fileUri(MAIN)).some((d) => codeOf(d) === 'drift.changed' || codeOf(d) === 'drift.missing'));
+    } finally {
+      process.env.PATH = `${fakeAzBin}${delimiter}${saved.PATH ?? ''}`;
+    }
+  });
+});
