@@ -13,9 +13,19 @@ export default tseslint.config(
   },
   {
     // The engine also runs as the CLI: it must never depend on the editor.
-    files: ['src/engine/**', 'src/iac/**', 'src/providers/**', 'src/cli.ts'],
+    files: ['src/providers/**', 'src/cli.ts', 'src/cli/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The engine must not import vscode; pass what it needs through an interface.' }] }],
+    },
+  },
+  {
+    // The engine and the index know clouds only through the LiveStateProvider interface.
+    files: ['src/engine/**', 'src/iac/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'The engine must not import vscode; pass what it needs through an interface.' }],
+        patterns: [{ group: ['**/providers/**'], message: 'The engine knows clouds only through LiveStateProvider (src/engine/model.ts); put cloud knowledge in the provider.' }],
+      }],
     },
   },
 );

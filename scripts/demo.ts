@@ -26,7 +26,10 @@ What you're seeing
       var.web_instance_type in variables.tf (that is where a fix goes);
     - the Owner tag of aws_instance.api was edited to "data-team";
     - SSH (port 22) from 0.0.0.0/0 was added to aws_security_group.web (an error: exposure);
-    - aws_instance.worker was terminated (missing).
+    - aws_instance.worker was terminated (missing);
+    - a security group, launch-wizard-1, was created in the VPC the code manages: no code
+      declares it, so it is listed as unmanaged (the VPC's default group, which Terraform
+      never creates, is not).
   aws_instance.bastion, the VPC and the subnet are in sync; aws_s3_bucket.artifacts is not
   verified (no S3 support yet) — unknown is never reported as drift.
   The scan exits 2 (drift found), as \`terraform plan -detailed-exitcode\` would.

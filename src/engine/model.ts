@@ -130,11 +130,17 @@ export interface LiveStateProvider {
   supports(type: string): boolean;
   /** Fetch every binding in as few calls as possible. Must answer every binding, never throw for one binding's error. */
   fetch(bindings: Binding[], ctx: FetchContext): Promise<Map<Binding, LiveResult>>;
-  /** How a type's attributes compare (sets, nested blocks, sensitivity, normalizers). Optional: the engine has a fallback. */
-  schema?(type: string): TypeSchema | undefined;
+  /**
+   * How a type's attributes compare (sets, nested blocks, sensitivity, normalizers). Without it, values compare as written.
+   * `liveId`: the instance's own ID, for normalizations that refer to the resource itself (a security-group rule naming its own group).
+   */
+  schema?(type: string, liveId?: string | null): TypeSchema | undefined;
   /** The live ID of an instance state does not know, from its declared attributes (Azure: name + resource group + subscription). */
   deriveId?(type: string, attributes: Record<string, Value | undefined>, config: ProviderConfig): string | undefined;
-  /** Live resources near the declared ones (Azure: their resource groups) that no code declares. `errors`: what could not be listed. */
+  /**
+   * Live resources near the declared ones (Azure: their resource groups; AWS: the VPCs its last `fetch` saw) that no code declares.
+   * `errors`: what could not be listed (reported as warnings, never as missing or drift).
+   */
   listUnmanaged?(declaredIds: string[], ctx: FetchContext): Promise<{ unmanaged: UnmanagedResource[]; errors: string[] }>;
   /** IaC files the provider reads itself (Azure: ARM templates), compared with what it fetches. */
   readonly iacSource?: ProviderIacSource;

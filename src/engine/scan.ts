@@ -6,7 +6,6 @@ import { diskIo, overlayIo, type WorkspaceIo } from './workspaceIo';
 import { indexFolders, rootFolders, type IndexedFolder } from './roots';
 import { resolveRoot, type ResolvedInstance, type ResolvedRoot } from './resolve';
 import { resultFor, summarize, unverifiedResult } from './results';
-import { awsTypeSchema } from './awsSchema';
 import { parseHcl } from '../iac/terraform/parser';
 import { engineCallFunction } from './functionsBridge';
 import { applyIgnoreRules } from './ignore';
@@ -221,7 +220,7 @@ function verdict(inst: ResolvedInstance, root: string, snapshot: LiveSnapshot): 
 }
 
 function schemaOf(provider: LiveStateProvider, inst: ResolvedInstance): TypeSchema | undefined {
-  return provider.schema?.(inst.resource.type) ?? (provider.name === 'aws' ? awsTypeSchema(inst.resource.type, inst.liveId) : undefined);
+  return provider.schema?.(inst.resource.type, inst.liveId);
 }
 
 function bindingOf(inst: ResolvedInstance): Binding {

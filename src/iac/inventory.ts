@@ -67,20 +67,27 @@ function safeIndex(dir: string, files: string[]): ModuleIndex {
 
 export function addModule(inventory: Inventory, dir: string, index: ModuleIndex): void {
   const root = relPath(dir, index.dir) || '.';
-  for (const r of index.resources) inventory.resources.push(inventoryResource(dir, root, r));
+  // path.relative is costly next to the rest of this loop: once per file, not per resource.
+  const rels = new Map<string, string>();
+  const rel = (file: string): string => {
+    let r = rels.get(file);
+    if (r === undefined) rels.set(file, (r = relPath(dir, file)));
+    return r;
+  };
+  for (const r of index.resources) inventory.resources.push(inventoryResource(rel(r.file), root, r));
   for (const f of index.files) {
-    for (const d of f.diagnostics) inventory.errors.push({ file: relPath(dir, f.file), range: lspRange(d.range), message: d.message, severity: d.severity });
+    for (const d of f.diagnostics) inventory.errors.push({ file: rel(f.file), range: lspRange(d.range), message: d.message, severity: d.severity });
   }
 }
 
-function inventoryResource(dir: string, root: string, r: DeclaredResource): InventoryResource {
+function inventoryResource(file: string, root: string, r: DeclaredResource): InventoryResource {
   return {
     root,
     address: r.address,
     type: r.type,
     name: r.name,
     provider: r.provider,
-    file: relPath(dir, r.file),
+    file,
     range: lspRange(r.range),
     ...(r.count ? { count: literalValue(r.count.expr) } : {}),
     ...(r.forEach ? { forEach: literalValue(r.forEach.expr) } : {}),

@@ -5,7 +5,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { readFile, readFileSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { ModuleIndex } from '../engine/model';
-import type { ParseResult } from './terraform/ast';
+import type { ParseResult, Range } from './terraform/ast';
 import { declareFile, emptyModuleIndex } from './terraform/declared';
 import { parseHcl } from './terraform/parser';
 import { parseTfJson } from './terraform/tfJson';
@@ -46,7 +46,7 @@ function indexTexts(dir: string, names: string[], texts: (string | Error)[]): Mo
     const file = join(dir, name);
     const text = texts[i];
     if (text instanceof Error) {
-      index.files.push({ file, diagnostics: [{ severity: 'error', message: `Cannot read file: ${text.message}`, range: zeroRange }] });
+      index.files.push({ file, diagnostics: [{ severity: 'error', message: `Cannot read file: ${text.message}`, range: zeroRange() }] });
       return;
     }
     const parsed = parseTerraformText(name, text);
@@ -130,4 +130,4 @@ function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-const zeroRange = { start: { offset: 0, line: 0, character: 0 }, end: { offset: 0, line: 0, character: 0 } };
+const zeroRange = (): Range => ({ start: { offset: 0, line: 0, character: 0 }, end: { offset: 0, line: 0, character: 0 } });

@@ -1,6 +1,6 @@
 // `--format text`: an aligned table, one row per resource instance and one indented line per
-// drift, then a summary line. No colours: it goes to CI logs as often as to terminals.
-import type { ResourceResult, ScanResult } from '../model';
+// drift, then live resources no code declares, then a summary line. No colours: it goes to CI logs as often as to terminals.
+import type { ResourceResult, ScanResult, UnmanagedResource } from '../model';
 import { relativeFile } from './paths';
 
 const STATUS: Record<ResourceResult['status'], string> = { 'in-sync': 'in sync', drifted: 'DRIFTED', missing: 'MISSING', unverified: 'unverified' };
@@ -26,6 +26,7 @@ export function formatText(result: ScanResult): string {
     if (r.reason && r.status !== 'in-sync') out.push(`${indent}${r.reason}`);
     for (const u of r.unverifiedAttributes) out.push(`${indent}not verified: ${u.attribute} (${u.reason})`);
   }
+  if (result.unmanaged.length) out.push('', ...unmanagedSection(result.unmanaged), '');
   for (const e of result.errors) {
     const where = e.file ? `${relativeFile(result.root, e.file)}${e.range ? `:${e.range.start.line + 1}:${e.range.start.character + 1}` : ''}: ` : '';
     out.push(`${e.severity}: ${where}${e.message}`);
@@ -36,4 +37,13 @@ export function formatText(result: ScanResult): string {
       (s.unmanaged ? `, ${s.unmanaged} unmanaged` : ''),
   );
   return `${out.join('\n')}\n`;
+}
+
+/** Live resources no code declares, in their own table: there is no code location to point at. */
+function unmanagedSection(list: UnmanagedResource[]): string[] {
+  const headers = ['UNMANAGED', 'LIVE ID', 'REGION', 'NAME'];
+  const rows = list.map((u) => [u.type, u.liveId, u.region ?? '-', u.name ?? '-']);
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]))).join('  ').trimEnd();
+  return [line(headers), ...rows.map(line)];
 }

@@ -9,7 +9,7 @@ import type {
   ModuleIndex,
 } from '../../engine/model';
 import { basename } from 'node:path';
-import { literalValue, traversalText } from './literal';
+import { literalValue, setOwn, traversalText } from './literal';
 
 /**
  * Arguments Terraform itself interprets in a resource block; they are not provider attributes and
@@ -37,16 +37,30 @@ export function declareFile(index: ModuleIndex, file: string, body: Body, text?:
   const problems: SyntaxDiagnostic[] = [];
   // `override.tf` / `*_override.tf` repeat blocks on purpose (Terraform merges them into the originals).
   const override = /(^|[\\/_])override\.tf(\.json)?$/.test(file);
+  // First declaration of each address, built on first need: a linear `find` per resource was
+  // quadratic in a folder of generated code with thousands of resources.
+  const firsts = new Map<DeclaredResource[], Map<string, DeclaredResource>>();
+  const firstOf = (list: DeclaredResource[], address: string): DeclaredResource | undefined => {
+    let byAddress = firsts.get(list);
+    if (byAddress === undefined) {
+      byAddress = new Map();
+      for (const x of list) if (!byAddress.has(x.address)) byAddress.set(x.address, x);
+      firsts.set(list, byAddress);
+    }
+    return byAddress.get(address);
+  };
   for (const item of body.items) {
     if (item.kind !== 'Block') continue;
     const block = item;
+    const expected = LABELS[block.type];
+    if (expected !== undefined && block.labels.length !== expected.length) problems.push(labelProblem(block, expected));
     switch (block.type) {
       case 'resource':
       case 'data': {
         const r = declaredResource(block, file, index.dir);
         if (!r) break;
         const list = block.type === 'resource' ? index.resources : index.dataSources;
-        const first = override ? undefined : list.find((x) => x.address === r.address);
+        const first = override ? undefined : firstOf(list, r.address);
         if (first) {
           problems.push({
             severity: 'error',
@@ -55,6 +69,8 @@ export function declareFile(index: ModuleIndex, file: string, body: Body, text?:
           });
         }
         list.push(r);
+        const byAddress = firsts.get(list);
+        if (byAddress !== undefined && !byAddress.has(r.address)) byAddress.set(r.address, r);
         break;
       }
       case 'variable': {
@@ -62,12 +78,12 @@ export function declareFile(index: ModuleIndex, file: string, body: Body, text?:
         if (name === undefined || Object.hasOwn(index.variables, name)) break;
         const body = declaredBody(block.body);
         const sensitive = Object.hasOwn(body.attributes, 'sensitive') && literalValue(body.attributes.sensitive.expr) === true;
-        index.variables[name] = { name, file, range: block.range, default: body.attributes.default, sensitive };
+        setOwn(index.variables, name, { name, file, range: block.range, default: body.attributes.default, sensitive });
         break;
       }
       case 'locals':
         for (const a of block.body.items) {
-          if (a.kind === 'Attribute' && !Object.hasOwn(index.locals, a.name)) index.locals[a.name] = { name: a.name, file, attribute: declaredAttribute(a) };
+          if (a.kind === 'Attribute' && !Object.hasOwn(index.locals, a.name)) setOwn(index.locals, a.name, { name: a.name, file, attribute: declaredAttribute(a) });
         }
         break;
       case 'provider': {
@@ -104,6 +120,38 @@ export function declareFile(index: ModuleIndex, file: string, body: Body, text?:
     }
   }
   return problems;
+}
+
+/** The labels Terraform requires on the top-level blocks it declares (as in its own messages). */
+const LABELS: Readonly<Record<string, readonly string[]>> = {
+  resource: ['type', 'name'],
+  data: ['type', 'name'],
+  variable: ['name'],
+  provider: ['name'],
+  module: ['name'],
+  output: ['name'],
+};
+
+/**
+ * A block with too few labels is not declared (it has no address), one with too many is declared by
+ * its first labels; either way Terraform rejects it, so the inventory says so rather than dropping it.
+ */
+function labelProblem(block: Block, expected: readonly string[]): SyntaxDiagnostic {
+  const found = block.labels.length;
+  const want = `${expected.length} label${expected.length === 1 ? '' : 's'} (${expected.join(', ')})`;
+  if (found < expected.length) {
+    return {
+      severity: 'error',
+      message: `Missing ${expected[found]} for ${block.type}: a ${block.type} block needs ${want}, found ${found}; it is not indexed.`,
+      range: { start: block.typeRange.start, end: block.openBraceRange.start },
+    };
+  }
+  const extra = block.labels[expected.length];
+  return {
+    severity: 'error',
+    message: `Extraneous label for ${block.type}: a ${block.type} block takes only ${want}.`,
+    range: { start: extra.range.start, end: block.labels[found - 1].range.end },
+  };
 }
 
 function declaredResource(block: Block, file: string, root: string): DeclaredResource | undefined {
@@ -159,7 +207,7 @@ export function declaredBody(body: Body): DeclaredBody {
   for (const item of body.items) {
     if (item.kind === 'Attribute') {
       // Terraform rejects a repeated argument; the first one is the one it reports against.
-      if (!Object.hasOwn(out.attributes, item.name)) out.attributes[item.name] = declaredAttribute(item);
+      if (!Object.hasOwn(out.attributes, item.name)) setOwn(out.attributes, item.name, declaredAttribute(item));
     } else {
       out.blocks.push(declaredBlock(item));
     }

@@ -146,7 +146,7 @@ const registry: Record<string, Spec> = {
   abs: math(Math.abs),
   ceil: math(Math.ceil),
   floor: math(Math.floor),
-  signum: math((n) => (n > 0 ? 1 : n < 0 ? -1 : 0)),
+  signum: { min: 1, max: 1, impl: ([a]) => Math.sign(asInteger(a, 'num')) + 0 },
   log: { min: 2, max: 2, impl: ([n, b]) => noNegativeZero(Math.log(num(n)) / Math.log(num(b, 'base'))) },
   pow: { min: 2, max: 2, impl: ([n, p]) => noNegativeZero(num(n) ** num(p, 'power')) },
   max: { min: 0, max: many, impl: (args) => minMax(args, 'max') },

@@ -134,11 +134,16 @@ export function bodyLiteral(body: DeclaredBody): Record<string, BodyValue> {
   return out;
 }
 
-/** Sets an own property, even one named `__proto__` (a legal map key and identifier in HCL). */
-function put<V>(obj: Record<string, V>, key: string, value: V): void {
+/**
+ * `obj[key] = value` that also works for the key `__proto__` (a legal HCL identifier and map key):
+ * a plain assignment would replace the object's prototype instead, and lose the entry.
+ */
+export function setOwn<V>(obj: Record<string, V>, key: string, value: V): void {
   if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
   else obj[key] = value;
 }
+
+const put = setOwn;
 
 function templateLiteral(expr: TemplateExpr): string | Unknown {
   let text = '';

@@ -193,12 +193,23 @@ export function describe(p: ParseState, k: number): string {
     case Tok.QuotedLit:
     case Tok.StringLit: return 'string';
     default: {
-      const t = p.tokText(k);
+      const t = visible(p.tokText(k));
       return t.length > 20 ? `"${t.slice(0, 20)}…"` : `"${t}"`;
     }
   }
 }
 
+
+/** Control characters (a stray CR, a NUL) escaped, so a message never shows an invisible `""`. */
+function visible(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 32 && c !== 127) out += text[i];
+    else out += c === 13 ? '\\r' : c === 9 ? '\\t' : `\\u${c.toString(16).padStart(4, '0')}`;
+  }
+  return out;
+}
 
 const OPENERS = new Set<number>([Tok.OBrace, Tok.OBrack, Tok.OParen, Tok.TemplateInterp, Tok.TemplateControl, Tok.OQuote, Tok.OHeredoc]);
 const CLOSERS = new Set<number>([Tok.CBrace, Tok.CBrack, Tok.CParen, Tok.TemplateSeqEnd, Tok.CQuote, Tok.CHeredoc]);

@@ -15,7 +15,8 @@ import { parseBareTemplate, parseQuotedTemplate } from './template';
 const T = { ...Tok };
 const describe = describeImpl;
 
-const ORIGIN: Position = { offset: 0, line: 0, character: 0 };
+/** A fresh start-of-text Position: trees never share one object with each other. */
+const origin = (): Position => ({ offset: 0, line: 0, character: 0 });
 
 
 /** Parses a whole `.tf` file. Never throws. */
@@ -25,7 +26,7 @@ export function parseHcl(text: string): ParseResult {
     const p = newState(ts);
     const body = parseBody(p, undefined);
     return { body, diagnostics: merge(ts, p) };
-  }, (diagnostics) => ({ body: { kind: 'Body', items: [], range: { start: ORIGIN, end: ORIGIN } }, diagnostics }));
+  }, (diagnostics) => ({ body: { kind: 'Body', items: [], range: { start: origin(), end: origin() } }, diagnostics }));
 }
 
 /** Parses a standalone expression (as `.tf.json` `${…}`-free values and tests use it). Never throws. */
@@ -39,14 +40,14 @@ export function parseExpression(text: string): { expr: Expression; diagnostics: 
       p.error(`Extra characters after the expression: ${describe(p, p.i)}.`, p.tokRange(p.i));
     }
     return { expr, diagnostics: merge(ts, p) };
-  }, (diagnostics) => ({ expr: { kind: 'Invalid', range: { start: ORIGIN, end: ORIGIN } }, diagnostics }));
+  }, (diagnostics) => ({ expr: { kind: 'Invalid', range: { start: origin(), end: origin() } }, diagnostics }));
 }
 
 /**
  * Parses the content of a string as an HCL template (`.tf.json` string values are templates).
  * Ranges are offset from `start`. Never throws.
  */
-export function parseTemplateString(text: string, start: Position = ORIGIN): { template: TemplateExpr; diagnostics: SyntaxDiagnostic[] } {
+export function parseTemplateString(text: string, start: Position = origin()): { template: TemplateExpr; diagnostics: SyntaxDiagnostic[] } {
   return guard(() => {
     const ts = lex(text, { template: true, startOffset: start.offset, startLine: start.line, startCharacter: start.character });
     const p = newState(ts, start.offset);
@@ -61,7 +62,7 @@ function guard<R>(run: () => R, fallback: (d: SyntaxDiagnostic[]) => R): R {
     return run();
   } catch (e) {
     const message = `Internal parser error: ${e instanceof Error ? e.message : String(e)}`;
-    return fallback([{ severity: 'error', message, range: { start: ORIGIN, end: ORIGIN } }]);
+    return fallback([{ severity: 'error', message, range: { start: origin(), end: origin() } }]);
   }
 }
 
@@ -106,7 +107,8 @@ function parseBody(p: ParseState, openK: number | undefined): Body {
     p.error(`Expected an attribute or block definition, found ${describe(p, p.i)}.`, p.tokRange(p.i));
     recoverLine(p);
   }
-  const start = nested ? p.startPos(openK) : ORIGIN;
+  // The file body starts at offset 0: the first token's own Position when a token starts there.
+  const start = nested ? p.startPos(openK) : p.ts.count > 0 && p.ts.start[0] === 0 ? p.startPos(0) : { offset: 0, line: 0, character: 0 };
   const end = nested ? (items.length > 0 ? items[items.length - 1].range.end : p.endPos(openK)) : p.endPos(p.i);
   return { kind: 'Body', items, range: { start, end } };
 }

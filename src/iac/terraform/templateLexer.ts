@@ -62,6 +62,7 @@ export function scanQuoted(lx: Lexer): void {
     const c = text.charCodeAt(p);
     if (c === 34) break;
     if (c === 10 || (c === 13 && text.charCodeAt(p + 1) === 10)) break;
+    if (c === 13) strayCarriageReturn(lx, p);
     if (c === 92) {
       const d = text.charCodeAt(p + 1);
       p += p + 1 < len && d !== 10 && d !== 13 ? 2 : 1;
@@ -144,6 +145,7 @@ export function scanHeredocOrBare(lx: Lexer, frame: Frame): void {
         done = true;
         break;
       }
+      if (c === 13 && heredoc) strayCarriageReturn(lx, p);
       if ((c === 36 || c === 37) && text.charCodeAt(p + 1) === 123) {
         if (p > start) lx.emit(T.StringLit, start, sl, sc, p);
         lx.pos = p;
@@ -161,6 +163,19 @@ export function scanHeredocOrBare(lx: Lexer, frame: Frame): void {
       if (p > start) lx.emit(T.StringLit, start, sl, sc);
     }
   }
+}
+
+/**
+ * A CR not followed by LF inside a quoted string or heredoc: hclsyntax rejects it (it is neither a
+ * line ending nor text), typically a file saved with old Mac line endings. Kept in the text.
+ */
+function strayCarriageReturn(lx: Lexer, p: number): void {
+  const ch = p - lx.lineStart;
+  lx.ts.diagnostics.push({
+    severity: 'error',
+    message: 'A carriage return without a line feed is not allowed in a string: write "\\r", or save the file with LF or CRLF line endings.',
+    range: { start: { offset: p + lx.base, line: lx.line, character: ch }, end: { offset: p + 1 + lx.base, line: lx.line, character: ch + 1 } },
+  });
 }
 
 export function unterminatedHeredoc(lx: Lexer, frame: Frame): void {

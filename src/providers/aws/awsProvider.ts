@@ -9,6 +9,8 @@ import { classifyError, UNTRUSTED, type LiveError } from './errors';
 import { createLimiter } from './limiter';
 import { isLiveError } from './mapper';
 import { awsMapperFor, type AnyAwsMapper } from './mappers';
+import { awsTypeSchema } from './schema';
+import { createVpcScope, listUnmanagedInVpcs, recordVpcs, type VpcScope } from './unmanaged';
 
 export interface AwsProviderOptions {
   /** Named profile (from --profile); a provider block's `profile` wins for its resources. */
@@ -35,14 +37,26 @@ interface Group {
 }
 
 export function createAwsProvider(options: AwsProviderOptions): LiveStateProvider {
+  // The VPCs the last fetch saw: the unmanaged listing that follows it in a scan stays inside them.
+  let scope: VpcScope = createVpcScope();
   return {
     name: 'aws',
     supports: (type) => awsMapperFor(type) !== undefined,
-    fetch: (bindings, ctx) => fetchAll(bindings, ctx, options),
+    schema: (type, liveId) => awsTypeSchema(type, liveId),
+    fetch: (bindings, ctx) => {
+      scope = createVpcScope();
+      return fetchAll(bindings, ctx, options, scope);
+    },
+    listUnmanaged: async (declaredIds, ctx) => {
+      // Untrusted workspace, or nothing fetched: every resource already says why; nothing to list.
+      if (!options.credentialsAllowed || scope.groups.length === 0 || ctx.signal.aborted) return { unmanaged: [], errors: [] };
+      const sdk = await (options.loadSdk ?? loadEc2Sdk)();
+      return listUnmanagedInVpcs(scope, declaredIds, ctx, { sdk, maxAttempts: options.maxAttempts ?? 5, endpoint: options.endpoint, concurrency: options.concurrency ?? 8 });
+    },
   };
 }
 
-async function fetchAll(bindings: Binding[], ctx: FetchContext, options: AwsProviderOptions): Promise<Map<Binding, LiveResult>> {
+async function fetchAll(bindings: Binding[], ctx: FetchContext, options: AwsProviderOptions, scope: VpcScope): Promise<Map<Binding, LiveResult>> {
   const results = new Map<Binding, LiveResult>();
   const answerAll = (list: Binding[], r: LiveResult) => list.forEach((b) => results.set(b, r));
   if (!options.credentialsAllowed) {
@@ -89,7 +103,7 @@ async function fetchAll(bindings: Binding[], ctx: FetchContext, options: AwsProv
         const caller = pool.get(g.profile, g.region);
         const gctx = { caller, limit, signal: ctx.signal, onCall: (op: string) => ctx.logger.debug(`aws: ${op} ${g.region ?? '(default region)'}`) };
         try {
-          await fetchGroup(g, gctx, results);
+          recordVpcs(scope, g.mapper, g.profile, g.region, (await fetchGroup(g, gctx, results)).values());
         } catch (e) {
           // A bug or an unexpected SDK failure still answers every binding of the group.
           answerAll(g.bindings.filter((b) => !results.has(b)), classifyError(e, g.mapper.describe.operation, ctx.signal));
@@ -104,7 +118,8 @@ async function fetchAll(bindings: Binding[], ctx: FetchContext, options: AwsProv
   return results;
 }
 
-async function fetchGroup(g: Group, ctx: Parameters<typeof describeByIds>[2], results: Map<Binding, LiveResult>): Promise<void> {
+/** Answers the group's bindings; returns the objects that exist (by ID). */
+async function fetchGroup(g: Group, ctx: Parameters<typeof describeByIds>[2], results: Map<Binding, LiveResult>): Promise<Map<string, unknown>> {
   const { mapper } = g;
   const outcomes = await describeByIds(mapper.describe, g.bindings.map((b) => b.liveId), ctx);
   const present = new Map<string, unknown>();
@@ -137,4 +152,5 @@ async function fetchGroup(g: Group, ctx: Parameters<typeof describeByIds>[2], re
       }
     }
   }
+  return present;
 }

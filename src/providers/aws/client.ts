@@ -20,6 +20,8 @@ export type Output = Record<string, any>;
 export interface Ec2Caller {
   /** The region as configured; undefined when the SDK resolves it (AWS_REGION, profile). */
   readonly region?: string;
+  /** The region calls go to: the configured one, else what the SDK resolved (AWS_REGION, profile); undefined if none. */
+  resolvedRegion(): Promise<string | undefined>;
   call(operation: DescribeOperation, input: Record<string, unknown>, signal: AbortSignal): Promise<Output>;
 }
 
@@ -59,6 +61,14 @@ export function createClientPool(sdk: Ec2Sdk, settings: ClientSettings): ClientP
       const c = client;
       return {
         region,
+        async resolvedRegion() {
+          if (region) return region;
+          try {
+            return await c.config.region();
+          } catch {
+            return undefined;
+          }
+        },
         async call(operation, input, signal) {
           if (!operation.startsWith('Describe')) throw new Error(`refusing to send ${operation}: DriftLens only reads`);
           const commands = sdk as unknown as Record<string, new (input: unknown) => Parameters<EC2Client['send']>[0]>;

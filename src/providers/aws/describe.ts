@@ -110,26 +110,31 @@ async function confirm<Item>(spec: DescribeSpec<Item>, suspects: string[], ctx: 
 }
 
 async function allPages<Item>(spec: DescribeSpec<Item>, ids: string[], ctx: DescribeContext): Promise<Item[]> {
-  const items: Item[] = [];
+  // MaxResults is not sent: several Describe* refuse it together with IDs; the service
+  // (or an emulator) may still page, so every NextToken is followed.
+  return (await allPagesOf(spec.operation, { [spec.idsParam]: ids }, ctx)).flatMap((o) => spec.items(o));
+}
+
+/** Every page of one request, following each NextToken; a repeated token or endless paging is an error, never a loop. */
+export async function allPagesOf(operation: DescribeOperation, request: Record<string, unknown>, ctx: DescribeContext): Promise<Output[]> {
+  const pages: Output[] = [];
   const seen = new Set<string>();
   let token: string | undefined;
   do {
-    // MaxResults is not sent: several Describe* refuse it together with IDs; the service
-    // (or an emulator) may still page, so every NextToken is followed.
-    const input: Record<string, unknown> = { [spec.idsParam]: ids, ...(token ? { NextToken: token } : {}) };
+    const input: Record<string, unknown> = { ...request, ...(token ? { NextToken: token } : {}) };
     const output = await ctx.limit(() => {
       if (ctx.signal.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
-      ctx.onCall?.(spec.operation);
-      return ctx.caller.call(spec.operation, input, ctx.signal);
+      ctx.onCall?.(operation);
+      return ctx.caller.call(operation, input, ctx.signal);
     });
-    items.push(...spec.items(output));
+    pages.push(output);
     token = output.NextToken?.trim() || undefined;
     if (token !== undefined) {
-      if (seen.has(token)) throw Object.assign(new Error(`${spec.operation} returned the same NextToken twice`), { name: 'PagingLoop' });
-      // A chunk holds at most a few hundred IDs; an endpoint still paging after this many pages never ends.
-      if (seen.size >= MAX_PAGES) throw Object.assign(new Error(`${spec.operation} was still paging after ${MAX_PAGES} pages`), { name: 'PagingLoop' });
+      if (seen.has(token)) throw Object.assign(new Error(`${operation} returned the same NextToken twice`), { name: 'PagingLoop' });
+      // No request of ours needs this many pages (a chunk of IDs, or a listing at 1,000 per page): the endpoint never ends.
+      if (seen.size >= MAX_PAGES) throw Object.assign(new Error(`${operation} was still paging after ${MAX_PAGES} pages`), { name: 'PagingLoop' });
       seen.add(token);
     }
   } while (token !== undefined);
-  return items;
+  return pages;
 }

@@ -6,7 +6,7 @@ import type { Value } from '../../engine/model';
 import { describeByIds, type DescribeSpec } from './describe';
 import { classifyError, type LiveError } from './errors';
 import type { AwsMapper, EnrichContext, Enrichment } from './mapper';
-import { tagsToMap } from './tags';
+import { nameTag, ownedByAnotherService, tagsToMap } from './tags';
 import { enumValue, lacking, token } from './wireValues';
 
 export interface InstanceExtra {
@@ -172,6 +172,12 @@ export const ec2InstanceMapper: AwsMapper<Instance, InstanceExtra> = {
   gone: (i) => {
     const state = enumValue(i.State?.Name);
     return state === 'terminated' || state === 'shutting-down' ? 'terminated' : undefined;
+  },
+  vpcOf: (i) => token(i.VpcId) ?? token(i.NetworkInterfaces?.find((n) => n.Attachment?.DeviceIndex === 0)?.VpcId) ?? undefined,
+  listInVpcs: {
+    filters: [{ Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] }],
+    skip: (i) => ownedByAnotherService(i.Tags),
+    nameOf: (i) => nameTag(i.Tags),
   },
   enrich,
   toAttributes,

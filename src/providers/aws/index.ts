@@ -4,3 +4,4 @@ export { AWS_MAPPERS, awsMapperFor, awsNormalization } from './mappers';
 export type { AwsMapper, TypeNormalization } from './mapper';
 export { compareRuleSets, expandRule, expandRules, isOpenToWorld, normalizePorts, normalizeProtocol, permissionsToRules, ruleKey, type RuleContext, type RuleSetDiff, type RuleTuple } from './securityGroupRules';
 export { isSystemTag, tagsToMap } from './tags';
+export { awsTypeSchema } from './schema';

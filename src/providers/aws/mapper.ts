@@ -35,10 +35,24 @@ export interface EnrichContext {
 /** Per ID: extra data, or the error that made a declared attribute unreadable. */
 export type Enrichment<Extra> = Map<string, Extra | LiveError>;
 
+/** How the unmanaged listing finds a type inside the VPCs the code manages (one filtered Describe per region and page). */
+export interface VpcListing<Item> {
+  /** Filters sent beside `vpc-id` (names as the API spells them: it rejects unknown ones). */
+  filters: { Name: string; Values: string[] }[];
+  /** Why an item nobody declares is still not reported: Terraform never creates it, or another owner manages it. */
+  skip?(item: Item): boolean;
+  /** What a person recognizes it by: the Name tag, or the group name. */
+  nameOf(item: Item): string | undefined;
+}
+
 export interface AwsMapper<Item, Extra = undefined> {
   readonly type: string;
   readonly describe: DescribeSpec<Item>;
   readonly normalization: TypeNormalization;
+  /** The VPC the object lives in (a VPC: itself). Scopes the unmanaged listing to the VPCs the code manages. */
+  vpcOf?(item: Item): string | undefined;
+  /** Listed inside managed VPCs for the unmanaged report; absent: never listed. */
+  readonly listInVpcs?: VpcListing<Item>;
   /** A reason when the API still returns the object but it is gone (a terminated instance). */
   gone?(item: Item): string | undefined;
   /** Extra batched calls for declared attributes the Describe output lacks. `declared` maps ID → declared attribute names. */

@@ -4,7 +4,7 @@ import type { SecurityGroup } from '@aws-sdk/client-ec2';
 import type { Value } from '../../engine/model';
 import type { AwsMapper } from './mapper';
 import { permissionsToRules } from './securityGroupRules';
-import { tagsToMap } from './tags';
+import { nameTag, ownedByAnotherService, tagsToMap } from './tags';
 import { token } from './wireValues';
 
 function toAttributes(g: SecurityGroup): Record<string, Value> {
@@ -36,6 +36,13 @@ export const securityGroupMapper: AwsMapper<SecurityGroup> = {
     ruleBlocks: ['ingress', 'egress'],
     tagMaps: ['tags'],
     onDemand: {},
+  },
+  vpcOf: (g) => token(g.VpcId) ?? undefined,
+  listInVpcs: {
+    filters: [],
+    // Every VPC has a `default` group that Terraform never creates (aws_default_security_group only adopts it).
+    skip: (g) => token(g.GroupName) === 'default' || ownedByAnotherService(g.Tags),
+    nameOf: (g) => nameTag(g.Tags) ?? token(g.GroupName) ?? undefined,
   },
   toAttributes,
 };

@@ -1,7 +1,7 @@
 // aws_subnet: everything it compares is in DescribeSubnets.
 import type { Subnet } from '@aws-sdk/client-ec2';
 import type { AwsMapper } from './mapper';
-import { tagsToMap } from './tags';
+import { nameTag, ownedByAnotherService, tagsToMap } from './tags';
 import { token } from './wireValues';
 
 export const subnetMapper: AwsMapper<Subnet> = {
@@ -15,6 +15,13 @@ export const subnetMapper: AwsMapper<Subnet> = {
     chunkSize: 200,
   },
   normalization: { type: 'aws_subnet', scalarSets: [], singleBlocks: [], ruleBlocks: [], tagMaps: ['tags'], onDemand: {} },
+  vpcOf: (s) => token(s.VpcId) ?? undefined,
+  listInVpcs: {
+    filters: [],
+    // A default VPC's per-zone subnets come with the account; Terraform only adopts them (aws_default_subnet).
+    skip: (s) => s.DefaultForAz === true || ownedByAnotherService(s.Tags),
+    nameOf: (s) => nameTag(s.Tags),
+  },
   toAttributes: (s) => ({
     vpc_id: token(s.VpcId),
     cidr_block: token(s.CidrBlock),

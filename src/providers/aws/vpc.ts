@@ -70,6 +70,7 @@ export const vpcMapper: AwsMapper<Vpc, VpcExtra> = {
     tagMaps: ['tags'],
     onDemand: { enable_dns_support: 'ec2:DescribeVpcAttribute', enable_dns_hostnames: 'ec2:DescribeVpcAttribute' },
   },
+  vpcOf: (v) => token(v.VpcId) ?? undefined,
   enrich,
   toAttributes,
 };

@@ -5,10 +5,14 @@ import { Ec2Error } from './xml';
 /** `*` matches every action. */
 export type ActionPattern = string;
 
+/** Narrows a fault to some requests of an action (e.g. only filtered listings: `(p) => 'Filter.1.Name' in p`). */
+export type RequestPredicate = (params: Record<string, string>) => boolean;
+
 interface ErrorFault {
   action: ActionPattern;
   error: () => Ec2Error;
   remaining: number;
+  when?: RequestPredicate;
 }
 
 export interface Gate {
@@ -25,8 +29,8 @@ export class Faults {
   private gates: { action: ActionPattern; hold: Promise<void>; arrived: () => void; release: () => void }[] = [];
 
   /** UnauthorizedOperation (HTTP 403), as for a principal without `ec2:<action>`. */
-  deny(action: ActionPattern, times = Infinity): void {
-    this.error(action, times, () => new Ec2Error('UnauthorizedOperation', `You are not authorized to perform this operation. User: arn:aws:iam::123456789012:user/ci is not authorized to perform: ec2:${action === '*' ? 'Describe*' : action} because no identity-based policy allows the ec2:${action === '*' ? 'Describe*' : action} action`, 403));
+  deny(action: ActionPattern, times = Infinity, when?: RequestPredicate): void {
+    this.error(action, times, () => new Ec2Error('UnauthorizedOperation', `You are not authorized to perform this operation. User: arn:aws:iam::123456789012:user/ci is not authorized to perform: ec2:${action === '*' ? 'Describe*' : action} because no identity-based policy allows the ec2:${action === '*' ? 'Describe*' : action} action`, 403), when);
   }
 
   /** RequestLimitExceeded (HTTP 503) for the next `times` calls. */
@@ -40,8 +44,8 @@ export class Faults {
   }
 
   /** Any error the service can send. */
-  error(action: ActionPattern, times: number, make: () => Ec2Error): void {
-    this.errors.push({ action, error: make, remaining: times });
+  error(action: ActionPattern, times: number, make: () => Ec2Error, when?: RequestPredicate): void {
+    this.errors.push({ action, error: make, remaining: times, when });
   }
 
   /** Adds `ms` of latency to every matching call. */
@@ -74,14 +78,14 @@ export class Faults {
   }
 
   /** @internal Runs before the handler: waits as configured, then throws the next injected error. */
-  async apply(action: string): Promise<void> {
+  async apply(action: string, params: Record<string, string> = {}): Promise<void> {
     const ms = this.latencies.filter((l) => matches(l.action, action)).reduce((a, l) => a + l.ms, 0);
     if (ms > 0) await new Promise((r) => setTimeout(r, ms));
     for (const g of this.gates.filter((x) => matches(x.action, action))) {
       g.arrived();
       await g.hold;
     }
-    const f = this.errors.find((e) => matches(e.action, action) && e.remaining > 0);
+    const f = this.errors.find((e) => matches(e.action, action) && e.remaining > 0 && (e.when?.(params) ?? true));
     if (f) {
       f.remaining--;
       throw f.error();

@@ -15,6 +15,14 @@ export interface HandlerContext {
   dialect?: Dialect;
   /** Answers every Describe* with all resources, whatever IDs were asked (an emulator that ignores ID lists). */
   ignoreIds?: boolean;
+  /** The region the request was signed for: resources seeded in another region are invisible, as in EC2. */
+  region?: string;
+}
+
+/** The resources of `map` the request's region can see. */
+function visible<T extends { region?: string }>(map: Map<string, T>, ctx: HandlerContext): Map<string, T> {
+  if (!ctx.region || ![...map.values()].some((r) => r.region)) return map;
+  return new Map([...map].filter(([, r]) => !r.region || r.region === ctx.region));
 }
 
 export type Handler = (params: Params, ctx: HandlerContext) => Record<string, XmlValue>;
@@ -138,14 +146,16 @@ const INSTANCES_PAGE: PageRule = { action: 'DescribeInstances', idParam: 'Instan
 
 const describeInstances: Handler = (params, ctx) => {
   const ids = listParam(params, 'InstanceId');
-  let items = ids.length ? lookup(ids, ctx.state.instances, ID_RULES.instance, ctx) : [...ctx.state.instances.values()];
+  const instances = visible(ctx.state.instances, ctx);
+  let items = ids.length ? lookup(ids, instances, ID_RULES.instance, ctx) : [...instances.values()];
   items = applyFilters(items, filters(params), {
     'instance-id': (i) => [i.id],
     'instance-state-name': (i) => [i.state ?? 'running'],
     'instance-type': (i) => [i.instanceType],
     'subnet-id': (i) => (i.subnetId ? [i.subnetId] : []),
     'vpc-id': (i) => {
-      const v = i.subnetId ? ctx.state.subnets.get(i.subnetId)?.vpcId : undefined;
+      // A terminated instance has left its VPC (no vpcId in its description either).
+      const v = i.subnetId && i.state !== 'terminated' ? ctx.state.subnets.get(i.subnetId)?.vpcId : undefined;
       return v ? [v] : [];
     },
     'instance.group-id': (i) => i.securityGroupIds ?? [],
@@ -174,7 +184,7 @@ const describeInstanceAttribute: Handler = (params, ctx) => {
   const id = required(params, 'InstanceId');
   const attribute = required(params, 'Attribute');
   if (!INSTANCE_ATTRIBUTES.has(attribute)) throw new Ec2Error('InvalidParameterValue', `Value (${attribute}) for parameter attribute is invalid. Unknown attribute.`);
-  const [i] = lookup([id], ctx.state.instances, ID_RULES.instance, { ...ctx, ignoreIds: false });
+  const [i] = lookup([id], visible(ctx.state.instances, ctx), ID_RULES.instance, { ...ctx, ignoreIds: false });
   const values: Record<string, XmlValue> = {
     instanceType: { value: i.instanceType },
     disableApiTermination: { value: i.disableApiTermination ?? false },
@@ -233,9 +243,10 @@ const GROUPS_PAGE: PageRule = { action: 'DescribeSecurityGroups', idParam: 'Grou
 const describeSecurityGroups: Handler = (params, ctx) => {
   const ids = listParam(params, 'GroupId');
   const names = listParam(params, 'GroupName');
-  let items = ids.length ? lookup(ids, ctx.state.securityGroups, ID_RULES.group, ctx) : [...ctx.state.securityGroups.values()];
+  const groups = visible(ctx.state.securityGroups, ctx);
+  let items = ids.length ? lookup(ids, groups, ID_RULES.group, ctx) : [...groups.values()];
   if (names.length) {
-    const byName = [...ctx.state.securityGroups.values()].filter((g) => names.includes(g.name));
+    const byName = [...groups.values()].filter((g) => names.includes(g.name));
     const unknown = names.filter((n) => !byName.some((g) => g.name === n));
     if (unknown.length) throw new Ec2Error('InvalidGroup.NotFound', `The security group '${unknown[0]}' does not exist in default VPC 'vpc-00000000'`);
     items = ids.length ? items.filter((g) => names.includes(g.name)) : byName;
@@ -256,7 +267,8 @@ const VPCS_PAGE: PageRule = { action: 'DescribeVpcs', idParam: 'VpcId', maxResul
 
 const describeVpcs: Handler = (params, ctx) => {
   const ids = listParam(params, 'VpcId');
-  let items = ids.length ? lookup(ids, ctx.state.vpcs, ID_RULES.vpc, ctx) : [...ctx.state.vpcs.values()];
+  const vpcs = visible(ctx.state.vpcs, ctx);
+  let items = ids.length ? lookup(ids, vpcs, ID_RULES.vpc, ctx) : [...vpcs.values()];
   items = applyFilters(items, filters(params), {
     'vpc-id': (v) => [v.id],
     'cidr-block': (v) => [v.cidrBlock],
@@ -286,7 +298,7 @@ const describeVpcAttribute: Handler = (params, ctx) => {
   const id = required(params, 'VpcId');
   const attribute = required(params, 'Attribute');
   if (!VPC_ATTRIBUTES.has(attribute)) throw new Ec2Error('InvalidParameterValue', `Value (${attribute}) for parameter attribute is invalid. Unknown attribute.`);
-  const [v] = lookup([id], ctx.state.vpcs, ID_RULES.vpc, { ...ctx, ignoreIds: false });
+  const [v] = lookup([id], visible(ctx.state.vpcs, ctx), ID_RULES.vpc, { ...ctx, ignoreIds: false });
   const value = attribute === 'enableDnsSupport' ? (v.enableDnsSupport ?? true) : attribute === 'enableDnsHostnames' ? (v.enableDnsHostnames ?? v.isDefault ?? false) : false;
   return { vpcId: v.id, [attribute]: { value } };
 };
@@ -295,12 +307,14 @@ const SUBNETS_PAGE: PageRule = { action: 'DescribeSubnets', idParam: 'SubnetId',
 
 const describeSubnets: Handler = (params, ctx) => {
   const ids = listParam(params, 'SubnetId');
-  let items = ids.length ? lookup(ids, ctx.state.subnets, ID_RULES.subnet, ctx) : [...ctx.state.subnets.values()];
+  const subnets = visible(ctx.state.subnets, ctx);
+  let items = ids.length ? lookup(ids, subnets, ID_RULES.subnet, ctx) : [...subnets.values()];
   items = applyFilters(items, filters(params), {
     'subnet-id': (s) => [s.id],
     'vpc-id': (s) => [s.vpcId],
     'availability-zone': (s) => [s.availabilityZone],
     'cidr-block': (s) => [s.cidrBlock],
+    'default-for-az': (s) => [String(s.defaultForAz ?? false)],
   }, (s) => s.tags);
   const p = page(items, params, SUBNETS_PAGE, ctx.pageSize);
   return {
@@ -315,7 +329,7 @@ const describeSubnets: Handler = (params, ctx) => {
       availableIpAddressCount: 251,
       availabilityZone: s.availabilityZone,
       availabilityZoneId: `use1-az${s.availabilityZone.slice(-1).charCodeAt(0) - 96}`,
-      defaultForAz: false,
+      defaultForAz: s.defaultForAz ?? false,
       mapPublicIpOnLaunch: s.mapPublicIpOnLaunch ?? false,
       assignIpv6AddressOnCreation: false,
       tagSet: tagSet(s.tags),
@@ -331,7 +345,8 @@ const describeVolumes: Handler = (params, ctx) => {
   const byVolume = new Map<string, SeedInstance>();
   for (const i of ctx.state.instances.values()) if (i.rootVolume?.id && i.state !== 'terminated') byVolume.set(i.rootVolume.id, i);
   const attachedTo = (volumeId: string) => byVolume.get(volumeId);
-  let items = ids.length ? lookup(ids, ctx.state.volumes, ID_RULES.volume, ctx) : [...ctx.state.volumes.values()];
+  const volumes = visible(ctx.state.volumes, ctx);
+  let items = ids.length ? lookup(ids, volumes, ID_RULES.volume, ctx) : [...volumes.values()];
   items = applyFilters(items, filters(params), {
     'volume-id': (v) => [v.id],
     'attachment.instance-id': (v) => {

@@ -77,8 +77,8 @@ export async function startFakeEc2(seed: Ec2Seed = {}, options: FakeEc2Options =
       if (!params.Version) throw new Ec2Error('MissingParameter', 'The request must contain the parameter Version', 400);
       const handler = HANDLERS[params.Action];
       if (!handler) throw new Ec2Error('InvalidAction', `The action ${params.Action} is not valid for this web service.`, 400);
-      await faults.apply(params.Action);
-      const body = handler(params, { state, pageSize, dialect, ignoreIds: options.ignoreIds });
+      await faults.apply(params.Action, params);
+      const body = handler(params, { state, pageSize, dialect, ignoreIds: options.ignoreIds, region: auth[2] });
       send(res, 200, responseXml(params.Action, requestId, body, dialect.pretty));
     } catch (e) {
       const err = e instanceof Ec2Error ? e : new Ec2Error('InternalError', 'An internal error has occurred', 500);

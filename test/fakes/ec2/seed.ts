@@ -5,6 +5,8 @@ export type SeedTags = Record<string, string>;
 
 export interface SeedVpc {
   id: string;
+  /** The region it lives in; absent: every region answers for it (single-region tests). */
+  region?: string;
   cidrBlock: string;
   instanceTenancy?: 'default' | 'dedicated' | 'host';
   enableDnsSupport?: boolean;
@@ -15,10 +17,14 @@ export interface SeedVpc {
 
 export interface SeedSubnet {
   id: string;
+  /** The region it lives in; absent: every region answers for it (single-region tests). */
+  region?: string;
   vpcId: string;
   cidrBlock: string;
   availabilityZone: string;
   mapPublicIpOnLaunch?: boolean;
+  /** One of a default VPC's per-zone subnets (they come with the account). */
+  defaultForAz?: boolean;
   tags?: SeedTags;
 }
 
@@ -38,6 +44,8 @@ export interface SeedRule {
 
 export interface SeedSecurityGroup {
   id: string;
+  /** The region it lives in; absent: every region answers for it (single-region tests). */
+  region?: string;
   name: string;
   description: string;
   vpcId?: string;
@@ -48,6 +56,8 @@ export interface SeedSecurityGroup {
 
 export interface SeedVolume {
   id: string;
+  /** The region it lives in; absent: every region answers for it (single-region tests). */
+  region?: string;
   size: number;
   type?: string;
   encrypted?: boolean;
@@ -60,6 +70,8 @@ export type InstanceStateName = 'pending' | 'running' | 'shutting-down' | 'termi
 
 export interface SeedInstance {
   id: string;
+  /** The region it lives in; absent: every region answers for it (single-region tests). */
+  region?: string;
   ami: string;
   instanceType: string;
   subnetId?: string;

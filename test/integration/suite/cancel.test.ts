@@ -62,6 +62,8 @@ suite('Cancel and one scan at a time', () => {
     const [a, b] = await Promise.all([first, second]);
     assert.equal(a.kind, 'done');
     assert.deepEqual(b, a);
-    assert.equal(fake.calls.filter((c) => c.action === 'DescribeInstances').length, 1);
+    // One DescribeInstances by ID (the declared instances) and one filtered listing (unmanaged ones).
+    const instanceCalls = fake.calls.filter((c) => c.action === 'DescribeInstances');
+    assert.deepEqual(instanceCalls.map((c) => ('InstanceId.1' in c.params ? 'by-id' : 'listing')).sort(), ['by-id', 'listing']);
   });
 });

@@ -29,7 +29,12 @@ suite('Drift tree, status bar and diff', () => {
 
   test('groups, in order, without empty ones', async () => {
     const groups = (await children()).map((n) => [item(n).label, item(n).description]);
-    assert.deepEqual(groups, [['Drifted', '3'], ['Missing', '1'], ['Unverified', '1']]);
+    assert.deepEqual(groups, [['Drifted', '3'], ['Missing', '1'], ['Unverified', '1'], ['Unmanaged', '1']]);
+  });
+
+  test('the security group created in the console is unmanaged; the VPC\'s default group is not', async () => {
+    const unmanaged = (await children(await find(['Unmanaged']))).map((n) => [item(n).label, item(n).contextValue]);
+    assert.deepEqual(unmanaged, [['aws_security_group launch-wizard-1', 'driftlens.unmanaged']]);
   });
 
   test('resources under each group, with file:line', async () => {

@@ -1,6 +1,6 @@
 // The fake EC2 is as strict as the service: raw Query requests get the real codes and shapes.
 import assert from 'node:assert/strict';
-import { DescribeInstancesCommand, DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { DescribeInstancesCommand, DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { startFakeEc2, type FakeEc2 } from '../../fakes/ec2';
 import { fakeCredentials, setAwsEnv, smallAccount } from './awsTestEnv';
 
@@ -95,5 +95,43 @@ describe('fake EC2 endpoint', () => {
     }
     assert.deepEqual(seen, ['403 UnauthorizedOperation', '503 RequestLimitExceeded', '500 InternalError', '200 ok']);
     assert.deepEqual(fake.calls.slice(-4).map((c) => [c.action, c.region]), Array(4).fill(['DescribeSubnets', 'us-east-1']));
+  });
+
+  it('filters listings by vpc-id, instance-state-name and default-for-az, rejects unknown filter names, and keeps regions apart', async () => {
+    const regional = await startFakeEc2({
+      vpcs: [{ id: 'vpc-0a0a0a0a0a0a00001', cidrBlock: '10.1.0.0/16', region: 'us-east-1' }, { id: 'vpc-0b0b0b0b0b0b00001', cidrBlock: '10.2.0.0/16', region: 'eu-west-1' }],
+      subnets: [
+        { id: 'subnet-0a0a0a0a0a0a00001', vpcId: 'vpc-0a0a0a0a0a0a00001', cidrBlock: '10.1.1.0/24', availabilityZone: 'us-east-1a', defaultForAz: true, region: 'us-east-1' },
+        { id: 'subnet-0b0b0b0b0b0b00001', vpcId: 'vpc-0b0b0b0b0b0b00001', cidrBlock: '10.2.1.0/24', availabilityZone: 'eu-west-1a', region: 'eu-west-1' },
+      ],
+      securityGroups: [{ id: 'sg-0a0a0a0a0a0a00001', name: 'default', description: 'default VPC security group', vpcId: 'vpc-0a0a0a0a0a0a00001', region: 'us-east-1' }],
+      instances: [
+        { id: 'i-0a0a0a0a0a0a00001', ami: 'ami-0abcdef1234567890', instanceType: 't3.nano', subnetId: 'subnet-0a0a0a0a0a0a00001', region: 'us-east-1' },
+        { id: 'i-0a0a0a0a0a0a00002', ami: 'ami-0abcdef1234567890', instanceType: 't3.nano', subnetId: 'subnet-0a0a0a0a0a0a00001', state: 'stopped', region: 'us-east-1' },
+        { id: 'i-0a0a0a0a0a0a00003', ami: 'ami-0abcdef1234567890', instanceType: 't3.nano', subnetId: 'subnet-0a0a0a0a0a0a00001', state: 'terminated', region: 'us-east-1' },
+      ],
+    });
+    const east = new EC2Client({ endpoint: regional.url, region: 'us-east-1' });
+    const west = new EC2Client({ endpoint: regional.url, region: 'eu-west-1' });
+    try {
+      const inVpc = [{ Name: 'vpc-id', Values: ['vpc-0a0a0a0a0a0a00001', 'vpc-0b0b0b0b0b0b00001'] }];
+      const ids = (r: { Reservations?: { Instances?: { InstanceId?: string }[] }[] }) => (r.Reservations ?? []).flatMap((x) => x.Instances ?? []).map((i) => i.InstanceId).sort();
+      // A terminated instance has left its VPC.
+      assert.deepEqual(ids(await east.send(new DescribeInstancesCommand({ Filters: inVpc, MaxResults: 1000 }))), ['i-0a0a0a0a0a0a00001', 'i-0a0a0a0a0a0a00002']);
+      assert.deepEqual(ids(await east.send(new DescribeInstancesCommand({ Filters: [...inVpc, { Name: 'instance-state-name', Values: ['running'] }] }))), ['i-0a0a0a0a0a0a00001']);
+      assert.deepEqual(ids(await west.send(new DescribeInstancesCommand({ Filters: inVpc }))), []);
+      const subnets = await east.send(new DescribeSubnetsCommand({ Filters: [...inVpc, { Name: 'default-for-az', Values: ['true'] }] }));
+      assert.deepEqual(subnets.Subnets?.map((s) => [s.SubnetId, s.DefaultForAz]), [['subnet-0a0a0a0a0a0a00001', true]]);
+      assert.deepEqual((await west.send(new DescribeSubnetsCommand({ Filters: inVpc }))).Subnets?.map((s) => s.SubnetId), ['subnet-0b0b0b0b0b0b00001']);
+      assert.deepEqual((await east.send(new DescribeSecurityGroupsCommand({ Filters: inVpc, MaxResults: 5 }))).SecurityGroups?.map((g) => g.GroupName), ['default']);
+      // Another region's ID is unknown here, as in EC2.
+      await assert.rejects(west.send(new DescribeSecurityGroupsCommand({ GroupIds: ['sg-0a0a0a0a0a0a00001'] })), { name: 'InvalidGroup.NotFound' });
+      await assert.rejects(east.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc', Values: ['x'] }] })), { name: 'InvalidParameterValue' });
+      await assert.rejects(east.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'instance-state-name', Values: ['running'] }] })), { name: 'InvalidParameterValue' });
+    } finally {
+      east.destroy();
+      west.destroy();
+      await regional.close();
+    }
   });
 });

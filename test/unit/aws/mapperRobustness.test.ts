@@ -2,7 +2,7 @@
 // guess a value the answer lacks, and an absent value never drifts against a declared empty one.
 import assert from 'node:assert/strict';
 import type { Value } from '../../../src/engine/model';
-import { awsTypeSchema } from '../../../src/engine/awsSchema';
+import { awsTypeSchema } from '../../../src/providers/aws/schema';
 import { compareResource } from '../../../src/engine/compare';
 import { resolveRoot } from '../../../src/engine/resolve';
 import { parseHcl } from '../../../src/iac/terraform/parser';

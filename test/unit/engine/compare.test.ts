@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Drift, TypeSchema, Value } from '../../../src/engine/model';
 import { compareResource } from '../../../src/engine/compare';
-import { awsTypeSchema } from '../../../src/engine/awsSchema';
+import { awsTypeSchema } from '../../../src/providers/aws/schema';
 import { resolveRoot } from '../../../src/engine/resolve';
 import { parseHcl } from '../../../src/iac/terraform/parser';
 import { memoryIo, moduleFrom, textAt } from './helpers';

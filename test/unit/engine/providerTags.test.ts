@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { Value } from '../../../src/engine/model';
 import { resolveRoot } from '../../../src/engine/resolve';
 import { resultFor } from '../../../src/engine/results';
-import { awsTypeSchema } from '../../../src/engine/awsSchema';
+import { awsTypeSchema } from '../../../src/providers/aws/schema';
 import { parseHcl } from '../../../src/iac/terraform/parser';
 import { memoryIo, moduleFrom, stateJson, textAt } from './helpers';
 

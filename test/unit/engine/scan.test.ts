@@ -17,6 +17,8 @@ function countingProvider(inner: LiveStateProvider): LiveStateProvider & { calls
   return {
     name: inner.name,
     supports: (t) => inner.supports(t),
+    schema: inner.schema?.bind(inner),
+    listUnmanaged: inner.listUnmanaged?.bind(inner),
     fetch: (bindings: Binding[], ctx: FetchContext): Promise<Map<Binding, LiveResult>> => {
       calls.push(bindings);
       return inner.fetch(bindings, ctx);

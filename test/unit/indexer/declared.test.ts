@@ -145,4 +145,42 @@ describe('declared resources (HCL)', () => {
     assert.deepEqual(declareFile(index, '/m/b_override.tf', parseHcl(b).body, b), []);
     assert.equal(index.resources.length, 3);
   });
+
+  it('finds the first declaration of an address among thousands in one file', () => {
+    const index = emptyModuleIndex('/m');
+    const many = Array.from({ length: 3000 }, (_, i) => `resource "null_resource" "r${i}" {\n}\n`).join('') + 'resource "null_resource" "r1500" {\n}\n';
+    const problems = declareFile(index, '/m/gen.tf', parseHcl(many).body, many);
+    assert.deepEqual(problems.map((p) => p.message), ['Duplicate resource "null_resource" configuration: "null_resource.r1500" was already declared at gen.tf:3001.']);
+    assert.equal(index.resources.length, 3001);
+  });
+
+  // Found while checking public code: a block with a missing or extra label vanished from the inventory without a word.
+  it('reports resource, data, variable and module blocks with the wrong number of labels', () => {
+    const text = [
+      'resource "aws_instance" {',
+      '}',
+      'resource "aws_instance" "a" "extra" {',
+      '}',
+      'data "aws_ami" {',
+      '}',
+      'variable {',
+      '}',
+      'module "m" "n" {',
+      '}',
+      'resource "ok" "fine" {',
+      '}',
+    ].join('\n');
+    const index = emptyModuleIndex('/m');
+    const problems = declareFile(index, '/m/main.tf', parseHcl(text).body, text);
+    assert.deepEqual(problems.map((p) => [p.range.start.line, p.message]), [
+      [0, 'Missing name for resource: a resource block needs 2 labels (type, name), found 1; it is not indexed.'],
+      [2, 'Extraneous label for resource: a resource block takes only 2 labels (type, name).'],
+      [4, 'Missing name for data: a data block needs 2 labels (type, name), found 1; it is not indexed.'],
+      [6, 'Missing name for variable: a variable block needs 1 label (name), found 0; it is not indexed.'],
+      [8, 'Extraneous label for module: a module block takes only 1 label (name).'],
+    ]);
+    assert.deepEqual(lsp(problems[1].range), rangeOfText(text, '"extra"'));
+    // The block with an extra label is still declared by its first two labels, as before.
+    assert.deepEqual(index.resources.map((r) => r.address), ['aws_instance.a', 'ok.fine']);
+  });
 });

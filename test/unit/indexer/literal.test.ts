@@ -96,4 +96,42 @@ describe('literal values', () => {
       timeouts: [{ create: '5m' }],
     });
   });
+
+  // Found on public modules: `provisioner "local-exec"` lost its label, so the inventory could not
+  // say which provisioner it was (HashiCorp's JSON keeps blocks under their labels).
+  it('keeps labelled nested blocks under their labels, as HCL JSON does', () => {
+    const text = [
+      'resource "null_resource" "x" {',
+      '  provisioner "local-exec" {',
+      '    command = "echo one"',
+      '  }',
+      '  provisioner "remote-exec" {',
+      '    inline = ["a"]',
+      '  }',
+      '  provisioner "local-exec" {',
+      '    when    = destroy',
+      '  }',
+      '  lifecycle {',
+      '    ignore_changes = []',
+      '  }',
+      '}',
+    ].join('\n');
+    const block = parseHcl(text).body.items[0] as Block;
+    assert.deepEqual(bodyLiteral(declaredBody(block.body)), {
+      provisioner: {
+        'local-exec': [{ command: 'echo one' }, { when: { $unknown: 'reference to destroy' } }],
+        'remote-exec': [{ inline: ['a'] }],
+      },
+      lifecycle: [{ ignore_changes: [] }],
+    });
+  });
+
+  it('keeps a map key or attribute named __proto__ as data', () => {
+    const v = literalValue(expr('{ "__proto__" = "x", a = 1 }')) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(v), ['__proto__', 'a']);
+    assert.equal(v.__proto__, 'x');
+    assert.equal(Object.getPrototypeOf(v), Object.prototype);
+    const body = parseHcl('__proto__ = 2\nb = 3\n').body;
+    assert.equal(JSON.stringify(bodyLiteral(declaredBody(body))), '{"__proto__":2,"b":3}');
+  });
 });

@@ -64,6 +64,33 @@ describe('HCL expressions', () => {
     assert.equal(textOf(src, e.range), src);
   });
 
+  it('keeps everything after a full splat per element, computed indexes and nested splats too (as hclsyntax)', () => {
+    // The element is the root "" in `eachExpr`; `each` keeps the static steps before the first computed one.
+    const src = 'a[*].b[var.k].c';
+    const e = exprOk(src);
+    assert.deepEqual(shape(e), {
+      kind: 'Splat', source: trav('a'), full: true, each: [attrS('b')],
+      eachExpr: {
+        kind: 'RelativeTraversal',
+        source: { kind: 'Index', collection: trav('', attrS('b')), key: trav('var', attrS('k')) },
+        steps: [attrS('c')],
+      },
+    });
+    assert.equal(textOf(src, e.range), src);
+    assert.ok(e.kind === 'Splat' && e.eachExpr !== undefined);
+    assert.equal(textOf(src, e.eachExpr.range), '[*].b[var.k].c');
+    assert.deepEqual(shape(exprOk('a[*].b[*].c')), {
+      kind: 'Splat', source: trav('a'), full: true, each: [attrS('b')],
+      eachExpr: { kind: 'Splat', source: trav('', attrS('b')), full: true, each: [attrS('c')] },
+    });
+    assert.deepEqual(shape(exprOk('a[*].b.*.c')), {
+      kind: 'Splat', source: trav('a'), full: true, each: [attrS('b')],
+      eachExpr: { kind: 'Splat', source: trav('', attrS('b')), full: false, each: [attrS('c')] },
+    });
+    // Static steps only: no eachExpr, as before.
+    assert.equal((exprOk('a[*].id[0]') as { eachExpr?: unknown }).eachExpr, undefined);
+  });
+
   it('ends an attribute-only splat at the first index (legacy .* semantics)', () => {
     const e = exprOk('a.*.b.c[0]');
     assert.deepEqual(shape(e), {

@@ -37,6 +37,8 @@ const CASES = [
   'résumé = 1\n', '名前 = "x"\n', 'a = 名前.属性\n', 'a = x-y\n', 'a = x - y\n', 'a = x--y\n', 'a = 1-1\n', 'a = x-1\n', '_a = 1\n', 'a_ = _\n',
   'a = null\n', 'a = true.x\n', 'a = 0x10\n', 'a = 1_000\n', 'a = 1E5\n', 'a = 1e-5\n', 'a = 0.0001\n', 'a = 00\n',
   '# c\r\na = 1\r\n', '// c\na = 1 // x\n', '/**/a = 1\n', 'a = 1 /* unterminated\n', 'a = 1\n/* c */\n', 'a {\n  # c\n}\n', 'a { # c\n}\n', 'a { /* c */ }\n',
+  // Old-Mac line endings (a CR without LF), seen in real files: only CRLF and LF end a line.
+  'a = "a\rb"\n', 'a = <<EOF\nx\ry\nEOF\n', 'a = 1 # c\rb = 2\n', 'a = [\r1]\n', 'b {\r\n}\r',
   '\ufeffa = 1\n', 'a = 1\r', 'a = "\t"\n', 'a\t=\t1\n', 'a = 1 \n', 'a=1\nb=2', 'a {\n}\nb {\n}', '}', '{', '"x"', 'a', 'a =', 'a {', '=', '<<EOF',
 ];
 

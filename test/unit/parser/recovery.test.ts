@@ -24,6 +24,18 @@ describe('HCL error tolerance', () => {
     assert.equal(textOf(src, attr(block(r.body, 'resource').body, 'size').expr.range), '3');
   });
 
+  // Seen on real files converted with a stray CR: the old message read `found ""`.
+  it('names an invisible stray character in its message, and flags a lone CR inside a string', () => {
+    const r = parse('b {\r\n  x = 1\r\n}\r');
+    assert.deepEqual(r.diagnostics.map((d) => d.message), ['Missing newline after block definition: found "\\r".']);
+    assert.deepEqual(names(block(r.body, 'b').body), ['x']);
+    const s = parse('a = "x\ry"\nb = 2\n');
+    assert.equal(s.diagnostics.length, 1);
+    assert.match(s.diagnostics[0].message, /carriage return without a line feed/);
+    assert.equal(s.diagnostics[0].range.start.character, 6);
+    assert.deepEqual(names(s.body), ['a', 'b']);
+  });
+
   it('keeps an attribute with no value yet as Invalid and reads on', () => {
     const src = 'resource "a" "x" {\n  ami =\n  size = 3\n}\n';
     const r = parse(src);

@@ -1,10 +1,12 @@
-// The AWS mappers' normalization metadata (TypeNormalization) as the comparison's TypeSchema.
+// The comparison's TypeSchema for an AWS type, built from its mapper's normalizations: the
+// engine asks the provider (`LiveStateProvider.schema`) and knows nothing about AWS itself.
 // Security-group rules compare as sets of expanded (protocol, from, to, source, description) tuples.
-import type { AttributeSchema, TypeSchema, Value } from './model';
-import { awsNormalization, expandRules } from '../providers/aws';
+import type { AttributeSchema, TypeSchema, Value } from '../../engine/model';
+import { awsNormalization } from './mappers';
+import { expandRules } from './securityGroupRules';
 
 /** `liveId` lets a rule that names the group itself compare equal to `self = true`. */
-export function awsTypeSchema(type: string, liveId: string | null): TypeSchema | undefined {
+export function awsTypeSchema(type: string, liveId?: string | null): TypeSchema | undefined {
   const n = awsNormalization(type);
   if (!n) return undefined;
   const attributes: Record<string, AttributeSchema> = {};

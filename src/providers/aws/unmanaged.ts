@@ -1,0 +1,101 @@
+// Unmanaged resources: what lives in the VPCs the code manages that no code declares. The scope
+// is the VPCs the last fetch saw (declared VPCs, and the VPCs of declared subnets, groups and
+// instances), per (profile, region). Each listable type is described once per region and page,
+// filtered by those VPC IDs; a failure is reported as not listed, never as anything else.
+import type { FetchContext, UnmanagedResource } from '../../engine/model';
+import { createClientPool, type Ec2Sdk } from './client';
+import { allPagesOf } from './describe';
+import { classifyError } from './errors';
+import { createLimiter } from './limiter';
+import { AWS_MAPPERS, type AnyAwsMapper } from './mappers';
+
+/** VPC IDs per (profile, region), gathered while fetching. */
+export interface VpcScope {
+  add(profile: string | undefined, region: string | undefined, vpcId: string): void;
+  readonly groups: readonly { profile?: string; region?: string; vpcIds: ReadonlySet<string> }[];
+}
+
+export function createVpcScope(): VpcScope {
+  const byKey = new Map<string, { profile?: string; region?: string; vpcIds: Set<string> }>();
+  return {
+    add(profile, region, vpcId) {
+      const key = `${profile ?? ''}\u0000${region ?? ''}`;
+      const g = byKey.get(key) ?? byKey.set(key, { profile, region, vpcIds: new Set() }).get(key)!;
+      g.vpcIds.add(vpcId);
+    },
+    get groups() {
+      return [...byKey.values()];
+    },
+  };
+}
+
+/** Records the VPCs of what a fetch found for one (profile, region) group of `mapper`'s type. */
+export function recordVpcs(scope: VpcScope, mapper: AnyAwsMapper, profile: string | undefined, region: string | undefined, items: Iterable<unknown>): void {
+  if (!mapper.vpcOf) return;
+  for (const item of items) {
+    const vpc = mapper.vpcOf(item);
+    if (vpc) scope.add(profile, region, vpc);
+  }
+}
+
+export interface ListingOptions {
+  sdk: Ec2Sdk;
+  maxAttempts: number;
+  endpoint?: string;
+  concurrency: number;
+}
+
+// Values per filter in one request: EC2 accepts up to 200.
+const VPCS_PER_CALL = 200;
+const PAGE_SIZE = 1000;
+
+export async function listUnmanagedInVpcs(scope: VpcScope, declaredIds: Iterable<string>, ctx: FetchContext, options: ListingOptions): Promise<{ unmanaged: UnmanagedResource[]; errors: string[] }> {
+  const groups = scope.groups.filter((g) => g.vpcIds.size > 0);
+  if (groups.length === 0) return { unmanaged: [], errors: [] };
+  const declared = new Set(declaredIds);
+  const listable = AWS_MAPPERS.filter((m) => m.listInVpcs && m.vpcOf);
+  const unmanaged = new Map<string, UnmanagedResource>();
+  const errors = new Set<string>();
+  const pool = createClientPool(options.sdk, { maxAttempts: options.maxAttempts, endpoint: options.endpoint });
+  const limit = createLimiter(options.concurrency);
+  try {
+    await Promise.all(
+      groups.map(async (g) => {
+        const caller = pool.get(g.profile, g.region);
+        const region = await caller.resolvedRegion();
+        const vpcs = [...g.vpcIds].sort();
+        const dctx = { caller, limit, signal: ctx.signal, onCall: (op: string) => ctx.logger.debug(`aws: ${op} (unmanaged) ${region ?? '(default region)'}`) };
+        const tasks = listable.flatMap((mapper) =>
+          chunk(vpcs, VPCS_PER_CALL).map(async (ids) => {
+            const listing = mapper.listInVpcs!;
+            const operation = mapper.describe.operation;
+            try {
+              const pages = await allPagesOf(operation, { Filters: [{ Name: 'vpc-id', Values: ids }, ...listing.filters], MaxResults: PAGE_SIZE }, dctx);
+              for (const item of pages.flatMap((p) => mapper.describe.items(p))) {
+                const id = mapper.describe.idOf(item)?.trim();
+                // An emulator that ignores filters must not widen the scope: check the VPC and the state here too.
+                if (!id || declared.has(id) || !g.vpcIds.has(mapper.vpcOf!(item) ?? '') || mapper.gone?.(item) || listing.skip?.(item)) continue;
+                unmanaged.set(id, { type: mapper.type, liveId: id, ...(region ? { region } : {}), ...nameOf(listing.nameOf(item)) });
+              }
+            } catch (e) {
+              errors.add(`${mapper.type} in ${region ?? 'the default region'}: ${classifyError(e, operation, ctx.signal).reason}`);
+            }
+          }),
+        );
+        await Promise.all(tasks);
+      }),
+    );
+  } finally {
+    pool.destroy();
+  }
+  const sorted = [...unmanaged.values()].sort((a, b) => a.type.localeCompare(b.type) || a.liveId.localeCompare(b.liveId));
+  return { unmanaged: sorted, errors: [...errors] };
+}
+
+const nameOf = (name: string | undefined) => (name ? { name } : {});
+
+function chunk<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
