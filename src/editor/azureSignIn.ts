@@ -17,6 +17,9 @@ export interface AzureAuthAttempt extends AzureAuth {
 }
 
 export class AzureSignIn {
+  /** A background scan (on open, on a timer) asks once; the user's own scans always say why. */
+  private askedInBackground = false;
+
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly settings: () => DriftLensSettings,
@@ -31,9 +34,11 @@ export class AzureSignIn {
     return { credential, failures, watch: (provider) => watchCredentials(provider, (reason) => failures.push(reason)) };
   }
 
-  /** After a finished scan: when Azure resources went unverified for lack of credentials, offer to sign in. */
-  offer(attempt: AzureAuthAttempt): boolean {
+  /** After a finished scan: true when Azure resources went unverified for lack of credentials (and "Sign in" was offered, once for background scans). */
+  offer(attempt: AzureAuthAttempt, background = false): boolean {
     if (attempt.failures.length === 0) return false;
+    if (background && this.askedInBackground) return true;
+    this.askedInBackground ||= background;
     this.log.warn(`Azure: ${attempt.failures.length} resource(s) not verified for lack of credentials: ${attempt.failures[0]}`);
     const message =
       `DriftLens could not sign in to Azure, so ${attempt.failures.length} Azure resource(s) were not verified. ` +
@@ -62,6 +67,7 @@ export class AzureSignIn {
       void vscode.window.showWarningMessage(`DriftLens: the Microsoft sign-in did not complete (${why}).`, OPEN_LOGS).then((c) => c && this.log.show());
       return false;
     }
+    this.askedInBackground = false;
     this.log.info(`Signed in to ${wanted.map((r) => r.providerId).join(', ')}; scanning again.`);
     await this.rescan();
     return true;

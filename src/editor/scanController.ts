@@ -14,7 +14,7 @@ import type { TrustGate } from './trust';
 
 /** How a scan request ended (also what `driftlens.scanWorkspace` returns). */
 export type ScanRun =
-  | { kind: 'done'; resources: number; drifted: number; missing: number; unverified: number; azureSignInOffered?: boolean }
+  | { kind: 'done'; resources: number; drifted: number; missing: number; unverified: number; azureSignInNeeded?: boolean }
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string }
   | { kind: 'restricted'; resources: number }
@@ -29,7 +29,7 @@ export interface ScanControllerDeps {
   /** Runs after results are published (re-compare unsaved edits against the fresh live state). */
   afterPublish?: (folders: string[]) => Promise<void>;
   /** Azure sign-in: a credential per scan, and the "Sign in" offer when Azure had none. */
-  azure?: { begin(): AzureAuthAttempt; offer(attempt: AzureAuthAttempt): boolean };
+  azure?: { begin(): AzureAuthAttempt; offer(attempt: AzureAuthAttempt, background: boolean): boolean };
 }
 
 export class ScanController implements vscode.Disposable {
@@ -124,8 +124,8 @@ export class ScanController implements vscode.Disposable {
       this.deps.store.setScans(scans);
       await this.deps.afterPublish?.(folders);
       await this.deps.keys.set('scanned', true);
-      const azureSignInOffered = azureAuth ? this.deps.azure!.offer(azureAuth) : false;
-      return this.summarize(scans, Date.now() - started, azureSignInOffered);
+      const azureSignInNeeded = azureAuth ? this.deps.azure!.offer(azureAuth, trigger === 'background') : false;
+      return this.summarize(scans, Date.now() - started, azureSignInNeeded);
     } catch (e) {
       if (e instanceof engine.ScanCancelledError || abort.signal.aborted) {
         log.info('Scan cancelled; the previous results are kept.');
@@ -150,7 +150,7 @@ export class ScanController implements vscode.Disposable {
     return { kind: 'restricted', resources };
   }
 
-  private summarize(scans: FolderScan[], ms: number, azureSignInOffered: boolean): ScanRun {
+  private summarize(scans: FolderScan[], ms: number, azureSignInNeeded: boolean): ScanRun {
     const { log } = this.deps;
     const total = { resources: 0, drifted: 0, missing: 0, unverified: 0 };
     for (const { result } of scans) {
@@ -167,14 +167,14 @@ export class ScanController implements vscode.Disposable {
     log.info(`Scan finished in ${ms} ms: ${total.resources} resources, ${total.drifted} drifted, ` +
       `${total.missing} missing, ${total.unverified} not verified.`);
     void this.deps.keys.set('noIac', total.resources === 0);
-    // When the Azure sign-in message was shown, it already says what to do.
-    if (!azureSignInOffered && total.resources > 0 && total.unverified === total.resources) {
+    // The Azure sign-in message already says what to do.
+    if (!azureSignInNeeded && total.resources > 0 && total.unverified === total.resources) {
       const reason = scans.flatMap((s) => s.result.resources).find((r) => r.reason)?.reason ?? 'unknown reason';
       reportProblem('warning', `DriftLens could not verify any of the ${total.resources} resources: ${reason}. ` +
         'Check the AWS profile and region in the settings, or your credentials.', log);
     } else if (scans.some((s) => s.result.errors.some((e) => e.severity === 'error'))) {
       reportProblem('warning', 'DriftLens scanned what it could, but some files or modules could not be read. See the logs.', log);
     }
-    return { kind: 'done', ...total, ...(azureSignInOffered ? { azureSignInOffered } : {}) };
+    return { kind: 'done', ...total, ...(azureSignInNeeded ? { azureSignInNeeded } : {}) };
   }
 }

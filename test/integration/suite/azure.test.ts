@@ -19,6 +19,8 @@ type Node = Parameters<Api['testing']['driftTree']['getTreeItem']>[0];
 
 const FOLDER = 'azure-rm';
 const MAIN = `${FOLDER}/main.tf`;
+const ARM_FOLDER = 'azure-arm';
+const TEMPLATE = `${ARM_FOLDER}/azuredeploy.json`;
 const TOKEN = 'fake-cli-token';
 const rg = `/subscriptions/${SUB}/resourceGroups/tf-rg`;
 const id = {
@@ -97,9 +99,16 @@ suite('Azure: azurerm workspace against the fake Resource Manager', () => {
     fake.delete(id.pip);
     fake.fault(id.kv, { status: 403 });
     fake.put(storageBody('tf-rg', 'handmade01'));
+    // The ARM template fixture's resource group (its .driftlens.json names it), with the storage TLS lowered.
+    fake.put(resourceGroupBody('arm-rg'));
+    fake.put(storageBody('arm-rg', 'dlstore01', { tls: 'TLS1_1', tags: { env: 'prod', owner: 'platform' } }));
+    fake.put(nsgBody('arm-rg', 'dl-web-nsg', [{ name: 'allow-https', priority: 100, port: '443', source: '10.0.0.0/8' }]));
+    fake.put(vnetBody('arm-rg', 'dl-vnet', { addressSpace: ['10.20.0.0/16'] }));
+    fake.put(vmBody('arm-rg', 'dl-vm', { size: 'Standard_B2s' }));
 
     const repo = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
     cpSync(join(repo, 'test', 'fixtures', 'azure', 'azurerm'), join(workspaceDir(), FOLDER), { recursive: true });
+    cpSync(join(repo, 'test', 'fixtures', 'azure', 'arm'), join(workspaceDir(), ARM_FOLDER), { recursive: true });
     tmp = mkdtempSync(join(tmpdir(), 'driftlens-azure-host-'));
     fakeAzBin = join(repo, 'test', 'fakes', 'arm', 'bin');
     for (const k of ENV_KEYS) saved[k] = process.env[k];
@@ -119,7 +128,7 @@ suite('Azure: azurerm workspace against the fake Resource Manager', () => {
       else process.env[k] = saved[k];
     }
     await vscode.workspace.getConfiguration('http').update('systemCertificates', undefined, vscode.ConfigurationTarget.Global);
-    rmSync(join(workspaceDir(), FOLDER), { recursive: true, force: true });
+    for (const f of [FOLDER, ARM_FOLDER]) rmSync(join(workspaceDir(), f), { recursive: true, force: true });
     await fake?.close();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
     // The suites after this one see the workspace as shipped.
@@ -141,6 +150,15 @@ suite('Azure: azurerm workspace against the fake Resource Manager', () => {
     const missing = diagnostics.find((d) => codeOf(d) === 'drift.missing');
     assert.ok(missing, 'no drift.missing diagnostic for the deleted public IP');
     assert.deepEqual(missing.range, rangeIn(MAIN, 'resource "azurerm_public_ip" "app"'));
+  });
+
+  test('an ARM template: the drifted property is squiggled on its JSON literal', () => {
+    const diagnostics = driftLensDiagnostics(fileUri(TEMPLATE));
+    const tls = diagnostics.find((d) => d.message.includes('minimumTlsVersion'));
+    assert.ok(tls, `no minimumTlsVersion diagnostic in ${diagnostics.map((d) => d.message).join(' | ')}`);
+    assert.deepEqual(tls.range, rangeIn(TEMPLATE, '"TLS1_2"'));
+    assert.equal(tls.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(tls.message, /TLS1_1/);
   });
 
   test('the unmanaged resource is in the Unmanaged group: type, name, live ID, no fix', async () => {
@@ -196,13 +214,13 @@ suite('Azure: azurerm workspace against the fake Resource Manager', () => {
     }
   });
 
-  test('with no sign-in anywhere: Azure resources are unverified, never missing, nothing is sent, and "Sign in" is offered', async () => {
+  test('with no sign-in anywhere: Azure resources are unverified, never missing, nothing is sent, and the scan asks for an Azure sign-in', async () => {
     const before = fake.requests.length;
     process.env.PATH = saved.PATH ?? '';
     try {
-      const run = (await scan()) as { kind: string; azureSignInOffered?: boolean };
+      const run = (await scan()) as { kind: string; azureSignInNeeded?: boolean };
       assert.equal(run.kind, 'done');
-      assert.equal(run.azureSignInOffered, true);
+      assert.equal(run.azureSignInNeeded, true);
       assert.equal(fake.requests.length, before, 'a request went out without credentials');
       const unverified = await labelsIn('Unverified');
       for (const address of ['azurerm_storage_account.logs', 'azurerm_public_ip.app', 'azurerm_linux_virtual_machine.app']) assert.ok(unverified.includes(address), address);
