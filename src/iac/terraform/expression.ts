@@ -21,6 +21,13 @@ const PREC: Partial<Record<number, number>> = {
   [T.Plus]: 5, [T.Minus]: 5, [T.Star]: 6, [T.Slash]: 6, [T.Percent]: 6,
 };
 
+// The operator of each binary token: no substring per operator.
+const OPS: Partial<Record<number, BinaryOperator>> = {
+  [T.Or]: '||', [T.And]: '&&', [T.EqualOp]: '==', [T.NotEqual]: '!=',
+  [T.Lt]: '<', [T.Gt]: '>', [T.Lte]: '<=', [T.Gte]: '>=',
+  [T.Plus]: '+', [T.Minus]: '-', [T.Star]: '*', [T.Slash]: '/', [T.Percent]: '%',
+};
+
 export function parseExpression(p: ParseState): Expression {
   if (!p.enter()) {
     const r = p.tokRange(p.i);
@@ -52,7 +59,7 @@ function parseBinary(p: ParseState, minPrec: number): Expression {
     const t = p.peek();
     const prec = PREC[t];
     if (prec === undefined || prec < minPrec) return left;
-    const op = p.tokText(p.advance()) as BinaryOperator;
+    const op = OPS[p.type[p.advance()]] as BinaryOperator;
     const right = parseBinary(p, prec + 1);
     left = { kind: 'Binary', op, left, right, range: span(left.range, right.range) };
   }

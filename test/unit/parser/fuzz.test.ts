@@ -176,4 +176,36 @@ describe('HCL parser fuzz', function () {
     assert.equal(robust('x = "y"\n'.repeat(700_000)), 0);
     assert.ok(robust('a = <<EOF\n'.repeat(50_000)) > 0);
   });
+
+  // `DRIFTLENS_DIFF_DIR=<dir>`: the same truncation and byte-flip checks on every .tf file below a
+  // folder of public code (files HashiCorp's parser rejects as they are are skipped).
+  const extraDir = process.env.DRIFTLENS_DIFF_DIR;
+  if (extraDir) {
+    it(`agrees with the oracle on truncations and byte flips of the files in ${extraDir}`, async function () {
+      this.timeout(0);
+      const rnd = prng(0x5eed);
+      const alphabet = '{}[]()"\'=:,.$%~<>-!#/*\\\n\t x0';
+      let inputs = 0;
+      for (const file of tfFiles(extraDir)) {
+        const text = readFileSync(file, 'utf8');
+        if (!(await oracleAccepts(text))) continue;
+        const ts = lex(text);
+        const variants = new Set<string>();
+        for (let k = 0; k < ts.count; k++) if (ts.type[k] !== Tok.EOF) variants.add(text.slice(0, ts.start[k])).add(text.slice(0, ts.end[k]));
+        for (let round = 0; round < 40; round++) {
+          const chars = text.split('');
+          const flips = 1 + Math.floor(rnd() * 4);
+          for (let f = 0; f < flips; f++) chars[Math.floor(rnd() * chars.length)] = alphabet[Math.floor(rnd() * alphabet.length)];
+          variants.add(chars.join(''));
+        }
+        for (const v of variants) {
+          inputs++;
+          const diags = robust(v);
+          const accepted = await oracleAccepts(v);
+          assert.equal(diags > 0, !accepted, `${file}: oracle ${accepted ? 'accepts' : 'rejects'}, we report ${diags}:\n…${v.slice(-80)}`);
+        }
+      }
+      assert.ok(inputs > 0, `no .tf file the oracle accepts in ${extraDir}`);
+    });
+  }
 });
