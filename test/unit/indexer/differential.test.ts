@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { parseHcl } from '../../../src/iac/terraform/parser';
-import { declareFile, emptyModuleIndex } from '../../../src/iac/terraform/declared';
+import { declaredBody, declareFile, emptyModuleIndex } from '../../../src/iac/terraform/declared';
 import { bodyLiteral, isUnknown, literalValue, type BodyValue } from '../../../src/iac/terraform/literal';
 import type { DeclaredResource } from '../../../src/engine/model';
 import { fixturesDir, posAt } from './helpers';
@@ -47,9 +47,20 @@ function ours(file: string, text: string): { addresses: string[]; values: Map<st
     if (r.forEach) v.for_each = literalValue(r.forEach.expr);
     if (!values.has(r.address)) values.set(r.address, v);
   }
+  // Variables (defaults, heredoc descriptions, validations), outputs, module calls and locals: more literal text to compare.
+  let locals = 0;
+  for (const item of parsed.body.items) {
+    if (item.kind !== 'Block') continue;
+    if (OTHER_BLOCKS.includes(item.type) && item.labels.length === 1) {
+      const key = `${item.type}.${item.labels[0].value}`;
+      if (!values.has(key)) values.set(key, bodyLiteral(declaredBody(item.body)));
+    } else if (item.type === 'locals') values.set(`locals[${locals++}]`, bodyLiteral(declaredBody(item.body)));
+  }
   const diagnostics = parsed.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.message}`);
   return { addresses: all.map((r) => r.address).sort(), values, diagnostics, resources: all };
 }
+
+const OTHER_BLOCKS = ['variable', 'output', 'module'];
 
 /** Runs an oracle on one file; undefined when it rejects the file. */
 async function oracleJson(oracle: Oracle, file: string, text: string): Promise<{ json?: Record<string, unknown>; error?: string }> {
@@ -102,6 +113,10 @@ function theirs(json: Record<string, unknown>): { addresses: string[]; values: M
       }
     }
   }
+  for (const type of OTHER_BLOCKS) {
+    for (const [name, bodies] of Object.entries((json[type] ?? {}) as Record<string, Record<string, Json>[]>)) values.set(`${type}.${name}`, bodies[0]);
+  }
+  ((json.locals ?? []) as Record<string, Json>[]).forEach((body, i) => values.set(`locals[${i}]`, body));
   return { addresses: addresses.sort(), values };
 }
 
