@@ -172,10 +172,19 @@ function drift(ctx: Ctx, path: string, desired: EvalValue | undefined, expected:
     severity,
     location,
     ...(origin ? { origin } : {}),
-    fixable: !!origin && !sensitive && actual !== undefined && actual !== null && typeof actual !== 'object',
+    // An array/object is rewritten whole: only when every part of it is written inside that literal (no expression in it).
+    fixable: !!origin && !sensitive && actual !== undefined && actual !== null && (typeof actual !== 'object' || (desired !== undefined && isWholeLiteral(desired, origin))),
     sensitive,
     message: e === null ? `${path}: not in the template, live is ${brief(a)}` : a === null ? `${path}: template says ${brief(e)}, live has none` : `${path}: template says ${brief(e)}, live is ${brief(a)}`,
   });
+}
+
+function isWholeLiteral(v: EvalValue, within: SourceLocation): boolean {
+  if (v.kind === 'unknown' || !v.origin || v.origin.file !== within.file) return false;
+  if (v.origin.range.start.offset < within.range.start.offset || v.origin.range.end.offset > within.range.end.offset) return false;
+  if (v.kind === 'list') return v.items.every((i) => isWholeLiteral(i, within));
+  if (v.kind === 'map') return [...v.entries.values()].every((e) => isWholeLiteral(e, within));
+  return true;
 }
 
 function brief(v: Value): string {

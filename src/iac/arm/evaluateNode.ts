@@ -5,7 +5,7 @@ import type { Node } from 'jsonc-parser';
 import { markSensitive, scalar, unknown, withoutOrigin, type EvalValue } from '../terraform/evalValue';
 import { readTemplateString, type ArmExpr } from './expression';
 import { callArmFunction } from './functions';
-import { rangeOf } from './positions';
+import { rangeOf } from '../textPositions';
 import type { ArmScope } from './scope';
 
 export function evaluateNode(node: Node, scope: ArmScope, file = scope.file, pos = scope.pos): EvalValue {

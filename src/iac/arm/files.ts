@@ -6,7 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import type { EvalValue } from '../terraform/evalValue';
 import { evaluateNode } from './evaluateNode';
-import { positionsOf } from './positions';
+import { positionsOf } from '../textPositions';
 import type { ArmScope, ArmTarget } from './scope';
 import { indexArmTemplate, objectEntries, type ArmTemplateIndex } from './template';
 

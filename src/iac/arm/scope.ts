@@ -2,7 +2,7 @@
 // defaults), its variables, and the deployment target (subscription, resource group).
 import type { Node } from 'jsonc-parser';
 import type { EvalValue } from '../terraform/evalValue';
-import type { PositionOf } from './positions';
+import type { PositionOf } from '../textPositions';
 
 /** Where the template deploys: from `.driftlens.json` beside it, or the front-end's settings. */
 export interface ArmTarget {

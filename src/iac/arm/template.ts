@@ -6,7 +6,7 @@ import type { Range, SourceLocation } from '../../engine/model';
 import { unknown, type EvalValue } from '../terraform/evalValue';
 import { evaluateNode } from './evaluateNode';
 import { readTemplateString } from './expression';
-import { positionsOf, rangeOf, type PositionOf } from './positions';
+import { positionsOf, rangeOf, type PositionOf } from '../textPositions';
 import type { ArmParameter, ArmScope, ArmTarget } from './scope';
 
 /** The parts of a resource compared with the live one. */

@@ -4,6 +4,7 @@
 import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
 import type { Attribute, Block, Body, Expression, ParseResult, Position, Range, SyntaxDiagnostic, TemplateExpr } from './ast';
 import { parseTemplateString } from './parser';
+import { lineStarts, positionAt } from '../textPositions';
 
 /** Labels each block type takes, per enclosing block type: what tells a block from an argument without a provider schema. */
 const blockLabels: Record<string, Record<string, number>> = {
@@ -44,7 +45,7 @@ interface Ctx {
 
 export function parseTfJson(text: string): ParseResult {
   const errors: ParseError[] = [];
-  const ctx: Ctx = { text, lineStarts: lineStartsOf(text), diagnostics: [], cut: new Set() };
+  const ctx: Ctx = { text, lineStarts: lineStarts(text), diagnostics: [], cut: new Set() };
   const root = parseTree(cutDeepNesting(ctx), errors, { disallowComments: true, allowTrailingComma: false });
   for (const e of errors) {
     ctx.diagnostics.push({ severity: 'error', message: `Invalid JSON: ${jsonErrorMessage(e.error)}`, range: rangeOf(ctx, e.offset, e.offset + e.length) });
@@ -197,7 +198,7 @@ function templateOf(ctx: Ctx, node: Node): TemplateExpr {
     const done = copies.get(v);
     if (done !== undefined) return done as V;
     let out: unknown;
-    if (isPosition(v)) out = positionAt(ctx, map[Math.min(Math.max(v.offset, 0), decoded.length)]);
+    if (isPosition(v)) out = positionAtOffset(ctx, map[Math.min(Math.max(v.offset, 0), decoded.length)]);
     else if (Array.isArray(v)) out = v.map(remap);
     else {
       const o: Record<string, unknown> = {};
@@ -230,30 +231,12 @@ function decodedToRaw(text: string, rawStart: number, decodedLength: number): In
   return map;
 }
 
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-  }
-  return starts;
-}
-
-function positionAt(ctx: Ctx, offset: number): Position {
-  const starts = ctx.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { offset, line: lo, character: offset - starts[lo] };
+function positionAtOffset(ctx: Ctx, offset: number): Position {
+  return positionAt(ctx.lineStarts, offset);
 }
 
 function rangeOf(ctx: Ctx, start: number, end: number): Range {
-  return { start: positionAt(ctx, start), end: positionAt(ctx, end) };
+  return { start: positionAtOffset(ctx, start), end: positionAtOffset(ctx, end) };
 }
 
 function nodeRange(ctx: Ctx, node: Node): Range {

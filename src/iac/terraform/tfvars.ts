@@ -8,6 +8,7 @@ import type { EvalValue } from './evalValue';
 import { unknown } from './evalValue';
 import { evaluateExpr, type EvalScope } from './evaluate';
 import type { ParseResult } from './ast';
+import { positionsOf, rangeOf } from '../textPositions';
 
 /** The HCL parser, passed in so this module does not pick one. */
 export type Parse = (text: string) => ParseResult;
@@ -71,8 +72,8 @@ export async function loadTfvars(dir: string, names: readonly string[], read: (p
 }
 
 function readJsonTfvars(file: string, text: string, into: Tfvars): void {
-  const lines = lineStarts(text);
-  const range = (offset: number, length: number): Range => ({ start: position(lines, offset), end: position(lines, offset + length) });
+  const pos = positionsOf(text);
+  const range = (offset: number, length: number): Range => rangeOf(pos, offset, length);
   const errors: { error: number; offset: number; length: number }[] = [];
   const root = parseTree(text, errors, { disallowComments: true });
   for (const e of errors) into.diagnostics.push({ file, range: range(e.offset, e.length), message: `Invalid JSON: ${printParseErrorCode(e.error)}`, severity: 'error' });
@@ -104,25 +105,4 @@ function jsonValue(node: Node, file: string, range: (o: number, l: number) => Ra
     default:
       return { kind: 'scalar', value: node.value ?? null, origin };
   }
-}
-
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-  }
-  return starts;
-}
-
-export function position(starts: number[], offset: number): { line: number; character: number; offset: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo], offset };
 }

@@ -6,7 +6,7 @@ import { createClientPool, loadEc2Sdk, type Ec2Sdk } from './client';
 import { describeByIds } from './describe';
 import { effectiveEc2Endpoint, endpointMismatch } from './endpoints';
 import { classifyError, UNTRUSTED, type LiveError } from './errors';
-import { createLimiter } from './limiter';
+import { createLimiter } from '../limiter';
 import { isLiveError } from './mapper';
 import { awsMapperFor, type AnyAwsMapper } from './mappers';
 import { awsTypeSchema } from './schema';

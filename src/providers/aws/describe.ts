@@ -3,7 +3,7 @@
 // confirmed on its own (bisecting when the message names none, or all, of what we asked).
 import type { DescribeOperation, Ec2Caller, Output } from './client';
 import { classifyError, type LiveError } from './errors';
-import type { Limiter } from './limiter';
+import type { Limiter } from '../limiter';
 
 export interface DescribeSpec<Item> {
   operation: DescribeOperation;

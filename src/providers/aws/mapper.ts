@@ -5,7 +5,7 @@ import type { Value } from '../../engine/model';
 import type { Ec2Caller } from './client';
 import type { DescribeSpec } from './describe';
 import type { LiveError } from './errors';
-import type { Limiter } from './limiter';
+import type { Limiter } from '../limiter';
 
 /** How the comparison treats a type's attributes (exported for the compare layer). */
 export interface TypeNormalization {

@@ -6,7 +6,7 @@ import type { FetchContext, UnmanagedResource } from '../../engine/model';
 import { createClientPool, type Ec2Sdk } from './client';
 import { allPagesOf } from './describe';
 import { classifyError } from './errors';
-import { createLimiter } from './limiter';
+import { createLimiter } from '../limiter';
 import { AWS_MAPPERS, type AnyAwsMapper } from './mappers';
 
 /** VPC IDs per (profile, region), gathered while fetching. */

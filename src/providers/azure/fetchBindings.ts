@@ -7,7 +7,7 @@ import { ApiVersionCache, UnknownTypeError } from './apiVersions';
 import { armIdKey, collectionPath, parseArmId, type ArmId } from './armId';
 import type { ArmClient } from './client';
 import { classifyArmError } from './errors';
-import { createLimiter } from './limiter';
+import { createLimiter } from '../limiter';
 import { mapperFor } from './mappers/registry';
 import type { ArmResource, AzureMapper } from './mappers/types';
 

@@ -4,7 +4,7 @@ import type { FetchContext, UnmanagedResource } from '../../engine/model';
 import { armIdKey, parseArmId } from './armId';
 import type { ArmClient } from './client';
 import { classifyArmError } from './errors';
-import { createLimiter } from './limiter';
+import { createLimiter } from '../limiter';
 import { azurermTypeOf } from './mappers/registry';
 
 export interface UnmanagedListing {

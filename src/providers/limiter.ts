@@ -1,7 +1,9 @@
-// Bounded concurrency: at most `limit` calls in flight; the rest wait their turn in order.
+// Bounded concurrency for cloud API calls: at most `limit` in flight, the rest wait their turn in order.
+// Shared by every provider so that one fetch never floods an API, whatever the number of groups.
 export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
 
 export function createLimiter(limit: number): Limiter {
+  const max = Math.max(1, limit);
   let active = 0;
   const waiting: (() => void)[] = [];
   const release = () => {
@@ -9,7 +11,7 @@ export function createLimiter(limit: number): Limiter {
     waiting.shift()?.();
   };
   return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (active >= Math.max(1, limit)) await new Promise<void>((resolve) => waiting.push(resolve));
+    if (active >= max) await new Promise<void>((resolve) => waiting.push(resolve));
     active++;
     try {
       return await task();
