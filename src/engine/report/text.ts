@@ -22,7 +22,13 @@ export function formatText(result: ScanResult): string {
   for (const { r, cells } of rows) {
     out.push(line(cells));
     const indent = ' '.repeat(widths[0] + 2);
-    for (const d of r.drifts) out.push(`${indent}${pad(d.severity, 7)} ${d.message}  (line ${d.location.range.start.line + 1})`);
+    for (const d of r.drifts) {
+      // When the value is written elsewhere (a variable default, a tfvars line), say where a fix goes.
+      const origin = d.origin && (d.origin.file !== d.location.file || d.origin.range.start.line !== d.location.range.start.line)
+        ? `; written at ${relativeFile(result.root, d.origin.file)}:${d.origin.range.start.line + 1}`
+        : '';
+      out.push(`${indent}${pad(d.severity, 7)} ${d.message}  (line ${d.location.range.start.line + 1}${origin})`);
+    }
     if (r.reason && r.status !== 'in-sync') out.push(`${indent}${r.reason}`);
     for (const u of r.unverifiedAttributes) out.push(`${indent}not verified: ${u.attribute} (${u.reason})`);
   }

@@ -95,6 +95,17 @@ describe('driftlens scan (CLI, end to end against the fake EC2)', function () {
     assert.equal(run.stderr, '', 'no progress when stderr is not a terminal');
   });
 
+  it('says in the text table where a value written elsewhere is, so a fix goes to the variable default', async () => {
+    applyConsoleDrift(fake.state);
+    const run = await cli(['scan', FIXTURE, '--format', 'text'], fakeCredentials(fake.url));
+    assert.equal(run.code, 2, run.stderr);
+    const variablesTf = readFileSync(join(FIXTURE, 'variables.tf'), 'utf8');
+    const defaultLine = rangeOf(variablesTf, '"t3.micro"').start.line + 1;
+    assert.match(run.stdout, new RegExp(`instance_type: code says "t3\\.micro", live is "t3\\.large"  \\(line \\d+; written at variables\\.tf:${defaultLine}\\)`));
+    // A tag written in the block itself has no "written at": the squiggle and the fix are the same place.
+    assert.match(run.stdout, /tags\.Team: code says "platform", live is "data"  \(line \d+\)$/m);
+  });
+
   it('emits SARIF 2.1.0 that the official schema accepts, one result per finding at the value', async () => {
     applyConsoleDrift(fake.state);
     const run = await cli(['scan', FIXTURE, '--format', 'sarif'], fakeCredentials(fake.url));
