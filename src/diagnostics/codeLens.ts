@@ -1,4 +1,4 @@
-// A CodeLens above each scanned resource block: its status and when the cloud was read, plus "Show diff".
+// A CodeLens above each scanned resource (Terraform block or ARM template resource object): its status and when the cloud was read, plus "Show diff".
 // provideCodeLenses only places ranges from the store; the titles and commands come in resolveCodeLens.
 import * as vscode from 'vscode';
 import { commandId } from '../editor/commands';
@@ -41,7 +41,8 @@ export class DriftCodeLensProvider implements vscode.CodeLensProvider<DriftLens>
     if (!this.settings().codeLensEnabled) return [];
     const lenses: DriftLens[] = [];
     for (const block of this.store.blocksInFile(document.uri.fsPath)) {
-      const range = toRange(block.resource.headerRange);
+      // The whole block (a Terraform `resource` block, an ARM resource object): the lens sits above its first line.
+      const range = toRange(block.resource.range);
       const key = blockKey(block.resource);
       lenses.push(new DriftLens(range, key, 'status'));
       if (block.instances.some((r) => r.live !== undefined)) lenses.push(new DriftLens(range, key, 'diff'));

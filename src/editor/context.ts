@@ -21,9 +21,11 @@ import { AzureSignIn } from './azureSignIn';
 import { affectsDriftLens, readSettings, type DriftLensSettings } from './settings';
 import { TrustGate } from './trust';
 
-const TERRAFORM_SELECTOR: vscode.DocumentSelector = [
+/** Terraform files and JSON (`.tf.json`, `.tfvars.json`, ARM templates and parameters files, whatever
+ * language id an ARM extension gives them). Providers answer from the results store, so other JSON gets nothing. */
+const IAC_SELECTOR: vscode.DocumentSelector = [
   { scheme: 'file', pattern: '**/*.{tf,tfvars}' },
-  { scheme: 'file', pattern: '**/*.{tf.json,tfvars.json}' },
+  { scheme: 'file', pattern: '**/*.json' },
 ];
 
 /** A tree node, a CodeLens argument or a quick-fix argument: anything naming a resource (and maybe an attribute). */
@@ -65,8 +67,8 @@ export class DriftLensContext implements vscode.Disposable {
   };
 
   constructor() {
-    this.own(vscode.languages.registerCodeLensProvider(TERRAFORM_SELECTOR, this.lenses));
-    this.own(vscode.languages.registerCodeActionsProvider(TERRAFORM_SELECTOR, new DriftCodeActions(this.store, (f) => this.live.isStale(f)), DriftCodeActions.metadata));
+    this.own(vscode.languages.registerCodeLensProvider(IAC_SELECTOR, this.lenses));
+    this.own(vscode.languages.registerCodeActionsProvider(IAC_SELECTOR, new DriftCodeActions(this.store, (f) => this.live.isStale(f)), DriftCodeActions.metadata));
     this.own(vscode.workspace.registerTextDocumentContentProvider(DIFF_SCHEME, this.diffs));
     this.own(vscode.workspace.onDidChangeConfiguration((e) => this.settingsChanged(e)));
     this.registerCommands();

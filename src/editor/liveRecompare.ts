@@ -1,5 +1,6 @@
-// Squiggles follow edits: when a Terraform file (or .driftignore) changes, re-compare the unsaved text
-// against the live state cached by the last scan — no API call — and publish the new result.
+// Squiggles follow edits: when a Terraform file, an ARM template or parameters file (or .driftignore)
+// changes, re-compare the unsaved text against the live state cached by the last scan — no API call —
+// and publish the new result.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { IGNORE_FILE_NAME } from '../engine/fix/ignoreFile';
@@ -9,9 +10,24 @@ import { isInside, type ResultsStore } from './resultsStore';
 
 const DEBOUNCE_MS = 250;
 const RELEVANT = /\.(tf|tf\.json|tfvars|tfvars\.json)$/;
+/** JSON the ARM indexer reads besides templates: parameters files and the deployment target. */
+const ARM_COMPANION = /(\.parameters\.json|(^|[\\/])\.driftlens\.json)$/i;
 
+/** Files whose edits change a comparison, by name alone (Terraform, .driftignore, ARM parameters / target files). */
 export function isRelevantFile(file: string): boolean {
-  return RELEVANT.test(file) || path.basename(file) === IGNORE_FILE_NAME;
+  return RELEVANT.test(file) || path.basename(file) === IGNORE_FILE_NAME || ARM_COMPANION.test(file);
+}
+
+/**
+ * The same for an open document: any other JSON counts when it is (or, in the last results, was) an ARM
+ * deployment template — a cheap text test, so editing package.json re-compares nothing.
+ */
+export function isRelevantDocument(doc: vscode.TextDocument, store: ResultsStore): boolean {
+  const file = doc.uri.fsPath;
+  if (doc.uri.scheme !== 'file') return false;
+  if (isRelevantFile(file)) return true;
+  if (!file.toLowerCase().endsWith('.json')) return false;
+  return store.blocksInFile(file).length > 0 || /deploymentTemplate\.json/i.test(doc.getText());
 }
 
 export class LiveRecompare implements vscode.Disposable {
@@ -53,7 +69,7 @@ export class LiveRecompare implements vscode.Disposable {
   async afterScan(folders: readonly string[]): Promise<void> {
     for (const folder of folders) {
       const dirty = vscode.workspace.textDocuments.some((d) =>
-        d.uri.scheme === 'file' && d.isDirty && isInside(d.uri.fsPath, folder) && isRelevantFile(d.uri.fsPath));
+        d.isDirty && isInside(d.uri.fsPath, folder) && isRelevantDocument(d, this.store));
       if (dirty) await this.recompare(folder);
       else for (const file of [...this.pending.keys()]) if (isInside(file, folder)) this.pending.delete(file);
     }
@@ -66,7 +82,7 @@ export class LiveRecompare implements vscode.Disposable {
   }
 
   private documentChanged(doc: vscode.TextDocument): void {
-    if (doc.uri.scheme !== 'file' || !isRelevantFile(doc.uri.fsPath)) return;
+    if (!isRelevantDocument(doc, this.store)) return;
     const scan = this.store.scanContaining(doc.uri.fsPath);
     if (!scan) return;
     this.pending.set(doc.uri.fsPath, doc.version);
@@ -87,7 +103,7 @@ export class LiveRecompare implements vscode.Disposable {
     const versions = new Map<string, number>();
     for (const doc of vscode.workspace.textDocuments) {
       const file = doc.uri.fsPath;
-      if (doc.uri.scheme !== 'file' || !isInside(file, folder) || !isRelevantFile(file)) continue;
+      if (!isInside(file, folder) || !isRelevantDocument(doc, this.store)) continue;
       versions.set(file, doc.version);
       if (doc.isDirty) overrides.set(file, doc.getText());
     }

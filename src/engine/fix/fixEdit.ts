@@ -1,7 +1,8 @@
 // The one text edit behind "Update code to live value": replace only the literal at the drift's
-// origin with canonical HCL of the live value, indented like the line it sits on. Pure.
+// origin with the live value in that file's syntax (HCL, or JSON for templates, parameters files,
+// .tf.json and .tfvars.json), indented like the line it sits on. Pure.
 import type { Drift, Range, SourceLocation, Value } from '../model';
-import { renderHclValue } from './hclRender';
+import { fixSyntaxFor, renderFixValue } from './fixRenderer';
 
 export interface FixEdit {
   /** Absolute file to edit (the attribute's file, or the variable default / tfvars file). */
@@ -34,7 +35,10 @@ export function buildFixEdit(text: string, origin: SourceLocation, value: Value)
   const { start, end } = origin.range;
   if (start.offset < 0 || end.offset > text.length || start.offset > end.offset) return undefined;
   if (offsetOf(text, start.line, start.character) !== start.offset) return undefined;
-  const newText = renderHclValue(value, { indent: lineIndentAt(text, start.offset), unit: indentUnitOf(text) });
+  const syntax = fixSyntaxFor(origin.file, text, start.offset);
+  const rendered = renderFixValue(syntax, value, { indent: lineIndentAt(text, start.offset), unit: indentUnitOf(text), replaced: text.slice(start.offset, end.offset) });
+  // Renderers escape line breaks inside strings, so every '\n' left is a line break of the layout.
+  const newText = text.includes('\r\n') ? rendered.replace(/\n/g, '\r\n') : rendered;
   return { file: origin.file, range: origin.range, newText };
 }
 
@@ -44,11 +48,23 @@ export function fixEditForDrift(drift: Drift, originText: string): FixEdit | und
   return buildFixEdit(originText, drift.origin, drift.actual);
 }
 
-/** Two spaces unless the file clearly indents with tabs. */
-function indentUnitOf(text: string): string {
+/** The file's indentation step: a tab when it clearly indents with tabs, else the most common step between lines (two spaces by default). */
+export function indentUnitOf(text: string): string {
   const tabs = (text.match(/^\t/gm) ?? []).length;
   const spaces = (text.match(/^ {2}/gm) ?? []).length;
-  return tabs > spaces ? '\t' : '  ';
+  if (tabs > spaces) return '\t';
+  const steps = new Map<number, number>();
+  let previous = 0;
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '') continue;
+    const width = /^ */.exec(line)![0].length;
+    if (width > previous) steps.set(width - previous, (steps.get(width - previous) ?? 0) + 1);
+    previous = width;
+  }
+  let best = 2;
+  let count = 0;
+  for (const [step, n] of steps) if (n > count || (n === count && step < best)) [best, count] = [step, n];
+  return ' '.repeat(Math.min(best, 8));
 }
 
 function offsetOf(text: string, line: number, character: number): number {

@@ -4,6 +4,7 @@
 import type { Drift, Severity, SourceLocation, UnverifiedAttribute, Value } from '../../engine/model';
 import { firstUnknown, isSensitive, toValue, type EvalValue } from '../terraform/evalValue';
 import type { ArmDeclaredResource } from './template';
+import { holdsSensitive, isSensitiveAttribute, safeReason } from '../sensitive';
 
 export const SENSITIVE = '(sensitive)';
 
@@ -43,7 +44,7 @@ export function compareArmResource(resource: ArmDeclaredResource, live: Record<s
 function compare(ctx: Ctx, path: string, desired: EvalValue, live: Value | undefined, at: SourceLocation, element: Value | undefined): void {
   const location = locate(ctx, desired, at);
   if (desired.kind === 'unknown') {
-    ctx.out.unverified.push({ attribute: path, reason: desired.reason, location });
+    ctx.out.unverified.push({ attribute: path, reason: safeReason(desired.reason, !!desired.sensitive || isSensitiveAttribute(ctx.resource.type, path)), location });
     return;
   }
   if (desired.kind === 'scalar') {
@@ -159,7 +160,9 @@ function locate(ctx: Ctx, v: EvalValue, fallback: SourceLocation): SourceLocatio
 }
 
 function drift(ctx: Ctx, path: string, desired: EvalValue | undefined, expected: Value, actual: Value | undefined, location: SourceLocation, element: Value | undefined): void {
-  const sensitive = desired !== undefined && isSensitive(desired);
+  // A secure parameter, or a secret by name (`properties.osProfile.adminPassword` written as a literal).
+  const type = ctx.resource.type;
+  const sensitive = (desired !== undefined && isSensitive(desired)) || holdsSensitive(type, path, expected) || holdsSensitive(type, path, actual ?? null);
   const origin = desired && desired.kind !== 'unknown' ? desired.origin : undefined;
   const shown = (v: Value | undefined): Value => (sensitive ? SENSITIVE : (v ?? null));
   const severity = ctx.severity({ type: ctx.resource.type, path, expected, actual: actual ?? null, element });

@@ -103,7 +103,7 @@ describe('driftlens scan (CLI, end to end against the fake EC2)', function () {
     const defaultLine = rangeOf(variablesTf, '"t3.micro"').start.line + 1;
     assert.match(run.stdout, new RegExp(`instance_type: code says "t3\\.micro", live is "t3\\.large"  \\(line \\d+; written at variables\\.tf:${defaultLine}\\)`));
     // A tag written in the block itself has no "written at": the squiggle and the fix are the same place.
-    assert.match(run.stdout, /tags\.Team: code says "platform", live is "data"  \(line \d+\)$/m);
+    assert.match(run.stdout, /tags\.Team: code says "platform", live is "data" {2}\(line \d+\)$/m);
   });
 
   it('emits SARIF 2.1.0 that the official schema accepts, one result per finding at the value', async () => {
