@@ -6,6 +6,7 @@ import type { EvalValue } from '../iac/terraform/evalValue';
 import { firstUnknown, isSensitive, toValue } from '../iac/terraform/evalValue';
 import { isEmpty, scalarEquals, setDifference, sortedSet, valueEquals } from './valueEquality';
 import { severityOf } from './severity';
+import { holdsSensitive, isSensitiveAttribute, safeReason } from '../iac/sensitive';
 
 export const SENSITIVE = '(sensitive)';
 
@@ -57,7 +58,7 @@ function compareEntry(ctx: Ctx, path: string, entry: DesiredEntry, live: Value |
 
 function compareValue(ctx: Ctx, path: string, ev: EvalValue, live: Value | undefined, schema: AttributeSchema, location: SourceLocation): void {
   if (ev.kind === 'unknown') {
-    ctx.out.unverified.push({ attribute: path, reason: ev.reason, location });
+    unverifiedAt(ctx, path, ev.reason, location, ev.sensitive);
     return;
   }
   // `x = null` is Terraform's "not set": the code does not care.
@@ -86,7 +87,7 @@ function compareValue(ctx: Ctx, path: string, ev: EvalValue, live: Value | undef
 function compareWhole(ctx: Ctx, path: string, ev: EvalValue, live: Value | undefined, schema: AttributeSchema, location: SourceLocation): void {
   const u = firstUnknown(ev);
   if (u) {
-    ctx.out.unverified.push({ attribute: path, reason: u.reason, location });
+    unverifiedAt(ctx, path, u.reason, location, u.sensitive || isSensitive(ev));
     return;
   }
   compareKnown(ctx, path, ev, toValue(ev) as Value, live, schema, location);
@@ -100,7 +101,7 @@ function compareKnown(ctx: Ctx, path: string, ev: EvalValue | undefined, expecte
     expected = normalize(expectedRaw);
     actual = normalize(liveRaw ?? null);
   } catch (err) {
-    ctx.out.unverified.push({ attribute: path, reason: `cannot normalize: ${err instanceof Error ? err.message : String(err)}`, location });
+    unverifiedAt(ctx, path, `cannot normalize: ${err instanceof Error ? err.message : String(err)}`, location, ev !== undefined && isSensitive(ev));
     return;
   }
   const unordered = !!(schema.set || schema.block === 'set' || schema.normalize);
@@ -120,7 +121,7 @@ function compareTags(ctx: Ctx, path: string, ev: Extract<EvalValue, { kind: 'map
   for (const [key, sub] of ev.entries) {
     const at = locate(sub, location);
     if (sub.kind === 'unknown') {
-      ctx.out.unverified.push({ attribute: `${path}.${key}`, reason: sub.reason, location: at });
+      unverifiedAt(ctx, `${path}.${key}`, sub.reason, at, sub.sensitive);
       continue;
     }
     const expected = toValue(sub);
@@ -140,7 +141,7 @@ function compareBlocks(ctx: Ctx, path: string, entry: DesiredBlocks, live: Value
     for (const block of entry.blocks) {
       const v = blockValue(block);
       if (typeof v === 'string') {
-        ctx.out.unverified.push({ attribute: path, reason: v, location: entry.location });
+        unverifiedAt(ctx, path, v, entry.location, blockSensitive(ctx.type, path, block));
         return;
       }
       values.push(v);
@@ -163,6 +164,21 @@ function compareBlocks(ctx: Ctx, path: string, entry: DesiredBlocks, live: Value
       compareEntry(ctx, subPath, sub, liveObj[name], subSchema ?? {});
     }
   });
+}
+
+/** An attribute we could not evaluate; the reason of a secret's must not quote it. */
+function unverifiedAt(ctx: Ctx, path: string, reason: string, location: SourceLocation, sensitiveValue?: boolean): void {
+  ctx.out.unverified.push({ attribute: path, reason: safeReason(reason, !!sensitiveValue || isSensitiveAttribute(ctx.type, path)), location });
+}
+
+/** Whether a block compared whole holds a secret: a sensitive name inside, or a sensitive value. */
+function blockSensitive(type: string, path: string, block: DesiredBody): boolean {
+  for (const [name, entry] of block.entries) {
+    if (isSensitiveAttribute(type, `${path}.${name}`)) return true;
+    if (entry.kind === 'attribute' && isSensitive(entry.value)) return true;
+    if (entry.kind === 'blocks' && entry.blocks.some((b) => blockSensitive(type, `${path}.${name}`, b))) return true;
+  }
+  return false;
 }
 
 /** A block body as one plain object, or the reason it is not fully known. */
@@ -199,7 +215,9 @@ function contains(outer: SourceLocation['range'], inner: SourceLocation['range']
 }
 
 function addDrift(ctx: Ctx, path: string, ev: EvalValue | undefined, expected: Value, actual: Value | undefined, schema: AttributeSchema, location: SourceLocation, extraLive?: Value[], fixableShape = true): void {
-  const sensitive = !!schema.sensitive || (ev !== undefined && isSensitive(ev));
+  // The mapper's schema, the value's own mark (a sensitive variable, `sensitive()`, state), and the
+  // provider schemas' list and the name heuristic for every type, also for keys inside the value.
+  const sensitive = !!schema.sensitive || (ev !== undefined && isSensitive(ev)) || holdsSensitive(ctx.type, path, expected) || holdsSensitive(ctx.type, path, actual);
   const origin = ev && ev.kind !== 'unknown' ? ev.origin : undefined;
   const shown = (v: Value | undefined): Value => (sensitive ? SENSITIVE : (v ?? null));
   const drift: Drift = {

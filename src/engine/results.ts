@@ -4,7 +4,8 @@ import type { LiveResult, ResourceResult, ScanSummary, TypeSchema, UnmanagedReso
 import type { ResolvedInstance } from './resolve';
 import type { DesiredBody } from './desired';
 import { compareResource, SENSITIVE } from './compare';
-import { isSensitive, toValue } from '../iac/terraform/evalValue';
+import { isSensitive } from '../iac/terraform/evalValue';
+import { maskedValue, maskLike, maskSensitiveValue } from '../iac/sensitive';
 
 export function unverifiedResult(inst: ResolvedInstance, reason: string): ResourceResult {
   return base(inst, 'unverified', reason);
@@ -22,8 +23,8 @@ export function resultFor(inst: ResolvedInstance, live: LiveResult, schema: Type
     ...base(inst, drifts.length > 0 ? 'drifted' : 'in-sync'),
     drifts,
     unverifiedAttributes: unverified,
-    desired: desiredMap(inst.desired, schema),
-    live: liveMap(inst.desired, live.attributes, schema),
+    desired: desiredMap(inst.resource.type, '', inst.desired, schema),
+    live: liveMap(inst.resource.type, inst.desired, live.attributes, schema),
   };
 }
 
@@ -41,29 +42,39 @@ function base(inst: ResolvedInstance, status: ResourceResult['status'], reason?:
   };
 }
 
-/** The desired attributes as plain values for the diff view; unknown ones are left out, sensitive masked. */
-function desiredMap(desired: DesiredBody, schema: TypeSchema | undefined): Record<string, Value> {
+/**
+ * The desired attributes as plain values for the diff view; unknown ones are left out. Masked: what the
+ * mapper's schema marks, a sensitive value, and what the provider schemas' list / the name heuristic name.
+ */
+function desiredMap(type: string, at: string, desired: DesiredBody, schema: TypeSchema | undefined): Record<string, Value> {
   const out: Record<string, Value> = {};
   for (const [name, entry] of desired.entries) {
+    const path = at ? `${at}.${name}` : name;
     if (entry.kind === 'attribute') {
-      const v = toValue(entry.value);
+      const v = maskedValue(entry.value);
       if (v === undefined) continue;
-      out[name] = schema?.attributes[name]?.sensitive || isSensitive(entry.value) ? SENSITIVE : v;
+      out[name] = schema?.attributes[name]?.sensitive ? SENSITIVE : maskSensitiveValue(type, path, v);
     } else if (entry.kind === 'blocks') {
-      out[name] = entry.blocks.map((b) => desiredMap(b, undefined));
+      out[name] = entry.blocks.map((b) => desiredMap(type, path, b, undefined));
     }
   }
   return out;
 }
 
-/** The live attributes the code declares (the rest is "don't care"), sensitive masked. */
-function liveMap(desired: DesiredBody, live: Record<string, Value>, schema: TypeSchema | undefined): Record<string, Value> {
+/** The live attributes the code declares (the rest is "don't care"); masked as their desired side is, and by name. */
+function liveMap(type: string, desired: DesiredBody, live: Record<string, Value>, schema: TypeSchema | undefined): Record<string, Value> {
   const out: Record<string, Value> = {};
-  for (const name of desired.entries.keys()) {
+  for (const [name, entry] of desired.entries) {
     if (!(name in live)) continue;
-    out[name] = schema?.attributes[name]?.sensitive ? SENSITIVE : live[name];
+    const secret = schema?.attributes[name]?.sensitive || (entry.kind === 'blocks' && entry.blocks.some(bodySensitive));
+    out[name] = secret ? SENSITIVE : maskSensitiveValue(type, name, entry.kind === 'attribute' ? maskLike(entry.value, live[name]) : live[name]);
   }
   return out;
+}
+
+/** A block whose code uses a sensitive value: its live counterpart is masked whole. */
+function bodySensitive(body: DesiredBody): boolean {
+  return [...body.entries.values()].some((e) => (e.kind === 'attribute' ? isSensitive(e.value) : e.kind === 'blocks' && e.blocks.some(bodySensitive)));
 }
 
 export function summarize(resources: ResourceResult[], unmanaged: UnmanagedResource[]): ScanSummary {

@@ -2,7 +2,8 @@
 // without touching any cloud. Its JSON is a public contract (version 1).
 import { relative, resolve, sep } from 'node:path';
 import type { DeclaredResource, ModuleIndex, Range } from '../engine/model';
-import { bodyLiteral, literalValue, type BodyValue, type LiteralResult } from './terraform/literal';
+import { bodyLiteral, isUnknown, literalValue, setOwn, type BodyValue, type LiteralResult } from './terraform/literal';
+import { isSensitiveSegments, SENSITIVE_TEXT } from './sensitive';
 import { indexModuleSync, listModules } from './moduleIndex';
 import { emptyModuleIndex } from './terraform/declared';
 
@@ -91,8 +92,22 @@ function inventoryResource(file: string, root: string, r: DeclaredResource): Inv
     range: lspRange(r.range),
     ...(r.count ? { count: literalValue(r.count.expr) } : {}),
     ...(r.forEach ? { forEach: literalValue(r.forEach.expr) } : {}),
-    attributes: bodyLiteral(r.body),
+    attributes: maskBody(r.type, [], bodyLiteral(r.body)) as Record<string, BodyValue>,
   };
+}
+
+/**
+ * A secret written as a literal (`password = "hunter2"`) is shown as "(sensitive)": by the provider
+ * schema's list or the name heuristic (src/iac/sensitive.ts). Unknown markers stay: they hold no value.
+ */
+function maskBody(type: string, at: string[], v: BodyValue): BodyValue {
+  if (isUnknown(v)) return v;
+  if (at.length > 0 && isSensitiveSegments(type, at)) return SENSITIVE_TEXT;
+  if (Array.isArray(v)) return v.map((x) => maskBody(type, at, x));
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, BodyValue> = {};
+  for (const [k, x] of Object.entries(v)) setOwn(out, k, maskBody(type, [...at, k], x));
+  return out;
 }
 
 export function lspRange(r: Range): LspRange {

@@ -1,5 +1,6 @@
 // Terraform state (format version 4, as `terraform.tfstate` or `terraform state pull` prints it):
 // which cloud object each declared instance is, and the attributes references resolve through.
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Value } from '../../engine/model';
 
 export interface StateInstance {
@@ -86,8 +87,9 @@ export function parseState(text: string, file = 'terraform.tfstate'): TerraformS
   let raw: unknown;
   try {
     raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (err) {
-    throw new StateError(`${file} is not valid JSON (${err instanceof Error ? err.message : String(err)}); restore it from your backend with \`terraform state pull > ${file}\``, file);
+  } catch {
+    // Not JSON.parse's own message: V8 quotes the text around the error, and state holds secrets.
+    throw new StateError(`${file} is not valid JSON (${jsonErrorWhere(text)}); restore it from your backend with \`terraform state pull > ${file}\``, file);
   }
   if (!isObject(raw)) throw new StateError(`${file} is not a Terraform state file (expected a JSON object)`, file);
   const version = raw.version;
@@ -205,6 +207,17 @@ function sensitivePaths(raw: unknown): (string | number)[][] {
     if (steps.length) out.push(steps);
   }
   return out;
+}
+
+/** What is wrong and where (`InvalidSymbol at line 3, column 17`), never the text itself. */
+function jsonErrorWhere(text: string): string {
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const e = errors[0];
+  if (!e) return 'syntax error';
+  const before = text.slice(0, e.offset);
+  const line = before.split('\n').length;
+  return `${printParseErrorCode(e.error)} at line ${line}, column ${e.offset - before.lastIndexOf('\n')}`;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

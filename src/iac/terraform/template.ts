@@ -171,7 +171,8 @@ function directive(p: ParseState, k: number): FlatCtrl | undefined {
       return { t: 'for', keyVar, valueVar, collection: parseExpression(p), range };
     }
     default:
-      p.error(`Unknown template directive "${kw}"; expected if, else, endif, for or endfor.`, range);
+      // Not quoted: in a string, `%{…}` may be a secret meant literally (write `%%{` for that).
+      p.error('Unknown template directive; expected if, else, endif, for or endfor (write "%%{" for a literal "%{").', range);
       return undefined;
   }
   p.error(`Invalid "for" directive: expected "for [key,] value in collection", found ${describe(p, p.i)}.`, p.tokRange(p.i));

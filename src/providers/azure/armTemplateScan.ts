@@ -7,7 +7,7 @@ import { compareArmResource, type ArmSeverity } from '../../iac/arm/compareTempl
 import { loadArmTemplates, readFromDisk, type ReadText } from '../../iac/arm/files';
 import type { ArmTarget } from '../../iac/arm/scope';
 import type { ArmDeclaredResource } from '../../iac/arm/template';
-import { toValue } from '../../iac/terraform/evalValue';
+import { maskedValue, maskLike, maskSensitiveValue } from '../../iac/sensitive';
 import { armSeverity } from './armSeverity';
 
 export interface ArmTemplateScanOptions {
@@ -68,7 +68,8 @@ export async function scanArmTemplates(options: ArmTemplateScanOptions, ctx: Fet
       drifts,
       unverifiedAttributes: unverified,
       desired: desiredOf(resource),
-      live: Object.fromEntries([...resource.desired.keys()].filter((k) => k in r.attributes).map((k) => [k, r.attributes[k]])),
+      // Masked as the template's side is (secure parameters), and by name.
+      live: Object.fromEntries([...resource.desired].filter(([k]) => k in r.attributes).map(([k, e]) => [k, maskSensitiveValue(resource.type, k, maskLike(e.value, r.attributes[k]))])),
     };
   });
   return { resources, errors, declaredIds: planned.flatMap((p) => (p.resource.id ? [p.resource.id] : [])) };
@@ -99,8 +100,9 @@ function baseResult(r: ArmDeclaredResource, liveId: string | null): ResourceResu
 function desiredOf(r: ArmDeclaredResource): Record<string, Value> {
   const out: Record<string, Value> = {};
   for (const [k, e] of r.desired) {
-    const v = toValue(e.value);
-    if (v !== undefined) out[k] = e.value.sensitive ? '(sensitive)' : v;
+    // Sensitive parts (a secure parameter deep inside `properties`) masked, not only a sensitive top level.
+    const v = maskedValue(e.value);
+    if (v !== undefined) out[k] = maskSensitiveValue(r.type, k, v);
   }
   return out;
 }
