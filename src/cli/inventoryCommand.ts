@@ -2,6 +2,7 @@
 // Exit 0 (syntax errors are reported in the output, not fatal), 1 on a usage error.
 import { stat } from 'node:fs/promises';
 import { buildInventory, formatInventoryText } from '../iac/inventory';
+import { evaluateInventory } from '../engine/inventoryValues';
 
 type Format = 'json' | 'text';
 
@@ -47,7 +48,15 @@ export async function inventoryCommand(args: string[]): Promise<number> {
     process.stderr.write(`driftlens inventory: ${info ? 'not a directory' : 'no such directory'}: ${options.dir}\n${inventoryUsage}`);
     return 1;
   }
-  const inventory = await buildInventory(options.dir);
+  const literal = await buildInventory(options.dir);
+  // Evaluated values (variables, locals, functions, modules, state) where the code allows; never a cloud call.
+  const inventory = await evaluateInventory(literal, options.dir).then(
+    (evaluated) => ({ ...literal, resources: evaluated.resources }),
+    (err: unknown) => {
+      process.stderr.write(`driftlens inventory: values not evaluated (${err instanceof Error ? err.message : String(err)}); showing literals\n`);
+      return literal;
+    },
+  );
   const out = options.format === 'json' ? `${JSON.stringify(inventory, null, 2)}\n` : formatInventoryText(inventory);
   await new Promise<void>((resolve, reject) => process.stdout.write(out, (err) => (err ? reject(err) : resolve())));
   return 0;

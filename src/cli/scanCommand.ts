@@ -14,9 +14,12 @@ const formats = ['text', 'json', 'sarif'] as const;
 type Format = (typeof formats)[number];
 
 export const scanUsage = `usage: driftlens scan [dir] [--format text|json|sarif] [--profile P] [--region R] [--azure-endpoint URL]
+                      [--terraform PATH] [--no-remote-state]
 
 Compares every resource the Terraform code under dir (default: .) declares with the live cloud.
-Identity comes from terraform.tfstate beside the code. AWS credentials come from the SDK's default chain
+Identity comes from terraform.tfstate beside the code (or terraform.tfstate.d/<workspace>/), from import
+blocks, or, for a root whose state is in a backend, from \`terraform state pull\` run with your terraform CLI
+(on PATH, or --terraform / DRIFTLENS_TERRAFORM; --no-remote-state never runs it). AWS credentials come from the SDK's default chain
 (AWS_PROFILE / --profile, environment, SSO, instance role); read-only ec2:Describe* calls only.
 Azure (azurerm code and ARM templates) uses DefaultAzureCredential (environment, workload or managed identity,
 Azure CLI, Azure Developer CLI, PowerShell) and read-only Resource Manager GETs; subscription from the provider
@@ -45,7 +48,15 @@ export async function scanCommand(args: string[], io: ScanIo = processIo()): Pro
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { format: { type: 'string', short: 'f' }, profile: { type: 'string' }, region: { type: 'string' }, 'azure-endpoint': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        format: { type: 'string', short: 'f' },
+        profile: { type: 'string' },
+        region: { type: 'string' },
+        'azure-endpoint': { type: 'string' },
+        terraform: { type: 'string' },
+        'no-remote-state': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (err) {
     io.stderr(`driftlens scan: ${err instanceof Error ? err.message : String(err)}\n\n${scanUsage}`);
@@ -89,6 +100,7 @@ export async function scanCommand(args: string[], io: ScanIo = processIo()): Pro
         createAwsProvider({ credentialsAllowed: true, profile: values.profile, region: values.region }),
         createAzureProvider({ credentialsAllowed: true, endpoint: values['azure-endpoint'] ?? (io.env.DRIFTLENS_AZURE_ENDPOINT || undefined), env: io.env }),
       ],
+      remoteState: values['no-remote-state'] ? undefined : { terraformPath: values.terraform ?? (io.env.DRIFTLENS_TERRAFORM || undefined) },
     });
     progress?.clear();
     const credentials = credentialsFailure(snapshot);

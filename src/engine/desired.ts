@@ -5,6 +5,7 @@ import type { EvalScope } from '../iac/terraform/evaluate';
 import { evaluateExpr } from '../iac/terraform/evaluate';
 import type { EvalValue } from '../iac/terraform/evalValue';
 import { resourceMetaArguments } from '../iac/terraform/declared';
+import { expandDynamicBlock } from '../iac/terraform/dynamicBlocks';
 
 export interface DesiredAttribute {
   kind: 'attribute';
@@ -49,8 +50,16 @@ export function evaluateBody(body: DeclaredBody, range: Range, file: string, sco
   for (const block of body.blocks) {
     if (top && metaBlocks.has(block.type)) continue;
     if (block.type === 'dynamic') {
-      const name = block.labels[0] ?? 'dynamic';
-      entries.set(name, { kind: 'dynamic', name, reason: `dynamic "${name}" blocks are not expanded`, location: { file, range: block.range } });
+      const expansion = expandDynamicBlock(block, scope, bindings, file);
+      if ('reason' in expansion) {
+        entries.set(expansion.name, { kind: 'dynamic', name: expansion.name, reason: expansion.reason, location: { file, range: block.range } });
+        continue;
+      }
+      // Each iteration is one nested block, as if written out, after any static blocks of that type.
+      const existing = entries.get(expansion.name);
+      const blocks = expansion.iterations.map((it) => evaluateBody(it.body, block.range, file, scope, it.bindings, false));
+      if (existing?.kind === 'blocks') existing.blocks.push(...blocks);
+      else if (!existing) entries.set(expansion.name, { kind: 'blocks', name: expansion.name, blocks, location: { file, range: block.range } });
       continue;
     }
     const existing = entries.get(block.type);

@@ -11,6 +11,11 @@ import { asNumber, asString, scalar, toValue } from '../iac/terraform/evalValue'
 import { loadTfvars, type Parse } from '../iac/terraform/tfvars';
 import { instanceKeyText, parseState, StateError, type StateResource, type TerraformState } from '../iac/terraform/state';
 import { evaluateBody, type DesiredBody } from './desired';
+import { ModuleScopes } from './moduleScopes';
+import { needsRemoteState, pullRemoteState, type StatePullOptions } from '../iac/terraform/remoteState';
+import { currentWorkspace, statePathFor } from '../iac/terraform/workspaces';
+import { parseTerraformText } from '../iac/moduleIndex';
+import { loadModuleTree, moduleInstanceKeys, moduleInstancePrefix, moduleResources, providerMapping, relativeModulePath, type ModuleNode } from '../iac/terraform/modules';
 import { applyDefaultTags, applyIgnoreChanges, awsTagSettings, isIgnoredTag, type AwsTagSettings } from './providerTags';
 
 export interface ResolvedInstance {
@@ -31,14 +36,18 @@ export interface ResolvedRoot {
   index: ModuleIndex;
   instances: ResolvedInstance[];
   errors: ScanError[];
+  /** The state `terraform state pull` returned, and the local path it stands for. */
+  pulledState?: { path: string; text: string };
 }
 
 export interface ResolveOptions {
   io: WorkspaceIo;
   parse: Parse;
   callFunction?: CallFunction;
-  /** Environment for TF_WORKSPACE; defaults to none. */
+  /** Environment for TF_WORKSPACE / TF_DATA_DIR; defaults to none. */
   env?: Record<string, string | undefined>;
+  /** Pull the state of a configured backend with `terraform state pull` when there is no local state; off when absent. */
+  remoteState?: StatePullOptions;
 }
 
 export async function resolveRoot(index: ModuleIndex, names: string[], options: ResolveOptions): Promise<ResolvedRoot> {
@@ -47,13 +56,23 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
   const tfvars = await loadTfvars(dir, names, options.io.readFile, options.parse);
   for (const d of tfvars.diagnostics) errors.push({ file: d.file, range: d.range, message: d.message, severity: 'warning' });
 
-  const workspace = options.env?.TF_WORKSPACE || (await options.io.readFile(join(dir, '.terraform', 'environment')))?.trim() || 'default';
-  const statePath = workspace === 'default' ? join(dir, 'terraform.tfstate') : join(dir, 'terraform.tfstate.d', workspace, 'terraform.tfstate');
-  const stateText = await options.io.readFile(statePath);
+  const selected = await currentWorkspace(dir, options.io, options.env ?? {});
+  if ('error' in selected) errors.push({ file: join(dir, '.terraform', 'environment'), message: `${selected.error}; using "default"`, severity: 'warning' });
+  const workspace = 'name' in selected ? selected.name : 'default';
+  const statePath = statePathFor(dir, workspace);
+  let stateText = await options.io.readFile(statePath);
   let state: TerraformState | undefined;
   let noStateReason: string | undefined;
+  let pulledState: ResolvedRoot['pulledState'];
+  if (stateText === undefined && options.remoteState && needsRemoteState(index, false)) {
+    const pulled = await pullRemoteState(dir, { ...options.remoteState, env: { ...process.env, ...options.env } });
+    if (pulled.ok) {
+      stateText = pulled.text;
+      pulledState = { path: statePath, text: pulled.text };
+    } else noStateReason = pulled.reason;
+  }
   if (stateText === undefined) {
-    noStateReason = index.backend
+    noStateReason ??= index.backend
       ? `not in state: the state is in the "${index.backend}" backend; run \`terraform state pull > terraform.tfstate\` in ${dir}`
       : `not in state: no terraform.tfstate in ${dir}`;
   } else {
@@ -66,44 +85,79 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
     }
   }
 
-  const scope = createModuleScope({ index, tfvars: tfvars.values, state, callFunction: options.callFunction, workspace });
+  // Module calls: each instance gets its own scope, its inputs evaluated in the caller.
+  const { tree, errors: moduleErrors } = await loadModuleTree(index, options.io, parseTerraformText);
+  errors.push(...moduleErrors);
+  const modules = new ModuleScopes((node, addressPrefix, inputs, moduleValue) =>
+    createModuleScope({ index: node.index, tfvars: inputs, state, callFunction: options.callFunction, workspace, addressPrefix, modulePath: relativeModulePath(dir, node.dir), moduleValue }),
+  );
+  const scope: EvalScope = createModuleScope({ index, tfvars: tfvars.values, state, callFunction: options.callFunction, workspace, moduleValue: (name) => modules.moduleValue(tree, scope, '', name) });
   const providers = providerConfigs(index, scope);
   const instances: ResolvedInstance[] = [];
   const tagSettings = new Map<string, AwsTagSettings>();
-  for (const resource of index.resources) {
-    const providerConfig = providers.get(resource.provider) ?? { provider: resource.provider.split('.')[0], ...(resource.provider.includes('.') ? { alias: resource.provider.split('.')[1] } : {}), settings: {} };
-    let tags = tagSettings.get(resource.provider);
-    if (!tags && providerConfig.provider === 'aws') {
-      tags = awsTagSettings(index.providers.find((p) => p.configName === resource.provider), scope);
-      tagSettings.set(resource.provider, tags);
-    }
-    let expanded: Expanded[];
-    try {
-      expanded = expandInstances(resource, state?.resources.get(resource.address), scope, noStateReason, index);
-    } catch (err) {
-      // A bug of ours on one unusual block must not stop the scan of the others.
-      errors.push({ file: resource.file, range: resource.headerRange, message: `${resource.address}: cannot evaluate (${err instanceof Error ? err.message : String(err)})`, severity: 'warning' });
-      continue;
-    }
-    for (const inst of expanded) {
-      let desired: DesiredBody;
+  const providerConfigFor = (name: string): ProviderConfig =>
+    providers.get(name) ?? { provider: name.split('.')[0], ...(name.includes('.') ? { alias: name.split('.')[1] } : {}), settings: {} };
+  const unresolvedInstance = (resource: DeclaredResource, address: string, reason: string): ResolvedInstance => ({
+    address,
+    resource: { ...resource, address },
+    liveId: null,
+    unverifiedReason: reason,
+    desired: { entries: new Map(), range: resource.range },
+    providerConfig: providerConfigFor(resource.provider),
+  });
+  const resolveResources = (moduleIndex: ModuleIndex, moduleScope: EvalScope, prefix: string, providerNames: ReadonlyMap<string, string>): void => {
+    for (const declared of moduleIndex.resources) {
+      // Inside a module, addresses carry the instance's prefix and provider configurations are the root's.
+      const resource = prefix ? { ...declared, address: prefix + declared.address, provider: providerNames.get(declared.provider) ?? declared.provider } : declared;
+      const providerConfig = providerConfigFor(resource.provider);
+      let tags = tagSettings.get(resource.provider);
+      if (!tags && providerConfig.provider === 'aws') {
+        tags = awsTagSettings(index.providers.find((p) => p.configName === resource.provider), scope);
+        tagSettings.set(resource.provider, tags);
+      }
+      let expanded: Expanded[];
       try {
-        desired = evaluateBody(resource.body, resource.range, resource.file, scope, inst.bindings);
+        expanded = expandInstances(resource, state?.resources.get(resource.address), moduleScope, noStateReason, index);
       } catch (err) {
-        const message = `cannot evaluate ${inst.address}: ${err instanceof Error ? err.message : String(err)}`;
-        errors.push({ file: resource.file, range: resource.headerRange, message, severity: 'warning' });
-        instances.push({ address: inst.address, resource, liveId: inst.liveId, unverifiedReason: message, desired: { entries: new Map(), range: resource.range }, providerConfig });
+        // A bug of ours on one unusual block must not stop the scan of the others.
+        errors.push({ file: resource.file, range: resource.headerRange, message: `${resource.address}: cannot evaluate (${err instanceof Error ? err.message : String(err)})`, severity: 'warning' });
         continue;
       }
-      if (tags) applyDefaultTags(desired, tags);
-      const paths = applyIgnoreChanges(resource, desired);
-      const settings = tags;
-      const ignored = (attribute: string) =>
-        paths.some((p) => attribute === p || attribute.startsWith(`${p}.`)) || (!!settings && attribute.startsWith('tags.') && isIgnoredTag(attribute.slice(5), settings));
-      instances.push({ address: inst.address, resource, liveId: inst.liveId, ...(inst.reason ? { unverifiedReason: inst.reason } : {}), desired, providerConfig, ignored });
+      for (const inst of expanded) {
+        let desired: DesiredBody;
+        try {
+          desired = evaluateBody(resource.body, resource.range, resource.file, moduleScope, inst.bindings);
+        } catch (err) {
+          const message = `cannot evaluate ${inst.address}: ${err instanceof Error ? err.message : String(err)}`;
+          errors.push({ file: resource.file, range: resource.headerRange, message, severity: 'warning' });
+          instances.push({ address: inst.address, resource, liveId: inst.liveId, unverifiedReason: message, desired: { entries: new Map(), range: resource.range }, providerConfig });
+          continue;
+        }
+        if (tags) applyDefaultTags(desired, tags);
+        const paths = applyIgnoreChanges(resource, desired);
+        const settings = tags;
+        const ignored = (attribute: string) =>
+          paths.some((p) => attribute === p || attribute.startsWith(`${p}.`)) || (!!settings && attribute.startsWith('tags.') && isIgnoredTag(attribute.slice(5), settings));
+        instances.push({ address: inst.address, resource, liveId: inst.liveId, ...(inst.reason ? { unverifiedReason: inst.reason } : {}), desired, providerConfig, ignored });
+      }
     }
-  }
-  return { dir, index, instances, errors };
+  };
+  // The root, then every module instance below it, depth first.
+  const visit = (node: ModuleNode, nodeScope: EvalScope, prefix: string, providerNames: ReadonlyMap<string, string>): void => {
+    resolveResources(node.index, nodeScope, prefix, providerNames);
+    for (const child of node.children) {
+      const keys = moduleInstanceKeys(child.call!, nodeScope);
+      const names = providerMapping(child.call!, providerNames);
+      if (keys.unknownReason) {
+        // The instances cannot be counted: every resource below is unverified, under the call's address.
+        for (const r of moduleResources(child)) instances.push(unresolvedInstance(r.resource, `${prefix}module.${child.name}.${r.path}${r.resource.address}`, `module.${child.name}: ${keys.unknownReason}`));
+        continue;
+      }
+      for (const key of keys.keys) visit(child, modules.instanceScope(child, nodeScope, prefix, key, keys.values), moduleInstancePrefix(prefix, child.name, key), names);
+    }
+  };
+  visit(tree, scope, '', new Map());
+  return { dir, index, instances, errors, ...(pulledState ? { pulledState } : {}) };
 }
 
 interface Expanded {

@@ -6,6 +6,8 @@ import type { ModuleIndex } from './model';
 import type { WorkspaceIo } from './workspaceIo';
 import { declareFile, emptyModuleIndex } from '../iac/terraform/declared';
 import { isTerraformFile, parseTerraformText } from '../iac/moduleIndex';
+import type { IndexCache } from '../iac/indexCache';
+import { mergeFileDeclarations, type FileDeclarations } from '../iac/fileDeclarations';
 
 /** Downloaded or generated code, never the user's modules. */
 const skippedDirs: ReadonlySet<string> = new Set(['.terraform', 'node_modules', '.git', '.terragrunt-cache']);
@@ -17,8 +19,11 @@ export interface IndexedFolder {
   hasState: boolean;
 }
 
-/** Every folder at or below `dir` with Terraform files, indexed. */
-export async function indexFolders(dir: string, io: WorkspaceIo, signal?: AbortSignal): Promise<IndexedFolder[]> {
+/**
+ * Every folder at or below `dir` with Terraform files, indexed. With a cache, a file whose text has
+ * not changed since it was last indexed costs a hash (no parse): what a recompare after one edit needs.
+ */
+export async function indexFolders(dir: string, io: WorkspaceIo, signal?: AbortSignal, cache?: IndexCache<FileDeclarations>): Promise<IndexedFolder[]> {
   const out: IndexedFolder[] = [];
   const walk = async (folder: string): Promise<void> => {
     if (signal?.aborted) return;
@@ -26,7 +31,7 @@ export async function indexFolders(dir: string, io: WorkspaceIo, signal?: AbortS
     const names = entries.map((e) => e.name);
     const tfFiles = entries.filter((e) => !e.isDirectory && isTerraformFile(e.name)).map((e) => e.name).sort();
     if (tfFiles.length > 0) {
-      out.push({ index: await indexFiles(folder, tfFiles, io), names, hasState: names.includes('terraform.tfstate') });
+      out.push({ index: await indexFiles(folder, tfFiles, io, cache), names, hasState: names.includes('terraform.tfstate') });
     }
     for (const e of entries) if (e.isDirectory && !skippedDirs.has(e.name)) await walk(join(folder, e.name));
   };
@@ -34,7 +39,22 @@ export async function indexFolders(dir: string, io: WorkspaceIo, signal?: AbortS
   return out.sort((a, b) => (a.index.dir < b.index.dir ? -1 : a.index.dir > b.index.dir ? 1 : 0));
 }
 
-async function indexFiles(dir: string, names: string[], io: WorkspaceIo): Promise<ModuleIndex> {
+async function indexFiles(dir: string, names: string[], io: WorkspaceIo, cache?: IndexCache<FileDeclarations>): Promise<ModuleIndex> {
+  if (cache) {
+    const parts: FileDeclarations[] = [];
+    for (const name of names) {
+      const file = join(dir, name);
+      const text = await io.readFile(file);
+      if (text === undefined) {
+        const unreadable = emptyModuleIndex(dir);
+        unreadable.files.push({ file, diagnostics: [{ severity: 'error', message: 'Cannot read file', range: zeroRange }] });
+        parts.push(unreadable);
+      } else {
+        parts.push(await cache.getOrParse(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
+      }
+    }
+    return mergeFileDeclarations(dir, parts);
+  }
   const index = emptyModuleIndex(dir);
   for (const name of names) {
     const file = join(dir, name);

@@ -1,6 +1,10 @@
 // The scan pipeline: index → resolve → bind (state) → fetch (providers) → compare.
 // Front-ends (CLI, editor) build the providers and call these functions; nothing here touches vscode.
 import { resolve as resolvePath } from 'node:path';
+import { IndexCache } from '../iac/indexCache';
+import { declareOneFile, type FileDeclarations } from '../iac/fileDeclarations';
+import { parseTerraformText } from '../iac/moduleIndex';
+import type { StatePullOptions } from '../iac/terraform/remoteState';
 import type { Binding, LiveResult, LiveStateProvider, Logger, ModuleIndex, ResourceResult, ScanError, ScanResult, TypeSchema } from './model';
 import { diskIo, overlayIo, type WorkspaceIo } from './workspaceIo';
 import { indexFolders, rootFolders, type IndexedFolder } from './roots';
@@ -26,6 +30,11 @@ export interface ScanOptions {
   /** The front-end builds them (credentials, regions, endpoints are its business). */
   providers: LiveStateProvider[];
   now?: () => Date;
+  /**
+   * `terraform state pull` for roots whose state is in a backend (no local terraform.tfstate). The CLI
+   * path comes from a machine-scoped setting or `--terraform`; absent: remote state is not read.
+   */
+  remoteState?: StatePullOptions;
 }
 
 /** A live result as fetched for one instance address of one root module. */
@@ -45,6 +54,10 @@ export interface LiveSnapshot {
   readonly now?: () => Date;
   /** What providers' own IaC sources (ARM templates) and unmanaged listings saw. */
   readonly extras?: ProviderExtrasSnapshot;
+  /** State pulled from backends, by the local path it stands for: a recompare reads it, never pulls again. */
+  readonly pulledStates?: ReadonlyMap<string, string>;
+  /** Each file's declarations by content hash: a recompare re-parses only the files that changed. */
+  readonly indexCache?: IndexCache<FileDeclarations>;
 }
 
 export interface ScanOutcome {
@@ -58,6 +71,9 @@ export class ScanCancelledError extends Error {
     this.name = 'ScanCancelledError';
   }
 }
+
+/** Part of every index-cache key: a parser change in a new release never reuses old entries. */
+const INDEX_VERSION = '1';
 
 const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -75,7 +91,8 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanOutcome> 
     if (signal.aborted) throw new ScanCancelledError();
   };
   const abs = resolvePath(options.dir);
-  const prepared = await prepare(abs, diskIo, progress, checkCancel);
+  const indexCache = new IndexCache<FileDeclarations>({ parse: (file, text) => declareOneFile(file, text, parseTerraformText), version: INDEX_VERSION, keyIncludesPath: true });
+  const prepared = await prepare(abs, diskIo, progress, checkCancel, options.remoteState && { ...options.remoteState, signal }, indexCache);
   const { roots, errors } = prepared;
   // Providers that can name an instance without state (Azure: name + resource group) do so before binding.
   deriveLiveIds(roots, options.providers);
@@ -121,16 +138,23 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanOutcome> 
   const extras = await scanProviderExtras(abs, roots, options.providers, { signal, logger });
   checkCancel();
   const now = options.now ?? (() => new Date());
-  const snapshot: LiveSnapshot = { dir: options.dir, fetchedAt: now().toISOString(), live, providers: options.providers, now: options.now, extras: extras.snapshot };
+  const pulledStates = new Map(roots.flatMap((r) => (r.pulledState ? [[r.pulledState.path, r.pulledState.text] as const] : [])));
+  const snapshot: LiveSnapshot = { dir: options.dir, fetchedAt: now().toISOString(), live, providers: options.providers, now: options.now, extras: extras.snapshot, pulledStates, indexCache };
   const result = await compareAll(options.dir, roots, errors, snapshot, diskIo, progress, checkCancel, now, extras.result);
   return { result, snapshot };
 }
 
+/** Every root module under `dir` resolved (variables, state, modules, instances) without any cloud call. */
+export async function resolveWorkspace(dir: string, io: WorkspaceIo = diskIo): Promise<{ roots: ResolvedRoot[]; errors: ScanError[] }> {
+  const none = () => {};
+  return prepare(resolvePath(dir), io, none, none);
+}
+
 /** Re-compare edited files against the cached live state: no API call. `overrides` maps absolute file path → current text. */
 export async function recompare(snapshot: LiveSnapshot, overrides: Map<string, string>): Promise<ScanResult> {
-  const io = overlayIo(diskIo, overrides);
+  const io = overlayIo(diskIo, new Map([...(snapshot.pulledStates ?? []), ...overrides]));
   const none = () => {};
-  const { roots, errors } = await prepare(resolvePath(snapshot.dir), io, none, none);
+  const { roots, errors } = await prepare(resolvePath(snapshot.dir), io, none, none, undefined, snapshot.indexCache);
   deriveLiveIds(roots, snapshot.providers);
   const extras = await recompareProviderExtras(resolvePath(snapshot.dir), snapshot.providers, snapshot.extras, (path) => io.readFile(path));
   return compareAll(snapshot.dir, roots, errors, snapshot, io, none, none, snapshot.now ?? (() => new Date()), extras);
@@ -141,12 +165,12 @@ interface Prepared {
   errors: ScanError[];
 }
 
-async function prepare(abs: string, io: WorkspaceIo, progress: (p: ScanProgress) => void, checkCancel: () => void): Promise<Prepared> {
+async function prepare(abs: string, io: WorkspaceIo, progress: (p: ScanProgress) => void, checkCancel: () => void, remoteState?: StatePullOptions, cache?: IndexCache<FileDeclarations>): Promise<Prepared> {
   progress({ stage: 'index', done: 0, total: 1, message: abs });
   checkCancel();
   const entries = await io.readDir(abs);
   if (entries.length === 0 && (await io.readFile(abs)) === undefined && !(await isDir(io, abs))) throw new Error(`cannot read folder ${abs}`);
-  const folders: IndexedFolder[] = rootFolders(await indexFolders(abs, io), abs);
+  const folders: IndexedFolder[] = rootFolders(await indexFolders(abs, io, undefined, cache), abs);
   progress({ stage: 'index', done: 1, total: 1, message: `${folders.length} root module(s)` });
   checkCancel();
   const errors: ScanError[] = [];
@@ -160,7 +184,7 @@ async function prepare(abs: string, io: WorkspaceIo, progress: (p: ScanProgress)
     const callFunction = engineCallFunction(f.index.dir);
     progress({ stage: 'resolve', done: i, total: folders.length, message: f.index.dir });
     checkCancel();
-    const root = await resolveRoot(f.index, f.names, { io, parse: parseHcl, callFunction, env: process.env });
+    const root = await resolveRoot(f.index, f.names, { io, parse: parseHcl, callFunction, env: process.env, remoteState });
     errors.push(...root.errors);
     roots.push(root);
   }

@@ -1,5 +1,7 @@
 // HCL operators over known values, with Terraform's conversions (number ⇄ string, bool ⇄ string).
 // A computed result has no origin: no single literal produced it.
+import { decimalSum } from './functions/conversions';
+import { valuesEqual } from './functions/values';
 import type { BinaryOperator } from './ast';
 import type { EvalValue, UnknownEval } from './evalValue';
 import { asBool, asNumber, isSensitive, toValue, unknown } from './evalValue';
@@ -43,8 +45,8 @@ export function evaluateBinary(op: BinaryOperator, left: EvalValue, right: EvalV
     const l = toValue(left);
     const r = toValue(right);
     if (l === undefined || r === undefined) return unknown(`operator ${op} on a partly unknown value`);
-    // Terraform's equality is type-strict: "1" == 1 is false.
-    const eq = JSON.stringify(l) === JSON.stringify(r);
+    // Terraform's equality is type-strict ("1" == 1 is false) and ignores how a map's keys were ordered.
+    const eq = valuesEqual(l, r);
     return { kind: 'scalar', value: op === '==' ? eq : !eq, ...sensitive };
   }
   if (left.kind !== 'scalar' || right.kind !== 'scalar') return unknown(`operator ${op} on a collection`);
@@ -53,8 +55,9 @@ export function evaluateBinary(op: BinaryOperator, left: EvalValue, right: EvalV
   if (a === undefined || b === undefined) return unknown(`operator ${op} needs numbers`);
   let value: number | boolean;
   switch (op) {
-    case '+': value = a + b; break;
-    case '-': value = a - b; break;
+    // Exact on the decimals as written, like Terraform's 512-bit floats: 0.1 + 0.2 is 0.3.
+    case '+': value = decimalSum([a, b]); break;
+    case '-': value = decimalSum([a, -b]); break;
     case '*': value = a * b; break;
     case '/':
       if (b === 0) return unknown('division by zero');

@@ -2,12 +2,13 @@
 // detection), resources through state, and Terraform's special names. Results are memoized per scope.
 import type { TraverseStep } from './ast';
 import type { EvalScope, FunctionResult } from './evaluate';
-import { evaluateExpr } from './evaluate';
+import { applySteps, evaluateExpr } from './evaluate';
 import type { EvalValue } from './evalValue';
 import { failure, fromValue, markSensitive, scalar, unknown } from './evalValue';
 import type { StateInstance, StateResource, TerraformState } from './state';
 import type { ModuleIndex, Value } from '../../engine/model';
 import { traversalText } from './literal';
+import { isSensitiveSegments } from '../sensitive';
 
 export type CallFunction = (name: string, args: Value[]) => FunctionResult;
 
@@ -19,6 +20,12 @@ export interface ModuleScopeOptions {
   callFunction?: CallFunction;
   /** `terraform.workspace` (from `.terraform/environment` or TF_WORKSPACE); "default" otherwise. */
   workspace?: string;
+  /** Inside a module instance: `module.net.` / `module.web["api"].`, the prefix of its state addresses. */
+  addressPrefix?: string;
+  /** `path.module`: the module's folder relative to the root module ("." for the root). */
+  modulePath?: string;
+  /** The value of `module.<name>` (its outputs; a list or map of them for count / for_each). */
+  moduleValue?: (name: string) => EvalValue | undefined;
 }
 
 export function createModuleScope(options: ModuleScopeOptions): EvalScope {
@@ -63,13 +70,17 @@ export function createModuleScope(options: ModuleScopeOptions): EvalScope {
       if (!declaredResources.has(address)) return undefined;
       let v = resources.get(address);
       if (!v) {
-        v = resourceValue(address, state?.resources.get(address), state !== undefined);
+        v = resourceValue(address, state?.resources.get((options.addressPrefix ?? '') + address), state !== undefined);
         resources.set(address, v);
       }
       return v;
     },
     special(root, steps) {
-      return specialValue(root, steps, index.dir, options.workspace ?? 'default');
+      if (root === 'module' && options.moduleValue && steps[0]?.kind === 'GetAttr') {
+        const value = options.moduleValue(steps[0].name);
+        if (value) return applySteps(value, steps.slice(1), `module.${steps[0].name}`);
+      }
+      return specialValue(root, steps, index.dir, options.workspace ?? 'default', options.modulePath ?? '.');
     },
     callFunction,
   };
@@ -88,11 +99,12 @@ export function createModuleScope(options: ModuleScopeOptions): EvalScope {
   return scope;
 }
 
-function specialValue(root: string, steps: TraverseStep[], dir: string, workspace: string): EvalValue | undefined {
+function specialValue(root: string, steps: TraverseStep[], dir: string, workspace: string, modulePath: string): EvalValue | undefined {
   const first = steps[0]?.kind === 'GetAttr' ? steps[0].name : undefined;
   switch (root) {
     case 'path':
-      if (first === 'module' || first === 'root') return scalar('.');
+      if (first === 'module') return scalar(modulePath);
+      if (first === 'root') return scalar('.');
       if (first === 'cwd') return scalar(dir);
       return unknown(`${traversalText(root, steps)} is not a path Terraform knows`);
     case 'terraform':
@@ -115,18 +127,28 @@ function resourceValue(address: string, resource: StateResource | undefined, hav
   if (!resource || resource.instances.length === 0) return unknown(haveState ? `${address} is not in state` : `${address}: no terraform.tfstate`);
   if (resource.each === 'list') {
     const sorted = [...resource.instances].sort((a, b) => Number(a.indexKey) - Number(b.indexKey));
-    return { kind: 'list', items: sorted.map(instanceValue) };
+    return { kind: 'list', items: sorted.map((i) => instanceValue(i, resource.type)) };
   }
   if (resource.each === 'map') {
-    return { kind: 'map', entries: new Map(resource.instances.map((i) => [String(i.indexKey), instanceValue(i)])) };
+    return { kind: 'map', entries: new Map(resource.instances.map((i) => [String(i.indexKey), instanceValue(i, resource.type)])) };
   }
-  return instanceValue(resource.instances[0]);
+  return instanceValue(resource.instances[0], resource.type);
 }
 
-function instanceValue(instance: StateInstance): EvalValue {
+function instanceValue(instance: StateInstance, type: string): EvalValue {
   const v = fromValue(instance.attributes);
   for (const path of instance.sensitivePaths) markPath(v, path);
-  return v;
+  // States often leave `sensitive_attributes` empty for what the provider schema marks sensitive
+  // (`aws_db_instance.password`): the list and name heuristic of src/iac/sensitive.ts mark those too.
+  return markByName(v, type, []);
+}
+
+function markByName(v: EvalValue, type: string, at: string[]): EvalValue {
+  if (v.kind === 'list') return { ...v, items: v.items.map((x) => markByName(x, type, at)) };
+  if (v.kind !== 'map') return v;
+  const entries = new Map<string, EvalValue>();
+  for (const [k, x] of v.entries) entries.set(k, isSensitiveSegments(type, [...at, k]) ? markSensitive(x) : markByName(x, type, [...at, k]));
+  return { ...v, entries };
 }
 
 function markPath(v: EvalValue, path: (string | number)[]): void {

@@ -70,7 +70,7 @@ export function evaluateExpr(expr: Expression, ctx: EvalContext): EvalValue {
       return applySteps(collection, [{ kind: 'IndexStep', key: key.value, range: expr.key.range }], 'value');
     }
     case 'Splat':
-      return evaluateSplat(evaluateExpr(expr.source, ctx), expr.each);
+      return evaluateSplat(evaluateExpr(expr.source, ctx), expr, ctx);
     case 'FunctionCall':
       return evaluateCall(expr, ctx);
     case 'For':
@@ -79,7 +79,7 @@ export function evaluateExpr(expr: Expression, ctx: EvalContext): EvalValue {
       const cond = evaluateExpr(expr.condition, ctx);
       const t = truthy(cond);
       if (typeof t !== 'boolean') return t;
-      const chosen = evaluateExpr(t ? expr.trueExpr : expr.falseExpr, ctx);
+      const chosen = unifyWithOther(evaluateExpr(t ? expr.trueExpr : expr.falseExpr, ctx), t ? expr.falseExpr : expr.trueExpr, ctx);
       return isSensitive(cond) ? markSensitive(chosen) : chosen;
     }
     case 'Unary':
@@ -89,6 +89,18 @@ export function evaluateExpr(expr: Expression, ctx: EvalContext): EvalValue {
     case 'Invalid':
       return unknown('invalid expression (syntax error)');
   }
+}
+
+/**
+ * Terraform gives a conditional one type, unifying both branches: `c ? 1 : "one"` is a string either
+ * way. When the other branch is a known string and the chosen one a number or bool, convert it.
+ */
+function unifyWithOther(chosen: EvalValue, other: Expression, ctx: EvalContext): EvalValue {
+  if (chosen.kind !== 'scalar' || chosen.value === null || typeof chosen.value === 'string') return chosen;
+  const o = evaluateExpr(other, ctx);
+  if (o.kind !== 'scalar' || typeof o.value !== 'string') return chosen;
+  const text = asString(chosen);
+  return text === undefined ? chosen : { ...chosen, value: text };
 }
 
 function evaluateTemplate(expr: TemplateExpr, ctx: EvalContext): EvalValue {
@@ -289,11 +301,15 @@ export function applySteps(value: EvalValue, steps: TraverseStep[], label: strin
   return v;
 }
 
-function evaluateSplat(source: EvalValue, each: TraverseStep[]): EvalValue {
+function evaluateSplat(source: EvalValue, expr: Extract<Expression, { kind: 'Splat' }>, ctx: EvalContext): EvalValue {
   if (source.kind === 'unknown') return source;
   // A splat over a single non-list value wraps it; over null, it is empty (as HCL does).
   const items = source.kind === 'list' ? source.items : source.kind === 'scalar' && source.value === null ? [] : [source];
-  const out = items.map((item) => applySteps(item, each, 'splat'));
+  // `a[*].b[var.k]`: the parser hands the whole per-element expression, the element named "".
+  const eachExpr = expr.eachExpr;
+  const out = eachExpr
+    ? items.map((item) => evaluateExpr(eachExpr, { ...ctx, bindings: new Map([...(ctx.bindings ?? []), ['', item]]) }))
+    : items.map((item) => applySteps(item, expr.each, 'splat'));
   const u = out.find((x) => x.kind === 'unknown');
   return u ?? { kind: 'list', items: out };
 }
