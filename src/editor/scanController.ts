@@ -100,13 +100,16 @@ export class ScanController implements vscode.Disposable {
         async (progress, token) => {
           const onCancel = token.onCancellationRequested(() => this.cancel());
           try {
-            const providers = await createProviders(this.deps.settings(), true, azureAuth);
+            const settings = this.deps.settings();
+            const providers = await createProviders(settings, true, azureAuth);
+            // Only reached in a trusted workspace: the user's own terraform reads the backend's state.
+            const remoteState = settings.terraformRemoteState ? { terraformPath: settings.terraformPath } : undefined;
             const reporter = new ProgressReporter(progress, folders.length);
             const out: FolderScan[] = [];
             for (const [i, dir] of folders.entries()) {
               log.info(`Scanning ${dir}`);
               const { result, snapshot } = await engine.scanWorkspace({
-                dir, signal: abort.signal, logger, providers,
+                dir, signal: abort.signal, logger, providers, remoteState,
                 progress: (p) => {
                   reporter.report(i, p);
                   this.progressEmitter.fire(p);

@@ -25,6 +25,9 @@ export const settings = {
   'azure.resourceManagerEndpoint': { scope: 'machine', default: '', restricted: true },
   'azure.armResourceGroup': { scope: 'window', default: '' },
   'azure.armLocation': { scope: 'window', default: '' },
+  // Which executable runs against your backend is the user's choice alone; whether to run it at all may be turned off per workspace.
+  'terraform.path': { scope: 'machine', default: '', restricted: true },
+  'terraform.remoteState': { scope: 'machine-overridable', default: true, restricted: true },
 } as const satisfies Record<string, SettingSpec>;
 
 export type SettingName = keyof typeof settings;

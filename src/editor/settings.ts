@@ -22,6 +22,10 @@ export interface DriftLensSettings {
   azureEndpoint?: string;
   /** Deployment target of ARM templates without a `.driftlens.json` beside them. */
   azureArmTarget: ArmTarget;
+  /** Read a backend's state with `terraform state pull` (trusted workspaces only). */
+  terraformRemoteState: boolean;
+  /** From user/machine settings only; else `terraform` on PATH. */
+  terraformPath?: string;
 }
 
 const CLOUDS: Record<string, AzureCloudName> = { AzureCloud: 'public', AzureChinaCloud: 'china', AzureUSGovernment: 'usgovernment' };
@@ -60,6 +64,8 @@ export function readSettings(onInvalid?: (message: string) => void): DriftLensSe
       resourceGroup: blankToUndefined(get('azure.armResourceGroup', isString)),
       location: blankToUndefined(get('azure.armLocation', isString)),
     }),
+    terraformRemoteState: get('terraform.remoteState', isBool),
+    terraformPath: blankToUndefined(get('terraform.path', isString)),
   };
 }
 
