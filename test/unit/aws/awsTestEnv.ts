@@ -1,6 +1,8 @@
 // Shared setup for the AWS provider tests: the fake EC2, the SDK pointed at it through the
 // standard AWS_ENDPOINT_URL_EC2 variable, dummy credentials, and env restored afterwards.
-import type { Binding, FetchContext, LiveResult, Logger } from '../../../src/engine/model';
+import type { Binding, FetchContext, LiveResult, LiveStateProvider, Logger } from '../../../src/engine/model';
+import { createAwsProvider } from '../../../src/providers/aws';
+import { startFakeEc2, type FakeEc2, type FakeEc2Options } from '../../fakes/ec2';
 import type { Ec2Seed } from '../../fakes/ec2/seed';
 
 const AWS_VARS = [
@@ -99,3 +101,44 @@ export const INSTANCE_ATTRIBUTES = [
   'ami', 'instance_type', 'subnet_id', 'vpc_security_group_ids', 'key_name', 'availability_zone', 'private_ip', 'associate_public_ip_address', 'monitoring',
   'ebs_optimized', 'disable_api_termination', 'source_dest_check', 'iam_instance_profile', 'tags', 'root_block_device', 'metadata_options',
 ];
+
+/**
+ * Mocha wiring for fake EC2 endpoints: `start(seed)` starts one and points the SDK at it (stopping
+ * any earlier one), `pointAt(url)` points the SDK at another endpoint, `stop()` ends it early; after
+ * each test everything is closed and the environment restored. Call inside a `describe`.
+ */
+export function useFakeEc2(): {
+  start: (seed: Ec2Seed, options?: FakeEc2Options) => Promise<FakeEc2>;
+  pointAt: (url: string) => void;
+  stop: () => Promise<void>;
+} {
+  let fake: FakeEc2 | undefined;
+  let restore: (() => void) | undefined;
+  const stop = async () => {
+    restore?.();
+    await fake?.close();
+    fake = undefined;
+    restore = undefined;
+  };
+  const pointAt = (url: string) => {
+    restore?.();
+    restore = setAwsEnv(fakeCredentials(url));
+  };
+  afterEach(stop);
+  return {
+    start: async (seed, options = {}) => {
+      await stop();
+      fake = await startFakeEc2(seed, options);
+      pointAt(fake.url);
+      return fake;
+    },
+    pointAt,
+    stop,
+  };
+}
+
+/** The provider as the tests use it: credentials allowed, few retries so fault tests stay quick. */
+export const testProvider = (): LiveStateProvider => createAwsProvider({ credentialsAllowed: true, maxAttempts: 2 });
+
+/** How many calls of `action` the fake received. */
+export const callCount = (f: FakeEc2, action: string): number => f.calls.filter((c) => c.action === action).length;

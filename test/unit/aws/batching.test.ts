@@ -1,9 +1,8 @@
 // Batching, paging and per-ID NotFound through the real SDK against the fake EC2.
 import assert from 'node:assert/strict';
-import { createAwsProvider } from '../../../src/providers/aws/awsProvider';
-import { Ec2Error, startFakeEc2, type FakeEc2 } from '../../fakes/ec2';
+import { Ec2Error } from '../../fakes/ec2';
 import type { Ec2Seed, SeedInstance } from '../../fakes/ec2/seed';
-import { binding, fakeCredentials, fetchContext, foundAttributes, hexId, resultFor, setAwsEnv, smallAccount } from './awsTestEnv';
+import { binding, fetchContext, foundAttributes, hexId, resultFor, smallAccount, callCount, testProvider, useFakeEc2 } from './awsTestEnv';
 
 function manyInstances(n: number): SeedInstance[] {
   return Array.from({ length: n }, (_, k) => ({ id: hexId('i', k + 1), ami: 'ami-0abcdef1234567890', instanceType: ['t3.micro', 't3.small', 'm5.large'][k % 3], subnetId: 'subnet-0a1b2c3d4e5f60001', tags: { Name: `n${k}` } }));
@@ -14,21 +13,10 @@ function accountWith(instances: SeedInstance[]): Ec2Seed {
 }
 
 describe('AWS provider batching (real SDK against the fake EC2)', () => {
-  let fake: FakeEc2 | undefined;
-  let restore: (() => void) | undefined;
-  const start = async (seed: Ec2Seed, pageSize?: number) => {
-    fake = await startFakeEc2(seed, { pageSize });
-    restore = setAwsEnv(fakeCredentials(fake.url));
-    return fake;
-  };
-  afterEach(async () => {
-    restore?.();
-    await fake?.close();
-    fake = undefined;
-    restore = undefined;
-  });
-  const provider = () => createAwsProvider({ credentialsAllowed: true, maxAttempts: 2 });
-  const count = (f: FakeEc2, action: string) => f.calls.filter((c) => c.action === action).length;
+  const fakes = useFakeEc2();
+  const start = (seed: Ec2Seed, pageSize?: number) => fakes.start(seed, { pageSize });
+  const provider = testProvider;
+  const count = callCount;
 
   it('one ID of a batch NotFound: that one is not-found, the rest are answered', async () => {
     const f = await start(accountWith(manyInstances(5)));
@@ -112,10 +100,7 @@ describe('AWS provider batching (real SDK against the fake EC2)', () => {
       const results = await provider().fetch(bs, fetchContext());
       assert.ok([...results.values()].every((r) => r.status === 'found'));
       const actions = f.calls.map((c) => c.action).sort();
-      restore?.();
-      await f.close();
-      fake = undefined;
-      restore = undefined;
+      await fakes.stop();
       return actions;
     };
     const small = await callsFor(10);

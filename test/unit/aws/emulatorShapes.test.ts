@@ -8,12 +8,9 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { LiveResult, Value } from '../../../src/engine/model';
 import { scanWorkspace } from '../../../src/engine/scan';
-import { createAwsProvider } from '../../../src/providers/aws/awsProvider';
 import { compareRuleSets } from '../../../src/providers/aws/securityGroupRules';
-import { startFakeEc2, type FakeEc2, type FakeEc2Options } from '../../fakes/ec2';
-import type { Ec2Seed } from '../../fakes/ec2/seed';
 import { applyConsoleDrift, FIXTURES } from '../engine/helpers';
-import { binding, fakeCredentials, fetchContext, foundAttributes, hexId, INSTANCE_ATTRIBUTES, resultFor, setAwsEnv, smallAccount } from './awsTestEnv';
+import { binding, fetchContext, foundAttributes, hexId, INSTANCE_ATTRIBUTES, resultFor, smallAccount, callCount, testProvider, useFakeEc2 } from './awsTestEnv';
 
 const WEB = 'i-0a1b2c3d4e5f60001';
 const DB = 'i-0a1b2c3d4e5f60002';
@@ -22,28 +19,15 @@ const VPC = 'vpc-0a1b2c3d4e5f60001';
 const unreadableOf = (r: LiveResult) => (r.status === 'found' ? (r.unreadable ?? {}) : undefined);
 
 describe('AWS provider against emulator shapes (moto / LocalStack)', () => {
-  let fake: FakeEc2 | undefined;
-  let restore: (() => void) | undefined;
-  const start = async (seed: Ec2Seed, options: FakeEc2Options = {}) => {
-    fake = await startFakeEc2(seed, options);
-    restore = setAwsEnv(fakeCredentials(fake.url));
-    return fake;
-  };
-  afterEach(async () => {
-    restore?.();
-    await fake?.close();
-    fake = undefined;
-    restore = undefined;
-  });
-  const provider = () => createAwsProvider({ credentialsAllowed: true, maxAttempts: 2 });
-  const count = (f: FakeEc2, action: string) => f.calls.filter((c) => c.action === action).length;
+  const { start, pointAt, stop } = useFakeEc2();
+  const provider = testProvider;
+  const count = callCount;
 
   it('moto shapes map like EC2: padded monitoring read, untagged instance has {} tags, no metadataOptions is unreadable (not drift)', async () => {
-    const ec2 = await start(smallAccount());
+    await start(smallAccount());
     const bs = [binding('aws_instance', WEB, INSTANCE_ATTRIBUTES), binding('aws_instance', DB, INSTANCE_ATTRIBUTES)];
     const fromAws = await provider().fetch(bs, fetchContext());
-    restore?.();
-    await ec2.close();
+    await stop();
     await start(smallAccount(), { dialect: 'moto' });
     const fromMoto = await provider().fetch(bs, fetchContext());
     for (const b of bs) {
@@ -153,7 +137,7 @@ describe('AWS provider against emulator shapes (moto / LocalStack)', () => {
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    restore = setAwsEnv(fakeCredentials(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+    pointAt(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     try {
       const bs = [binding('aws_instance', WEB, ['ami']), binding('aws_instance', DB, ['ami'])];
       const results = await provider().fetch(bs, fetchContext());

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { scanWorkspace } from '../../../src/engine/scan';
 import { formatText } from '../../../src/engine/report/text';
 import { createAwsProvider } from '../../../src/providers/aws';
-import { startFakeEc2, type FakeEc2 } from '../../fakes/ec2';
+import { type FakeEc2 } from '../../fakes/ec2';
 import type { Ec2Seed } from '../../fakes/ec2/seed';
 import { FIXTURES } from '../engine/helpers';
-import { binding, fakeCredentials, fetchContext, hexId, setAwsEnv } from './awsTestEnv';
+import { binding, fetchContext, hexId, useFakeEc2 } from './awsTestEnv';
 
 const FIXTURE = join(FIXTURES, 'ec2-basic');
 const MANAGED_VPC = 'vpc-0a1b2c3d4e5f60001';
@@ -49,19 +49,8 @@ const listings = (fake: FakeEc2) => fake.calls.filter((c) => c.params['Filter.1.
 const filterValues = (params: Record<string, string>, n = 1) => Object.keys(params).filter((k) => k.startsWith(`Filter.${n}.Value.`)).map((k) => params[k]).sort();
 
 describe('AWS unmanaged resources (real SDK against the fake EC2)', () => {
-  let fake: FakeEc2 | undefined;
-  let restore: (() => void) | undefined;
-  const start = async (seed: Ec2Seed, pageSize?: number) => {
-    fake = await startFakeEc2(seed, { pageSize });
-    restore = setAwsEnv(fakeCredentials(fake.url));
-    return fake;
-  };
-  afterEach(async () => {
-    restore?.();
-    await fake?.close();
-    fake = undefined;
-    restore = undefined;
-  });
+  const fakes = useFakeEc2();
+  const start = (seed: Ec2Seed, pageSize?: number) => fakes.start(seed, { pageSize });
   const fixtureSeed = (): Ec2Seed => JSON.parse(readFileSync(join(FIXTURE, 'seed.json'), 'utf8'));
   const scan = () => scanWorkspace({ dir: FIXTURE, providers: [createAwsProvider({ credentialsAllowed: true, maxAttempts: 2 })] }).then((o) => o.result);
 
