@@ -2,7 +2,7 @@
 // LiveStateProvider): IDs derived from the code when state has none (Azure: name + resource group
 // + subscription), IaC they read themselves (ARM templates), and unmanaged resources.
 import type { FetchContext, LiveResult, LiveStateProvider, ResourceResult, ScanError, UnmanagedResource, Value } from './model';
-import type { ResolvedInstance, ResolvedRoot } from './resolve';
+import type { ResolvedRoot } from './resolve';
 import { toValue } from '../iac/terraform/evalValue';
 
 /** Kept in the scan snapshot: what a recompare reuses without calling any API. */
@@ -29,7 +29,7 @@ export function deriveLiveIds(roots: ResolvedRoot[], providers: readonly LiveSta
       if (!provider?.deriveId || !provider.supports(inst.resource.type)) continue;
       const attributes: Record<string, Value | undefined> = {};
       for (const [name, entry] of inst.desired.entries) {
-        if (entry.kind === 'attribute') attributes[name] = toValue(entry.value) ?? declaredNameOf(inst, name, root);
+        if (entry.kind === 'attribute') attributes[name] = toValue(entry.value);
       }
       const id = provider.deriveId(inst.resource.type, attributes, inst.providerConfig);
       if (id) {
@@ -38,21 +38,6 @@ export function deriveLiveIds(roots: ResolvedRoot[], providers: readonly LiveSta
       }
     }
   }
-}
-
-/**
- * `resource_group_name = azurerm_resource_group.app.name` without state: the name that resource's
- * own block declares (a name is an input, so code and cloud agree on it by construction).
- */
-function declaredNameOf(inst: ResolvedInstance, attribute: string, root: ResolvedRoot): Value | undefined {
-  const expr = inst.resource.body.attributes[attribute]?.expr;
-  if (expr?.kind !== 'ScopeTraversal' || expr.steps.length !== 2) return undefined;
-  const [label, field] = expr.steps;
-  if (label.kind !== 'GetAttr' || field.kind !== 'GetAttr' || field.name !== 'name') return undefined;
-  const prefix = inst.resource.address.slice(0, inst.resource.address.length - `${inst.resource.type}.${inst.resource.name}`.length);
-  const target = root.instances.find((i) => i.address === `${prefix}${expr.root}.${label.name}`);
-  const entry = target?.desired.entries.get('name');
-  return entry?.kind === 'attribute' ? toValue(entry.value) : undefined;
 }
 
 /** Runs each provider's own IaC source, then lists what no code declares near what the code declares. */

@@ -1,14 +1,15 @@
 // The scope of one module's expressions: variables (tfvars over defaults), locals (with cycle
-// detection), resources through state, and Terraform's special names. Results are memoized per scope.
+// detection), resources (through state, or through their own code when state lacks them), and
+// Terraform's special names. Results are memoized per scope.
 import type { TraverseStep } from './ast';
 import type { EvalScope, FunctionResult } from './evaluate';
 import { applySteps, evaluateExpr } from './evaluate';
 import type { EvalValue } from './evalValue';
-import { failure, fromValue, markSensitive, scalar, unknown } from './evalValue';
-import type { StateInstance, StateResource, TerraformState } from './state';
-import type { ModuleIndex, Value } from '../../engine/model';
+import { failure, markSensitive, scalar, unknown } from './evalValue';
+import type { TerraformState } from './state';
+import type { DeclaredResource, ModuleIndex, Value } from '../../engine/model';
 import { traversalText } from './literal';
-import { isSensitiveSegments } from '../sensitive';
+import { createDeclaredReferences, resourceValue } from './resourceReference';
 
 export type CallFunction = (name: string, args: Value[]) => FunctionResult;
 
@@ -33,8 +34,11 @@ export function createModuleScope(options: ModuleScopeOptions): EvalScope {
   const variables = new Map<string, EvalValue>();
   const locals = new Map<string, EvalValue>();
   const resources = new Map<string, EvalValue>();
-  const evaluatingLocals: string[] = [];
-  const declaredResources = new Set(index.resources.map((r) => r.address));
+  // One stack for locals and resource references, so a cycle through both is named whole.
+  const evaluating: string[] = [];
+  const declaredResources = new Map<string, DeclaredResource>();
+  for (const r of index.resources) if (!declaredResources.has(r.address)) declaredResources.set(r.address, r);
+  const declaredReference = createDeclaredReferences(() => scope, evaluating);
   const callFunction: CallFunction = options.callFunction ?? ((name) => ({ unknown: `function ${name}() not supported` }));
 
   const scope: EvalScope = {
@@ -51,29 +55,34 @@ export function createModuleScope(options: ModuleScopeOptions): EvalScope {
       if (cached) return cached;
       const declared = index.locals[name];
       if (!declared) return failure(`local.${name} is not declared`);
-      if (evaluatingLocals.includes(name)) {
-        const cycle = [...evaluatingLocals.slice(evaluatingLocals.indexOf(name)), name].map((n) => `local.${n}`).join(' → ');
+      const id = `local.${name}`;
+      if (evaluating.includes(id)) {
+        const cycle = [...evaluating.slice(evaluating.indexOf(id)), id].join(' → ');
         return unknown(`cycle: ${cycle}`);
       }
-      evaluatingLocals.push(name);
+      evaluating.push(id);
       let v: EvalValue;
       try {
         v = evaluateExpr(declared.attribute.expr, { scope, file: declared.file });
       } finally {
-        evaluatingLocals.pop();
+        evaluating.pop();
       }
       locals.set(name, v);
       return v;
     },
-    resource(type, name) {
+    resource(type, name, steps) {
       const address = `${type}.${name}`;
-      if (!declaredResources.has(address)) return undefined;
+      const declared = declaredResources.get(address);
+      if (!declared) return undefined;
+      const inState = state?.resources.get((options.addressPrefix ?? '') + address);
+      // Unchanged when state holds it: state is what Terraform itself would read.
+      if (!inState || inState.instances.length === 0) return declaredReference(declared, steps, state ? `${address} is not in state` : `${address}: no terraform.tfstate`);
       let v = resources.get(address);
       if (!v) {
-        v = resourceValue(address, state?.resources.get((options.addressPrefix ?? '') + address), state !== undefined);
+        v = resourceValue(inState);
         resources.set(address, v);
       }
-      return v;
+      return applySteps(v, steps, address);
     },
     special(root, steps) {
       if (root === 'module' && options.moduleValue && steps[0]?.kind === 'GetAttr') {
@@ -119,50 +128,5 @@ function specialValue(root: string, steps: TraverseStep[], dir: string, workspac
       return unknown(`ephemeral value ${traversalText(root, steps.slice(0, 2))}`);
     default:
       return undefined;
-  }
-}
-
-/** A resource as an expression sees it: one object, a list (count) or a map (for_each) of its instances' state attributes. */
-function resourceValue(address: string, resource: StateResource | undefined, haveState: boolean): EvalValue {
-  if (!resource || resource.instances.length === 0) return unknown(haveState ? `${address} is not in state` : `${address}: no terraform.tfstate`);
-  if (resource.each === 'list') {
-    const sorted = [...resource.instances].sort((a, b) => Number(a.indexKey) - Number(b.indexKey));
-    return { kind: 'list', items: sorted.map((i) => instanceValue(i, resource.type)) };
-  }
-  if (resource.each === 'map') {
-    return { kind: 'map', entries: new Map(resource.instances.map((i) => [String(i.indexKey), instanceValue(i, resource.type)])) };
-  }
-  return instanceValue(resource.instances[0], resource.type);
-}
-
-function instanceValue(instance: StateInstance, type: string): EvalValue {
-  const v = fromValue(instance.attributes);
-  for (const path of instance.sensitivePaths) markPath(v, path);
-  // States often leave `sensitive_attributes` empty for what the provider schema marks sensitive
-  // (`aws_db_instance.password`): the list and name heuristic of src/iac/sensitive.ts mark those too.
-  return markByName(v, type, []);
-}
-
-function markByName(v: EvalValue, type: string, at: string[]): EvalValue {
-  if (v.kind === 'list') return { ...v, items: v.items.map((x) => markByName(x, type, at)) };
-  if (v.kind !== 'map') return v;
-  const entries = new Map<string, EvalValue>();
-  for (const [k, x] of v.entries) entries.set(k, isSensitiveSegments(type, [...at, k]) ? markSensitive(x) : markByName(x, type, [...at, k]));
-  return { ...v, entries };
-}
-
-function markPath(v: EvalValue, path: (string | number)[]): void {
-  let cur: EvalValue | undefined = v;
-  for (let i = 0; i < path.length && cur; i++) {
-    const parent: EvalValue = cur;
-    const step = path[i];
-    const next: EvalValue | undefined = parent.kind === 'map' ? parent.entries.get(String(step)) : parent.kind === 'list' && typeof step === 'number' ? parent.items[step] : undefined;
-    if (!next) return;
-    if (i === path.length - 1) {
-      const marked = markSensitive(next);
-      if (parent.kind === 'map') parent.entries.set(String(step), marked);
-      else if (parent.kind === 'list') parent.items[step as number] = marked;
-    }
-    cur = next;
   }
 }

@@ -12,8 +12,8 @@ import type { Value } from '../../engine/model';
 export interface EvalScope {
   variable(name: string): EvalValue;
   local(name: string): EvalValue;
-  /** A managed resource by type and name; undefined when the module does not declare it. */
-  resource(type: string, name: string): EvalValue | undefined;
+  /** `<type>.<name>` followed by `steps` (`["a"].name`); undefined when the module declares no such managed resource. */
+  resource(type: string, name: string, steps: TraverseStep[]): EvalValue | undefined;
   /** `path.module`, `terraform.workspace`, `data.*`, `module.*`: other root names. */
   special(root: string, steps: TraverseStep[]): EvalValue | undefined;
   callFunction(name: string, args: Value[]): FunctionResult;
@@ -61,7 +61,7 @@ export function evaluateExpr(expr: Expression, ctx: EvalContext): EvalValue {
     case 'ScopeTraversal':
       return evaluateTraversal(expr.root, expr.steps, ctx);
     case 'RelativeTraversal':
-      return applySteps(evaluateExpr(expr.source, ctx), expr.steps, 'value');
+      return evaluateIndexedResource(expr, ctx) ?? applySteps(evaluateExpr(expr.source, ctx), expr.steps, 'value');
     case 'Index': {
       const collection = evaluateExpr(expr.collection, ctx);
       const key = evaluateExpr(expr.key, ctx);
@@ -271,11 +271,28 @@ function evaluateTraversal(root: string, steps: TraverseStep[], ctx: EvalContext
   const special = ctx.scope.special(root, steps);
   if (special) return special;
   if (name !== undefined) {
-    const resource = ctx.scope.resource(root, name);
-    if (resource) return applySteps(resource, rest, `${root}.${name}`);
+    const resource = ctx.scope.resource(root, name, rest);
+    if (resource) return resource;
   }
   return failure(`reference to undeclared ${traversalText(root, steps)}`);
 }
+
+/**
+ * `aws_subnet.s[each.key].cidr_block`: an instance chosen by a computed key, then static steps. Handed
+ * to the scope as one reference, so a resource that state lacks can still answer from its code.
+ */
+function evaluateIndexedResource(expr: Extract<Expression, { kind: 'RelativeTraversal' }>, ctx: EvalContext): EvalValue | undefined {
+  const source = expr.source;
+  if (source.kind !== 'Index' || source.collection.kind !== 'ScopeTraversal') return undefined;
+  const { root, steps } = source.collection;
+  if (steps.length !== 1 || steps[0].kind !== 'GetAttr' || ctx.bindings?.has(root) || notResourceRoots.has(root)) return undefined;
+  const key = evaluateExpr(source.key, ctx);
+  if (key.kind !== 'scalar' || key.value === null || typeof key.value === 'boolean') return undefined;
+  return ctx.scope.resource(root, steps[0].name, [{ kind: 'IndexStep', key: key.value, range: source.key.range }, ...expr.steps]);
+}
+
+/** Root names that are never a resource type. */
+const notResourceRoots: ReadonlySet<string> = new Set(['var', 'local', 'count', 'each', 'path', 'terraform', 'data', 'module', 'self', 'ephemeral']);
 
 /** Follows `.attr` / `[key]` steps; missing keys are unknown (the value may be computed later), never null. */
 export function applySteps(value: EvalValue, steps: TraverseStep[], label: string): EvalValue {

@@ -2,7 +2,7 @@
 // listed in `.terraform/modules/modules.json`), the tree of calls below a root, the instances of a
 // call (count / for_each), its input values and the address prefix of what it declares.
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import type { DeclaredModuleCall, DeclaredResource, ModuleIndex, ScanError } from '../../engine/model';
+import type { DeclaredAttribute, DeclaredModuleCall, DeclaredResource, ModuleIndex, ScanError } from '../../engine/model';
 import type { Expression, ParseResult, Range } from './ast';
 import { declareFile, emptyModuleIndex } from './declared';
 import type { EvalScope } from './evaluate';
@@ -149,27 +149,36 @@ export interface ModuleInstanceKeys {
 
 /** The instances a module call asks for, as Terraform expands count / for_each. */
 export function moduleInstanceKeys(call: DeclaredModuleCall, scope: EvalScope, bindings?: ReadonlyMap<string, EvalValue>): ModuleInstanceKeys {
-  const count = call.body.attributes.count;
-  const forEach = call.body.attributes.for_each;
+  return instanceKeys({ count: call.body.attributes.count, forEach: call.body.attributes.for_each, file: call.file }, `module.${call.name}`, scope, bindings);
+}
+
+/** The instance keys a `count` / `for_each` asks for (of a module call or a resource); `label` names it in reasons. */
+export function instanceKeys(
+  meta: { count?: DeclaredAttribute; forEach?: DeclaredAttribute; file: string },
+  label: string,
+  scope: EvalScope,
+  bindings?: ReadonlyMap<string, EvalValue>,
+): ModuleInstanceKeys {
+  const { count, forEach } = meta;
   if (count) {
-    const v = evaluateExpr(count.expr, { scope, file: call.file, bindings });
+    const v = evaluateExpr(count.expr, { scope, file: meta.file, bindings });
     const n = v.kind === 'scalar' ? asNumber(v) : undefined;
-    if (n === undefined || n < 0 || !Number.isInteger(n)) return { keys: [], unknownReason: v.kind === 'unknown' ? v.reason : `module.${call.name}: count is not a whole number` };
+    if (n === undefined || n < 0 || !Number.isInteger(n)) return { keys: [], unknownReason: v.kind === 'unknown' ? v.reason : `${label}: count is not a whole number` };
     return { keys: Array.from({ length: n }, (_, i) => i) };
   }
   if (forEach) {
-    const v = evaluateExpr(forEach.expr, { scope, file: call.file, bindings });
+    const v = evaluateExpr(forEach.expr, { scope, file: meta.file, bindings });
     if (v.kind === 'map') return { keys: [...v.entries.keys()].sort(compareStrings), values: v.entries };
     if (v.kind === 'list') {
       const values = new Map<string, EvalValue>();
       for (const item of v.items) {
         const s = item.kind === 'scalar' ? asString(item) : undefined;
-        if (s === undefined) return { keys: [], unknownReason: `module.${call.name}: for_each set holds a value that is not a string` };
+        if (s === undefined) return { keys: [], unknownReason: `${label}: for_each set holds a value that is not a string` };
         values.set(s, item);
       }
       return { keys: [...values.keys()].sort(compareStrings), values };
     }
-    return { keys: [], unknownReason: v.kind === 'unknown' ? v.reason : `module.${call.name}: for_each is not a map or set` };
+    return { keys: [], unknownReason: v.kind === 'unknown' ? v.reason : `${label}: for_each is not a map or set` };
   }
   return { keys: [undefined] };
 }

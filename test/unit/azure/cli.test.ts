@@ -134,9 +134,18 @@ describe('driftlens scan (CLI, end to end against the fake Resource Manager)', f
     assert.match(readFileSync(join(tmp, 'az.log'), 'utf8'), new RegExp(`--resource ${fake.url.replace(/[.]/g, '\\.')}(\\s|$)`));
   });
 
-  it('azurerm: in sync exits 0', async () => {
+  it('azurerm: in sync exits 0; references to declared arguments are verified, a computed id is not', async () => {
     const run = await cli(['scan', AZURERM, '--format', 'text']);
     assert.equal(run.code, 0, run.stderr + run.stdout);
+    // `resource_group_name = azurerm_resource_group.app.name` without state: the name its block writes.
+    assert.doesNotMatch(run.stdout, /not verified: (resource_group_name|virtual_network_name|location)\b/);
+    assert.deepEqual(
+      run.stdout.split('\n').filter((l) => l.includes('not verified:')).map((l) => l.trim()),
+      [
+        'not verified: ip_configuration.subnet_id (azurerm_subnet.web is not in state)',
+        'not verified: admin_ssh_key (the azurerm_linux_virtual_machine mapper does not read "admin_ssh_key")',
+      ],
+    );
   });
 
   it('ARM template: reports the applied drift against the template and its parameters', async () => {
