@@ -17,8 +17,16 @@ export function formatValue(value: Value, sensitive = false, max = 48): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** `"t3.micro" → "t3.large"` */
-export function formatChange(drift: Pick<Drift, 'expected' | 'actual' | 'sensitive'>): string {
+/**
+ * `"t3.micro" → "t3.large"`. For sets of objects (security-group rules, nested blocks) two counts say
+ * little, so the engine's own words about what differs are shown instead when there are some.
+ */
+export function formatChange(drift: Pick<Drift, 'expected' | 'actual' | 'sensitive'> & Partial<Pick<Drift, 'attribute' | 'message'>>): string {
+  const objectList = (v: Value) => Array.isArray(v) && v.some((x) => x !== null && typeof x === 'object');
+  const prefix = `${drift.attribute}: `;
+  if (!drift.sensitive && drift.message?.startsWith(prefix) && (objectList(drift.expected) || objectList(drift.actual))) {
+    return drift.message.slice(prefix.length);
+  }
   return `${formatValue(drift.expected, drift.sensitive)} → ${formatValue(drift.actual, drift.sensitive)}`;
 }
 

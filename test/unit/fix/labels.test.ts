@@ -46,6 +46,11 @@ describe('editor labels', () => {
     assert.equal(formatValue(['a', 'b']), '["a","b"]');
     assert.equal(formatValue({ Env: 'prod' }), '{"Env":"prod"}');
     assert.equal(formatChange({ expected: [{ port: 22 }, { port: 443 }], actual: [{ port: 22 }, { port: 443 }, { port: 80 }], sensitive: false }), '2 items → 3 items');
+    // With the engine's message, a rule set says what differs instead of two counts.
+    const rules = { expected: [{ port: 22 }], actual: [{ port: 22 }, { port: 80 }], sensitive: false, attribute: 'ingress' };
+    assert.equal(formatChange({ ...rules, message: 'ingress: live has 1 item the code does not declare: tcp 80 from cidr:0.0.0.0/0' }), 'live has 1 item the code does not declare: tcp 80 from cidr:0.0.0.0/0');
+    assert.equal(formatChange({ ...rules, sensitive: true, message: 'ingress: live has 1 item the code does not declare: tcp 80' }), '(sensitive) → (sensitive)');
+    assert.equal(formatChange({ ...rules, message: 'something else entirely' }), '1 item → 2 items');
     assert.equal(formatValue([{ a: 1 }]), '1 item');
     const long = formatValue('x'.repeat(100));
     assert.equal(long.length, 48);
