@@ -41,14 +41,16 @@ export interface DesiredBody {
 /** Blocks that are Terraform's or the provisioner's, never the cloud object's. */
 const metaBlocks: ReadonlySet<string> = new Set(['lifecycle', 'provisioner', 'connection', 'timeouts']);
 
-export function evaluateBody(body: DeclaredBody, range: Range, file: string, scope: EvalScope, bindings: ReadonlyMap<string, EvalValue>, top = true): DesiredBody {
+export function evaluateBody(body: DeclaredBody, range: Range, bodyFile: string, scope: EvalScope, bindings: ReadonlyMap<string, EvalValue>, top = true): DesiredBody {
   const entries = new Map<string, DesiredEntry>();
   for (const [name, attr] of Object.entries(body.attributes)) {
     if (top && resourceMetaArguments.has(name)) continue;
-    entries.set(name, evaluateAttribute(attr, file, scope, bindings));
+    entries.set(name, evaluateAttribute(attr, bodyFile, scope, bindings));
   }
   for (const block of body.blocks) {
     if (top && metaBlocks.has(block.type)) continue;
+    // A block merged in from an override file has its ranges in that file.
+    const file = block.file ?? bodyFile;
     if (block.type === 'dynamic') {
       const expansion = expandDynamicBlock(block, scope, bindings, file);
       if ('reason' in expansion) {
@@ -70,7 +72,8 @@ export function evaluateBody(body: DeclaredBody, range: Range, file: string, sco
   return { entries, range };
 }
 
-function evaluateAttribute(attr: DeclaredAttribute, file: string, scope: EvalScope, bindings: ReadonlyMap<string, EvalValue>): DesiredAttribute {
+function evaluateAttribute(attr: DeclaredAttribute, bodyFile: string, scope: EvalScope, bindings: ReadonlyMap<string, EvalValue>): DesiredAttribute {
+  const file = attr.file ?? bodyFile;
   return { kind: 'attribute', name: attr.name, value: evaluateExpr(attr.expr, { scope, file, bindings }), location: { file, range: attr.valueRange } };
 }
 

@@ -22,6 +22,8 @@ export interface DeclaredAttribute {
   nameRange: Range;
   /** The range of the value expression: what a diagnostic underlines and a quick-fix replaces. */
   valueRange: Range;
+  /** Set when the attribute came from an override file: the file its ranges are in (else the declaration's file). */
+  file?: string;
 }
 
 export interface DeclaredBlock {
@@ -29,6 +31,8 @@ export interface DeclaredBlock {
   labels: string[];
   range: Range;
   body: DeclaredBody;
+  /** Set when the block came from an override file: the file its ranges are in (else the declaration's file). */
+  file?: string;
 }
 
 export interface DeclaredBody {

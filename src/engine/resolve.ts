@@ -209,12 +209,12 @@ function expandInstances(resource: DeclaredResource, stateResource: StateResourc
 /** The instance keys a known `count` / `for_each` asks for; undefined when unknown or absent. */
 function expectedKeys(resource: DeclaredResource, scope: EvalScope): { list: (number | string)[]; forEach?: Map<string, EvalValue> } | undefined {
   if (resource.count) {
-    const v = evaluateExpr(resource.count.expr, { scope, file: resource.file });
+    const v = evaluateExpr(resource.count.expr, { scope, file: resource.count.file ?? resource.file });
     const n = v.kind === 'scalar' ? asNumber(v) : undefined;
     return n === undefined || n < 0 ? undefined : { list: Array.from({ length: Math.floor(n) }, (_, i) => i) };
   }
   if (resource.forEach) {
-    const v = evaluateExpr(resource.forEach.expr, { scope, file: resource.file });
+    const v = evaluateExpr(resource.forEach.expr, { scope, file: resource.forEach.file ?? resource.file });
     if (v.kind === 'map') return { list: [...v.entries.keys()], forEach: v.entries };
     if (v.kind === 'list') {
       // A set of strings: each.key and each.value are both the element.

@@ -4,7 +4,8 @@
 import { join, resolve } from 'node:path';
 import type { ModuleIndex } from './model';
 import type { WorkspaceIo } from './workspaceIo';
-import { declareFile, emptyModuleIndex } from '../iac/terraform/declared';
+import { emptyModuleIndex } from '../iac/terraform/declared';
+import { applyOverrideFiles, declareModuleFile, type PendingOverride } from '../iac/terraform/overrides';
 import { isTerraformFile, parseTerraformText } from '../iac/moduleIndex';
 import type { IndexCache } from '../iac/indexCache';
 import { mergeFileDeclarations, type FileDeclarations } from '../iac/fileDeclarations';
@@ -56,6 +57,7 @@ async function indexFiles(dir: string, names: string[], io: WorkspaceIo, cache?:
     return mergeFileDeclarations(dir, parts);
   }
   const index = emptyModuleIndex(dir);
+  const pending: PendingOverride[] = [];
   for (const name of names) {
     const file = join(dir, name);
     let text = await io.readFile(file);
@@ -67,8 +69,9 @@ async function indexFiles(dir: string, names: string[], io: WorkspaceIo, cache?:
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const parsed = parseTerraformText(name, text);
     index.files.push({ file, diagnostics: parsed.diagnostics });
-    declareFile(index, file, parsed.body, text);
+    declareModuleFile(index, pending, file, parsed.body, text);
   }
+  applyOverrideFiles(index, pending);
   return index;
 }
 

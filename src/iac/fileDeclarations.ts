@@ -1,11 +1,12 @@
 // What one file declares, on its own, and how a module's files combine: the unit the index cache
 // keeps, so re-indexing a module whose files did not change is a merge, not a parse or a walk.
 // `mergeFileDeclarations` applies the cross-file rules of `declareFile` (first variable/local wins,
-// a resource declared twice is an error unless in an override file); a test holds the two equal.
+// a resource declared twice is an error; override files merge last); a test holds the two equal.
 import { basename, dirname } from 'node:path';
 import type { ModuleIndex } from '../engine/model';
 import type { ParseResult, SyntaxDiagnostic } from './terraform/ast';
 import { declareFile, emptyModuleIndex } from './terraform/declared';
+import { applyOverrideFiles, isOverrideFile, type PendingOverride } from './terraform/overrides';
 
 /** One file's declarations as a one-file module index (its own diagnostics in `files[0]`). */
 export type FileDeclarations = ModuleIndex;
@@ -18,23 +19,24 @@ export function declareOneFile(file: string, text: string, parse: (file: string,
   return index;
 }
 
-function isOverride(file: string): boolean {
-  return /(^|[\\/_])override\.tf(\.json)?$/.test(file);
-}
-
 /** The module index of `dir` from its files' declarations, in Terraform's file order. Inputs are not mutated. */
 export function mergeFileDeclarations(dir: string, parts: readonly FileDeclarations[]): ModuleIndex {
   const out = emptyModuleIndex(dir);
+  const pending: PendingOverride[] = [];
   for (const part of parts) {
     const file = part.files[0]?.file;
+    if (file !== undefined && isOverrideFile(file)) {
+      pending.push({ file, part });
+      out.files.push(...part.files);
+      continue;
+    }
     const problems: SyntaxDiagnostic[] = [];
-    const override = file !== undefined && isOverride(file);
     for (const [list, own, kind] of [
       [out.resources, part.resources, 'resource'],
       [out.dataSources, part.dataSources, 'data'],
     ] as const) {
       for (const r of own) {
-        const first = override ? undefined : list.find((x) => x.address === r.address && x.file !== r.file);
+        const first = list.find((x) => x.address === r.address && x.file !== r.file);
         if (first) {
           problems.push({
             severity: 'error',
@@ -53,5 +55,6 @@ export function mergeFileDeclarations(dir: string, parts: readonly FileDeclarati
     if (part.backend !== undefined && !(part.backend === 'cloud' && out.backend !== undefined)) out.backend = part.backend;
     for (const f of part.files) out.files.push(problems.length ? { file: f.file, diagnostics: [...f.diagnostics, ...problems] } : f);
   }
+  applyOverrideFiles(out, pending);
   return out;
 }

@@ -6,7 +6,8 @@ import { readFile, readFileSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { ModuleIndex } from '../engine/model';
 import type { ParseResult, Range } from './terraform/ast';
-import { declareFile, emptyModuleIndex } from './terraform/declared';
+import { emptyModuleIndex } from './terraform/declared';
+import { applyOverrideFiles, declareModuleFile, type PendingOverride } from './terraform/overrides';
 import { parseHcl } from './terraform/parser';
 import { parseTfJson } from './terraform/tfJson';
 
@@ -42,6 +43,7 @@ export function indexModuleSync(dir: string, names: string[]): ModuleIndex {
 
 function indexTexts(dir: string, names: string[], texts: (string | Error)[]): ModuleIndex {
   const index = emptyModuleIndex(dir);
+  const pending: PendingOverride[] = [];
   names.forEach((name, i) => {
     const file = join(dir, name);
     const text = texts[i];
@@ -50,9 +52,11 @@ function indexTexts(dir: string, names: string[], texts: (string | Error)[]): Mo
       return;
     }
     const parsed = parseTerraformText(name, text);
-    const problems = declareFile(index, file, parsed.body, text);
+    // Override files are declared on their own and merged once every normal file is in.
+    const problems = declareModuleFile(index, pending, file, parsed.body, text);
     index.files.push({ file, diagnostics: problems.length ? [...parsed.diagnostics, ...problems] : parsed.diagnostics });
   });
+  applyOverrideFiles(index, pending);
   return index;
 }
 

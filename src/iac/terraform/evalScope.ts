@@ -100,7 +100,7 @@ export function createModuleScope(options: ModuleScopeOptions): EvalScope {
     const fromTfvars = tfvars?.get(name);
     let v: EvalValue;
     if (fromTfvars) v = fromTfvars;
-    else if (declared.default) v = evaluateExpr(declared.default.expr, { scope, file: declared.file });
+    else if (declared.default) v = evaluateExpr(declared.default.expr, { scope, file: declared.default.file ?? declared.file });
     else v = unknown(`var.${name} has no value (no default, not set in terraform.tfvars or *.auto.tfvars)`);
     return declared.sensitive ? markSensitive(v) : v;
   }

@@ -4,7 +4,8 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { DeclaredAttribute, DeclaredModuleCall, DeclaredResource, ModuleIndex, ScanError } from '../../engine/model';
 import type { Expression, ParseResult, Range } from './ast';
-import { declareFile, emptyModuleIndex } from './declared';
+import { emptyModuleIndex } from './declared';
+import { applyOverrideFiles, declareModuleFile, isOverrideFile, type PendingOverride } from './overrides';
 import type { EvalScope } from './evaluate';
 import { evaluateExpr } from './evaluate';
 import type { EvalValue } from './evalValue';
@@ -78,6 +79,8 @@ export async function indexModuleFolder(dir: string, files: ModuleFiles, parse: 
   if (names.length === 0) return undefined;
   const index = emptyModuleIndex(dir);
   const outputs = new Map<string, DeclaredOutput>();
+  const pending: PendingOverride[] = [];
+  const overridden: DeclaredOutput[] = [];
   for (const name of names) {
     const file = join(dir, name);
     let text = await files.readFile(file);
@@ -85,13 +88,19 @@ export async function indexModuleFolder(dir: string, files: ModuleFiles, parse: 
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const parsed = parse(name, text);
     index.files.push({ file, diagnostics: parsed.diagnostics });
-    declareFile(index, file, parsed.body, text);
+    declareModuleFile(index, pending, file, parsed.body, text);
     for (const item of parsed.body.items) {
       if (item.kind !== 'Block' || item.type !== 'output' || !item.labels[0]) continue;
       const value = item.body.items.find((a) => a.kind === 'Attribute' && a.name === 'value');
-      if (value?.kind === 'Attribute' && !outputs.has(item.labels[0].value)) outputs.set(item.labels[0].value, { name: item.labels[0].value, file, expr: value.expr, range: item.range });
+      if (value?.kind !== 'Attribute') continue;
+      const output = { name: item.labels[0].value, file, expr: value.expr, range: item.range };
+      if (isOverrideFile(file)) overridden.push(output);
+      else if (!outputs.has(output.name)) outputs.set(output.name, output);
     }
   }
+  applyOverrideFiles(index, pending);
+  // An override's `value` replaces the original output's (names are in lexical order already).
+  for (const o of overridden) if (outputs.has(o.name)) outputs.set(o.name, o);
   return { index, outputs };
 }
 

@@ -24,7 +24,8 @@ describe('per-file declarations merge into the module index', () => {
     const b = declareOneFile('/m/b.tf', 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n', parseTerraformText);
     const o = declareOneFile('/m/b_override.tf', 'resource "aws_vpc" "main" {\n}\n', parseTerraformText);
     const merged = mergeFileDeclarations('/m', [a, b, o]);
-    assert.equal(merged.resources.length, 3);
+    // The override merges into the first declaration; the duplicate in b.tf stays (Terraform rejects it).
+    assert.equal(merged.resources.length, 2);
     assert.deepEqual(merged.files.map((f) => f.diagnostics.map((d) => d.message)), [[], ['Duplicate resource "aws_vpc" configuration: "aws_vpc.main" was already declared at a.tf:1.'], []]);
     // The inputs stay as they were: a cached entry is shared.
     assert.equal(b.files[0].diagnostics.length, 0);

@@ -13,7 +13,7 @@ describe('inventory', () => {
     const all = await findModuleDirs(fixturesDir);
     assert.deepEqual(
       all.map((d) => d.slice(fixturesDir.length + 1)),
-      ['aws-ec2-instance', 'aws-security-group', 'aws-vpc', 'azure-linux-vm', 'azure-vnet', 'json-only', 'stacks/prod', 'stacks/shared'],
+      ['aws-ec2-instance', 'aws-security-group', 'aws-vpc', 'azure-linux-vm', 'azure-vnet', 'json-only', 'overrides', 'stacks/prod', 'stacks/shared'],
     );
   });
 
@@ -22,7 +22,7 @@ describe('inventory', () => {
     assert.equal(inv.version, 1);
     assert.deepEqual(inv.errors, []);
     const roots = [...new Set(inv.resources.map((r) => r.root))];
-    assert.deepEqual(roots, ['aws-ec2-instance', 'aws-security-group', 'aws-vpc', 'azure-linux-vm', 'azure-vnet', 'json-only', 'stacks/prod', 'stacks/shared']);
+    assert.deepEqual(roots, ['aws-ec2-instance', 'aws-security-group', 'aws-vpc', 'azure-linux-vm', 'azure-vnet', 'json-only', 'overrides', 'stacks/prod', 'stacks/shared']);
     const replica = inv.resources.find((r) => r.root === 'stacks/prod' && r.address === 'aws_s3_bucket.replica')!;
     const text = await readFile(join(fixturesDir, 'stacks/prod/main.tf'), 'utf8');
     const start = offsetOf(text, 'resource "aws_s3_bucket" "replica"');
