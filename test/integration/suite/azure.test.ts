@@ -10,8 +10,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import * as vscode from 'vscode';
-import { SUB, keyVaultBody, nicBody, nsgBody, osDiskBody, publicIpBody, resourceGroupBody, storageBody, subnetBody, vmBody, vnetBody } from '../../fakes/arm/examples';
-import { FakeArm, type ArmJson } from '../../fakes/arm/server';
+import { nsgBody, resourceGroupBody, storageBody, vmBody, vnetBody } from '../../fakes/arm/examples';
+import { applyAzurermConsoleDrift, azurermIds, seedAzurermWorkspace } from '../../fakes/arm/azurermScenario';
+import { FakeArm } from '../../fakes/arm/server';
 import { codeOf, driftLens, driftLensDiagnostics, EXTENSION_ID, fileUri, rangeIn, scan, workspaceDir } from './helpers';
 
 type Api = Awaited<ReturnType<typeof driftLens>>;
@@ -22,32 +23,9 @@ const MAIN = `${FOLDER}/main.tf`;
 const ARM_FOLDER = 'azure-arm';
 const TEMPLATE = `${ARM_FOLDER}/azuredeploy.json`;
 const TOKEN = 'fake-cli-token';
-const rg = `/subscriptions/${SUB}/resourceGroups/tf-rg`;
-const id = {
-  storage: `${rg}/providers/Microsoft.Storage/storageAccounts/tflogs01`,
-  nsg: `${rg}/providers/Microsoft.Network/networkSecurityGroups/tf-web-nsg`,
-  subnet: `${rg}/providers/Microsoft.Network/virtualNetworks/tf-vnet/subnets/web`,
-  pip: `${rg}/providers/Microsoft.Network/publicIPAddresses/tf-pip`,
-  nic: `${rg}/providers/Microsoft.Network/networkInterfaces/tf-nic`,
-  vm: `${rg}/providers/Microsoft.Compute/virtualMachines/tf-vm`,
-  kv: `${rg}/providers/Microsoft.KeyVault/vaults/tf-kv-01`,
-  stray: `${rg}/providers/Microsoft.Storage/storageAccounts/handmade01`,
-};
+const id = azurermIds;
 /** Process variables this suite changes (process.env is the extension's too). */
 const ENV_KEYS = ['DRIFTLENS_AZURE_ENDPOINT', 'AZURE_TOKEN_CREDENTIALS', 'FAKE_AZ_LOG', 'PATH'] as const;
-
-function seed(fake: FakeArm): void {
-  fake.put(resourceGroupBody('tf-rg', 'westeurope', { env: 'prod', owner: 'platform' }));
-  fake.put(storageBody('tf-rg', 'tflogs01', { tags: { env: 'prod', owner: 'platform' } }));
-  fake.put(nsgBody('tf-rg', 'tf-web-nsg', [{ name: 'allow-https', priority: 100, port: '443', source: '10.0.0.0/8' }]));
-  fake.put(vnetBody('tf-rg', 'tf-vnet', { addressSpace: ['10.0.0.0/16'] }));
-  fake.put(subnetBody('tf-rg', 'tf-vnet', 'web', '10.0.1.0/24', ['Microsoft.Storage']));
-  fake.put(publicIpBody('tf-rg', 'tf-pip'));
-  fake.put(nicBody('tf-rg', 'tf-nic', id.subnet));
-  fake.put(vmBody('tf-rg', 'tf-vm', { size: 'Standard_B2s', nicId: id.nic }));
-  fake.put(osDiskBody('tf-rg', 'tf-vm'));
-  fake.put(keyVaultBody('tf-rg', 'tf-kv-01'));
-}
 
 /** Changes a driftlens.* user setting and resolves once the change is seen (the extension listens first). */
 async function setUserSetting(name: string, value: unknown): Promise<void> {
@@ -83,22 +61,9 @@ suite('Azure: azurerm workspace against the fake Resource Manager', () => {
     const keyFile = process.env.DRIFTLENS_TEST_ARM_TLS_KEY;
     assert.ok(certFile && keyFile, 'the runner did not hand over the fake Resource Manager certificate (DRIFTLENS_TEST_ARM_TLS_CERT/KEY)');
     fake = await FakeArm.start({ token: TOKEN, certificate: { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8') } });
-    seed(fake);
+    seedAzurermWorkspace(fake);
     // The drift of the issue's "Must show", applied in the fake.
-    fake.patch(id.storage, (r) => {
-      (r.properties as Record<string, unknown>).minimumTlsVersion = 'TLS1_0';
-      r.tags = { env: 'dev', owner: 'platform' };
-    });
-    fake.patch(id.nsg, (r) => {
-      const rule = (r.properties as { securityRules: ArmJson[] }).securityRules[0];
-      (rule.properties as Record<string, unknown>).sourceAddressPrefix = 'Internet';
-    });
-    fake.patch(id.vm, (r) => {
-      (r.properties as { hardwareProfile: { vmSize: string } }).hardwareProfile.vmSize = 'Standard_D4s_v5';
-    });
-    fake.delete(id.pip);
-    fake.fault(id.kv, { status: 403 });
-    fake.put(storageBody('tf-rg', 'handmade01'));
+    applyAzurermConsoleDrift(fake);
     // The ARM template fixture's resource group (its .driftlens.json names it), with the storage TLS lowered.
     fake.put(resourceGroupBody('arm-rg'));
     fake.put(storageBody('arm-rg', 'dlstore01', { tls: 'TLS1_1', tags: { env: 'prod', owner: 'platform' } }));

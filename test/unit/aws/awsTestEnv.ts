@@ -104,12 +104,15 @@ export const INSTANCE_ATTRIBUTES = [
 
 /**
  * Mocha wiring for fake EC2 endpoints: `start(seed)` starts one and points the SDK at it (stopping
- * any earlier one), `pointAt(url)` points the SDK at another endpoint, `stop()` ends it early; after
+ * any earlier one), `pointAt(url)` points the SDK at another endpoint, `setEnv(values)` replaces the
+ * AWS environment, `stop()` ends it early; after
  * each test everything is closed and the environment restored. Call inside a `describe`.
  */
 export function useFakeEc2(): {
   start: (seed: Ec2Seed, options?: FakeEc2Options) => Promise<FakeEc2>;
   pointAt: (url: string) => void;
+  /** Replaces the AWS environment for the rest of the test (restored afterwards). */
+  setEnv: (values: Record<string, string>) => void;
   stop: () => Promise<void>;
 } {
   let fake: FakeEc2 | undefined;
@@ -120,10 +123,11 @@ export function useFakeEc2(): {
     fake = undefined;
     restore = undefined;
   };
-  const pointAt = (url: string) => {
+  const setEnv = (values: Record<string, string>) => {
     restore?.();
-    restore = setAwsEnv(fakeCredentials(url));
+    restore = setAwsEnv(values);
   };
+  const pointAt = (url: string) => setEnv(fakeCredentials(url));
   afterEach(stop);
   return {
     start: async (seed, options = {}) => {
@@ -133,6 +137,7 @@ export function useFakeEc2(): {
       return fake;
     },
     pointAt,
+    setEnv,
     stop,
   };
 }

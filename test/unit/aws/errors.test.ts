@@ -4,22 +4,17 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { createAwsProvider } from '../../../src/providers/aws/awsProvider';
-import { Ec2Error, startFakeEc2, type FakeEc2 } from '../../fakes/ec2';
-import { binding, fakeCredentials, fetchContext, foundAttributes, resultFor, setAwsEnv, smallAccount } from './awsTestEnv';
+import { Ec2Error, type FakeEc2 } from '../../fakes/ec2';
+import { binding, fakeCredentials, fetchContext, foundAttributes, resultFor, smallAccount, useFakeEc2 } from './awsTestEnv';
 
 const WEB = 'i-0a1b2c3d4e5f60001';
 const DB = 'i-0a1b2c3d4e5f60002';
 
 describe('AWS provider errors (real SDK against the fake EC2)', () => {
+  const fakes = useFakeEc2();
   let fake: FakeEc2;
-  let restore: () => void;
   beforeEach(async () => {
-    fake = await startFakeEc2(smallAccount());
-    restore = setAwsEnv(fakeCredentials(fake.url));
-  });
-  afterEach(async () => {
-    restore();
-    await fake.close();
+    fake = await fakes.start(smallAccount());
   });
   const provider = (maxAttempts = 2) => createAwsProvider({ credentialsAllowed: true, maxAttempts });
 
@@ -85,8 +80,7 @@ describe('AWS provider errors (real SDK against the fake EC2)', () => {
   });
 
   it('no credentials anywhere → "no AWS credentials found", and nothing is sent', async () => {
-    restore();
-    restore = setAwsEnv({ AWS_ENDPOINT_URL_EC2: fake.url, AWS_REGION: 'us-east-1' });
+    fakes.setEnv({ AWS_ENDPOINT_URL_EC2: fake.url, AWS_REGION: 'us-east-1' });
     const inst = binding('aws_instance', WEB, ['ami']);
     const r = resultFor(await provider().fetch([inst], fetchContext()), inst);
     assert.deepEqual(r, { status: 'error', kind: 'credentials', reason: 'no AWS credentials found: set AWS_PROFILE or run `aws sso login`' });
@@ -108,8 +102,7 @@ describe('AWS provider errors (real SDK against the fake EC2)', () => {
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((r) => closed.close(() => r()));
-    restore();
-    restore = setAwsEnv(fakeCredentials(`http://127.0.0.1:${port}`));
+    fakes.setEnv(fakeCredentials(`http://127.0.0.1:${port}`));
     const inst = binding('aws_instance', WEB, ['ami']);
     const r = resultFor(await provider(1).fetch([inst], fetchContext()), inst);
     assert.equal(r.status === 'error' && r.kind, 'network');

@@ -2,19 +2,14 @@
 // Terraform attribute shape, and console drift shows up in it.
 import assert from 'node:assert/strict';
 import { createAwsProvider } from '../../../src/providers/aws/awsProvider';
-import { startFakeEc2, type FakeEc2 } from '../../fakes/ec2';
-import { binding, fakeCredentials, fetchContext, foundAttributes, INSTANCE_ATTRIBUTES, setAwsEnv, smallAccount } from './awsTestEnv';
+import { type FakeEc2 } from '../../fakes/ec2';
+import { binding, fetchContext, foundAttributes, INSTANCE_ATTRIBUTES, smallAccount, useFakeEc2 } from './awsTestEnv';
 
 describe('AWS mappers (real SDK against the fake EC2)', () => {
+  const fakes = useFakeEc2();
   let fake: FakeEc2;
-  let restore: () => void;
   beforeEach(async () => {
-    fake = await startFakeEc2(smallAccount());
-    restore = setAwsEnv(fakeCredentials(fake.url));
-  });
-  afterEach(async () => {
-    restore();
-    await fake.close();
+    fake = await fakes.start(smallAccount());
   });
   const provider = () => createAwsProvider({ credentialsAllowed: true, maxAttempts: 2 });
 

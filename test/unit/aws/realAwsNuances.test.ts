@@ -5,23 +5,18 @@ import assert from 'node:assert/strict';
 import { scanWorkspace } from '../../../src/engine/scan';
 import { createAwsProvider } from '../../../src/providers/aws/awsProvider';
 import { rootDevice } from '../../../src/providers/aws/ec2Instance';
-import { startFakeEc2, type FakeEc2 } from '../../fakes/ec2';
+import { type FakeEc2 } from '../../fakes/ec2';
 import type { SeedInstance } from '../../fakes/ec2/seed';
 import { tempDir } from '../engine/helpers';
-import { binding, fakeCredentials, fetchContext, foundAttributes, hexId, resultFor, setAwsEnv, smallAccount } from './awsTestEnv';
+import { binding, fakeCredentials, fetchContext, foundAttributes, hexId, resultFor, smallAccount, useFakeEc2 } from './awsTestEnv';
 
 const base: SeedInstance = { id: hexId('i', 1), ami: 'ami-0abcdef1234567890', instanceType: 't3.micro', subnetId: 'subnet-0a1b2c3d4e5f60001', publicIp: '54.1.2.3', rootVolume: { size: 30, type: 'gp3', encrypted: true } };
 
 describe('AWS provider: real-account nuances', () => {
+  const fakes = useFakeEc2();
   let fake: FakeEc2;
-  let restore: () => void;
   beforeEach(async () => {
-    fake = await startFakeEc2(smallAccount());
-    restore = setAwsEnv(fakeCredentials(fake.url));
-  });
-  afterEach(async () => {
-    restore();
-    await fake.close();
+    fake = await fakes.start(smallAccount());
   });
   const provider = () => createAwsProvider({ credentialsAllowed: true, maxAttempts: 2 });
   const fetchOne = async (inst: SeedInstance, declared: string[]) => {
@@ -103,13 +98,11 @@ describe('AWS provider: real-account nuances', () => {
   });
 
   it('AWS_ENDPOINT_URL with a host name (localhost) reaches the emulator; AWS_ENDPOINT_URL_EC2 wins over it', async () => {
-    restore();
-    restore = setAwsEnv({ ...fakeCredentials(fake.url), AWS_ENDPOINT_URL_EC2: '', AWS_ENDPOINT_URL: fake.url.replace('127.0.0.1', 'localhost') });
+    fakes.setEnv({ ...fakeCredentials(fake.url), AWS_ENDPOINT_URL_EC2: '', AWS_ENDPOINT_URL: fake.url.replace('127.0.0.1', 'localhost') });
     delete process.env.AWS_ENDPOINT_URL_EC2;
     const b = binding('aws_vpc', 'vpc-0a1b2c3d4e5f60001', ['cidr_block']);
     assert.equal(foundAttributes(await provider().fetch([b], fetchContext()), b).cidr_block, '10.0.0.0/16');
-    restore();
-    restore = setAwsEnv({ ...fakeCredentials(fake.url), AWS_ENDPOINT_URL: 'http://127.0.0.1:9' });
+    fakes.setEnv({ ...fakeCredentials(fake.url), AWS_ENDPOINT_URL: 'http://127.0.0.1:9' });
     assert.equal(foundAttributes(await provider().fetch([b], fetchContext()), b).cidr_block, '10.0.0.0/16');
   });
 });

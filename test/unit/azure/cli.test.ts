@@ -6,36 +6,15 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { FakeArm, type ArmJson } from '../../fakes/arm/server';
-import { SUB, keyVaultBody, nicBody, nsgBody, osDiskBody, publicIpBody, resourceGroupBody, storageBody, subnetBody, vmBody, vnetBody } from '../../fakes/arm/examples';
+import { applyAzurermConsoleDrift, azurermIds, seedAzurermWorkspace } from '../../fakes/arm/azurermScenario';
+import { FakeArm } from '../../fakes/arm/server';
+import { SUB, nsgBody, resourceGroupBody, storageBody, vmBody, vnetBody } from '../../fakes/arm/examples';
 
 const REPO = resolve(__dirname, '..', '..', '..');
 const AZURERM = join(REPO, 'test', 'fixtures', 'azure', 'azurerm');
 const ARM = join(REPO, 'test', 'fixtures', 'azure', 'arm');
 const rg = `/subscriptions/${SUB}/resourceGroups/tf-rg`;
-const id = {
-  storage: `${rg}/providers/Microsoft.Storage/storageAccounts/tflogs01`,
-  nsg: `${rg}/providers/Microsoft.Network/networkSecurityGroups/tf-web-nsg`,
-  vnet: `${rg}/providers/Microsoft.Network/virtualNetworks/tf-vnet`,
-  subnet: `${rg}/providers/Microsoft.Network/virtualNetworks/tf-vnet/subnets/web`,
-  pip: `${rg}/providers/Microsoft.Network/publicIPAddresses/tf-pip`,
-  nic: `${rg}/providers/Microsoft.Network/networkInterfaces/tf-nic`,
-  vm: `${rg}/providers/Microsoft.Compute/virtualMachines/tf-vm`,
-  kv: `${rg}/providers/Microsoft.KeyVault/vaults/tf-kv-01`,
-};
-
-function seed(fake: FakeArm): void {
-  fake.put(resourceGroupBody('tf-rg', 'westeurope', { env: 'prod', owner: 'platform' }));
-  fake.put(storageBody('tf-rg', 'tflogs01', { tags: { env: 'prod', owner: 'platform' } }));
-  fake.put(nsgBody('tf-rg', 'tf-web-nsg', [{ name: 'allow-https', priority: 100, port: '443', source: '10.0.0.0/8' }]));
-  fake.put(vnetBody('tf-rg', 'tf-vnet', { addressSpace: ['10.0.0.0/16'] }));
-  fake.put(subnetBody('tf-rg', 'tf-vnet', 'web', '10.0.1.0/24', ['Microsoft.Storage']));
-  fake.put(publicIpBody('tf-rg', 'tf-pip'));
-  fake.put(nicBody('tf-rg', 'tf-nic', id.subnet));
-  fake.put(vmBody('tf-rg', 'tf-vm', { size: 'Standard_B2s', nicId: id.nic }));
-  fake.put(osDiskBody('tf-rg', 'tf-vm'));
-  fake.put(keyVaultBody('tf-rg', 'tf-kv-01'));
-}
+const id = azurermIds;
 
 interface Run {
   code: number | null;
@@ -62,7 +41,7 @@ describe('driftlens scan (CLI, end to end against the fake Resource Manager)', f
 
   beforeEach(async () => {
     fake = await FakeArm.start({ token: 'fake-cli-token', pageSize: 3 });
-    seed(fake);
+    seedAzurermWorkspace(fake);
     tmp = mkdtempSync(join(tmpdir(), 'driftlens-azure-'));
     writeFileSync(join(tmp, 'ca.pem'), fake.ca);
     env = {
@@ -80,20 +59,7 @@ describe('driftlens scan (CLI, end to end against the fake Resource Manager)', f
   });
 
   it('azurerm: reports exactly the applied drift with severities, a 403 unverified, a deleted resource missing, an unmanaged resource', async () => {
-    fake.patch(id.storage, (r) => {
-      (r.properties as Record<string, unknown>).minimumTlsVersion = 'TLS1_0';
-      r.tags = { env: 'dev', owner: 'platform' };
-    });
-    fake.patch(id.nsg, (r) => {
-      const rule = (r.properties as { securityRules: ArmJson[] }).securityRules[0];
-      (rule.properties as Record<string, unknown>).sourceAddressPrefix = 'Internet';
-    });
-    fake.patch(id.vm, (r) => {
-      (r.properties as { hardwareProfile: { vmSize: string } }).hardwareProfile.vmSize = 'Standard_D4s_v5';
-    });
-    fake.delete(id.pip);
-    fake.fault(id.kv, { status: 403 });
-    fake.put(storageBody('tf-rg', 'handmade01'));
+    applyAzurermConsoleDrift(fake);
 
     const run = await cli(['scan', AZURERM, '--format', 'json']);
     assert.equal(run.code, 2, run.stderr);
