@@ -6,7 +6,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Binding, Logger } from '../../src/engine/model';
+import type { Binding, Logger } from '../../src/model';
 import { createAwsProvider } from '../../src/providers/aws/awsProvider';
 import type { Ec2Seed } from '../../test/fakes/ec2/seed';
 

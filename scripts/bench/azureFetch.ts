@@ -1,7 +1,7 @@
 // `npm run bench -- azureFetch [resources]`: calls and time to fetch hundreds of azurerm resources
 // from the loopback HTTPS fake, batched (one list GET per collection) vs one GET per resource.
 import { createAzureProvider } from '../../src/providers/azure/provider';
-import type { Binding, FetchContext } from '../../src/engine/model';
+import type { Binding, FetchContext } from '../../src/model';
 import { FakeArm } from '../../test/fakes/arm/server';
 import { nsgBody, publicIpBody, resourceGroupBody, storageBody, subnetBody, vmBody, vnetBody } from '../../test/fakes/arm/examples';
 

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { ModuleIndex } from '../../src/engine/model';
+import type { ModuleIndex } from '../../src/model';
 import { declareOneFile, mergeFileDeclarations, type FileDeclarations } from '../../src/iac/fileDeclarations';
 import { IndexCache } from '../../src/iac/indexCache';
 import { findModuleDirs, indexModule, isTerraformFile, parseTerraformText } from '../../src/iac/moduleIndex';

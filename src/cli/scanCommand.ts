@@ -2,7 +2,7 @@
 // under dir with the live cloud. Exit 0 no drift, 2 drift found (drifted or missing), 1 error.
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { Logger, ScanResult } from '../engine/model';
+import type { Logger, ScanResult } from '../model';
 import { scanWorkspace, ScanCancelledError, type LiveSnapshot, type ScanProgress } from '../engine/scan';
 import { formatJson } from '../engine/report/json';
 import { formatSarif } from '../engine/report/sarif';

@@ -1,6 +1,6 @@
 // Quick-fixes on DriftLens diagnostics: "Update code to live value" (preferred) and "Ignore this drift".
 import * as vscode from 'vscode';
-import type { Drift, ResourceResult } from '../engine/model';
+import type { Drift, ResourceResult } from '../model';
 import { commandId } from '../editor/commands';
 import type { ResultsStore } from '../editor/resultsStore';
 import { instanceMessage } from '../views/labels';

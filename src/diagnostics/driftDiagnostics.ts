@@ -1,7 +1,7 @@
 // Publishes the store's drift as diagnostics: the value range of each drifted attribute, the block
 // header of each missing resource, and (when enabled) hints on what could not be verified.
 import * as vscode from 'vscode';
-import type { Drift, ResourceResult } from '../engine/model';
+import type { Drift, ResourceResult } from '../model';
 import type { FolderScan, ResultsStore } from '../editor/resultsStore';
 import type { DriftLensSettings } from '../editor/settings';
 import { instanceMessage, missingMessage } from '../views/labels';

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { fixEditForDrift, whyNotFixable } from '../engine/fix/fixEdit';
 import { appendIgnoreRule, IGNORE_FILE_NAME, ignoreRuleFor } from '../engine/fix/ignoreFile';
-import type { Drift, ResourceResult } from '../engine/model';
+import type { Drift, ResourceResult } from '../model';
 import type { ResultsStore } from '../editor/resultsStore';
 import { toRange } from './driftCodes';
 

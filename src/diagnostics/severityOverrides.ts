@@ -1,6 +1,6 @@
 // `driftlens.severity.overrides`: glob → level, matched against `<type>.<attribute>`. Pure (unit-tested);
 // the engine's policy decides the default, the user's setting only re-labels it.
-import type { Severity } from '../engine/model';
+import type { Severity } from '../model';
 
 export type Level = 'error' | 'warning' | 'information' | 'hint' | 'off';
 const LEVELS: readonly Level[] = ['error', 'warning', 'information', 'hint', 'off'];

@@ -2,7 +2,7 @@
 // provider's answers for "no credentials". No vscode import: the editor hands in the session lookup
 // (vscode.authentication.getSession), the unit tests a fake one.
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
-import type { FetchContext, LiveResult, LiveStateProvider, ProviderIacSource } from '../engine/model';
+import type { LiveResult, LiveStateProvider } from '../model';
 
 /** The built-in auth providers: `microsoft` for public Azure, `microsoft-sovereign-cloud` for China and US Government. */
 export type AuthProviderId = 'microsoft' | 'microsoft-sovereign-cloud';
@@ -106,15 +106,6 @@ export function watchCredentials<P extends LiveStateProvider>(provider: P, onFai
   const note = (answers: Iterable<LiveResult>) => {
     for (const r of answers) if (r.status === 'error' && r.kind === 'credentials') onFailure(r.reason);
   };
-  const source = provider.iacSource;
-  const watchedSource: ProviderIacSource | undefined = source && {
-    scan: async (dir: string, ctx: FetchContext, cache: Map<string, LiveResult>) => {
-      const scanned = await source.scan(dir, ctx, cache);
-      note(cache.values());
-      return scanned;
-    },
-    recompare: (dir, cache, read) => source.recompare(dir, cache, read),
-  };
   const fetch: LiveStateProvider['fetch'] = async (bindings, ctx) => {
     const answers = await provider.fetch(bindings, ctx);
     note(answers.values());
@@ -122,7 +113,7 @@ export function watchCredentials<P extends LiveStateProvider>(provider: P, onFai
   };
   // A proxy, not a copy: everything else (getters such as the call counts) stays the provider's own.
   return new Proxy(provider, {
-    get: (target, prop, receiver) => (prop === 'fetch' ? fetch : prop === 'iacSource' ? watchedSource : Reflect.get(target, prop, receiver)),
+    get: (target, prop, receiver) => (prop === 'fetch' ? fetch : Reflect.get(target, prop, receiver)),
   });
 }
 

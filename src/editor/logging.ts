@@ -1,7 +1,7 @@
 // One LogOutputChannel for the extension, handed to the engine as its Logger. Every line is scrubbed
 // of credentials first; the engine and providers never pass raw API responses (see DESIGN.md, Security).
 import * as vscode from 'vscode';
-import type { Logger } from '../engine/model';
+import type { Logger } from '../model';
 import { scrubSecrets } from './logScrub';
 
 export function createLog(): vscode.LogOutputChannel {

@@ -1,6 +1,6 @@
 // Builds the cloud providers for one scan. The providers (and, through them, the SDKs) are imported
 // here, on the first scan, so activation never pays for them. In an untrusted workspace no provider is built.
-import type { LiveStateProvider } from '../engine/model';
+import type { LiveStateProvider } from '../model';
 import type { TokenCredential } from '@azure/core-auth';
 import type { DriftLensSettings } from './settings';
 

@@ -2,7 +2,7 @@
 // diff documents) reads from here and refreshes on `onDidChange`, so they always agree.
 import * as vscode from 'vscode';
 import type { LiveSnapshot } from '../engine/scan';
-import type { DeclaredResource, ResourceResult, ScanResult } from '../engine/model';
+import type { DeclaredResource, ResourceResult, ScanResult } from '../model';
 
 /** One workspace folder's last scan. */
 export interface FolderScan {

@@ -1,6 +1,6 @@
 // Code vs live, attribute by attribute, only for what the code says. Unknown is never drift: it is
 // reported as an unverified attribute. Sets ignore order, empties are equal, `aws:` tags are AWS's own.
-import type { AttributeSchema, Drift, Severity, SourceLocation, TypeSchema, UnverifiedAttribute, Value } from './model';
+import type { AttributeSchema, Drift, Severity, SourceLocation, TypeSchema, UnverifiedAttribute, Value } from '../model';
 import type { DesiredBlocks, DesiredBody, DesiredEntry } from './desired';
 import type { EvalValue } from '../iac/terraform/evalValue';
 import { firstUnknown, isSensitive, toValue } from '../iac/terraform/evalValue';

@@ -1,6 +1,6 @@
 // What the code wants for one resource instance: every declared attribute and nested block of its
 // body, evaluated in the module scope with `count.index` / `each.*` bound.
-import type { DeclaredAttribute, DeclaredBlock, DeclaredBody, Range, SourceLocation } from './model';
+import type { DeclaredAttribute, DeclaredBlock, DeclaredBody, Range, SourceLocation } from '../model';
 import type { EvalScope } from '../iac/terraform/evaluate';
 import { evaluateExpr } from '../iac/terraform/evaluate';
 import type { EvalValue } from '../iac/terraform/evalValue';

@@ -6,7 +6,7 @@ import { evaluateExpr, type EvalScope } from '../iac/terraform/evaluate';
 import { fromValue, toFunctionValue, firstUnknown } from '../iac/terraform/evalValue';
 import type { EvalValue } from '../iac/terraform/evalValue';
 import { parseTemplateString } from '../iac/terraform/parser';
-import type { Value } from './model';
+import type { Value } from '../model';
 
 export function engineCallFunction(baseDir: string): CallFunction {
   const ctx: FunctionContext = { baseDir, renderTemplate: (text, vars, file) => renderTemplate(text, vars, file, call) };

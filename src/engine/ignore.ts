@@ -1,6 +1,6 @@
 // `.driftignore` rules and inline `# driftlens:ignore` comments applied to one root module's results:
 // an ignored attribute is dropped (not unverified); an ignored resource is not reported at all.
-import type { ResourceResult } from './model';
+import type { ResourceResult } from '../model';
 import type { WorkspaceIo } from './workspaceIo';
 import { inlineIgnoresOf, inlineIgnorePatterns, loadIgnoreRules, matchesAttribute } from './ignoreRules';
 

@@ -18,7 +18,7 @@
 // `inlineIgnorePatterns(resource, inlineIgnoresOf(fileText))` once per declared resource, then
 // `matchesAttribute(patterns, attributePath)`. An ignored attribute is dropped, not "unverified".
 import { join } from 'node:path';
-import type { DeclaredBody, DeclaredResource } from './model';
+import type { DeclaredBody, DeclaredResource } from '../model';
 import { appendIgnoreRule, IGNORE_FILE_NAME } from './fix/ignoreFile';
 
 export { IGNORE_FILE_NAME };

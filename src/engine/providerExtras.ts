@@ -1,9 +1,10 @@
 // What some providers add to a scan beyond fetching bound instances (all optional hooks of
 // LiveStateProvider): IDs derived from the code when state has none (Azure: name + resource group
 // + subscription), IaC they read themselves (ARM templates), and unmanaged resources.
-import type { FetchContext, LiveResult, LiveStateProvider, ResourceResult, ScanError, UnmanagedResource, Value } from './model';
+import type { FetchContext, LiveResult, LiveStateProvider, ResourceResult, ScanError, UnmanagedResource, Value } from '../model';
 import type { ResolvedRoot } from './resolve';
 import { toValue } from '../iac/terraform/evalValue';
+import { armTemplateSource } from './armTemplates/armTemplateSource';
 
 /** Kept in the scan snapshot: what a recompare reuses without calling any API. */
 export interface ProviderExtrasSnapshot {
@@ -46,9 +47,10 @@ export async function scanProviderExtras(dir: string, roots: ResolvedRoot[], pro
   const snapshot: ProviderExtrasSnapshot = { caches: new Map(), unmanaged: [] };
   for (const provider of providers) {
     const declared = roots.flatMap((r) => r.instances.filter((i) => i.liveId && i.providerConfig.provider === provider.name).map((i) => i.liveId as string));
-    if (provider.iacSource) {
+    const templates = armTemplateSource(provider);
+    if (templates) {
       const cache = new Map<string, LiveResult>();
-      const scanned = await provider.iacSource.scan(dir, ctx, cache);
+      const scanned = await templates.scan(dir, ctx, cache);
       snapshot.caches.set(provider.name, cache);
       result.resources.push(...scanned.resources);
       result.errors.push(...scanned.errors);
@@ -68,8 +70,9 @@ export async function scanProviderExtras(dir: string, roots: ResolvedRoot[], pro
 export async function recompareProviderExtras(dir: string, providers: readonly LiveStateProvider[], snapshot: ProviderExtrasSnapshot | undefined, read: (absPath: string) => Promise<string | undefined>): Promise<ProviderExtrasResult> {
   const result: ProviderExtrasResult = { resources: [], errors: [], unmanaged: snapshot?.unmanaged ?? [] };
   for (const provider of providers) {
-    if (!provider.iacSource) continue;
-    const again = await provider.iacSource.recompare(dir, snapshot?.caches.get(provider.name) ?? new Map(), read);
+    const templates = armTemplateSource(provider);
+    if (!templates) continue;
+    const again = await templates.recompare(dir, snapshot?.caches.get(provider.name) ?? new Map(), read);
     result.resources.push(...again.resources);
     result.errors.push(...again.errors);
   }

@@ -1,6 +1,6 @@
 // Terraform semantics that change what a resource block asks for: `lifecycle { ignore_changes }`
 // and the AWS provider's `default_tags` / `ignore_tags`.
-import type { DeclaredBody, DeclaredProvider, DeclaredResource } from './model';
+import type { DeclaredBody, DeclaredProvider, DeclaredResource } from '../model';
 import type { DesiredBody } from './desired';
 import type { EvalScope } from '../iac/terraform/evaluate';
 import { evaluateExpr } from '../iac/terraform/evaluate';

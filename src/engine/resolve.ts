@@ -1,7 +1,7 @@
 // One root module from files to resolved instances: tfvars, state, the evaluation scope, and for
 // each declared resource its instances (count / for_each / state) with their desired attributes.
 import { join } from 'node:path';
-import type { DeclaredResource, ModuleIndex, ProviderConfig, ScanError, Value } from './model';
+import type { DeclaredResource, ModuleIndex, ProviderConfig, ScanError, Value } from '../model';
 import type { WorkspaceIo } from './workspaceIo';
 import { createModuleScope, type CallFunction } from '../iac/terraform/evalScope';
 import type { EvalScope } from '../iac/terraform/evaluate';

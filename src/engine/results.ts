@@ -1,6 +1,6 @@
 // One resource instance's verdict from its desired attributes and what the provider saw:
 // in-sync / drifted (compare) / missing (only a per-ID not-found) / unverified (anything we could not see).
-import type { LiveResult, ResourceResult, ScanSummary, TypeSchema, UnmanagedResource, Value } from './model';
+import type { LiveResult, ResourceResult, ScanSummary, TypeSchema, UnmanagedResource, Value } from '../model';
 import type { ResolvedInstance } from './resolve';
 import type { DesiredBody } from './desired';
 import { compareResource, SENSITIVE } from './compare';

@@ -2,7 +2,7 @@
 // unsaved text is what gets indexed). A folder another module calls by a local `source` is a child
 // module, not a root — unless it holds its own terraform.tfstate.
 import { join, resolve } from 'node:path';
-import type { ModuleIndex } from './model';
+import type { ModuleIndex } from '../model';
 import type { WorkspaceIo } from './workspaceIo';
 import { emptyModuleIndex } from '../iac/terraform/declared';
 import { applyOverrideFiles, declareModuleFile, type PendingOverride } from '../iac/terraform/overrides';

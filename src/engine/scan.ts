@@ -5,7 +5,7 @@ import { IndexCache } from '../iac/indexCache';
 import { declareOneFile, type FileDeclarations } from '../iac/fileDeclarations';
 import { parseTerraformText } from '../iac/moduleIndex';
 import type { StatePullOptions } from '../iac/terraform/remoteState';
-import type { Binding, LiveResult, LiveStateProvider, Logger, ModuleIndex, ResourceResult, ScanError, ScanResult, TypeSchema } from './model';
+import type { Binding, LiveResult, LiveStateProvider, Logger, ModuleIndex, ResourceResult, ScanError, ScanResult, TypeSchema } from '../model';
 import { diskIo, overlayIo, type WorkspaceIo } from './workspaceIo';
 import { indexFolders, rootFolders, type IndexedFolder } from './roots';
 import { resolveRoot, type ResolvedInstance, type ResolvedRoot } from './resolve';

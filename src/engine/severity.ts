@@ -1,5 +1,5 @@
 // The severity policy: security exposure is an error, other configuration a warning, labels info.
-import type { Severity, Value } from './model';
+import type { Severity, Value } from '../model';
 
 /** `0.0.0.0/0` or `::/0`, also as a rule tuple's source (`cidr:0.0.0.0/0`, `ipv6:::/0`). */
 function isWorldSource(s: string): boolean {

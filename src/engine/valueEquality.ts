@@ -1,6 +1,6 @@
 // Equality of a declared value and a live one as Terraform would see it after type conversion:
 // "8" equals 8, "true" equals true, null / "" / [] / {} / absent are one "empty", sets ignore order.
-import type { Value } from './model';
+import type { Value } from '../model';
 import { formatNumber } from '../iac/terraform/evalValue';
 
 export function isEmpty(v: Value | undefined): boolean {

@@ -3,8 +3,8 @@
 // `mergeFileDeclarations` applies the cross-file rules of `declareFile` (first variable/local wins,
 // a resource declared twice is an error; override files merge last); a test holds the two equal.
 import { basename, dirname } from 'node:path';
-import type { ModuleIndex } from '../engine/model';
-import type { ParseResult, SyntaxDiagnostic } from './terraform/ast';
+import type { ModuleIndex } from '../model';
+import type { ParseResult, SyntaxDiagnostic } from '../model/ast';
 import { declareFile, emptyModuleIndex } from './terraform/declared';
 import { applyOverrideFiles, isOverrideFile, type PendingOverride } from './terraform/overrides';
 

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ParseResult, Position, Range } from './terraform/ast';
+import type { ParseResult, Position, Range } from '../model/ast';
 
 /** Bump when the parser's output changes shape or meaning: old entries are then never read. */
 export const INDEX_CACHE_FORMAT = 1;

@@ -1,7 +1,7 @@
 // `driftlens inventory`: every resource the code under a folder declares, with its literal values,
 // without touching any cloud. Its JSON is a public contract (version 1).
 import { relative, resolve, sep } from 'node:path';
-import type { DeclaredResource, ModuleIndex, Range } from '../engine/model';
+import type { DeclaredResource, ModuleIndex, Range } from '../model';
 import { bodyLiteral, isUnknown, literalValue, setOwn, type BodyValue, type LiteralResult } from './terraform/literal';
 import { isSensitiveSegments, SENSITIVE_TEXT } from './sensitive';
 import { indexModuleSync, listModules } from './moduleIndex';

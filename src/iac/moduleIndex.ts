@@ -4,8 +4,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { readFile, readFileSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
-import type { ModuleIndex } from '../engine/model';
-import type { ParseResult, Range } from './terraform/ast';
+import type { ModuleIndex } from '../model';
+import type { ParseResult, Range } from '../model/ast';
 import { emptyModuleIndex } from './terraform/declared';
 import { applyOverrideFiles, declareModuleFile, type PendingOverride } from './terraform/overrides';
 import { parseHcl } from './terraform/parser';

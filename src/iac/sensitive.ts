@@ -2,7 +2,7 @@
 // Two sources: (a) attributes the Terraform providers' schemas mark `Sensitive: true`, and
 // (b) a conservative name heuristic for any provider. Values are masked as "(sensitive)" wherever
 // they leave the engine (inventory, scan results, reports, editor). Pure; no `vscode`.
-import type { Value } from '../engine/model';
+import type { Value } from '../model';
 import type { EvalValue } from './terraform/evalValue';
 
 export const SENSITIVE_TEXT = '(sensitive)';

@@ -1,7 +1,7 @@
 // Offsets → LSP positions (0-based line, UTF-16 character) for text read by offset-based parsers
 // (jsonc-parser for `.tf.json`, `.tfvars.json` and ARM templates). One implementation, so every
 // JSON-backed range counts lines the same way VS Code does: LF, CRLF and a lone CR each end a line.
-import type { Position, Range } from './terraform/ast';
+import type { Position, Range } from '../model/ast';
 
 export type PositionOf = (offset: number) => Position;
 

@@ -1,5 +1,5 @@
 // The live-state providers the engine can use. Each loads its SDK lazily on first fetch.
-import type { LiveStateProvider } from '../engine/model';
+import type { LiveStateProvider } from '../model';
 import { createAwsProvider, type AwsProviderOptions } from './aws/awsProvider';
 
 export interface ProviderOptions {

@@ -1,7 +1,7 @@
 // Virtual `driftlens:` documents with one resource's desired (code) or live attributes as normalized
 // JSON, opened side by side in VS Code's diff editor.
 import * as vscode from 'vscode';
-import type { Value } from '../engine/model';
+import type { Value } from '../model';
 import type { ResultsStore } from '../editor/resultsStore';
 
 export const DIFF_SCHEME = 'driftlens';

@@ -1,6 +1,6 @@
 // Words and numbers the editor surfaces show (CodeLens, tree, status bar). Pure, so it is unit-tested
 // in plain Node; the surfaces only place these strings.
-import type { Drift, ResourceResult, Value } from '../engine/model';
+import type { Drift, ResourceResult, Value } from '../model';
 
 export const SENSITIVE = '(sensitive)';
 

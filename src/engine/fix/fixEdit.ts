@@ -1,7 +1,7 @@
 // The one text edit behind "Update code to live value": replace only the literal at the drift's
 // origin with the live value in that file's syntax (HCL, or JSON for templates, parameters files,
 // .tf.json and .tfvars.json), indented like the line it sits on. Pure.
-import type { Drift, Range, SourceLocation, Value } from '../model';
+import type { Drift, Range, SourceLocation, Value } from '../../model';
 import { fixSyntaxFor, renderFixValue } from './fixRenderer';
 
 export interface FixEdit {

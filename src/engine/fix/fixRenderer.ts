@@ -2,7 +2,7 @@
 // the drift is shown. `.tf` / `.tfvars` take HCL; every `.json` (ARM template, parameters file,
 // `.tf.json`, `.tfvars.json`) takes JSON, with strings quoted the way that file reads them back.
 import { findNodeAtOffset, getNodePath, parseTree } from 'jsonc-parser';
-import type { Value } from '../model';
+import type { Value } from '../../model';
 import { renderHclValue } from './hclRender';
 import { renderJsonValue, type JsonStringDialect } from './jsonRender';
 

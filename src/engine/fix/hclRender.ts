@@ -1,6 +1,6 @@
 // Canonical HCL (as `terraform fmt` writes it) for a JSON-shaped value, so the quick-fix
 // can put a live value back into the code. Pure: no vscode, no file access.
-import type { Value } from '../model';
+import type { Value } from '../../model';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /** Bare keys HCL would read as something other than a string. */

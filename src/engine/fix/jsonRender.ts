@@ -1,7 +1,7 @@
 // JSON for a live value, so the quick-fix can put it back into a JSON file: an ARM template or its
 // parameters file, a `.tf.json` or a `.tfvars.json`. Each reads strings differently, so the caller
 // names the dialect. Pure: no vscode, no file access.
-import type { Value } from '../model';
+import type { Value } from '../../model';
 import { UnrenderableValueError } from './hclRender';
 
 /**

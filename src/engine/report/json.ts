@@ -1,5 +1,5 @@
 // `--format json`: the public contract, version 1 (DESIGN.md). Only the fields it names, in its order.
-import type { ScanResult, Value } from '../model';
+import type { ScanResult, Value } from '../../model';
 import { lspRange, relativeFile, type LspRange } from './paths';
 
 export interface JsonDrift {

@@ -1,6 +1,6 @@
 // Report paths and ranges: files relative to the scanned folder with forward slashes, ranges as LSP's.
 import { relative, resolve, sep } from 'node:path';
-import type { Range } from '../model';
+import type { Range } from '../../model';
 
 export interface LspRange {
   start: { line: number; character: number };

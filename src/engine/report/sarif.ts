@@ -3,7 +3,7 @@
 import type { Log, ReportingDescriptor, Result, Notification, Region } from 'sarif';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import type { Range, ScanResult, Severity } from '../model';
+import type { Range, ScanResult, Severity } from '../../model';
 import { relativeFile } from './paths';
 import { RULES, DOCS_URL, helpUri } from './rules';
 

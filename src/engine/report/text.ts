@@ -1,6 +1,6 @@
 // `--format text`: an aligned table, one row per resource instance and one indented line per
 // drift, then live resources no code declares, then a summary line. No colours: it goes to CI logs as often as to terminals.
-import type { ResourceResult, ScanResult, UnmanagedResource } from '../model';
+import type { ResourceResult, ScanResult, UnmanagedResource } from '../../model';
 import { relativeFile } from './paths';
 
 const STATUS: Record<ResourceResult['status'], string> = { 'in-sync': 'in sync', drifted: 'DRIFTED', missing: 'MISSING', unverified: 'unverified' };

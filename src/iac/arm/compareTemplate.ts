@@ -1,24 +1,14 @@
 // A template resource against the live resource at the template's api-version, property by
 // property, only for what the template says. Named arrays (securityRules, subnets…) pair elements
 // by `name`; lists of plain values ignore order; unknown values are unverified, never drift.
-import type { Drift, Severity, SourceLocation, UnverifiedAttribute, Value } from '../../engine/model';
+import type { ArmSeverity, Drift, SourceLocation, UnverifiedAttribute, Value } from '../../model';
+
+export type { ArmSeverity, ArmSeverityInput } from '../../model';
 import { firstUnknown, isSensitive, toValue, type EvalValue } from '../terraform/evalValue';
 import type { ArmDeclaredResource } from './template';
 import { holdsSensitive, isSensitiveAttribute, safeReason } from '../sensitive';
 
 export const SENSITIVE = '(sensitive)';
-
-export interface ArmSeverityInput {
-  type: string;
-  /** `properties.minimumTlsVersion`, `properties.securityRules[web].properties.sourceAddressPrefix`, `tags.env`. */
-  path: string;
-  expected: Value;
-  actual: Value;
-  /** The live named element the path is inside (a whole security rule), else the whole live resource. */
-  element?: Value;
-}
-
-export type ArmSeverity = (input: ArmSeverityInput) => Severity;
 
 export const defaultArmSeverity: ArmSeverity = ({ path }) => (path === 'tags' || path.startsWith('tags.') ? 'info' : 'warning');
 

@@ -2,15 +2,10 @@
 // defaults), its variables, and the deployment target (subscription, resource group).
 import type { Node } from 'jsonc-parser';
 import type { EvalValue } from '../terraform/evalValue';
+import type { ArmTarget } from '../../model';
 import type { PositionOf } from '../textPositions';
 
-/** Where the template deploys: from `.driftlens.json` beside it, or the front-end's settings. */
-export interface ArmTarget {
-  subscriptionId?: string;
-  resourceGroup?: string;
-  /** The resource group's region, for `resourceGroup().location`. */
-  location?: string;
-}
+export type { ArmTarget } from '../../model';
 
 export interface ArmParameter {
   name: string;

@@ -2,7 +2,7 @@
 // with type, apiVersion, evaluated name and the compared sections (properties, location, tags, sku,
 // kind, zones), every value carrying the range of the JSON literal it came from.
 import { findNodeAtLocation, parseTree, type Node, type ParseError, printParseErrorCode } from 'jsonc-parser';
-import type { Range, SourceLocation } from '../../engine/model';
+import type { Range, SourceLocation } from '../../model';
 import { unknown, type EvalValue } from '../terraform/evalValue';
 import { evaluateNode } from './evaluateNode';
 import { readTemplateString } from './expression';

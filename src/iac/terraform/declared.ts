@@ -1,13 +1,13 @@
 // Turns one file's syntax tree (HCL or JSON: both arrive as the same `Body`) into what the module
 // declares: resources, data sources, variables, locals, providers, module calls, imports, backend.
-import type { Attribute, Block, Body, Expression, Range, SyntaxDiagnostic } from './ast';
+import type { Attribute, Block, Body, Expression, Range, SyntaxDiagnostic } from '../../model/ast';
 import type {
   DeclaredAttribute,
   DeclaredBlock,
   DeclaredBody,
   DeclaredResource,
   ModuleIndex,
-} from '../../engine/model';
+} from '../../model';
 import { basename } from 'node:path';
 import { literalValue, setOwn, traversalText } from './literal';
 

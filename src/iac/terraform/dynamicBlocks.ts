@@ -1,6 +1,6 @@
 // `dynamic "name" { for_each = …  iterator = it  content { … } }`: one nested block per element,
 // with `<iterator>.key` / `<iterator>.value` bound while its content is evaluated.
-import type { DeclaredBlock, DeclaredBody } from '../../engine/model';
+import type { DeclaredBlock, DeclaredBody } from '../../model';
 import type { EvalScope } from './evaluate';
 import { evaluateExpr } from './evaluate';
 import type { EvalValue } from './evalValue';

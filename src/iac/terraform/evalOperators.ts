@@ -2,10 +2,10 @@
 // A computed result has no origin: no single literal produced it.
 import { decimalSum } from './functions/conversions';
 import { valuesEqual } from './functions/values';
-import type { BinaryOperator } from './ast';
+import type { BinaryOperator } from '../../model/ast';
 import type { EvalValue, UnknownEval } from './evalValue';
 import { asBool, asNumber, isSensitive, toValue, unknown } from './evalValue';
-import type { SourceLocation } from '../../engine/model';
+import type { SourceLocation } from '../../model';
 
 /** The boolean a condition evaluates to, or the unknown that stops it. */
 export function truthy(v: EvalValue): boolean | UnknownEval {

@@ -1,13 +1,13 @@
 // The scope of one module's expressions: variables (tfvars over defaults), locals (with cycle
 // detection), resources (through state, or through their own code when state lacks them), and
 // Terraform's special names. Results are memoized per scope.
-import type { TraverseStep } from './ast';
+import type { TraverseStep } from '../../model/ast';
 import type { EvalScope, FunctionResult } from './evaluate';
 import { applySteps, evaluateExpr } from './evaluate';
 import type { EvalValue } from './evalValue';
 import { failure, markSensitive, scalar, unknown } from './evalValue';
 import type { TerraformState } from './state';
-import type { DeclaredResource, ModuleIndex, Value } from '../../engine/model';
+import type { DeclaredResource, ModuleIndex, Value } from '../../model';
 import { traversalText } from './literal';
 import { createDeclaredReferences, resourceValue } from './resourceReference';
 

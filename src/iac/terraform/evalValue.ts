@@ -1,6 +1,6 @@
 // The evaluator's values: a known value remembers where its literal is written (per element, so a
 // quick-fix can edit exactly one tag), an unknown one says why it could not be known.
-import type { SourceLocation, Value } from '../../engine/model';
+import type { SourceLocation, Value } from '../../model';
 
 export type EvalValue = UnknownEval | ScalarEval | ListEval | MapEval;
 

@@ -1,12 +1,12 @@
 // Static evaluation of HCL expressions: what Terraform would compute before talking to any cloud,
 // as far as it can be known from the code, tfvars and state. Anything else is unknown with a reason,
 // never guessed. Literals keep their origin (file + range) so a quick-fix can rewrite them.
-import type { Expression, TemplateExpr, TemplatePart, TraverseStep } from './ast';
+import type { Expression, TemplateExpr, TemplatePart, TraverseStep } from '../../model/ast';
 import type { EvalValue, ScalarEval } from './evalValue';
 import { asString, failure, firstUnknown, fromFunctionValue, isSensitive, markSensitive, scalar, toFunctionValue, unknown, unmarkSensitive } from './evalValue';
 import { evaluateBinary, evaluateUnary, truthy } from './evalOperators';
 import { traversalText } from './literal';
-import type { Value } from '../../engine/model';
+import type { Value } from '../../model';
 
 /** What an expression may refer to. Implemented per module by `createModuleScope`. */
 export interface EvalScope {

@@ -1,7 +1,7 @@
 // Expression grammar of HCL's native syntax (hclsyntax spec "Expressions"): conditionals,
 // binary operators by precedence climbing, unary operators, terms and their traversals.
 
-import type { BinaryOperator, Expression, FunctionCallExpr, ObjectItem, Range, ScopeTraversalExpr } from './ast';
+import type { BinaryOperator, Expression, FunctionCallExpr, ObjectItem, Range, ScopeTraversalExpr } from '../../model/ast';
 import { Tok } from './lexer';
 import { describe as describeImpl, invalid as invalidImpl, span as spanImpl, type ParseState } from './parseState';
 import { parseFor } from './forExpr';

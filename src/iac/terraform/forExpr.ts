@@ -1,7 +1,7 @@
 // `for` expressions: `[for k, v in coll : expr if cond]` and
 // `{for k, v in coll : key => value... if cond}` (hclsyntax spec "For Expressions").
 
-import type { Expression } from './ast';
+import type { Expression } from '../../model/ast';
 import { parseExpression, recoverInList } from './expression';
 import { Tok } from './lexer';
 import { describe, invalid, type ParseState } from './parseState';

@@ -11,7 +11,7 @@
 //   *unknown* (a data source, an unset variable) makes the whole call unknown.
 // - `sensitive(x)` / `nonsensitive(x)` return x: the evaluator marks sensitivity itself.
 // - `templatefile` needs `ctx.renderTemplate` (the evaluator parses and renders the template).
-import type { Value } from '../../engine/model';
+import type { Value } from '../../model';
 import { chunklist, allTrue, anyTrue, coalesce, coalesceList, compact, concat, contains, distinct, element, flatten, index, keys, length, lookup, merge, one, range, reverse, setproduct, slice, sort, transpose, values, zipmap } from './functions/collections';
 import { decimalSum, minMax, parseInt_, toBool, toList, toMap, toNumber, toSet, toString } from './functions/conversions';
 import { base64Decode, base64Encode, csvDecode, hash, jsonDecode, jsonEncode, urlEncode, type HashAlgorithm } from './functions/encoding';

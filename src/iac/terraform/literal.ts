@@ -1,9 +1,9 @@
 // Static values for the inventory: what an expression is when it is written as a pure literal.
 // Anything that needs a scope (references, functions, interpolation) comes back as
 // `{ $unknown: reason }`; the engine's evaluator resolves those later with variables and state.
-import type { Expression, TemplateExpr, TraverseStep } from './ast';
-import type { DeclaredBody } from '../../engine/model';
-import type { Value } from '../../engine/model';
+import type { Expression, TemplateExpr, TraverseStep } from '../../model/ast';
+import type { DeclaredBody } from '../../model';
+import type { Value } from '../../model';
 
 export interface UnknownValue {
   $unknown: string;

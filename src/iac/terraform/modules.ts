@@ -2,8 +2,8 @@
 // listed in `.terraform/modules/modules.json`), the tree of calls below a root, the instances of a
 // call (count / for_each), its input values and the address prefix of what it declares.
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import type { DeclaredAttribute, DeclaredModuleCall, DeclaredResource, ModuleIndex, ScanError } from '../../engine/model';
-import type { Expression, ParseResult, Range } from './ast';
+import type { DeclaredAttribute, DeclaredModuleCall, DeclaredResource, ModuleIndex, ScanError } from '../../model';
+import type { Expression, ParseResult, Range } from '../../model/ast';
 import { emptyModuleIndex } from './declared';
 import { applyOverrideFiles, declareModuleFile, isOverrideFile, type PendingOverride } from './overrides';
 import type { EvalScope } from './evaluate';

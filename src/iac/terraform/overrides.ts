@@ -2,8 +2,8 @@
 // skipped while a module's normal files are declared, then merged, file by file in lexical order, into
 // the blocks those files declared. Merging never mutates its inputs: cached per-file declarations are shared.
 import { basename } from 'node:path';
-import type { Body, Range, SyntaxDiagnostic } from './ast';
-import type { DeclaredAttribute, DeclaredBlock, DeclaredBody, DeclaredResource, ModuleIndex } from '../../engine/model';
+import type { Body, Range, SyntaxDiagnostic } from '../../model/ast';
+import type { DeclaredAttribute, DeclaredBlock, DeclaredBody, DeclaredResource, ModuleIndex } from '../../model';
 import { literalValue, setOwn } from './literal';
 import { declareFile, emptyModuleIndex } from './declared';
 

@@ -1,7 +1,7 @@
 // Shared cursor over the token stream for the recursive-descent parser: token access,
 // positions, diagnostics, nesting bound and error recovery.
 
-import type { InvalidExpr, Position, Range, SyntaxDiagnostic } from './ast';
+import type { InvalidExpr, Position, Range, SyntaxDiagnostic } from '../../model/ast';
 import { Tok as TokImpl, type TokenStream } from './tokens';
 
 const Tok = { ...TokImpl };

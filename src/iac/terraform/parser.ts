@@ -5,7 +5,7 @@
 
 import type {
   Attribute, Block, BlockLabel, Body, Expression, ParseResult, Position, Range, SyntaxDiagnostic, TemplateExpr,
-} from './ast';
+} from '../../model/ast';
 import { parseExpression as parseExpr } from './expression';
 import { lex, Tok, type TokenStream } from './lexer';
 import { describe as describeImpl, newState, type ParseState } from './parseState';

@@ -1,7 +1,7 @@
 // Identity beyond a local state file: `terraform state pull` for a configured backend (through the
 // user's own CLI and credentials, read-only), and `import` blocks with literal ids.
 import { execFile } from 'node:child_process';
-import type { DeclaredImport, ModuleIndex } from '../../engine/model';
+import type { DeclaredImport, ModuleIndex } from '../../model';
 import { literalValue } from './literal';
 
 export interface StatePullOptions {

@@ -2,7 +2,7 @@
 // for an argument the resource's own block writes (`azurerm_resource_group.app.name`), the value the
 // code gives it — Terraform sends that value to the cloud as written, so it is as known as a literal.
 // Computed attributes (`id`, `arn`) and arguments the code leaves to the provider stay unknown.
-import type { TraverseStep } from './ast';
+import type { TraverseStep } from '../../model/ast';
 import type { EvalScope } from './evaluate';
 import { applySteps, evaluateExpr } from './evaluate';
 import type { EvalValue } from './evalValue';
@@ -11,7 +11,7 @@ import type { StateInstance, StateResource } from './state';
 import { instanceKeyText } from './state';
 import { instanceBindings, instanceKeys, type ModuleInstanceKeys } from './modules';
 import { resourceMetaArguments } from './declared';
-import type { DeclaredResource } from '../../engine/model';
+import type { DeclaredResource } from '../../model';
 import { isSensitiveSegments } from '../sensitive';
 
 /** A resource as an expression sees it: one object, a list (count) or a map (for_each) of its instances' state attributes. */

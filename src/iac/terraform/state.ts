@@ -1,7 +1,7 @@
 // Terraform state (format version 4, as `terraform.tfstate` or `terraform state pull` prints it):
 // which cloud object each declared instance is, and the attributes references resolve through.
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { Value } from '../../engine/model';
+import type { Value } from '../../model';
 
 export interface StateInstance {
   /** Full instance address: `module.net.aws_subnet.a[0]`, `aws_instance.web["api"]`. */

@@ -2,7 +2,7 @@
 // the parts are first read flat (literals, interpolations, directive markers) so that strip
 // markers and `<<-` indentation trimming apply to literal text, then nested into if/for parts.
 
-import type { Expression, Position, Range, TemplateExpr, TemplatePart } from './ast';
+import type { Expression, Position, Range, TemplateExpr, TemplatePart } from '../../model/ast';
 import { parseExpression } from './expression';
 import { Tok } from './lexer';
 import { describe as describeImpl, invalid as invalidImpl, type ParseState } from './parseState';

@@ -2,7 +2,7 @@
 // the evaluator and quick-fixes handle both. Follows HCL's JSON mapping: the top-level properties
 // are block types, nested objects carry the labels, strings are templates, and `"//"` is a comment.
 import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
-import type { Attribute, Block, Body, Expression, ParseResult, Position, Range, SyntaxDiagnostic, TemplateExpr } from './ast';
+import type { Attribute, Block, Body, Expression, ParseResult, Position, Range, SyntaxDiagnostic, TemplateExpr } from '../../model/ast';
 import { parseTemplateString } from './parser';
 import { lineStarts, positionAt } from '../textPositions';
 

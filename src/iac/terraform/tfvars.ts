@@ -3,11 +3,11 @@
 // so a quick-fix can edit the tfvars line instead of the variable default.
 import { parseTree, printParseErrorCode, type Node } from 'jsonc-parser';
 import { join } from 'node:path';
-import type { SourceLocation, Range } from '../../engine/model';
+import type { SourceLocation, Range } from '../../model';
 import type { EvalValue } from './evalValue';
 import { unknown } from './evalValue';
 import { evaluateExpr, type EvalScope } from './evaluate';
-import type { ParseResult } from './ast';
+import type { ParseResult } from '../../model/ast';
 import { positionsOf, rangeOf } from '../textPositions';
 
 /** The HCL parser, passed in so this module does not pick one. */

@@ -1,7 +1,7 @@
 // Token kinds and the token stream shared by the lexer and the parser, plus the character
 // classes of HCL identifiers (Unicode ID_Start / ID_Continue, `_` and `-`).
 
-import type { SyntaxDiagnostic } from './ast';
+import type { SyntaxDiagnostic } from '../../model/ast';
 
 export const Tok = {
   EOF: 0, Newline: 1, Ident: 2, Number: 3,

@@ -1,7 +1,7 @@
 // Traversals after a term (hclsyntax spec "Index Operator", "Attribute Access", "Splat
 // Operators"): `.name`, legacy `.0`, `[key]`, and the splats `.*` and `[*]`.
 
-import type { Expression, Range, ScopeTraversalExpr, SplatExpr, TraverseStep } from './ast';
+import type { Expression, Range, ScopeTraversalExpr, SplatExpr, TraverseStep } from '../../model/ast';
 import { expectClose, parseExpression } from './expression';
 import { Tok } from './lexer';
 import { describe, type ParseState } from './parseState';

@@ -1,7 +1,7 @@
 // The AWS LiveStateProvider: groups bindings by (profile, region, type), describes each
 // group in batches with bounded concurrency, and answers every binding — found, not-found
 // (only on a per-ID NotFound or a terminated instance) or an error that says why.
-import type { Binding, FetchContext, LiveResult, LiveStateProvider } from '../../engine/model';
+import type { Binding, FetchContext, LiveResult, LiveStateProvider } from '../../model';
 import { createClientPool, loadEc2Sdk, type Ec2Sdk } from './client';
 import { describeByIds } from './describe';
 import { effectiveEc2Endpoint, endpointMismatch } from './endpoints';

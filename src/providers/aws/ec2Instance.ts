@@ -2,7 +2,7 @@
 // is not in DescribeInstances) and DescribeVolumes (root volume size/type/encryption) —
 // each only when the code declares that attribute.
 import type { Instance, Volume } from '@aws-sdk/client-ec2';
-import type { Value } from '../../engine/model';
+import type { Value } from '../../model';
 import { describeByIds, type DescribeSpec } from './describe';
 import { classifyError, type LiveError } from './errors';
 import type { AwsMapper, EnrichContext, Enrichment } from './mapper';

@@ -2,7 +2,7 @@
 // (`endpoints { ec2 = "http://localhost:4566" }`, the usual LocalStack setup). DriftLens never
 // follows an endpoint from workspace code (a cloned repo must not redirect your credentials),
 // but it must not ask real AWS about an emulator's IDs either: those would all look "missing".
-import type { Value } from '../../engine/model';
+import type { Value } from '../../model';
 
 /** The EC2 endpoint a provider block's `endpoints` block names, if any. */
 export function declaredEc2Endpoint(settings: Record<string, Value>): string | undefined {

@@ -1,6 +1,6 @@
 // Turns an SDK failure into a LiveResult error. "Can't see" is never "missing": only the
 // batching code decides not-found, and only from a per-ID NotFound code.
-import type { LiveErrorKind, LiveResult } from '../../engine/model';
+import type { LiveErrorKind, LiveResult } from '../../model';
 
 export type LiveError = Extract<LiveResult, { status: 'error' }>;
 

@@ -1,7 +1,7 @@
 // What a resource type plugs into the AWS provider: how to describe it in batches, what
 // extra calls the declared attributes need, how the API object becomes Terraform
 // attributes, and the normalizations the comparison must apply. One file per type.
-import type { Value } from '../../engine/model';
+import type { Value } from '../../model';
 import type { Ec2Caller } from './client';
 import type { DescribeSpec } from './describe';
 import type { LiveError } from './errors';

@@ -1,7 +1,7 @@
 // The comparison's TypeSchema for an AWS type, built from its mapper's normalizations: the
 // engine asks the provider (`LiveStateProvider.schema`) and knows nothing about AWS itself.
 // Security-group rules compare as sets of expanded (protocol, from, to, source, description) tuples.
-import type { AttributeSchema, TypeSchema, Value } from '../../engine/model';
+import type { AttributeSchema, TypeSchema, Value } from '../../model';
 import { awsNormalization } from './mappers';
 import { expandRules } from './securityGroupRules';
 

@@ -1,7 +1,7 @@
 // aws_security_group: DescribeSecurityGroups. Rules come out in Terraform's block shape;
 // the comparison expands both sides to tuples with securityGroupRules.ts.
 import type { SecurityGroup } from '@aws-sdk/client-ec2';
-import type { Value } from '../../engine/model';
+import type { Value } from '../../model';
 import type { AwsMapper } from './mapper';
 import { permissionsToRules } from './securityGroupRules';
 import { nameTag, ownedByAnotherService, tagsToMap } from './tags';

@@ -2,7 +2,7 @@
 // IpPermission that merges rules with equal ports, both expand to (protocol, from, to,
 // source) tuples; the comparison applies `expandRules` to the declared AND the live side.
 import type { IpPermission } from '@aws-sdk/client-ec2';
-import type { Value } from '../../engine/model';
+import type { Value } from '../../model';
 
 export interface RuleTuple {
   /** `-1`, `tcp`, `udp`, `icmp`, `icmpv6`, or another protocol number as a string. */

@@ -2,7 +2,7 @@
 // is the VPCs the last fetch saw (declared VPCs, and the VPCs of declared subnets, groups and
 // instances), per (profile, region). Each listable type is described once per region and page,
 // filtered by those VPC IDs; a failure is reported as not listed, never as anything else.
-import type { FetchContext, UnmanagedResource } from '../../engine/model';
+import type { FetchContext, UnmanagedResource } from '../../model';
 import { createClientPool, type Ec2Sdk } from './client';
 import { allPagesOf } from './describe';
 import { classifyError } from './errors';

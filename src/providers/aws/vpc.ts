@@ -1,7 +1,7 @@
 // aws_vpc: DescribeVpcs, plus DescribeVpcAttribute for the DNS flags, which DescribeVpcs
 // does not return — one call per VPC and flag, only when the code declares the flag.
 import type { Vpc } from '@aws-sdk/client-ec2';
-import type { Value } from '../../engine/model';
+import type { Value } from '../../model';
 import { classifyError, type LiveError } from './errors';
 import type { AwsMapper, EnrichContext, Enrichment } from './mapper';
 import { tagsToMap } from './tags';

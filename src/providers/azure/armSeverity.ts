@@ -1,8 +1,7 @@
 // Severity of a drift in an ARM template resource, by ARM property path: the live value exposing
 // the resource (TLS below 1.2, HTTPS off, public access, a firewall or rule open to the Internet)
 // is an error; tags are information; the rest a warning.
-import type { Severity, Value } from '../../engine/model';
-import type { ArmSeverityInput } from '../../iac/arm/compareTemplate';
+import type { ArmSeverityInput, Severity, Value } from '../../model';
 import { tlsBelow12 } from './mappers/common';
 
 const eq = (v: Value, s: string) => typeof v === 'string' && v.toLowerCase() === s.toLowerCase();

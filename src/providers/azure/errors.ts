@@ -1,6 +1,6 @@
 // What an ARM error means for a binding. Only a 404 for the very ID is "not found"; everything
 // else is "could not see it", with the reason and, for 403, the permission that is missing.
-import type { LiveResult } from '../../engine/model';
+import type { LiveResult } from '../../model';
 
 /** The fields of @azure/core-rest-pipeline's RestError we read (duck-typed: the SDK loads lazily). */
 interface RestErrorLike {

@@ -2,7 +2,7 @@
 // (`…/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts`) and api-version; a group of
 // several is answered by one paged list GET, and only what the list lacks is asked for by ID
 // (so "not found" always comes from a GET of that very ID).
-import type { Binding, FetchContext, LiveResult, Value } from '../../engine/model';
+import type { Binding, FetchContext, LiveResult, Value } from '../../model';
 import { ApiVersionCache, UnknownTypeError } from './apiVersions';
 import { armIdKey, collectionPath, parseArmId, type ArmId } from './armId';
 import type { ArmClient } from './client';

@@ -6,6 +6,5 @@ export { azureMappers, azurermTypeOf, mapperFor } from './mappers/registry';
 export type { ArmResource, AttributePolicy, AzureMapper, SeverityRule } from './mappers/types';
 export { policyAt, policySeverity } from './severity';
 export { armRuleOpen, armSeverity } from './armSeverity';
-export { ARM_TEMPLATE_PROVIDER, scanArmTemplates, type ArmTemplateScan, type ArmTemplateScanOptions } from './armTemplateScan';
 export { managedResourceGroups, type UnmanagedListing } from './unmanaged';
 export type { ArmCallCounts } from './client';

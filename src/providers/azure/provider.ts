@@ -1,7 +1,7 @@
 // The Azure plug-in of the engine: azurerm resources (and ARM-template resources) against Azure
 // Resource Manager. SDKs load on the first fetch; credentials come from the front-end or @azure/identity.
 import { setMaxListeners } from 'node:events';
-import type { Binding, FetchContext, LiveResult, LiveStateProvider, ProviderConfig, ProviderIacSource, TypeSchema, Value } from '../../engine/model';
+import type { Binding, FetchContext, LiveResult, LiveStateProvider, ArmSeverity, ArmTarget, ProviderConfig, TypeSchema, Value } from '../../model';
 import { ApiVersionCache } from './apiVersions';
 import { ArmClient, type ArmCallCounts, type ArmRetryOptions } from './client';
 import { cloudByName, customCloud, type AzureCloud, type AzureCloudName } from './clouds';
@@ -12,8 +12,7 @@ import { mapperFor } from './mappers/registry';
 import type { AzureMapper } from './mappers/types';
 import { subscriptionFor } from './subscription';
 import { listUnmanaged, managedResourceGroups, type UnmanagedListing } from './unmanaged';
-import { armTemplateSource } from './armTemplateSource';
-import type { ArmTarget } from '../../iac/arm/scope';
+import { armSeverity } from './armSeverity';
 
 export interface AzureProviderOptions {
   /** A credential used alone (tests, a caller that has its own); else DefaultAzureCredential. */
@@ -53,8 +52,8 @@ export interface AzureProvider extends LiveStateProvider {
   deriveId(type: string, attributes: Record<string, Value | undefined>, config?: ProviderConfig): string | undefined;
   /** Resources in the resource groups of `declaredIds` (or the given ones) that no code declares. */
   listUnmanaged(declaredIds: string[], ctx: FetchContext, resourceGroupIds?: string[]): Promise<UnmanagedListing>;
-  /** ARM templates under a folder, compared with Azure (the engine runs it beside Terraform). */
-  readonly iacSource: ProviderIacSource;
+  /** ARM templates: their default deployment target and severity policy (the engine indexes and compares them). */
+  readonly armTemplates: { target: ArmTarget; severity: ArmSeverity };
 }
 
 export function createAzureProvider(options: AzureProviderOptions = {}): AzureProvider {
@@ -158,11 +157,8 @@ export function createAzureProvider(options: AzureProviderOptions = {}): AzurePr
       addCalls(calls, before, s.client.calls);
       return listing;
     },
-    get iacSource() {
-      return source;
-    },
+    armTemplates: { target: options.armTarget ?? {}, severity: armSeverity },
   };
-  const source = armTemplateSource(provider, options.armTarget);
   return provider;
 }
 

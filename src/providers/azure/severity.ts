@@ -1,6 +1,6 @@
 // The severity of one Azure drift, from the attribute's policy: a security exposure in the live
 // value (TLS below 1.2, HTTPS off, public access, a rule open to the Internet) is an error.
-import type { Severity, Value } from '../../engine/model';
+import type { Severity, Value } from '../../model';
 import type { AttributePolicy } from './mappers/types';
 
 /** The policy's severity for this difference, or undefined to let the engine's default policy decide. */

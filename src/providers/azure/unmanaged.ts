@@ -1,6 +1,6 @@
 // Resources in the resource groups the code manages that no code declares. Resources another
 // resource manages (a VM's OS disk: `managedBy`) belong to their owner and are left out.
-import type { FetchContext, UnmanagedResource } from '../../engine/model';
+import type { FetchContext, UnmanagedResource } from '../../model';
 import { armIdKey, parseArmId } from './armId';
 import type { ArmClient } from './client';
 import { classifyArmError } from './errors';

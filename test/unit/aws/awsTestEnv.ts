@@ -1,6 +1,6 @@
 // Shared setup for the AWS provider tests: the fake EC2, the SDK pointed at it through the
 // standard AWS_ENDPOINT_URL_EC2 variable, dummy credentials, and env restored afterwards.
-import type { Binding, FetchContext, LiveResult, LiveStateProvider, Logger } from '../../../src/engine/model';
+import type { Binding, FetchContext, LiveResult, LiveStateProvider, Logger } from '../../../src/model';
 import { createAwsProvider } from '../../../src/providers/aws';
 import { startFakeEc2, type FakeEc2, type FakeEc2Options } from '../../fakes/ec2';
 import type { Ec2Seed } from '../../fakes/ec2/seed';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { LiveResult, Value } from '../../../src/engine/model';
+import type { LiveResult, Value } from '../../../src/model';
 import { scanWorkspace } from '../../../src/engine/scan';
 import { compareRuleSets } from '../../../src/providers/aws/securityGroupRules';
 import { applyConsoleDrift, FIXTURES } from '../engine/helpers';

@@ -1,7 +1,7 @@
 // Mappers meet partial objects from emulators and old API versions: they never throw, never
 // guess a value the answer lacks, and an absent value never drifts against a declared empty one.
 import assert from 'node:assert/strict';
-import type { Value } from '../../../src/engine/model';
+import type { Value } from '../../../src/model';
 import { awsTypeSchema } from '../../../src/providers/aws/schema';
 import { compareResource } from '../../../src/engine/compare';
 import { resolveRoot } from '../../../src/engine/resolve';

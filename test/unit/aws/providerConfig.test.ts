@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FetchProgress } from '../../../src/engine/model';
+import type { FetchProgress } from '../../../src/model';
 import { createAwsProvider } from '../../../src/providers/aws/awsProvider';
 import { createProviders } from '../../../src/providers/provider';
 import { startFakeEc2, type FakeEc2 } from '../../fakes/ec2';

@@ -1,6 +1,6 @@
 // Rule sets: both sides expand to (protocol, from, to, source) tuples, so layout and order never matter.
 import assert from 'node:assert/strict';
-import type { Value } from '../../../src/engine/model';
+import type { Value } from '../../../src/model';
 import { compareRuleSets, expandRules, isOpenToWorld, normalizePorts, normalizeProtocol, ruleKey } from '../../../src/providers/aws/securityGroupRules';
 
 const SELF = { selfId: 'sg-0000000000000000a', ownerId: '123456789012' };

@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { resolve } from 'node:path';
 import { createAzureProvider } from '../../../src/providers/azure/provider';
-import { scanArmTemplates } from '../../../src/providers/azure/armTemplateScan';
+import { scanArmTemplates } from '../../../src/engine/armTemplates/armTemplateScan';
 import { FakeArm, type ArmJson } from '../../fakes/arm/server';
 import { SUB, nsgBody, resourceGroupBody, storageBody, subnetBody, vmBody, vnetBody } from '../../fakes/arm/examples';
 import { context, staticCredential } from './helpers';

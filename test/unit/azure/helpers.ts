@@ -1,7 +1,7 @@
 // Shared pieces of the Azure tests: a static-token credential (the credential chain itself is the
 // SDK's concern; the fake cannot be Entra ID), bindings, and a quiet fetch context.
 import type { TokenCredential } from '@azure/core-auth';
-import type { Binding, FetchContext, Logger } from '../../../src/engine/model';
+import type { Binding, FetchContext, Logger } from '../../../src/model';
 
 export function staticCredential(token = 'test-token'): TokenCredential & { calls: string[][] } {
   const calls: string[][] = [];

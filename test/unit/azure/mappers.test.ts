@@ -1,7 +1,7 @@
 // Each Azure mapper: ARM JSON (shaped like the REST API's examples) → azurerm attributes, and the
 // comparison policy it declares (normalizations, sets, severities), in sync and drifted.
 import { strict as assert } from 'node:assert';
-import type { Value } from '../../../src/engine/model';
+import type { Value } from '../../../src/model';
 import { mapperFor } from '../../../src/providers/azure/mappers/registry';
 import type { ArmResource, AttributePolicy } from '../../../src/providers/azure/mappers/types';
 import { policyAt, policySeverity } from '../../../src/providers/azure/severity';

@@ -6,7 +6,7 @@ import { createModuleScope } from '../../../src/iac/terraform/evalScope';
 import { evaluateExpr } from '../../../src/iac/terraform/evaluate';
 import { fromValue, toValue } from '../../../src/iac/terraform/evalValue';
 import { parseHcl } from '../../../src/iac/terraform/parser';
-import type { DeclaredBlock } from '../../../src/engine/model';
+import type { DeclaredBlock } from '../../../src/model';
 
 const text = `
 variable "ports" {

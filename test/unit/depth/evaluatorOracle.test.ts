@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Expression } from '../../../src/iac/terraform/ast';
+import type { Expression } from '../../../src/model/ast';
 import { parseHcl } from '../../../src/iac/terraform/parser';
 import { declareFile, emptyModuleIndex } from '../../../src/iac/terraform/declared';
 import { createModuleScope } from '../../../src/iac/terraform/evalScope';
@@ -15,7 +15,7 @@ import { loadTfvars } from '../../../src/iac/terraform/tfvars';
 import { engineCallFunction } from '../../../src/engine/functionsBridge';
 import { jsonEncode } from '../../../src/iac/terraform/functions/encoding';
 import { currentWorkspace } from '../../../src/iac/terraform/workspaces';
-import type { ModuleIndex } from '../../../src/engine/model';
+import type { ModuleIndex } from '../../../src/model';
 import { evaluateWithTerraform, findTerraform } from './oracle/terraformConsole';
 
 const fixtures = join(__dirname, '..', '..', 'fixtures', 'depth');

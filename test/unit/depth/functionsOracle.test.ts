@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { jsonEncode } from '../../../src/iac/terraform/functions/encoding';
-import type { Value } from '../../../src/engine/model';
+import type { Value } from '../../../src/model';
 import { binaryFixtureFiles, fixtureFiles, functionCases, knownDivergences } from './oracle/functionCases';
 import { evaluateText } from './oracle/tinyEval';
 import { evaluateWithTerraform, findTerraform } from './oracle/terraformConsole';

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ResourceResult } from '../../../src/engine/model';
+import type { ResourceResult } from '../../../src/model';
 import { recompare, scanWorkspace } from '../../../src/engine/scan';
 import { createAwsProvider } from '../../../src/providers/aws';
 import { startFakeEc2, type FakeEc2 } from '../../fakes/ec2';

@@ -3,7 +3,8 @@
 // cloud setting used only where the provider block says nothing — against the HTTPS fake ARM.
 import { strict as assert } from 'node:assert';
 import { join, resolve } from 'node:path';
-import type { Binding, FetchContext, LiveResult, LiveStateProvider, ProviderIacSource } from '../../../src/engine/model';
+import type { Binding, FetchContext, LiveResult, LiveStateProvider } from '../../../src/model';
+import { armTemplateSource } from '../../../src/engine/armTemplates/armTemplateSource';
 import { SessionCredential, watchCredentials } from '../../../src/editor/azureSession';
 import { createAzureProvider } from '../../../src/providers/azure';
 import { SUB, resourceGroupBody, storageBody } from '../../fakes/arm/examples';
@@ -13,15 +14,9 @@ import { binding, context } from '../azure/helpers';
 const REPO = resolve(__dirname, '..', '..', '..');
 const storageId = `/subscriptions/${SUB}/resourceGroups/tf-rg/providers/Microsoft.Storage/storageAccounts/tflogs01`;
 
-function fakeProvider(answers: LiveResult[], cacheAnswers: LiveResult[]): LiveStateProvider & { readonly fetches: number } {
+/** Answers each fetch call with the next list of answers (Terraform bindings first, then the ARM template's). */
+function fakeProvider(...calls: LiveResult[][]): LiveStateProvider & { readonly fetches: number } {
   let fetches = 0;
-  const iacSource: ProviderIacSource = {
-    async scan(_dir, _ctx, cache) {
-      cacheAnswers.forEach((r, i) => cache.set(`k${i}`, r));
-      return { resources: [], errors: [], declaredIds: [] };
-    },
-    recompare: async () => ({ resources: [], errors: [], declaredIds: [] }),
-  };
   return {
     name: 'azurerm',
     get fetches() {
@@ -29,10 +24,10 @@ function fakeProvider(answers: LiveResult[], cacheAnswers: LiveResult[]): LiveSt
     },
     supports: () => true,
     async fetch(bindings: Binding[]) {
-      fetches++;
-      return new Map(bindings.map((b, i) => [b, answers[i]]));
+      const answers = calls[fetches++] ?? [];
+      return new Map(bindings.map((b, i) => [b, answers[i] ?? { status: 'not-found' as const }]));
     },
-    iacSource,
+    armTemplates: { target: {}, severity: () => 'warning' },
   };
 }
 
@@ -43,17 +38,18 @@ describe('editor Azure sign-in: provider wiring', () => {
       { status: 'error', kind: 'access-denied', reason: 'no permission', action: 'Microsoft.KeyVault/vaults/read' },
       { status: 'found', attributes: { location: 'westeurope' } },
     ];
-    const inner = fakeProvider(answers, [{ status: 'error', kind: 'credentials', reason: 'template: Azure rejected the credentials (401)' }, { status: 'not-found' }]);
+    const inner = fakeProvider(answers, [{ status: 'error', kind: 'credentials', reason: 'template: Azure rejected the credentials (401)' }]);
     const failures: string[] = [];
     const watched = watchCredentials(inner, (r) => failures.push(r));
     const bindings = answers.map((_, i) => binding('azurerm_storage_account', `${storageId}${i}`));
     const got = await watched.fetch(bindings, context());
     assert.deepEqual([...got.values()], answers, 'answers pass through unchanged');
-    await watched.iacSource!.scan('/ws', context() as FetchContext, new Map());
+    // The engine reads ARM templates through the same (watched) fetch.
+    await armTemplateSource(watched)!.scan(join(REPO, 'test', 'fixtures', 'azure', 'arm'), context() as FetchContext, new Map());
     assert.deepEqual(failures, ['no Azure credentials: nobody signed in', 'template: Azure rejected the credentials (401)']);
     assert.equal(watched.name, 'azurerm');
     assert.equal(watched.supports('azurerm_subnet'), true);
-    assert.equal(watched.fetches, 1, 'getters stay live: the wrapper is not a copy');
+    assert.equal(watched.fetches, 2, 'getters stay live: the wrapper is not a copy');
   });
 
   describe('against the fake Resource Manager', function () {

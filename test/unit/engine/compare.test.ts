@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { Drift, TypeSchema, Value } from '../../../src/engine/model';
+import type { Drift, TypeSchema, Value } from '../../../src/model';
 import { compareResource } from '../../../src/engine/compare';
 import { awsTypeSchema } from '../../../src/providers/aws/schema';
 import { resolveRoot } from '../../../src/engine/resolve';

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Value } from '../../../src/engine/model';
+import type { Value } from '../../../src/model';
 import { engineCallFunction } from '../../../src/engine/functionsBridge';
 import { createModuleScope } from '../../../src/iac/terraform/evalScope';
 import { evaluateExpr } from '../../../src/iac/terraform/evaluate';

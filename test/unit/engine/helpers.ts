@@ -2,7 +2,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { ModuleIndex } from '../../../src/engine/model';
+import type { ModuleIndex } from '../../../src/model';
 import { declareFile, emptyModuleIndex } from '../../../src/iac/terraform/declared';
 import { parseTerraformText } from '../../../src/iac/moduleIndex';
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { Value } from '../../../src/engine/model';
+import type { Value } from '../../../src/model';
 import { resolveRoot } from '../../../src/engine/resolve';
 import { resultFor } from '../../../src/engine/results';
 import { awsTypeSchema } from '../../../src/providers/aws/schema';

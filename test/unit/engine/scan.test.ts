@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Binding, FetchContext, LiveResult, LiveStateProvider, ResourceResult } from '../../../src/engine/model';
+import type { Binding, FetchContext, LiveResult, LiveStateProvider, ResourceResult } from '../../../src/model';
 import { recompare, ScanCancelledError, scanWorkspace, indexWorkspace, type ScanProgress } from '../../../src/engine/scan';
 import { createAwsProvider } from '../../../src/providers/aws';
 import { startFakeEc2, type FakeEc2 } from '../../fakes/ec2';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { DeclaredResource, Drift, ResourceResult } from '../../../src/engine/model';
+import type { DeclaredResource, Drift, ResourceResult } from '../../../src/model';
 import { attentionCount, buildTreeModel, type ScanLike } from '../../../src/views/driftTreeModel';
 
 const pos = (line: number) => ({ line, character: 0, offset: line * 10 });

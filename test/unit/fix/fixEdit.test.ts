@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { buildFixEdit, fixEditForDrift, lineIndentAt, whyNotFixable } from '../../../src/engine/fix/fixEdit';
-import type { Drift, Range, Value } from '../../../src/engine/model';
+import type { Drift, Range, Value } from '../../../src/model';
 
 function rangeOf(text: string, needle: string, from = 0): Range {
   const start = text.indexOf(needle, from);

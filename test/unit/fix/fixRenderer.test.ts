@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFixEdit, fixEditForDrift, indentUnitOf, whyNotFixable } from '../../../src/engine/fix/fixEdit';
 import { fixSyntaxFor } from '../../../src/engine/fix/fixRenderer';
-import type { Drift, Range } from '../../../src/engine/model';
+import type { Drift, Range } from '../../../src/model';
 import { scanWorkspace } from '../../../src/engine/scan';
 import { compareArmResource } from '../../../src/iac/arm/compareTemplate';
 import { readParametersFile } from '../../../src/iac/arm/files';

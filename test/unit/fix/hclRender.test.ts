@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { parseToObject } from 'hcl2-parser';
 import { quoteHclString, renderHclKey, renderHclValue, UnrenderableValueError } from '../../../src/engine/fix/hclRender';
-import type { Value } from '../../../src/engine/model';
+import type { Value } from '../../../src/model';
 
 /** HashiCorp's own parser (compiled to JS) reads the rendered text back. */
 function parseBack(expr: string): unknown {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { DeclaredResource, ResourceResult } from '../../../src/engine/model';
+import type { DeclaredResource, ResourceResult } from '../../../src/model';
 import {
   codeLensTitle, countResults, fileLine, formatChange, formatValue, instanceMessage, missingMessage,
   relativeTime, statusBarText, summarizeBlock,

@@ -4,7 +4,7 @@ import { indexModule } from '../../../src/iac/moduleIndex';
 import { declareFile, emptyModuleIndex, impliedProvider } from '../../../src/iac/terraform/declared';
 import { parseHcl } from '../../../src/iac/terraform/parser';
 import { literalValue } from '../../../src/iac/terraform/literal';
-import type { ModuleIndex } from '../../../src/engine/model';
+import type { ModuleIndex } from '../../../src/model';
 import { fixture, fixturesDir, lsp, posAt, rangeOfText, offsetOf } from './helpers';
 
 describe('declared resources (HCL)', () => {

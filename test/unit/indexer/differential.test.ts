@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { parseHcl } from '../../../src/iac/terraform/parser';
 import { declaredBody, declareFile, emptyModuleIndex } from '../../../src/iac/terraform/declared';
 import { bodyLiteral, isUnknown, literalValue, type BodyValue } from '../../../src/iac/terraform/literal';
-import type { DeclaredResource } from '../../../src/engine/model';
+import type { DeclaredResource } from '../../../src/model';
 import { fixturesDir, posAt } from './helpers';
 
 const require = createRequire(__filename);

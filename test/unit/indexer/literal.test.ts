@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { parseExpression, parseHcl } from '../../../src/iac/terraform/parser';
 import { bodyLiteral, literalValue } from '../../../src/iac/terraform/literal';
 import { declaredBody } from '../../../src/iac/terraform/declared';
-import type { Block, Expression } from '../../../src/iac/terraform/ast';
+import type { Block, Expression } from '../../../src/model/ast';
 
 function expr(text: string): Expression {
   const parsed = parseExpression(text);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DeclaredBlock, DeclaredResource, ModuleIndex } from '../../../src/engine/model';
+import type { DeclaredBlock, DeclaredResource, ModuleIndex } from '../../../src/model';
 import { declareOneFile, mergeFileDeclarations } from '../../../src/iac/fileDeclarations';
 import { indexModule, parseTerraformText } from '../../../src/iac/moduleIndex';
 import { resolveWorkspace } from '../../../src/engine/scan';

@@ -5,8 +5,8 @@ import { indexModule } from '../../../src/iac/moduleIndex';
 import { parseTfJson } from '../../../src/iac/terraform/tfJson';
 import { declareFile, emptyModuleIndex } from '../../../src/iac/terraform/declared';
 import { literalValue, bodyLiteral } from '../../../src/iac/terraform/literal';
-import type { Block, TemplateExpr } from '../../../src/iac/terraform/ast';
-import type { ModuleIndex } from '../../../src/engine/model';
+import type { Block, TemplateExpr } from '../../../src/model/ast';
+import type { ModuleIndex } from '../../../src/model';
 import { brokenDir, fixture, fixturesDir, lsp, offsetOf, posAt, rangeOfText } from './helpers';
 
 describe('.tf.json', () => {

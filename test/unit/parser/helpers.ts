@@ -2,7 +2,7 @@
 // position in a tree agrees with its offset (line/character recomputed from the text).
 
 import * as assert from 'node:assert/strict';
-import type { Attribute, Block, Body, Expression, Position, Range } from '../../../src/iac/terraform/ast';
+import type { Attribute, Block, Body, Expression, Position, Range } from '../../../src/model/ast';
 import { parseExpression, parseHcl } from '../../../src/iac/terraform/parser';
 
 export function textOf(src: string, range: Range): string {

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Position } from '../../../src/iac/terraform/ast';
+import type { Position } from '../../../src/model/ast';
 import { parseHcl } from '../../../src/iac/terraform/parser';
 import { parseTfJson } from '../../../src/iac/terraform/tfJson';
 import { declareFile, emptyModuleIndex } from '../../../src/iac/terraform/declared';

@@ -1,7 +1,7 @@
 // Error tolerance: always a tree plus diagnostics; one bad item never loses the rest of the file.
 
 import * as assert from 'node:assert/strict';
-import type { Block, Body } from '../../../src/iac/terraform/ast';
+import type { Block, Body } from '../../../src/model/ast';
 import { parseHcl } from '../../../src/iac/terraform/parser';
 import { attr, block, checkPositions, textOf } from './helpers';
 

@@ -1,7 +1,7 @@
 // Conformance: structural elements (hclsyntax spec "Structural Elements", "Lexical Elements").
 
 import * as assert from 'node:assert/strict';
-import type { Block } from '../../../src/iac/terraform/ast';
+import type { Block } from '../../../src/model/ast';
 import { parseHcl } from '../../../src/iac/terraform/parser';
 import { attr, block, checkPositions, lc, parseOk, shape, textOf } from './helpers';
 

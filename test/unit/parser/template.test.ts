@@ -1,7 +1,7 @@
 // Conformance: templates (hclsyntax spec "Templates", "Template Literals", heredocs).
 
 import * as assert from 'node:assert/strict';
-import type { TemplateExpr } from '../../../src/iac/terraform/ast';
+import type { TemplateExpr } from '../../../src/model/ast';
 import { parseExpression, parseHcl, parseTemplateString } from '../../../src/iac/terraform/parser';
 import { attr, checkPositions, exprOk, lc, parseOk, shape, textOf } from './helpers';
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ScanResult } from '../../../src/engine/model';
+import type { ScanResult } from '../../../src/model';
 import { scanWorkspace } from '../../../src/engine/scan';
 import { formatJson } from '../../../src/engine/report/json';
 import { formatSarif } from '../../../src/engine/report/sarif';
@@ -11,7 +11,7 @@ import { startFakeEc2, type FakeEc2 } from '../../fakes/ec2';
 import { fakeCredentials, setAwsEnv } from '../aws/awsTestEnv';
 import { FIXTURES, tempDir, type TempDir } from '../engine/helpers';
 import { createAzureProvider } from '../../../src/providers/azure/provider';
-import { scanArmTemplates } from '../../../src/providers/azure/armTemplateScan';
+import { scanArmTemplates } from '../../../src/engine/armTemplates/armTemplateScan';
 import { FakeArm } from '../../fakes/arm/server';
 import { resourceGroupBody, vmBody } from '../../fakes/arm/examples';
 import { context, staticCredential } from '../azure/helpers';

@@ -1,6 +1,6 @@
 // Collection functions. Values carry no list/tuple/set distinction, so a set arrives as the sorted
 // list `toset` produced; maps iterate in sorted key order, as cty's maps and objects do.
-import type { Value } from '../../../engine/model';
+import type { Value } from '../../../model';
 import {
   asBool,
   asInteger,

@@ -1,5 +1,5 @@
 // Type conversion and number functions (tostring … toset, abs … pow).
-import type { Value } from '../../../engine/model';
+import type { Value } from '../../../model';
 import {
   asNumber,
   asString,

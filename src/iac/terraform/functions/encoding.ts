@@ -1,7 +1,7 @@
 // Encoding functions: jsonencode/jsondecode (cty's JSON: sorted keys, Go's HTML-safe escaping,
 // plain-decimal numbers), base64 and hashes over UTF-8 bytes.
 import { createHash } from 'node:crypto';
-import type { Value } from '../../../engine/model';
+import type { Value } from '../../../model';
 import { compareStrings, fail, isMap, numberToString, sortedKeys, type ValueMap } from './values';
 
 /** JSON as Terraform's jsonencode writes it. */

@@ -1,6 +1,6 @@
 // `format` and `formatlist`: cty's printf (stdlib/format.go), whose integer and float verbs
 // lean on Go's fmt for big.Int / big.Float, reproduced here verb by verb.
-import type { Value } from '../../../engine/model';
+import type { Value } from '../../../model';
 import { decimalOf, formatE, formatF, formatG } from './numberText';
 import { jsonEncode } from './encoding';
 import { asBool, asNumber, asString, expandExponent, fail, graphemes } from './values';

@@ -1,7 +1,7 @@
 // Terraform's regular expressions are Go's RE2. We translate the RE2 syntax real code uses into
 // JavaScript (named groups, POSIX classes, \A \z, ASCII \s, a leading (?i)) and reproduce Go's
 // match iteration (an empty match right after a match is skipped) and `$name` expansion.
-import type { Value } from '../../../engine/model';
+import type { Value } from '../../../model';
 import { fail, type ValueMap } from './values';
 
 const posixClasses: Record<string, string> = {

@@ -1,5 +1,5 @@
 // Set functions and matchkeys. A set is a sorted, deduplicated list (what `toset` returns).
-import type { Value } from '../../../engine/model';
+import type { Value } from '../../../model';
 import { asList, fail, toSetValue, valuesEqual } from './values';
 
 function sets(args: Value[], name: string): Value[][] {

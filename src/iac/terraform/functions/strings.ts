@@ -1,6 +1,6 @@
 // String functions with Go's semantics: simple (rune-wise) case mapping, Go's notion of white
 // space, grapheme clusters where Terraform counts characters.
-import type { Value } from '../../../engine/model';
+import type { Value } from '../../../model';
 import { regexReplace } from './regex';
 import { asInteger, asList, asString, fail, graphemes, isPlainAscii } from './values';
 

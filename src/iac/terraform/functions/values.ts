@@ -1,6 +1,6 @@
 // Shared vocabulary of the function library: how a plain `Value` is read as one of Terraform's
 // types (with cty's conversions), how numbers print, and how collections order their keys.
-import type { Value } from '../../../engine/model';
+import type { Value } from '../../../model';
 
 export interface UnknownResult {
   $unknown: string;

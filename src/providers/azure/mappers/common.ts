@@ -1,6 +1,6 @@
 // Pieces every Azure mapper shares: location and tags (present on every tracked resource),
 // identity attributes read back from the ID, and small readers for untyped ARM JSON.
-import type { Severity, Value } from '../../../engine/model';
+import type { Severity, Value } from '../../../model';
 import { parseArmId, resourceId } from '../armId';
 import type { ArmResource, AttributePolicy } from './types';
 

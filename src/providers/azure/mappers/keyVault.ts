@@ -1,7 +1,7 @@
 // azurerm_key_vault ↔ Microsoft.KeyVault/vaults. Opening the firewall (default_action Allow) or
 // public network access is an error.
 import type { AzureMapper } from './types';
-import type { Value } from '../../../engine/model';
+import type { Value } from '../../../model';
 import { armIdListPolicy, at, bool, deriveTracked, enabled, exposedWhen, num, str, trackedAttributes, trackedShape } from './common';
 
 /** azurerm accepts `1.2.3.4`; the API answers `1.2.3.4/32`. */

@@ -1,7 +1,7 @@
 // azurerm_linux_web_app ↔ Microsoft.Web/sites. `site_config` is read from the `config/web`
 // sub-resource, as the azurerm provider does: the site's own siteConfig is mostly empty on GET.
 import type { AzureMapper } from './types';
-import type { Value } from '../../../engine/model';
+import type { Value } from '../../../model';
 import { armIdPolicy, at, bool, deriveTracked, enabled, exposedWhen, str, tlsBelow12, trackedAttributes, trackedShape } from './common';
 
 const webConfig = 'config/web';

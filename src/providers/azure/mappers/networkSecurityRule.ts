@@ -1,6 +1,6 @@
 // azurerm_network_security_rule ↔ Microsoft.Network/networkSecurityGroups/securityRules.
 import type { AzureMapper, AttributePolicy } from './types';
-import type { Value } from '../../../engine/model';
+import type { Value } from '../../../model';
 import { parseArmId } from '../armId';
 import { deriveTracked } from './common';
 import { ruleFieldPolicies, securityRuleShape } from './securityRuleShape';

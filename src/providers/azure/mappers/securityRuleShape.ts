@@ -1,6 +1,6 @@
 // One NSG security rule in azurerm shape, shared by the inline `security_rule` block of
 // azurerm_network_security_group and the standalone azurerm_network_security_rule.
-import type { Severity, Value } from '../../../engine/model';
+import type { Severity, Value } from '../../../model';
 import type { AttributePolicy } from './types';
 import { num, str, strings } from './common';
 

@@ -1,7 +1,7 @@
 // azurerm_storage_account ↔ Microsoft.Storage/storageAccounts. account_tier + account_replication_type
 // are the two halves of `sku.name` (Standard_LRS). Weaker TLS, plain HTTP and public access are errors.
 import type { AzureMapper } from './types';
-import type { Value } from '../../../engine/model';
+import type { Value } from '../../../model';
 import { bool, deriveTracked, enabled, exposedWhen, str, tlsBelow12, trackedAttributes, trackedShape } from './common';
 
 const isTrue = (v: Value) => v === true;

@@ -1,6 +1,6 @@
 // The contract of one Azure resource-type mapper: ARM JSON in, azurerm attribute shape out, plus
 // the normalizations and the severity policy for that type's attributes.
-import type { AttributeSchema, Severity, Value } from '../../../engine/model';
+import type { AttributeSchema, Severity, Value } from '../../../model';
 
 /** A resource as ARM returns it (the raw JSON body of a GET). */
 export interface ArmResource {

@@ -2,7 +2,7 @@
 import type { AzureMapper } from './types';
 import { armIdListPolicy, at, bool, deriveTracked, num, str, trackedAttributes, trackedShape } from './common';
 import type { ArmResource } from './types';
-import type { Value } from '../../../engine/model';
+import type { Value } from '../../../model';
 
 function vmShape(arm: ArmResource): Record<string, Value> {
   const p = arm.properties ?? {};

@@ -1,10 +1,10 @@
 // A deliberately tiny evaluator for the differential test: literals, strings with
 // interpolation, tuples, objects, unary minus, parentheses and (nested) function calls —
 // enough to feed `callFunction` the arguments a table of expressions spells out.
-import type { Expression, TemplatePart } from '../../../../src/iac/terraform/ast';
+import type { Expression, TemplatePart } from '../../../../src/model/ast';
 import { parseExpression, parseTemplateString } from '../../../../src/iac/terraform/parser';
 import { evaluateFunction, canValue, FunctionArgError, tryValues, type FunctionContext, type TryOutcome } from '../../../../src/iac/terraform/functions';
-import type { Value } from '../../../../src/engine/model';
+import type { Value } from '../../../../src/model';
 import { numberToString } from '../../../../src/iac/terraform/functions/values';
 
 type Scope = Record<string, Value>;

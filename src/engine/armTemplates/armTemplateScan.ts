@@ -2,17 +2,15 @@
 // at the template's own api-version, compare property by property. Results use the engine's
 // ResourceResult, so reports, diagnostics and the tree show them like Terraform resources.
 import { dirname } from 'node:path';
-import type { Binding, DeclaredResource, FetchContext, LiveStateProvider, ResourceResult, ScanError, Value } from '../../engine/model';
-import { compareArmResource, type ArmSeverity } from '../../iac/arm/compareTemplate';
+import type { ArmTarget, Binding, DeclaredResource, FetchContext, LiveStateProvider, ResourceResult, ScanError, Value } from '../../model';
+import { compareArmResource, defaultArmSeverity, type ArmSeverity } from '../../iac/arm/compareTemplate';
 import { loadArmTemplates, readFromDisk, type ReadText } from '../../iac/arm/files';
-import type { ArmTarget } from '../../iac/arm/scope';
 import type { ArmDeclaredResource } from '../../iac/arm/template';
 import { maskedValue, maskLike, maskSensitiveValue } from '../../iac/sensitive';
-import { armSeverity } from './armSeverity';
 
 export interface ArmTemplateScanOptions {
   dir: string;
-  /** The Azure provider (its `fetch` answers template bindings at their api-version). */
+  /** The provider that reads templates (its `fetch` answers template bindings at their api-version). */
   provider: LiveStateProvider;
   /** The deployment target when no `.driftlens.json` sits beside a template (a setting). */
   target?: ArmTarget;
@@ -53,7 +51,7 @@ export async function scanArmTemplates(options: ArmTemplateScanOptions, ctx: Fet
   }
   const bindings = planned.flatMap((p) => (p.binding ? [p.binding] : []));
   const live = bindings.length ? await options.provider.fetch(bindings, ctx) : new Map();
-  const severity = options.severity ?? armSeverity;
+  const severity = options.severity ?? options.provider.armTemplates?.severity ?? defaultArmSeverity;
   const resources = planned.map(({ resource, binding }) => {
     const base = baseResult(resource, binding?.liveId ?? resource.id ?? null);
     if (!binding) return { ...base, status: 'unverified' as const, reason: resource.unverifiedReason ?? 'no resource ID' };

@@ -1,0 +1,82 @@
+// What the comparison finds: per resource a status, per attribute a drift or an unverified reason,
+// and the scan result every report and surface reads.
+import type { Range } from './ast';
+import type { DeclaredResource } from './declared';
+import type { SourceLocation, Value } from './values';
+
+export type ResourceStatus = 'in-sync' | 'drifted' | 'missing' | 'unverified';
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Drift {
+  /** `instance_type`, `tags.Env`, `ingress`, `root_block_device.volume_size`. */
+  attribute: string;
+  expected: Value;
+  actual: Value;
+  severity: Severity;
+  /** The attribute's value in the resource block: where the squiggle goes. */
+  location: SourceLocation;
+  /** Where the literal that produced the expected value is written (a variable default, a tfvars line); the quick-fix edits it. Absent when not a literal. */
+  origin?: SourceLocation;
+  /** A quick-fix can rewrite `origin` to the live value. False for sensitive or computed values. */
+  fixable: boolean;
+  sensitive: boolean;
+  /** "instance_type: code says t3.micro, live is t3.large" */
+  message: string;
+}
+
+export interface UnverifiedAttribute {
+  attribute: string;
+  reason: string;
+  location: SourceLocation;
+}
+
+export interface ResourceResult {
+  /** Instance address. */
+  address: string;
+  type: string;
+  provider: string;
+  /** The declared resource this instance comes from (shared by all instances of a count/for_each). */
+  resource: DeclaredResource;
+  liveId: string | null;
+  status: ResourceStatus;
+  reason?: string;
+  drifts: Drift[];
+  unverifiedAttributes: UnverifiedAttribute[];
+  /** Normalized desired and live attribute maps, for the diff view (sensitive values masked). */
+  desired?: Record<string, Value>;
+  live?: Record<string, Value>;
+}
+
+export interface UnmanagedResource {
+  type: string;
+  liveId: string;
+  region?: string;
+  name?: string;
+}
+
+export interface ScanError {
+  /** Absolute path, when the error is about a file. */
+  file?: string;
+  range?: Range;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface ScanSummary {
+  resources: number;
+  inSync: number;
+  drifted: number;
+  missing: number;
+  unverified: number;
+  unmanaged: number;
+}
+
+export interface ScanResult {
+  scannedAt: string;
+  /** The directory as given. */
+  root: string;
+  resources: ResourceResult[];
+  unmanaged: UnmanagedResource[];
+  errors: ScanError[];
+  summary: ScanSummary;
+}

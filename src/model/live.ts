@@ -1,0 +1,117 @@
+// What is live: bindings of declared instances to cloud IDs, what a provider answers for each, and
+// the provider interface the engine calls (AWS, Azure).
+import type { ArmSeverity, ArmTarget } from './arm';
+import type { Severity, UnmanagedResource } from './findings';
+import type { Value } from './values';
+
+/** One declared resource instance tied to its cloud identity, ready to fetch. */
+export interface Binding {
+  /** Instance address: `aws_instance.web`, `aws_instance.web[0]`, `aws_instance.web["api"]`. */
+  address: string;
+  type: string;
+  liveId: string;
+  /** Provider-specific placement: AWS region / profile, Azure subscription… */
+  providerConfig: ProviderConfig;
+  /** Top-level attribute and block names the code declares (mappers fetch only what is needed). */
+  declaredAttributes: string[];
+}
+
+export interface ProviderConfig {
+  /** `aws`, `azurerm` … */
+  provider: string;
+  /** `west` for `aws.west`. */
+  alias?: string;
+  region?: string;
+  profile?: string;
+  /** Literal attributes of the provider block that providers may use (e.g. `default_tags`, `subscription_id`). */
+  settings: Record<string, Value>;
+}
+
+export type LiveErrorKind = 'access-denied' | 'throttled' | 'timeout' | 'network' | 'credentials' | 'unsupported' | 'cancelled' | 'other';
+
+export type LiveResult =
+  /** The live resource, mapped into Terraform attribute shape by the type's mapper. */
+  | {
+      status: 'found';
+      attributes: Record<string, Value>;
+      /**
+       * Attributes the API answer lacked (an emulator's partial shape, a stopped instance's released public IP):
+       * attribute name → why. Declared ones are unverified with that reason, never drift.
+       */
+      unreadable?: Record<string, string>;
+    }
+  /** The API said, for this very ID, that it does not exist (or it is terminated). */
+  | { status: 'not-found'; reason?: string }
+  /** We could not see it. Never drift, never missing. `action` names the IAM action / ARM permission for access-denied. */
+  | { status: 'error'; kind: LiveErrorKind; reason: string; action?: string };
+
+export interface FetchProgress {
+  /** Number of bindings answered so far, out of `total`. */
+  done: number;
+  total: number;
+  message?: string;
+}
+
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface FetchContext {
+  signal: AbortSignal;
+  logger: Logger;
+  progress?: (p: FetchProgress) => void;
+}
+
+/** A cloud plugged into the engine (AWS, Azure). Implementations load their SDKs lazily. */
+export interface LiveStateProvider {
+  /** The Terraform provider name it serves: `aws`, `azurerm`. */
+  readonly name: string;
+  /** Types it has a mapper for; every other type is reported unverified ("unsupported type"). */
+  supports(type: string): boolean;
+  /** Fetch every binding in as few calls as possible. Must answer every binding, never throw for one binding's error. */
+  fetch(bindings: Binding[], ctx: FetchContext): Promise<Map<Binding, LiveResult>>;
+  /**
+   * How a type's attributes compare (sets, nested blocks, sensitivity, normalizers). Without it, values compare as written.
+   * `liveId`: the instance's own ID, for normalizations that refer to the resource itself (a security-group rule naming its own group).
+   */
+  schema?(type: string, liveId?: string | null): TypeSchema | undefined;
+  /** The live ID of an instance state does not know, from its declared attributes (Azure: name + resource group + subscription). */
+  deriveId?(type: string, attributes: Record<string, Value | undefined>, config: ProviderConfig): string | undefined;
+  /**
+   * Live resources near the declared ones (Azure: their resource groups; AWS: the VPCs its last `fetch` saw) that no code declares.
+   * `errors`: what could not be listed (reported as warnings, never as missing or drift).
+   */
+  listUnmanaged?(declaredIds: string[], ctx: FetchContext): Promise<{ unmanaged: UnmanagedResource[]; errors: string[] }>;
+  /**
+   * ARM templates this provider can compare (Azure): where a template without a `.driftlens.json` deploys, and how a
+   * template property's drift is rated. The engine indexes the templates and fetches them through `fetch`.
+   */
+  readonly armTemplates?: { target: ArmTarget; severity: ArmSeverity };
+}
+
+/** Comparison metadata for one attribute, declared by the type's mapper. */
+export interface AttributeSchema {
+  /** A list compared order-insensitively (`vpc_security_group_ids`). */
+  set?: boolean;
+  /** A tag map: the live map must equal the declared one, ignoring the cloud's own keys (`aws:…`). */
+  tagMap?: boolean;
+  /** A nested block: only declared sub-attributes are compared; `set` blocks ignore order. */
+  block?: 'list' | 'set';
+  /** Sub-attributes of a block or object. */
+  attributes?: Record<string, AttributeSchema>;
+  /** An enum the API may return in another case. */
+  caseInsensitive?: boolean;
+  /** Masked as "(sensitive)" everywhere, never fixable. */
+  sensitive?: boolean;
+  /** Applied to both the declared and the live value before comparing (e.g. security-group rules → expanded rule tuples). */
+  normalize?: (value: Value) => Value;
+  /** Severity of a difference, when the mapper knows better than the default policy (a live value that exposes the resource). */
+  severity?: Severity | ((expected: Value, actual: Value, extraLive?: Value[]) => Severity);
+}
+
+export interface TypeSchema {
+  attributes: Record<string, AttributeSchema>;
+}
