@@ -1,16 +1,49 @@
-// Activation only: build the context that owns every feature, hand tests its API, and make a failure
-// to start visible instead of silent.
+// Activation only: build the editor core, put the surfaces on it, hand tests their API, and make a
+// failure to start visible instead of silent.
 import * as vscode from 'vscode';
-import type { DriftLensApi } from './editor/api';
-import { DriftLensContext } from './editor/context';
+import type { ContextKeyName } from './editor/contextKeys';
+import { EditorCore } from './editor/editorCore';
+import type { ScanRun } from './editor/scanController';
+import type { ScanProgress } from './engine/scan';
+import { DiagnosticsFeature } from './diagnostics/diagnosticsFeature';
+import type { DriftNode } from './views/driftTreeModel';
+import { ViewsFeature } from './views/viewsFeature';
 
-export type { DriftLensApi } from './editor/api';
+/** What `activate` returns. Only tests use it: they drive the extension through commands and read state here. */
+export interface DriftLensApi {
+  readonly testing: {
+    /** Fires after every change of the results (scan, re-comparison after an edit). */
+    readonly onDidChangeResults: vscode.Event<void>;
+    /** Every engine progress report of the running scan. */
+    readonly onDidReportProgress: vscode.Event<ScanProgress>;
+    readonly driftTree: vscode.TreeDataProvider<DriftNode>;
+    /** The Drift view's badge value (undefined when hidden). */
+    treeBadge(): number | undefined;
+    statusBarText(): string;
+    contextKey(name: ContextKeyName): boolean;
+    /** The last scan request's outcome. */
+    lastRun(): ScanRun | undefined;
+  };
+}
 
 export function activate(context: vscode.ExtensionContext): DriftLensApi {
   try {
-    const ctx = new DriftLensContext();
-    context.subscriptions.push(ctx);
-    return ctx.api;
+    const core = new EditorCore();
+    context.subscriptions.push(core);
+    new DiagnosticsFeature(core);
+    const views = new ViewsFeature(core);
+    core.start();
+    return {
+      testing: {
+        onDidChangeResults: core.store.onDidChange,
+        onDidReportProgress: core.scans.onDidReportProgress,
+        driftTree: views.tree.provider,
+        treeBadge: () => views.tree.view.badge?.value,
+        statusBarText: () => views.statusBar.text,
+        contextKey: (name) => core.keys.get(name),
+        lastRun: () => core.lastRun,
+      },
+    };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     void vscode.window.showErrorMessage(`DriftLens failed to start: ${message}`);
@@ -19,5 +52,5 @@ export function activate(context: vscode.ExtensionContext): DriftLensApi {
 }
 
 export function deactivate(): void {
-  // Everything is owned by the DriftLensContext in context.subscriptions.
+  // Everything is owned by the EditorCore in context.subscriptions.
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Drift, ResourceResult } from '../model';
 import { commandId } from '../editor/commands';
 import type { ResultsStore } from '../editor/resultsStore';
-import { instanceMessage } from '../views/labels';
+import { instanceMessage } from '../editor/labels';
 import { driftCodeOf } from './driftCodes';
 import { buildUpdateEdit, driftRef, whyNoUpdate } from './fixes';
 

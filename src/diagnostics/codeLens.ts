@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import { commandId } from '../editor/commands';
 import { blockKey, type ResultsStore } from '../editor/resultsStore';
 import type { DriftLensSettings } from '../editor/settings';
-import { codeLensTitle, summarizeBlock } from '../views/labels';
-import { toRange } from './driftCodes';
+import { codeLensTitle, summarizeBlock } from '../editor/labels';
+import { toRange } from '../editor/vscodeRange';
 
 /** Refresh "checked N min ago" now and then. */
 const CLOCK_MS = 60_000;

@@ -17,8 +17,3 @@ export function driftCodeOf(d: vscode.Diagnostic): DriftCode | undefined {
   const value = typeof d.code === 'object' ? d.code.value : d.code;
   return value === 'drift.changed' || value === 'drift.missing' || value === 'drift.unverified' ? value : undefined;
 }
-
-/** Engine ranges (0-based line / UTF-16 character, as LSP) as VS Code ranges. */
-export function toRange(r: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range {
-  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
-}

@@ -4,9 +4,10 @@ import * as vscode from 'vscode';
 import type { Drift, ResourceResult } from '../model';
 import type { FolderScan, ResultsStore } from '../editor/resultsStore';
 import type { DriftLensSettings } from '../editor/settings';
-import { instanceMessage, missingMessage } from '../views/labels';
-import { DIAGNOSTIC_SOURCE, diagnosticCode, toRange } from './driftCodes';
-import { levelFor, type Level } from './severityOverrides';
+import { instanceMessage, missingMessage } from '../editor/labels';
+import { toRange } from '../editor/vscodeRange';
+import { DIAGNOSTIC_SOURCE, diagnosticCode } from './driftCodes';
+import { levelFor, type Level } from '../editor/severityOverrides';
 
 function toSeverity(level: Exclude<Level, 'off'>): vscode.DiagnosticSeverity {
   switch (level) {

@@ -6,14 +6,9 @@ import { fixEditForDrift, whyNotFixable } from '../engine/fix/fixEdit';
 import { appendIgnoreRule, IGNORE_FILE_NAME, ignoreRuleFor } from '../engine/fix/ignoreFile';
 import type { Drift, ResourceResult } from '../model';
 import type { ResultsStore } from '../editor/resultsStore';
-import { toRange } from './driftCodes';
+import type { DriftRef } from '../editor/targets';
+import { toRange } from '../editor/vscodeRange';
 
-/** Names one drifted attribute of one resource instance (command argument, tree node payload). */
-export interface DriftRef {
-  root: string;
-  address: string;
-  attribute: string;
-}
 
 export function driftRef(r: ResourceResult, d: Drift): DriftRef {
   return { root: r.resource.root, address: r.address, attribute: d.attribute };

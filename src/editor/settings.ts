@@ -1,6 +1,6 @@
 // Typed reads of the `driftlens.*` settings (names and scopes: settingKeys.ts).
 import * as vscode from 'vscode';
-import { parseSeverityOverrides, type SeverityOverride } from '../diagnostics/severityOverrides';
+import { parseSeverityOverrides, type SeverityOverride } from './severityOverrides';
 import type { ArmTarget } from '../iac/arm/scope';
 import type { AzureCloudName } from '../providers/azure/clouds';
 import { chosenValue, isSet, SETTINGS_SECTION, settings as specs, type SettingName } from './settingKeys';

@@ -1,7 +1,7 @@
 // The Drift view's nodes, built once per results change from the scans (pure: no vscode), so node
 // objects and ids stay stable between getChildren calls and reveal() can find them.
 import type { Drift, ResourceResult, UnmanagedResource, UnverifiedAttribute } from '../model';
-import { fileLine } from './labels';
+import { fileLine } from '../editor/labels';
 
 export type GroupStatus = 'drifted' | 'missing' | 'unverified' | 'unmanaged';
 

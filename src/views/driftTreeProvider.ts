@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import { itemContext } from '../editor/commands';
 import type { ResultsStore } from '../editor/resultsStore';
-import { toRange } from '../diagnostics/driftCodes';
-import { formatChange } from './labels';
+import { toRange } from '../editor/vscodeRange';
+import { formatChange } from '../editor/labels';
 import { attentionCount, buildTreeModel, GROUP_LABELS, type DriftNode, type DriftTreeModel, type ResourceNode } from './driftTreeModel';
 
 const GROUP_ICONS = { drifted: 'diff-modified', missing: 'error', unverified: 'question', unmanaged: 'cloud' } as const;

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { commandId } from '../editor/commands';
 import type { ResultsStore } from '../editor/resultsStore';
-import { countResults, statusBarText } from './labels';
+import { countResults, statusBarText } from '../editor/labels';
 
 export class DriftStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('driftlens.status', vscode.StatusBarAlignment.Left, 10);

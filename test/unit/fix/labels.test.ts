@@ -3,8 +3,8 @@ import type { DeclaredResource, ResourceResult } from '../../../src/model';
 import {
   codeLensTitle, countResults, fileLine, formatChange, formatValue, instanceMessage, missingMessage,
   relativeTime, statusBarText, summarizeBlock,
-} from '../../../src/views/labels';
-import { globToRegExp, levelFor, parseSeverityOverrides } from '../../../src/diagnostics/severityOverrides';
+} from '../../../src/editor/labels';
+import { globToRegExp, levelFor, parseSeverityOverrides } from '../../../src/editor/severityOverrides';
 import { scrubSecrets } from '../../../src/editor/logScrub';
 
 const resource = { address: 'aws_instance.web' } as DeclaredResource;
