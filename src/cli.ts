@@ -8,6 +8,7 @@ type Command = (args: string[]) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   inventory: async () => (await import('./cli/inventoryCommand')).inventoryCommand,
   scan: async () => (await import('./cli/scanCommand')).scanCommand,
+  types: async () => (await import('./cli/typesCommand')).typesCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -4,6 +4,7 @@ commands:
   inventory [dir] [--format json|text]   list the resources the code declares (no cloud calls)
   scan [dir] [--format text|json|sarif]  compare the code with the live cloud
        [--profile P] [--region R] [--azure-endpoint URL]
+  types [--format text|json]             every resource type DriftLens verifies, its depth and permissions
 
 exit codes: 0 no drift, 2 drift found, 1 error
 `;

@@ -8,3 +8,4 @@ export type * from './moduleIndex';
 export type * from './live';
 export type * from './findings';
 export type * from './arm';
+export type * from './coverage';

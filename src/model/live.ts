@@ -1,6 +1,7 @@
 // What is live: bindings of declared instances to cloud IDs, what a provider answers for each, and
 // the provider interface the engine calls (AWS, Azure).
 import type { ArmSeverity, ArmTarget } from './arm';
+import type { TypeCoverage } from './coverage';
 import type { Severity, UnmanagedResource } from './findings';
 import type { Value } from './values';
 
@@ -14,6 +15,8 @@ export interface Binding {
   providerConfig: ProviderConfig;
   /** Top-level attribute and block names the code declares (mappers fetch only what is needed). */
   declaredAttributes: string[];
+  /** Known declared values (blocks as lists of objects), for mappers that pick a live element the code names. */
+  declared?: Record<string, Value>;
 }
 
 export interface ProviderConfig {
@@ -90,6 +93,8 @@ export interface LiveStateProvider {
    * template property's drift is rated. The engine indexes the templates and fetches them through `fetch`.
    */
   readonly armTemplates?: { target: ArmTarget; severity: ArmSeverity };
+  /** Every type it verifies, with depth, what it reads and the permissions it needs (`driftlens types`). */
+  coverage?(): TypeCoverage[];
 }
 
 /** Comparison metadata for one attribute, declared by the type's mapper. */
@@ -108,6 +113,8 @@ export interface AttributeSchema {
   sensitive?: boolean;
   /** Applied to both the declared and the live value before comparing (e.g. security-group rules → expanded rule tuples). */
   normalize?: (value: Value) => Value;
+  /** A normalized list whose order still matters (a Terraform TypeList such as `network_interface_ids`); normalized lists are sets otherwise. */
+  ordered?: boolean;
   /** Severity of a difference, when the mapper knows better than the default policy (a live value that exposes the resource). */
   severity?: Severity | ((expected: Value, actual: Value, extraLive?: Value[]) => Severity);
 }

@@ -10,6 +10,7 @@ import { createLimiter } from '../limiter';
 import { isLiveError } from './mapper';
 import { awsMapperFor, type AnyAwsMapper } from './mappers';
 import { awsTypeSchema } from './schema';
+import { awsCoverage } from './coverage';
 import { createVpcScope, listUnmanagedInVpcs, recordVpcs, type VpcScope } from './unmanaged';
 
 export interface AwsProviderOptions {
@@ -43,6 +44,7 @@ export function createAwsProvider(options: AwsProviderOptions): LiveStateProvide
     name: 'aws',
     supports: (type) => awsMapperFor(type) !== undefined,
     schema: (type, liveId) => awsTypeSchema(type, liveId),
+    coverage: awsCoverage,
     fetch: (bindings, ctx) => {
       scope = createVpcScope();
       return fetchAll(bindings, ctx, options, scope);

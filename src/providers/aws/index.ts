@@ -5,3 +5,4 @@ export type { AwsMapper, TypeNormalization } from './mapper';
 export { compareRuleSets, expandRule, expandRules, isOpenToWorld, normalizePorts, normalizeProtocol, permissionsToRules, ruleKey, type RuleContext, type RuleSetDiff, type RuleTuple } from './securityGroupRules';
 export { isSystemTag, tagsToMap } from './tags';
 export { awsTypeSchema } from './schema';
+export { awsCoverage } from './coverage';

@@ -8,3 +8,4 @@ export { policyAt, policySeverity } from './severity';
 export { armRuleOpen, armSeverity } from './armSeverity';
 export { managedResourceGroups, type UnmanagedListing } from './unmanaged';
 export type { ArmCallCounts } from './client';
+export { azureCoverage } from './coverage';

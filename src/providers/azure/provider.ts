@@ -13,6 +13,7 @@ import type { AzureMapper } from './mappers/types';
 import { subscriptionFor } from './subscription';
 import { listUnmanaged, managedResourceGroups, type UnmanagedListing } from './unmanaged';
 import { armSeverity } from './armSeverity';
+import { azureCoverage } from './coverage';
 
 export interface AzureProviderOptions {
   /** A credential used alone (tests, a caller that has its own); else DefaultAzureCredential. */
@@ -94,6 +95,7 @@ export function createAzureProvider(options: AzureProviderOptions = {}): AzurePr
       return { ...calls };
     },
     supports: (type) => mapperFor(type) !== undefined || type.includes('/'),
+    coverage: azureCoverage,
     mapper: (type) => mapperFor(type),
     schema: (type): TypeSchema | undefined => {
       const m = mapperFor(type);
