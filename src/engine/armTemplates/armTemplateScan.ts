@@ -30,10 +30,10 @@ export const ARM_TEMPLATE_PROVIDER = 'arm';
 
 export async function scanArmTemplates(options: ArmTemplateScanOptions, ctx: FetchContext): Promise<ArmTemplateScan> {
   const loaded = await loadArmTemplates(options.dir, options.target ?? {}, options.read ?? readFromDisk);
-  const errors: ScanError[] = loaded.errors.map((e) => ({ file: e.file, message: e.message, severity: 'warning' }));
+  const errors: ScanError[] = loaded.errors.map((e) => ({ kind: 'syntax', file: e.file, message: e.message, severity: 'warning' }));
   const planned: { resource: ArmDeclaredResource; binding?: Binding }[] = [];
   for (const template of loaded.templates) {
-    for (const d of template.diagnostics) errors.push({ file: template.file, range: d.range, message: d.message, severity: d.severity });
+    for (const d of template.diagnostics) errors.push({ kind: 'syntax', file: template.file, range: d.range, message: d.message, severity: d.severity });
     for (const resource of template.resources) {
       if (resource.skipped) continue;
       const binding: Binding | undefined =
@@ -43,7 +43,7 @@ export async function scanArmTemplates(options: ArmTemplateScanOptions, ctx: Fet
               type: resource.type,
               liveId: resource.id,
               providerConfig: { provider: ARM_TEMPLATE_PROVIDER, settings: { apiVersion: resource.apiVersion } },
-              declaredAttributes: [...resource.desired.keys()],
+              declaredAttributes: declaredPaths(resource),
             }
           : undefined;
       planned.push({ resource, binding });
@@ -59,7 +59,7 @@ export async function scanArmTemplates(options: ArmTemplateScanOptions, ctx: Fet
     if (!r) return { ...base, status: 'unverified' as const, reason: 'the Azure provider gave no answer' };
     if (r.status === 'not-found') return { ...base, status: 'missing' as const, reason: r.reason ?? 'not found' };
     if (r.status === 'error') return { ...base, status: 'unverified' as const, reason: r.reason };
-    const { drifts, unverified } = compareArmResource(resource, r.attributes, severity);
+    const { drifts, unverified } = compareArmResource(resource, r.attributes, severity, r.unreadable);
     return {
       ...base,
       status: drifts.length ? ('drifted' as const) : ('in-sync' as const),
@@ -71,6 +71,16 @@ export async function scanArmTemplates(options: ArmTemplateScanOptions, ctx: Fet
     };
   });
   return { resources, errors, declaredIds: planned.flatMap((p) => (p.resource.id ? [p.resource.id] : [])) };
+}
+
+/**
+ * The compared sections and each declared `properties.<key>`: the provider reads a property that
+ * another endpoint serves (`properties.siteConfig` from `…/config/web`) only when it is declared.
+ */
+function declaredPaths(r: ArmDeclaredResource): string[] {
+  const props = r.desired.get('properties')?.value;
+  const nested = props?.kind === 'map' ? [...props.entries.keys()].map((k) => `properties.${k}`) : [];
+  return [...r.desired.keys(), ...nested];
 }
 
 function addressOf(r: ArmDeclaredResource): string {

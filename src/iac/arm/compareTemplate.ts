@@ -1,12 +1,17 @@
 // A template resource against the live resource at the template's api-version, property by
-// property, only for what the template says. Named arrays (securityRules, subnets…) pair elements
-// by `name`; lists of plain values ignore order; unknown values are unverified, never drift.
+// property, only for what the template says, the way Resource Manager compares: named arrays
+// (securityRules, subnets…) pair elements by `name`, other arrays are sets unless the service keeps
+// their order (dnsServers), strings are case-insensitive only where ARM is (armSemantics.ts).
+// Unknown values, write-only properties and what the live answer could not include are unverified,
+// never drift.
 import type { ArmSeverity, Drift, SourceLocation, UnverifiedAttribute, Value } from '../../model';
 
 export type { ArmSeverity, ArmSeverityInput } from '../../model';
 import { firstUnknown, isSensitive, toValue, type EvalValue } from '../terraform/evalValue';
 import type { ArmDeclaredResource } from './template';
 import { holdsSensitive, isSensitiveAttribute, safeReason } from '../sensitive';
+import { canonical, caseRuleFor, isOrderedArray, writeOnlyReason } from './armSemantics';
+import { matchAll } from './matching';
 
 export const SENSITIVE = '(sensitive)';
 
@@ -21,10 +26,21 @@ interface Ctx {
   resource: ArmDeclaredResource;
   severity: ArmSeverity;
   out: ArmComparison;
+  /** Live paths the provider could not read (a sub-resource GET that failed) → why. */
+  unreadable: Record<string, string>;
 }
 
-export function compareArmResource(resource: ArmDeclaredResource, live: Record<string, unknown>, severity: ArmSeverity = defaultArmSeverity): ArmComparison {
-  const ctx: Ctx = { resource, severity, out: { drifts: [], unverified: [] } };
+/**
+ * `unreadable`: paths of the live object the provider could not read (`properties.siteConfig` when
+ * `…/config/web` failed) → why; declared values under them are unverified.
+ */
+export function compareArmResource(
+  resource: ArmDeclaredResource,
+  live: Record<string, unknown>,
+  severity: ArmSeverity = defaultArmSeverity,
+  unreadable: Record<string, string> = {},
+): ArmComparison {
+  const ctx: Ctx = { resource, severity, out: { drifts: [], unverified: [] }, unreadable };
   for (const [section, entry] of resource.desired) {
     compare(ctx, section, entry.value, live[section] as Value | undefined, entry.location, live as Value);
   }
@@ -33,6 +49,11 @@ export function compareArmResource(resource: ArmDeclaredResource, live: Record<s
 
 function compare(ctx: Ctx, path: string, desired: EvalValue, live: Value | undefined, at: SourceLocation, element: Value | undefined): void {
   const location = locate(ctx, desired, at);
+  const cannotRead = writeOnlyReason(ctx.resource.type, path) ?? unreadableReason(ctx, path);
+  if (cannotRead) {
+    ctx.out.unverified.push({ attribute: path, reason: cannotRead, location });
+    return;
+  }
   if (desired.kind === 'unknown') {
     ctx.out.unverified.push({ attribute: path, reason: safeReason(desired.reason, !!desired.sensitive || isSensitiveAttribute(ctx.resource.type, path)), location });
     return;
@@ -40,9 +61,9 @@ function compare(ctx: Ctx, path: string, desired: EvalValue, live: Value | undef
   if (desired.kind === 'scalar') {
     // null in a template means "not set": the template does not care.
     if (desired.value === null) return;
-    // Secrets (secure parameters) are write-only: the API never returns them.
-    if (live === undefined && isSensitive(desired)) {
-      ctx.out.unverified.push({ attribute: path, reason: 'a secret: the API does not return it', location });
+    // Secrets (secure parameters, secret-named properties) are write-only: the API does not return them.
+    if ((live === undefined || live === null) && (isSensitive(desired) || isSensitiveAttribute(ctx.resource.type, path))) {
+      ctx.out.unverified.push({ attribute: path, reason: 'write-only: a secret the API does not return', location });
       return;
     }
     if (!scalarEqual(path, desired.value, live)) drift(ctx, path, desired, desired.value, live, location, element);
@@ -69,8 +90,45 @@ function compare(ctx: Ctx, path: string, desired: EvalValue, live: Value | undef
     ctx.out.unverified.push({ attribute: path, reason: u.reason, location });
     return;
   }
-  const expected = toValue(desired) as Value[];
-  if (!sameList(expected, liveList)) drift(ctx, path, desired, expected, liveList, location, element);
+  compareUnnamed(ctx, path, desired, liveList, location, element);
+}
+
+/** The reason when `path` is at or below a live path the provider could not read. */
+function unreadableReason(ctx: Ctx, path: string): string | undefined {
+  const p = path.toLowerCase();
+  for (const [k, why] of Object.entries(ctx.unreadable)) {
+    const key = k.toLowerCase();
+    if (p === key || p.startsWith(`${key}.`) || p.startsWith(`${key}[`)) return why;
+  }
+  return undefined;
+}
+
+/**
+ * An array without names: ordered where the service keeps order (pairwise, with drift per index),
+ * else a set — each declared element pairs with a distinct live element holding everything it
+ * declares (the live one may carry read-only extras), and the live array has nothing more.
+ */
+function compareUnnamed(ctx: Ctx, path: string, desired: Extract<EvalValue, { kind: 'list' }>, live: Value[], at: SourceLocation, element: Value | undefined): void {
+  const items = desired.items;
+  const same = (d: EvalValue, l: Value) => holds(ctx, `${path}[]`, d, l);
+  if (isOrderedArray(path)) {
+    if (items.length === live.length && items.every((d, i) => same(d, live[i]))) return;
+    if (items.length === live.length && items.every((d) => d.kind === 'map')) {
+      items.forEach((d, i) => compare(ctx, `${path}[${i}]`, d, live[i], at, live[i]));
+      return;
+    }
+  } else if (items.length === live.length && matchAll(items, live, same)) {
+    return;
+  }
+  drift(ctx, path, desired, toValue(desired) as Value[], live, at, element);
+}
+
+/** True when the live value holds everything `desired` declares (no drift; unverified parts ignored). */
+function holds(ctx: Ctx, path: string, desired: EvalValue, live: Value): boolean {
+  if (desired.kind === 'scalar') return desired.value === null || scalarEqual(path, desired.value, live);
+  const scratch: Ctx = { ...ctx, out: { drifts: [], unverified: [] } };
+  compare(scratch, path, desired, live, { file: ctx.resource.file, range: ctx.resource.range }, live);
+  return scratch.out.drifts.length === 0;
 }
 
 /** Elements paired by `name`: a declared one not live, a live one not declared, and property drift inside. */
@@ -113,32 +171,17 @@ function isObject(v: unknown): v is Record<string, Value> {
 
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
-/** ARM equality: locations by short name, resource IDs case-insensitively, "8" = 8, empty = absent. */
+/**
+ * ARM equality of a scalar: empty = absent; "8" = 8 and "true"/"True" = true (Resource Manager
+ * accepts both forms and answers with the typed value); strings by the path's case rule.
+ */
 function scalarEqual(path: string, expected: string | number | boolean, live: Value | undefined): boolean {
   if (isEmpty(expected) || isEmpty(live)) return isEmpty(expected) && isEmpty(live);
   if (typeof live === 'object') return false;
-  let a = String(expected);
-  let b = String(live);
-  if (path === 'location' || path.endsWith('.location')) {
-    a = a.replace(/\s+/g, '').toLowerCase();
-    b = b.replace(/\s+/g, '').toLowerCase();
-  } else if (a.toLowerCase().startsWith('/subscriptions/')) {
-    a = a.toLowerCase();
-    b = b.toLowerCase();
-  }
-  return a === b;
-}
-
-function sameList(expected: Value[], live: Value[]): boolean {
-  if (expected.length !== live.length) return false;
-  const key = (v: Value) => JSON.stringify(v);
-  const rest = live.map(key);
-  for (const e of expected) {
-    const i = rest.indexOf(key(e));
-    if (i < 0) return false;
-    rest.splice(i, 1);
-  }
-  return true;
+  if (typeof live === 'boolean' || typeof expected === 'boolean') return String(expected).toLowerCase() === String(live).toLowerCase();
+  if (typeof live === 'number' || typeof expected === 'number') return String(expected).trim() !== '' && Number(expected) === Number(live);
+  const rule = caseRuleFor(path, String(expected));
+  return canonical(rule, String(expected)) === canonical(rule, String(live));
 }
 
 /** The squiggle goes on the literal when it is written inside this resource, else on the enclosing value. */

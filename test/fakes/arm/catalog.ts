@@ -23,7 +23,10 @@ export const fakeProviders: Record<string, FakeResourceType[]> = {
     { resourceType: 'publicIPAddresses', apiVersions: ['2024-05-01', '2024-03-01', '2023-11-01', '2022-07-01'] },
     { resourceType: 'networkInterfaces', apiVersions: ['2024-05-01', '2024-03-01', '2023-11-01', '2022-07-01'] },
   ],
-  'Microsoft.Storage': [{ resourceType: 'storageAccounts', apiVersions: ['2025-01-01', '2024-01-01', '2023-05-01', '2023-01-01', '2022-09-01', '2021-09-01', '2021-04-01'] }],
+  'Microsoft.Storage': [
+    { resourceType: 'storageAccounts', apiVersions: ['2025-01-01', '2024-01-01', '2023-05-01', '2023-01-01', '2022-09-01', '2021-09-01', '2021-04-01'] },
+    { resourceType: 'storageAccounts/blobServices', apiVersions: ['2025-01-01', '2024-01-01', '2023-05-01', '2023-01-01', '2022-09-01', '2021-09-01', '2021-04-01'] },
+  ],
   'Microsoft.Compute': [
     { resourceType: 'virtualMachines', apiVersions: ['2024-11-01', '2024-07-01', '2024-03-01', '2023-09-01', '2023-03-01', '2022-11-01'] },
     { resourceType: 'disks', apiVersions: ['2024-03-02', '2023-10-02', '2023-04-02', '2022-07-02'] },
