@@ -2,7 +2,7 @@
 // (`…/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts`) and api-version; a group of
 // several is answered by one paged list GET, and only what the list lacks is asked for by ID
 // (so "not found" always comes from a GET of that very ID).
-import type { Binding, FetchContext, LiveResult, Value } from '../../model';
+import type { Binding, FetchContext, LiveResult } from '../../model';
 import { ApiVersionCache, UnknownTypeError } from './apiVersions';
 import { armIdKey, collectionPath, parseArmId, type ArmId } from './armId';
 import type { ArmClient } from './client';
@@ -10,6 +10,7 @@ import { classifyArmError } from './errors';
 import { createLimiter } from '../limiter';
 import { mapperFor } from './mappers/registry';
 import type { ArmResource, AzureMapper } from './mappers/types';
+import { withTemplateSubResources } from './templateSubResources';
 
 export interface FetchTuning {
   concurrency: number;
@@ -105,7 +106,8 @@ async function fetchOne(
 ): Promise<LiveResult> {
   try {
     const arm = fromList ?? (await limit(() => client.getById(p.id.id, apiVersion, ctx.signal)));
-    if (!p.mapper) return { status: 'found', attributes: arm as unknown as Record<string, Value> };
+    // ARM templates: the raw resource, with properties another endpoint serves read there.
+    if (!p.mapper) return await withTemplateSubResources(arm, p.binding, (path) => limit(() => client.getById(`${p.id.id}/${path}`, apiVersion, ctx.signal)));
     const extras: Record<string, ArmResource | undefined> = {};
     for (const extra of p.mapper.extras ?? []) {
       if (!extra.when.some((a) => p.binding.declaredAttributes.includes(a))) continue;
