@@ -209,7 +209,14 @@ function drift(ctx: Ctx, path: string, desired: EvalValue | undefined, expected:
     location,
     ...(origin ? { origin } : {}),
     // An array/object is rewritten whole: only when every part of it is written inside that literal (no expression in it).
-    fixable: !!origin && !sensitive && actual !== undefined && actual !== null && (typeof actual !== 'object' || (desired !== undefined && isWholeLiteral(desired, origin))),
+    // Never for an array of live objects: they carry read-only fields (provisioningState…) a template must not hold.
+    fixable:
+      !!origin &&
+      !sensitive &&
+      actual !== undefined &&
+      actual !== null &&
+      !(Array.isArray(actual) && actual.some((x) => x !== null && typeof x === 'object')) &&
+      (typeof actual !== 'object' || (desired !== undefined && isWholeLiteral(desired, origin))),
     sensitive,
     message: e === null ? `${path}: not in the template, live is ${brief(a)}` : a === null ? `${path}: template says ${brief(e)}, live has none` : `${path}: template says ${brief(e)}, live is ${brief(a)}`,
   });

@@ -7,7 +7,7 @@ import { createAzureProvider } from '../../../src/providers/azure/provider';
 import { scanArmTemplates } from '../../../src/engine/armTemplates/armTemplateScan';
 import type { ResourceResult } from '../../../src/model';
 import { FakeArm, type ArmJson } from '../../fakes/arm/server';
-import { SUB, resourceGroupBody, storageBody, vmBody, vnetBody } from '../../fakes/arm/examples';
+import { SUB, resourceGroupBody, storageBody, subnetBody, vmBody, vnetBody } from '../../fakes/arm/examples';
 import { blobServicesBody, siteBodies } from '../../fakes/arm/specExamples';
 import { context, staticCredential } from './helpers';
 
@@ -15,6 +15,7 @@ const dir = resolve(__dirname, '../../fixtures/azure/arm-accuracy');
 const rg = `/subscriptions/${SUB}/resourceGroups/acc-rg`;
 const ids = {
   vnet: `${rg}/providers/Microsoft.Network/virtualNetworks/acc-vnet`,
+  subnet: `${rg}/providers/Microsoft.Network/virtualNetworks/acc-vnet/subnets/data`,
   storage: `${rg}/providers/Microsoft.Storage/storageAccounts/accstore01`,
   blob: `${rg}/providers/Microsoft.Storage/storageAccounts/accstore01/blobServices/default`,
   site: `${rg}/providers/Microsoft.Web/sites/acc-web`,
@@ -26,6 +27,10 @@ function seed(fake: FakeArm): void {
   fake.put(resourceGroupBody('acc-rg'));
   // The service's own casing and order: lower-case region, tag key in another case, prefixes as stored.
   fake.put(vnetBody('acc-rg', 'acc-vnet', { addressSpace: ['10.30.0.0/16', '10.31.0.0/16'], dns: ['10.30.0.4', '10.30.0.5'], tags: { owner: 'Platform-Team' } }));
+  // serviceEndpoints carry provisioningState and the region names the service answers with; the NSG ID comes back in its own casing.
+  const subnet = subnetBody('acc-rg', 'acc-vnet', 'data', '10.30.1.0/24', ['Microsoft.Storage']);
+  props(subnet).networkSecurityGroup = { id: `${rg.replace('/resourceGroups/', '/resourcegroups/')}/providers/Microsoft.Network/networkSecurityGroups/ACC-NSG` };
+  fake.put(subnet);
   const storage = storageBody('acc-rg', 'accstore01');
   // ipRules in another order than the template's (StorageAccountGetProperties.json shape).
   props(storage).networkAcls = {
@@ -62,6 +67,7 @@ describe('ARM templates compared as Resource Manager does', () => {
       resources.map((r) => [r.type, r.status]),
       [
         ['Microsoft.Network/virtualNetworks', 'in-sync'],
+        ['Microsoft.Network/virtualNetworks/subnets', 'in-sync'],
         ['Microsoft.Storage/storageAccounts', 'in-sync'],
         ['Microsoft.Storage/storageAccounts/blobServices', 'in-sync'],
         ['Microsoft.Web/sites', 'in-sync'],
@@ -102,6 +108,17 @@ describe('ARM templates compared as Resource Manager does', () => {
     assert.deepEqual(drifts(resources), [['Microsoft.Network/virtualNetworks', 'properties.dhcpOptions.dnsServers', ['10.30.0.4', '10.30.0.5'], ['10.30.0.5', '10.30.0.4'], 'warning']]);
   });
 
+  it('an unnamed object whose live form lacks a declared value is drift (a region dropped from a service endpoint)', async () => {
+    fake.patch(ids.subnet, (r) => {
+      (props(r).serviceEndpoints as { locations: string[] }[])[0].locations = ['westeurope'];
+    });
+    const { resources } = await scan();
+    assert.deepEqual(
+      drifts(resources).map((d) => d.slice(0, 2)),
+      [['Microsoft.Network/virtualNetworks/subnets', 'properties.serviceEndpoints']],
+    );
+  });
+
   it('a changed or added element of an unnamed array is drift, whatever the order', async () => {
     fake.patch(ids.storage, (r) => {
       const acls = props(r).networkAcls as { ipRules: { value: string; action: string }[] };
@@ -111,6 +128,7 @@ describe('ARM templates compared as Resource Manager does', () => {
     const d = byType(resources, 'Microsoft.Storage/storageAccounts').drifts;
     assert.deepEqual(d.map((x) => x.attribute), ['properties.networkAcls.ipRules']);
     assert.equal((d[0].actual as unknown[]).length, 3);
+    assert.equal(d[0].fixable, false, 'live objects carry read-only fields: no quick-fix writes them into the template');
   });
 
   it('case-insensitive compare never hides a real change: tag values, a different SKU, a different enum value', async () => {
