@@ -16,9 +16,9 @@ function leafOf(path: string): string {
 
 /**
  * Enum properties of the resource types templates commonly declare (names as in the REST specs'
- * enum definitions, e.g. SecurityRuleAccess, MinimumTlsVersion, FtpsState). ARM's RPC asks resource
- * providers to accept enum values in any case and the service answers in its own casing; the
- * azurerm provider suppresses case differences for the same fields (suppress.CaseDifference).
+ * enum definitions, e.g. SecurityRuleAccess, MinimumTlsVersion, FtpsState). Services accept them in
+ * any case and answer in their own; the SDK azurerm reads through parses them case-insensitively
+ * (hashicorp/go-azure-sdk `resource-manager/…/constants.go`: `parse<Enum>` lower-cases the input).
  */
 const ENUM_PROPERTIES = new Set(
   [
@@ -87,7 +87,8 @@ export function caseRuleFor(path: string, expected: string): CaseRule {
   const leaf = leafOf(path);
   // "West Europe" (display name) and "westeurope" (name) are one region; azurerm's location.Normalize does the same.
   if (leaf === 'location' || leaf === 'locations') return 'location';
-  // Resource IDs are case-insensitive in Resource Manager, and services echo them in their own casing.
+  // Resource IDs are case-insensitive in Resource Manager (azure-resource-manager-rpc common-api-details.md,
+  // "Case Insensitivity for Requests"), and services echo them in their own casing (Azure/azure-cli#8283).
   if (leaf === 'id' || /^\/(subscriptions|providers)\//i.test(expected.trim())) return 'insensitive';
   if (p === 'kind' || p.startsWith('sku.') || p.endsWith('.sku.name') || p.endsWith('.sku.tier') || p.endsWith('.sku.family')) return 'insensitive';
   if (ENUM_PROPERTIES.has(leaf)) return 'insensitive';
@@ -139,4 +140,20 @@ const WRITE_ONLY: Record<string, string> = {
 export function writeOnlyReason(type: string, path: string): string | undefined {
   const p = normalizedPath(path);
   return WRITE_ONLY[`${type.toLowerCase()}|${p}`] ?? WRITE_ONLY[`*|${p}`];
+}
+
+/**
+ * `Microsoft.Web/sites/config` children a GET does not serve: App Service answers them only through
+ * POST …/config/{name}/list (WebApps_ListApplicationSettings, _ListConnectionStrings,
+ * _GetAuthSettings, _ListMetadata, _ListSitePushSettings, _ListAzureStorageAccounts, _ListPublishingCredentials), and DriftLens
+ * makes GET calls only. `web`, `logs`, `authsettingsV2` have a GET and are compared.
+ */
+const POST_ONLY_SITE_CONFIG = new Set(['appsettings', 'connectionstrings', 'authsettings', 'metadata', 'pushsettings', 'azurestorageaccounts', 'publishingcredentials']);
+
+/** Why a whole template resource cannot be read with a GET, or undefined. */
+export function notReadableByGet(type: string, name: string): string | undefined {
+  const t = type.toLowerCase();
+  if (t !== 'microsoft.web/sites/config' && t !== 'microsoft.web/sites/slots/config') return undefined;
+  const leaf = name.slice(name.lastIndexOf('/') + 1).toLowerCase();
+  return POST_ONLY_SITE_CONFIG.has(leaf) ? `served by POST …/config/${leaf}/list: DriftLens makes read (GET) calls only` : undefined;
 }

@@ -8,6 +8,7 @@ import { evaluateNode } from './evaluateNode';
 import { readTemplateString } from './expression';
 import { positionsOf, rangeOf, type PositionOf } from '../textPositions';
 import type { ArmParameter, ArmScope, ArmTarget } from './scope';
+import { notReadableByGet } from './armSemantics';
 
 /** The parts of a resource compared with the live one. */
 export const comparedSections = ['properties', 'location', 'tags', 'sku', 'kind', 'zones'] as const;
@@ -139,6 +140,8 @@ function indexResource(node: Node, parent: { type: string; name: EvalValue } | u
     resource.unverifiedReason = `name not known: ${name.kind === 'unknown' ? name.reason : 'not a string'}`;
   }
   if (typeof apiVersion !== 'string') resource.unverifiedReason = 'apiVersion not known';
+  const postOnly = name.kind === 'scalar' && typeof name.value === 'string' ? notReadableByGet(type, name.value) : undefined;
+  if (postOnly) resource.unverifiedReason = postOnly;
   if (findNodeAtLocation(node, ['copy'])) resource.unverifiedReason = 'copy loops are not expanded';
   // A nested deployment's live object is a deployment record, not the resources it deployed.
   if (type.toLowerCase() === 'microsoft.resources/deployments') resource.unverifiedReason = 'nested deployments are not compared (their resources are not indexed)';

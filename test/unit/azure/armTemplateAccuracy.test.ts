@@ -71,6 +71,7 @@ describe('ARM templates compared as Resource Manager does', () => {
         ['Microsoft.Storage/storageAccounts', 'in-sync'],
         ['Microsoft.Storage/storageAccounts/blobServices', 'in-sync'],
         ['Microsoft.Web/sites', 'in-sync'],
+        ['Microsoft.Web/sites/config', 'unverified'],
         ['Microsoft.Compute/virtualMachines', 'in-sync'],
       ],
     );
@@ -96,6 +97,11 @@ describe('ARM templates compared as Resource Manager does', () => {
     assert.deepEqual(site.unverifiedAttributes.map((u) => u.attribute), ['properties.siteConfig.appSettings']);
     assert.match(site.unverifiedAttributes[0].reason, /config\/appsettings\/list/);
     assert.ok(!JSON.stringify(resources).includes('Not-a-real-password-1!'), 'no secret in the results');
+    // A config child that only POST …/list serves is never fetched, so never "missing".
+    const appSettings = byType(resources, 'Microsoft.Web/sites/config');
+    assert.equal(appSettings.status, 'unverified');
+    assert.match(appSettings.reason ?? '', /served by POST …\/config\/appsettings\/list/);
+    assert.equal(fake.requestsTo(`${ids.site}/config/appsettings`).length, 0);
   });
 
   it('dnsServers keep their order (a reorder is drift); addressPrefixes and ipRules are sets', async () => {
