@@ -92,6 +92,8 @@ export function caseRuleFor(path: string, expected: string): CaseRule {
   if (leaf === 'id' || /^\/(subscriptions|providers)\//i.test(expected.trim())) return 'insensitive';
   if (p === 'kind' || p.startsWith('sku.') || p.endsWith('.sku.name') || p.endsWith('.sku.tier') || p.endsWith('.sku.family')) return 'insensitive';
   if (ENUM_PROPERTIES.has(leaf)) return 'insensitive';
+  // Key Vault access-policy permissions ("Get" / "get"): enums (KeyPermissions, SecretPermissions…).
+  if (/\.permissions\.(keys|secrets|certificates|storage)$/.test(p)) return 'insensitive';
   return 'exact';
 }
 
@@ -134,6 +136,8 @@ const WRITE_ONLY: Record<string, string> = {
   'microsoft.compute/virtualmachines|properties.userdata': 'returned only with $expand=userData: not read',
   'microsoft.web/sites|properties.siteconfig.appsettings': 'served by POST …/config/appsettings/list: DriftLens makes read (GET) calls only',
   'microsoft.web/sites|properties.siteconfig.connectionstrings': 'served by POST …/config/connectionstrings/list: DriftLens makes read (GET) calls only',
+  'microsoft.web/sites/slots|properties.siteconfig.appsettings': 'served by POST …/config/appsettings/list: DriftLens makes read (GET) calls only',
+  'microsoft.web/sites/slots|properties.siteconfig.connectionstrings': 'served by POST …/config/connectionstrings/list: DriftLens makes read (GET) calls only',
 };
 
 /** Why the property at `path` cannot be verified from a GET, or undefined. */

@@ -45,6 +45,14 @@ describe('ARM comparison rules', () => {
     assert.deepEqual(attrs(compareArmResource(set, { properties: { rules: swapped } })), []);
   });
 
+  it('Key Vault access policies: a set of objects whose permissions are enums in any case; a lost permission is drift', () => {
+    const policy = (objectId: string, secrets: string[]) => ({ tenantId: 't', objectId, permissions: { secrets } });
+    const r = resource({ type: 'Microsoft.KeyVault/vaults', properties: { accessPolicies: [policy('a', ['Get', 'List']), policy('b', ['Get'])] } });
+    const live = (aSecrets: string[]) => ({ properties: { accessPolicies: [policy('b', ['get']), { ...policy('a', aSecrets), applicationId: null }] } });
+    assert.deepEqual(attrs(compareArmResource(r, live(['get', 'list']))), []);
+    assert.deepEqual(attrs(compareArmResource(r, live(['get']))), ['properties.accessPolicies']);
+  });
+
   it('write-only and secret-named properties are unverified whatever the live answer holds', () => {
     const r = resource({ type: 'Microsoft.Sql/servers', properties: { administratorLoginPassword: 'x', administratorLogin: 'sqladmin' } });
     const out = compareArmResource(r, { properties: { administratorLogin: 'sqladmin', administratorLoginPassword: null } });
