@@ -3,7 +3,7 @@
 
 import type { BinaryOperator, Expression, FunctionCallExpr, ObjectItem, Range, ScopeTraversalExpr } from '../../model/ast';
 import { Tok } from './lexer';
-import { describe as describeImpl, invalid as invalidImpl, span as spanImpl, type ParseState } from './parseState';
+import { describe as describeImpl, invalid as invalidImpl, span as spanImpl, type ExpressionParser, type ParseState } from './parseState';
 import { parseFor } from './forExpr';
 import { parseHeredocTemplate, parseQuotedTemplate } from './template';
 import { parsePostfix } from './traversal';
@@ -305,3 +305,6 @@ function skipObjectItem(p: ParseState): void {
 }
 
 export type { ScopeTraversalExpr };
+
+/** This grammar as the sub-parsers reach it through ParseState.parser (installed by parser.ts). */
+export const expressionParser: ExpressionParser = Object.freeze({ parseExpression, recoverInList, expectClose });

@@ -2,7 +2,6 @@
 // `{for k, v in coll : key => value... if cond}` (hclsyntax spec "For Expressions").
 
 import type { Expression } from '../../model/ast';
-import { parseExpression, recoverInList } from './expression';
 import { Tok } from './lexer';
 import { describe, invalid, type ParseState } from './parseState';
 
@@ -54,29 +53,29 @@ export function parseFor(p: ParseState, openK: number, isObject: boolean): Expre
   }
   ok = ok && expectKeyword(p, 'in');
   if (ok) {
-    collection = parseExpression(p);
+    collection = p.parser.parseExpression(p);
     ok = expectToken(p, T.Colon, '":"');
   }
   if (ok) {
     if (isObject) {
-      keyExpr = parseExpression(p);
+      keyExpr = p.parser.parseExpression(p);
       ok = expectToken(p, T.FatArrow, '"=>"');
     }
     if (ok) {
-      valueExpr = parseExpression(p);
+      valueExpr = p.parser.parseExpression(p);
       if (isObject && p.peek() === T.Ellipsis) {
         p.advance();
         group = true;
       }
       if (p.peek() === T.Ident && p.tokText(p.i) === 'if') {
         p.advance();
-        condition = parseExpression(p);
+        condition = p.parser.parseExpression(p);
       }
     }
   }
   if (p.peek() !== closer) {
     if (ok) p.error(`Expected "${isObject ? '}' : ']'}" to end the for expression, found ${describe(p, p.i)}.`, p.tokRange(p.i));
-    recoverInList(p, closer);
+    p.parser.recoverInList(p, closer);
   }
   const end = p.peek() === closer ? p.endPos(p.advance()) : p.startPos(p.i);
   return { kind: 'For', keyVar, valueVar, collection, keyExpr, valueExpr, condition, group, range: { start: p.startPos(openK), end } };

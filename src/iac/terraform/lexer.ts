@@ -10,7 +10,7 @@ import {
   scanQuoted as scanQuotedImpl, unterminatedHeredoc as unterminatedHeredocImpl,
 } from './templateLexer';
 import * as tokens from './tokens';
-import type { Frame, TokenStream } from './tokens';
+import type { Frame, LexerState, TokenStream } from './tokens';
 
 export { Tok, type TokType, type TokenStream } from './tokens';
 
@@ -51,7 +51,7 @@ export function lex(text: string, opts: LexOptions = {}): TokenStream {
   return new Lexer(text, opts).run();
 }
 
-export class Lexer {
+export class Lexer implements LexerState {
   readonly text: string;
   readonly len: number;
   pos: number;

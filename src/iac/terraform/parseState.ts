@@ -1,7 +1,7 @@
 // Shared cursor over the token stream for the recursive-descent parser: token access,
 // positions, diagnostics, nesting bound and error recovery.
 
-import type { InvalidExpr, Position, Range, SyntaxDiagnostic } from '../../model/ast';
+import type { Expression, InvalidExpr, Position, Range, SyntaxDiagnostic } from '../../model/ast';
 import { Tok as TokImpl, type TokenStream } from './tokens';
 
 const Tok = { ...TokImpl };
@@ -16,6 +16,19 @@ const TOP_LEVEL_BARE = new Set(['locals', 'terraform']);
 
 /** Deeper nesting than this is reported and skipped instead of recursed into (no stack overflow). */
 export const MAX_DEPTH = 512;
+
+/**
+ * The expression grammar as the sub-parsers (templates, `for`, traversals) call back into it.
+ * Handed to the state by whoever creates it (parser.ts), so these modules never import
+ * expression.ts, which imports them: the recursion goes through the state, not the module graph.
+ */
+export interface ExpressionParser {
+  parseExpression(p: ParseState): Expression;
+  /** Error recovery inside (), [] and call arguments: to a `,` or `closer` at this level. */
+  recoverInList(p: ParseState, closer: number): void;
+  /** Consumes `closer` or reports it missing; returns the end of the construct opened at openK. */
+  expectClose(p: ParseState, closer: number, what: string, openK: number): Position;
+}
 
 /**
  * Parser state with the token accessors as methods: method calls stay monomorphic and avoid
@@ -35,7 +48,7 @@ export class ParseState {
   private readonly ends: (Position | undefined)[];
 
   /** `base` is the offset of text[0] in the reported offsets. */
-  constructor(readonly ts: TokenStream, readonly base = 0) {
+  constructor(readonly ts: TokenStream, readonly parser: ExpressionParser, readonly base = 0) {
     this.type = ts.type;
     this.text = ts.text;
     this.starts = new Array<Position | undefined>(ts.count);
@@ -172,8 +185,8 @@ export class ParseState {
   }
 }
 
-export function newState(ts: TokenStream, base = 0): ParseState {
-  return new ParseState(ts, base);
+export function newState(ts: TokenStream, parser: ExpressionParser, base = 0): ParseState {
+  return new ParseState(ts, parser, base);
 }
 
 export function span(a: Range, b: Range): Range {

@@ -6,7 +6,7 @@
 import type {
   Attribute, Block, BlockLabel, Body, Expression, ParseResult, Position, Range, SyntaxDiagnostic, TemplateExpr,
 } from '../../model/ast';
-import { parseExpression as parseExpr } from './expression';
+import { expressionParser, parseExpression as parseExpr } from './expression';
 import { lex, Tok, type TokenStream } from './lexer';
 import { describe as describeImpl, newState, type ParseState } from './parseState';
 import { parseBareTemplate, parseQuotedTemplate } from './template';
@@ -23,7 +23,7 @@ const origin = (): Position => ({ offset: 0, line: 0, character: 0 });
 export function parseHcl(text: string): ParseResult {
   return guard(() => {
     const ts = lex(text);
-    const p = newState(ts);
+    const p = newState(ts, expressionParser);
     const body = parseBody(p, undefined);
     return { body, diagnostics: merge(ts, p) };
   }, (diagnostics) => ({ body: { kind: 'Body', items: [], range: { start: origin(), end: origin() } }, diagnostics }));
@@ -33,7 +33,7 @@ export function parseHcl(text: string): ParseResult {
 export function parseExpression(text: string): { expr: Expression; diagnostics: SyntaxDiagnostic[] } {
   return guard(() => {
     const ts = lex(text);
-    const p = newState(ts);
+    const p = newState(ts, expressionParser);
     p.nl = false;
     const expr = parseExpr(p);
     if (p.peek() !== T.EOF) {
@@ -50,7 +50,7 @@ export function parseExpression(text: string): { expr: Expression; diagnostics: 
 export function parseTemplateString(text: string, start: Position = origin()): { template: TemplateExpr; diagnostics: SyntaxDiagnostic[] } {
   return guard(() => {
     const ts = lex(text, { template: true, startOffset: start.offset, startLine: start.line, startCharacter: start.character });
-    const p = newState(ts, start.offset);
+    const p = newState(ts, expressionParser, start.offset);
     const template = parseBareTemplate(p);
     return { template, diagnostics: merge(ts, p) };
   }, (diagnostics) => ({ template: { kind: 'Template', parts: [], range: { start, end: start } }, diagnostics }));

@@ -3,7 +3,6 @@
 // markers and `<<-` indentation trimming apply to literal text, then nested into if/for parts.
 
 import type { Expression, Position, Range, TemplateExpr, TemplatePart } from '../../model/ast';
-import { parseExpression } from './expression';
 import { Tok } from './lexer';
 import { describe as describeImpl, invalid as invalidImpl, type ParseState } from './parseState';
 
@@ -138,7 +137,7 @@ function collectParts(p: ParseState, endType: number, quoted: boolean): { flat: 
 }
 
 function interp(p: ParseState, k: number, stripLeft: boolean): FlatInterp {
-  const expr = parseExpression(p);
+  const expr = p.parser.parseExpression(p);
   return { t: 'interp', expr, stripLeft, stripRight: false, range: p.tokRange(k) };
 }
 
@@ -151,7 +150,7 @@ function directive(p: ParseState, k: number): FlatCtrl | undefined {
   const range = p.tokRange(k);
   switch (kw) {
     case 'if':
-      return { t: 'if', condition: parseExpression(p), range };
+      return { t: 'if', condition: p.parser.parseExpression(p), range };
     case 'else':
     case 'endif':
     case 'endfor':
@@ -168,7 +167,7 @@ function directive(p: ParseState, k: number): FlatCtrl | undefined {
       }
       if (p.peek() !== T.Ident || p.tokText(p.i) !== 'in') break;
       p.advance();
-      return { t: 'for', keyVar, valueVar, collection: parseExpression(p), range };
+      return { t: 'for', keyVar, valueVar, collection: p.parser.parseExpression(p), range };
     }
     default:
       // Not quoted: in a string, `%{…}` may be a secret meant literally (write `%%{` for that).

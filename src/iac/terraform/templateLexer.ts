@@ -2,15 +2,14 @@
 // one token per line at most (as hclsyntax), `${`/`%{` switch back to expression mode, and an
 // unterminated heredoc is rewound so the lines after it are read as code again.
 
-import type { Lexer } from './lexer';
 import * as tokens from './tokens';
-import type { Frame } from './tokens';
+import type { Frame, LexerState } from './tokens';
 
 // Bound once: a CommonJS import is a getter call on every use.
 const { F_HEREDOC, F_INTERP, isIdStartAt, MAX_HEREDOC_REWINDS, scanIdentEnd } = tokens;
 const T = { ...tokens.Tok };
 
-export function scanHeredocOpen(lx: Lexer): void {
+export function scanHeredocOpen(lx: LexerState): void {
   const text = lx.text;
   const start = lx.pos;
   let p = start + 2;
@@ -45,13 +44,13 @@ export function scanHeredocOpen(lx: Lexer): void {
 }
 
 /** Opens `${`/`%{` (with optional `~`) at the current position. */
-export function openSequence(lx: Lexer, type: number): void {
+export function openSequence(lx: LexerState, type: number): void {
   const n = lx.text.charCodeAt(lx.pos + 2) === 126 ? 3 : 2;
   lx.stack.push({ kind: F_INTERP });
   lx.simple(type, n);
 }
 
-export function scanQuoted(lx: Lexer): void {
+export function scanQuoted(lx: LexerState): void {
   const text = lx.text;
   const len = lx.len;
   const start = lx.pos;
@@ -92,7 +91,7 @@ export function scanQuoted(lx: Lexer): void {
   lx.emit(T.CQuote, p, lx.line, p - lx.lineStart, p);
 }
 
-export function scanHeredocOrBare(lx: Lexer, frame: Frame): void {
+export function scanHeredocOrBare(lx: LexerState, frame: Frame): void {
   const text = lx.text;
   const len = lx.len;
   const heredoc = frame.kind === F_HEREDOC;
@@ -169,7 +168,7 @@ export function scanHeredocOrBare(lx: Lexer, frame: Frame): void {
  * A CR not followed by LF inside a quoted string or heredoc: hclsyntax rejects it (it is neither a
  * line ending nor text), typically a file saved with old Mac line endings. Kept in the text.
  */
-function strayCarriageReturn(lx: Lexer, p: number): void {
+function strayCarriageReturn(lx: LexerState, p: number): void {
   const ch = p - lx.lineStart;
   lx.ts.diagnostics.push({
     severity: 'error',
@@ -178,7 +177,7 @@ function strayCarriageReturn(lx: Lexer, p: number): void {
   });
 }
 
-export function unterminatedHeredoc(lx: Lexer, frame: Frame): void {
+export function unterminatedHeredoc(lx: LexerState, frame: Frame): void {
   const ts = lx.ts;
   const open = frame.tokIndex as number;
   const openRange = {

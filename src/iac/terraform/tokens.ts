@@ -109,3 +109,29 @@ export interface Frame {
 
 // How many unterminated heredocs may be re-scanned as code. Bounded so time stays linear.
 export const MAX_HEREDOC_REWINDS = 8;
+
+/**
+ * The lexer state the template scanners (templateLexer.ts) read and advance. The Lexer class
+ * implements it; the scanners depend on this shape, not on the class, so neither module imports the other.
+ */
+export interface LexerState {
+  readonly text: string;
+  readonly len: number;
+  pos: number;
+  line: number;
+  /** Offset at which `line` begins (may be negative for a template starting mid-line). */
+  lineStart: number;
+  readonly stack: Frame[];
+  /** How many unterminated heredocs were re-scanned as code (bounded by MAX_HEREDOC_REWINDS). */
+  rewinds: number;
+  readonly ts: TokenStream;
+  /** Added to every recorded offset (templates embedded in JSON). */
+  readonly base: number;
+  /** Emits a token from `start` (at startLine/startChar) to `end` (default: the current position). */
+  emit(type: number, start: number, startLine: number, startChar: number, end?: number): void;
+  /** Emits a token on the current line spanning [pos, pos+n) and advances past it. */
+  simple(type: number, n: number): void;
+  diag(message: string, start: number, startLine: number, startChar: number, end?: number): void;
+  /** Length of the line break at p (1 for LF, 2 for CRLF), 0 if none. */
+  newlineAt(p: number): number;
+}

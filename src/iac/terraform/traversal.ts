@@ -2,7 +2,6 @@
 // Operators"): `.name`, legacy `.0`, `[key]`, and the splats `.*` and `[*]`.
 
 import type { Expression, Range, ScopeTraversalExpr, SplatExpr, TraverseStep } from '../../model/ast';
-import { expectClose, parseExpression } from './expression';
 import { Tok } from './lexer';
 import { describe, type ParseState } from './parseState';
 
@@ -56,8 +55,8 @@ function indexKey(p: ParseState): { step?: TraverseStep; key: Expression; range:
   const open = p.advance();
   const saved = p.nl;
   p.nl = false;
-  const key = parseExpression(p);
-  const end = expectClose(p, T.CBrack, '"]"', open);
+  const key = p.parser.parseExpression(p);
+  const end = p.parser.expectClose(p, T.CBrack, '"]"', open);
   p.nl = saved;
   const range = { start: p.startPos(open), end };
   const sk = staticKey(key);
