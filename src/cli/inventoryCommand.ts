@@ -3,6 +3,7 @@
 import { stat } from 'node:fs/promises';
 import { buildInventory, formatInventoryText } from '../iac/inventory';
 import { evaluateInventory } from '../engine/inventoryValues';
+import { extractVarFlags, varFileProblem, varFlagsUsage } from './varFlags';
 
 type Format = 'json' | 'text';
 
@@ -11,7 +12,7 @@ interface Options {
   format: Format;
 }
 
-const inventoryUsage = 'usage: driftlens inventory [dir] [--format json|text]\n';
+const inventoryUsage = `usage: driftlens inventory [dir] [--format json|text] [--var-file FILE]... [--var NAME=VALUE]...\n${varFlagsUsage}\n`;
 
 export function parseInventoryArgs(args: string[]): Options | string {
   let dir: string | undefined;
@@ -38,9 +39,15 @@ export async function inventoryCommand(args: string[]): Promise<number> {
     process.stdout.write(inventoryUsage);
     return 0;
   }
-  const options = parseInventoryArgs(args);
-  if (typeof options === 'string') {
-    process.stderr.write(`driftlens inventory: ${options}\n${inventoryUsage}`);
+  const varFlags = extractVarFlags(args);
+  const options = 'error' in varFlags ? varFlags.error : parseInventoryArgs(varFlags.rest);
+  if (typeof options === 'string' || 'error' in varFlags) {
+    process.stderr.write(`driftlens inventory: ${String(options)}\n${inventoryUsage}`);
+    return 1;
+  }
+  const varProblem = await varFileProblem(varFlags.vars);
+  if (varProblem) {
+    process.stderr.write(`driftlens inventory: ${varProblem}\n`);
     return 1;
   }
   const info = await stat(options.dir).catch(() => undefined);
@@ -50,7 +57,7 @@ export async function inventoryCommand(args: string[]): Promise<number> {
   }
   const literal = await buildInventory(options.dir);
   // Evaluated values (variables, locals, functions, modules, state) where the code allows; never a cloud call.
-  const inventory = await evaluateInventory(literal, options.dir).then(
+  const inventory = await evaluateInventory(literal, options.dir, undefined, { env: process.env, args: varFlags.vars }).then(
     (evaluated) => ({ ...literal, resources: evaluated.resources }),
     (err: unknown) => {
       process.stderr.write(`driftlens inventory: values not evaluated (${err instanceof Error ? err.message : String(err)}); showing literals\n`);

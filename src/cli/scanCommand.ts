@@ -7,6 +7,7 @@ import { scanWorkspace, ScanCancelledError, type LiveSnapshot, type ScanProgress
 import { formatJson } from '../engine/report/json';
 import { formatSarif } from '../engine/report/sarif';
 import { formatText } from '../engine/report/text';
+import { extractVarFlags, varFileProblem, varFlagsUsage } from './varFlags';
 import { createAwsProvider } from '../providers/aws';
 import { createAzureProvider } from '../providers/azure';
 
@@ -15,6 +16,7 @@ type Format = (typeof formats)[number];
 
 export const scanUsage = `usage: driftlens scan [dir] [--format text|json|sarif] [--profile P] [--region R] [--azure-endpoint URL]
                       [--terraform PATH] [--no-remote-state]
+                      [--var-file FILE]... [--var NAME=VALUE]...
 
 Compares every resource the Terraform code under dir (default: .) declares with the live cloud.
 Identity comes from terraform.tfstate beside the code (or terraform.tfstate.d/<workspace>/), from import
@@ -24,6 +26,9 @@ blocks, or, for a root whose state is in a backend, from \`terraform state pull\
 Azure (azurerm code and ARM templates) uses DefaultAzureCredential (environment, workload or managed identity,
 Azure CLI, Azure Developer CLI, PowerShell) and read-only Resource Manager GETs; subscription from the provider
 block, ARM_SUBSCRIPTION_ID or the resource ID; --azure-endpoint / DRIFTLENS_AZURE_ENDPOINT for another cloud.
+Variables as Terraform takes them, a later source winning: defaults < TF_VAR_<name> < terraform.tfvars(.json)
+< *.auto.tfvars(.json) < --var-file / --var in the order given:
+${varFlagsUsage}
 
 exit codes: 0 no drift, 2 drift found (drifted or missing), 1 error
 `;
@@ -43,10 +48,16 @@ const processIo = (): ScanIo => ({
 });
 
 export async function scanCommand(args: string[], io: ScanIo = processIo()): Promise<number> {
+  // Taken out first: Terraform applies --var-file and --var in the order given, across both flags.
+  const varFlags = extractVarFlags(args);
+  if ('error' in varFlags) {
+    io.stderr(`driftlens scan: ${varFlags.error}\n\n${scanUsage}`);
+    return 1;
+  }
   let parsed;
   try {
     parsed = parseArgs({
-      args,
+      args: varFlags.rest,
       allowPositionals: true,
       options: {
         format: { type: 'string', short: 'f' },
@@ -77,7 +88,7 @@ export async function scanCommand(args: string[], io: ScanIo = processIo()): Pro
     return 1;
   }
   const dir = positionals[0] ?? '.';
-  const problem = await folderProblem(dir);
+  const problem = (await folderProblem(dir)) ?? (await varFileProblem(varFlags.vars));
   if (problem) {
     io.stderr(`driftlens scan: ${problem}\n`);
     return 1;
@@ -101,6 +112,7 @@ export async function scanCommand(args: string[], io: ScanIo = processIo()): Pro
         createAzureProvider({ credentialsAllowed: true, endpoint: values['azure-endpoint'] ?? (io.env.DRIFTLENS_AZURE_ENDPOINT || undefined), env: io.env }),
       ],
       remoteState: values['no-remote-state'] ? undefined : { terraformPath: values.terraform ?? (io.env.DRIFTLENS_TERRAFORM || undefined) },
+      variables: { env: io.env, args: varFlags.vars },
     });
     progress?.clear();
     const credentials = credentialsFailure(snapshot);

@@ -227,6 +227,7 @@ function addDrift(ctx: Ctx, path: string, ev: EvalValue | undefined, expected: V
     severity: mapperSeverity(schema, expected, actual ?? null, extraLive) ?? severityOf({ type: ctx.type, attribute: path, extraLive, declared: Array.isArray(expected) ? expected : undefined }),
     location,
     ...(origin ? { origin } : {}),
+    ...(!origin && ev?.kind !== 'unknown' && ev?.input ? { givenBy: ev.input } : {}),
     fixable: !!origin && !sensitive && fixableShape && actual !== undefined,
     sensitive,
     message: driftMessage(path, shown(expected), shown(actual), extraLive),

@@ -10,6 +10,7 @@ import type { DesiredBody } from './desired';
 import type { ResolvedInstance } from './resolve';
 import { resolveWorkspace } from './scan';
 import type { WorkspaceIo } from './workspaceIo';
+import type { VariableInputs } from '../iac/terraform/variableInputs';
 
 export interface InventoryInstance {
   /** Instance address as Terraform writes it: `module.web["api"].aws_instance.this[0]`. */
@@ -63,9 +64,9 @@ function filledIn(literal: Record<string, BodyValue>, evaluated: Record<string, 
  * Adds evaluated values to an inventory of `dir`: `instances` on every resource a root module reaches
  * (through modules too), and the unknown `attributes` of a single-instance resource filled in.
  */
-export async function evaluateInventory(inventory: Inventory, dir: string, io?: WorkspaceIo): Promise<{ resources: EvaluatedInventoryResource[] }> {
+export async function evaluateInventory(inventory: Inventory, dir: string, io?: WorkspaceIo, variables?: VariableInputs): Promise<{ resources: EvaluatedInventoryResource[] }> {
   const base = resolve(dir);
-  const { roots } = await resolveWorkspace(base, io);
+  const { roots } = await resolveWorkspace(base, io, variables);
   const byBlock = new Map<string, ResolvedInstance[]>();
   for (const root of roots) {
     for (const inst of root.instances) {

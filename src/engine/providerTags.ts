@@ -1,42 +1,11 @@
-// Terraform semantics that change what a resource block asks for: `lifecycle { ignore_changes }`
-// and the AWS provider's `default_tags` / `ignore_tags`.
-import type { DeclaredBody, DeclaredProvider, DeclaredResource } from '../model';
+// Terraform semantics that change what a resource block asks for: the AWS provider's
+// `default_tags` / `ignore_tags` (`lifecycle { ignore_changes }` is in ignoreChanges.ts).
+import type { DeclaredBody, DeclaredProvider } from '../model';
 import type { DesiredBody } from './desired';
 import type { EvalScope } from '../iac/terraform/evaluate';
 import { evaluateExpr } from '../iac/terraform/evaluate';
 import type { EvalValue } from '../iac/terraform/evalValue';
 import { asString } from '../iac/terraform/evalValue';
-
-/**
- * Drops what `lifecycle { ignore_changes = [...] }` lists: whole attributes from `desired`; `all` drops
- * everything. One key (`tags["Env"]`) cannot be dropped from a map that must equal the live one, so
- * its path (`tags.Env`) is returned for the results to leave out.
- */
-export function applyIgnoreChanges(resource: DeclaredResource, desired: DesiredBody): string[] {
-  const paths: string[] = [];
-  const expr = resource.body.blocks.find((b) => b.type === 'lifecycle')?.body.attributes.ignore_changes?.expr;
-  if (!expr) return paths;
-  const items = expr.kind === 'Tuple' ? expr.items : [expr];
-  for (const item of items) {
-    let root: string | undefined;
-    let key: string | number | undefined;
-    if (item.kind === 'ScopeTraversal') {
-      root = item.root;
-      const step = item.steps[0];
-      key = step ? (step.kind === 'GetAttr' ? step.name : step.key) : undefined;
-    } else if (item.kind === 'Template' && item.parts.length === 1 && item.parts[0].kind === 'TemplateLiteral') {
-      root = item.parts[0].value; // Terraform 0.11 wrote them as strings
-    }
-    if (root === undefined) continue;
-    if (root === 'all' && key === undefined) {
-      desired.entries.clear();
-      return paths;
-    }
-    if (key === undefined) desired.entries.delete(root);
-    else paths.push(`${root}.${key}`);
-  }
-  return paths;
-}
 
 export interface AwsTagSettings {
   defaultTags?: EvalValue;

@@ -8,7 +8,8 @@ import type { EvalScope } from '../iac/terraform/evaluate';
 import { evaluateExpr } from '../iac/terraform/evaluate';
 import type { EvalValue } from '../iac/terraform/evalValue';
 import { asNumber, asString, scalar, toValue } from '../iac/terraform/evalValue';
-import { loadTfvars, type Parse } from '../iac/terraform/tfvars';
+import type { Parse } from '../iac/terraform/tfvars';
+import { loadVariableInputs, type VariableInputs } from '../iac/terraform/variableInputs';
 import { instanceKeyText, parseState, StateError, type StateResource, type TerraformState } from '../iac/terraform/state';
 import { evaluateBody, type DesiredBody } from './desired';
 import { ModuleScopes } from './moduleScopes';
@@ -16,7 +17,8 @@ import { needsRemoteState, pullRemoteState, type StatePullOptions } from '../iac
 import { currentWorkspace, statePathFor } from '../iac/terraform/workspaces';
 import { parseTerraformText } from '../iac/moduleIndex';
 import { loadModuleTree, moduleInstanceKeys, moduleInstancePrefix, moduleResources, providerMapping, relativeModulePath, type ModuleNode } from '../iac/terraform/modules';
-import { applyDefaultTags, applyIgnoreChanges, awsTagSettings, isIgnoredTag, type AwsTagSettings } from './providerTags';
+import { applyDefaultTags, awsTagSettings, isIgnoredTag, type AwsTagSettings } from './providerTags';
+import { driftPrefixes, dropIgnoredAttributes, isUnder, parseIgnoreChanges, type IgnoreChanges } from './ignoreChanges';
 
 export interface ResolvedInstance {
   /** Instance address: `aws_instance.web[0]`. */
@@ -27,8 +29,10 @@ export interface ResolvedInstance {
   unverifiedReason?: string;
   desired: DesiredBody;
   providerConfig: ProviderConfig;
-  /** Attribute paths the results leave out: `ignore_tags` keys, `ignore_changes` map keys (`tags.Env`). */
+  /** Attribute paths the results leave out: `ignore_tags` keys, `ignore_changes` paths and all below them. */
   ignored?: (attribute: string) => boolean;
+  /** `lifecycle.ignore_changes`: the results compare ignored paths below the top level with the live value. */
+  ignoreChanges?: IgnoreChanges;
 }
 
 export interface ResolvedRoot {
@@ -48,13 +52,16 @@ export interface ResolveOptions {
   env?: Record<string, string | undefined>;
   /** Pull the state of a configured backend with `terraform state pull` when there is no local state; off when absent. */
   remoteState?: StatePullOptions;
+  /** `TF_VAR_*` (from `variables.env`, else `env`) and `--var-file` / `--var` in order. */
+  variables?: VariableInputs;
 }
 
 export async function resolveRoot(index: ModuleIndex, names: string[], options: ResolveOptions): Promise<ResolvedRoot> {
   const errors: ScanError[] = [];
   const dir = index.dir;
-  const tfvars = await loadTfvars(dir, names, options.io.readFile, options.parse);
-  for (const d of tfvars.diagnostics) errors.push({ file: d.file, range: d.range, message: d.message, severity: 'warning' });
+  // Defaults < TF_VAR_ < terraform.tfvars(.json) < *.auto.tfvars < --var-file / --var: one layered map for the root and its provider blocks.
+  const tfvars = await loadVariableInputs(dir, names, index.variables, options.io.readFile, options.parse, { ...options.variables, env: options.variables?.env ?? options.env });
+  for (const d of tfvars.diagnostics) errors.push({ file: d.file, ...(d.kind ? {} : { range: d.range }), message: d.message, severity: d.kind ? 'error' : 'warning' });
 
   const selected = await currentWorkspace(dir, options.io, options.env ?? {});
   if ('error' in selected) errors.push({ file: join(dir, '.terraform', 'environment'), message: `${selected.error}; using "default"`, severity: 'warning' });
@@ -115,6 +122,10 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
         tags = awsTagSettings(index.providers.find((p) => p.configName === resource.provider), scope);
         tagSettings.set(resource.provider, tags);
       }
+      const ignoreChanges = parseIgnoreChanges(resource);
+      // Once per block, not per module instance.
+      if (!prefix) for (const w of ignoreChanges?.warnings ?? []) errors.push({ file: resource.file, range: w.range, message: `${resource.address}: ${w.message}`, severity: 'warning' });
+      const ignoredPrefixes = ignoreChanges?.paths.flatMap(driftPrefixes) ?? [];
       let expanded: Expanded[];
       try {
         expanded = expandInstances(resource, state?.resources.get(resource.address), moduleScope, noStateReason, index);
@@ -134,11 +145,11 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
           continue;
         }
         if (tags) applyDefaultTags(desired, tags);
-        const paths = applyIgnoreChanges(resource, desired);
+        dropIgnoredAttributes(desired, ignoreChanges);
         const settings = tags;
         const ignored = (attribute: string) =>
-          paths.some((p) => attribute === p || attribute.startsWith(`${p}.`)) || (!!settings && attribute.startsWith('tags.') && isIgnoredTag(attribute.slice(5), settings));
-        instances.push({ address: inst.address, resource, liveId: inst.liveId, ...(inst.reason ? { unverifiedReason: inst.reason } : {}), desired, providerConfig, ignored });
+          isUnder(attribute, ignoredPrefixes) || (!!settings && attribute.startsWith('tags.') && isIgnoredTag(attribute.slice(5), settings));
+        instances.push({ address: inst.address, resource, liveId: inst.liveId, ...(inst.reason ? { unverifiedReason: inst.reason } : {}), desired, providerConfig, ignored, ...(ignoreChanges ? { ignoreChanges } : {}) });
       }
     }
   };

@@ -4,6 +4,7 @@ import type { LiveResult, ResourceResult, ScanSummary, TypeSchema, UnmanagedReso
 import type { ResolvedInstance } from './resolve';
 import type { DesiredBody } from './desired';
 import { compareResource, SENSITIVE } from './compare';
+import { withLiveAtIgnoredPaths } from './ignoreChanges';
 import { isSensitive } from '../iac/terraform/evalValue';
 import { maskedValue, maskLike, maskSensitiveValue } from '../iac/sensitive';
 
@@ -14,7 +15,9 @@ export function unverifiedResult(inst: ResolvedInstance, reason: string): Resour
 export function resultFor(inst: ResolvedInstance, live: LiveResult, schema: TypeSchema | undefined): ResourceResult {
   if (live.status === 'not-found') return base(inst, 'missing', live.reason ?? 'not found');
   if (live.status === 'error') return base(inst, 'unverified', live.reason);
-  const compared = compareResource(inst.resource.type, inst.desired, live.attributes, schema, live.unreadable);
+  // Paths below the top that `ignore_changes` lists take the live value, as Terraform plans them with the prior one.
+  const desired = withLiveAtIgnoredPaths(inst.desired, live.attributes, schema?.attributes, inst.ignoreChanges);
+  const compared = compareResource(inst.resource.type, desired, live.attributes, schema, live.unreadable);
   // What Terraform itself ignores (ignore_tags, ignore_changes keys) is not drift either.
   const ignored = (attribute: string) => inst.ignored?.(attribute) ?? false;
   const drifts = compared.drifts.filter((d) => !ignored(d.attribute));
@@ -23,8 +26,8 @@ export function resultFor(inst: ResolvedInstance, live: LiveResult, schema: Type
     ...base(inst, drifts.length > 0 ? 'drifted' : 'in-sync'),
     drifts,
     unverifiedAttributes: unverified,
-    desired: desiredMap(inst.resource.type, '', inst.desired, schema),
-    live: liveMap(inst.resource.type, inst.desired, live.attributes, schema),
+    desired: desiredMap(inst.resource.type, '', desired, schema),
+    live: liveMap(inst.resource.type, desired, live.attributes, schema),
   };
 }
 

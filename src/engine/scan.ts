@@ -5,6 +5,7 @@ import { IndexCache } from '../iac/indexCache';
 import { declareOneFile, type FileDeclarations } from '../iac/fileDeclarations';
 import { parseTerraformText } from '../iac/moduleIndex';
 import type { StatePullOptions } from '../iac/terraform/remoteState';
+import type { VariableInputs } from '../iac/terraform/variableInputs';
 import type { Binding, LiveResult, LiveStateProvider, Logger, ModuleIndex, ResourceResult, ScanError, ScanResult, TypeSchema } from '../model';
 import { diskIo, overlayIo, type WorkspaceIo } from './workspaceIo';
 import { indexFolders, rootFolders, type IndexedFolder } from './roots';
@@ -35,6 +36,8 @@ export interface ScanOptions {
    * path comes from a machine-scoped setting or `--terraform`; absent: remote state is not read.
    */
   remoteState?: StatePullOptions;
+  /** `TF_VAR_*` (the process environment unless `env` is given) and `--var-file` / `--var` in order. */
+  variables?: VariableInputs;
 }
 
 /** A live result as fetched for one instance address of one root module. */
@@ -58,6 +61,8 @@ export interface LiveSnapshot {
   readonly pulledStates?: ReadonlyMap<string, string>;
   /** Each file's declarations by content hash: a recompare re-parses only the files that changed. */
   readonly indexCache?: IndexCache<FileDeclarations>;
+  /** The variable inputs of the scan: a recompare evaluates with the same ones. */
+  readonly variables?: VariableInputs;
 }
 
 export interface ScanOutcome {
@@ -92,7 +97,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanOutcome> 
   };
   const abs = resolvePath(options.dir);
   const indexCache = new IndexCache<FileDeclarations>({ parse: (file, text) => declareOneFile(file, text, parseTerraformText), version: INDEX_VERSION, keyIncludesPath: true });
-  const prepared = await prepare(abs, diskIo, progress, checkCancel, options.remoteState && { ...options.remoteState, signal }, indexCache);
+  const prepared = await prepare(abs, diskIo, progress, checkCancel, options.remoteState && { ...options.remoteState, signal }, indexCache, options.variables);
   const { roots, errors } = prepared;
   // Providers that can name an instance without state (Azure: name + resource group) do so before binding.
   deriveLiveIds(roots, options.providers);
@@ -139,22 +144,22 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanOutcome> 
   checkCancel();
   const now = options.now ?? (() => new Date());
   const pulledStates = new Map(roots.flatMap((r) => (r.pulledState ? [[r.pulledState.path, r.pulledState.text] as const] : [])));
-  const snapshot: LiveSnapshot = { dir: options.dir, fetchedAt: now().toISOString(), live, providers: options.providers, now: options.now, extras: extras.snapshot, pulledStates, indexCache };
+  const snapshot: LiveSnapshot = { dir: options.dir, fetchedAt: now().toISOString(), live, providers: options.providers, now: options.now, extras: extras.snapshot, pulledStates, indexCache, variables: options.variables };
   const result = await compareAll(options.dir, roots, errors, snapshot, diskIo, progress, checkCancel, now, extras.result);
   return { result, snapshot };
 }
 
 /** Every root module under `dir` resolved (variables, state, modules, instances) without any cloud call. */
-export async function resolveWorkspace(dir: string, io: WorkspaceIo = diskIo): Promise<{ roots: ResolvedRoot[]; errors: ScanError[] }> {
+export async function resolveWorkspace(dir: string, io: WorkspaceIo = diskIo, variables?: VariableInputs): Promise<{ roots: ResolvedRoot[]; errors: ScanError[] }> {
   const none = () => {};
-  return prepare(resolvePath(dir), io, none, none);
+  return prepare(resolvePath(dir), io, none, none, undefined, undefined, variables);
 }
 
 /** Re-compare edited files against the cached live state: no API call. `overrides` maps absolute file path → current text. */
 export async function recompare(snapshot: LiveSnapshot, overrides: Map<string, string>): Promise<ScanResult> {
   const io = overlayIo(diskIo, new Map([...(snapshot.pulledStates ?? []), ...overrides]));
   const none = () => {};
-  const { roots, errors } = await prepare(resolvePath(snapshot.dir), io, none, none, undefined, snapshot.indexCache);
+  const { roots, errors } = await prepare(resolvePath(snapshot.dir), io, none, none, undefined, snapshot.indexCache, snapshot.variables);
   deriveLiveIds(roots, snapshot.providers);
   const extras = await recompareProviderExtras(resolvePath(snapshot.dir), snapshot.providers, snapshot.extras, (path) => io.readFile(path));
   return compareAll(snapshot.dir, roots, errors, snapshot, io, none, none, snapshot.now ?? (() => new Date()), extras);
@@ -165,7 +170,7 @@ interface Prepared {
   errors: ScanError[];
 }
 
-async function prepare(abs: string, io: WorkspaceIo, progress: (p: ScanProgress) => void, checkCancel: () => void, remoteState?: StatePullOptions, cache?: IndexCache<FileDeclarations>): Promise<Prepared> {
+async function prepare(abs: string, io: WorkspaceIo, progress: (p: ScanProgress) => void, checkCancel: () => void, remoteState?: StatePullOptions, cache?: IndexCache<FileDeclarations>, variables?: VariableInputs): Promise<Prepared> {
   progress({ stage: 'index', done: 0, total: 1, message: abs });
   checkCancel();
   const entries = await io.readDir(abs);
@@ -184,7 +189,7 @@ async function prepare(abs: string, io: WorkspaceIo, progress: (p: ScanProgress)
     const callFunction = engineCallFunction(f.index.dir);
     progress({ stage: 'resolve', done: i, total: folders.length, message: f.index.dir });
     checkCancel();
-    const root = await resolveRoot(f.index, f.names, { io, parse: parseHcl, callFunction, env: process.env, remoteState });
+    const root = await resolveRoot(f.index, f.names, { io, parse: parseHcl, callFunction, env: process.env, remoteState, variables });
     errors.push(...root.errors);
     roots.push(root);
   }

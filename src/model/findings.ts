@@ -19,6 +19,8 @@ export interface Drift {
   origin?: SourceLocation;
   /** A quick-fix can rewrite `origin` to the live value. False for sensitive or computed values. */
   fixable: boolean;
+  /** The expected value was given outside any file (`TF_VAR_region`, `--var region`): names it, as why no quick-fix applies. */
+  givenBy?: string;
   sensitive: boolean;
   /** "instance_type: code says t3.micro, live is t3.large" */
   message: string;

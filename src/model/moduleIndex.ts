@@ -14,6 +14,8 @@ export interface DeclaredVariable {
   file: string;
   range: Range;
   default?: DeclaredAttribute;
+  /** The `type` constraint: how `-var` / `TF_VAR_` values are parsed and converted. */
+  type?: DeclaredAttribute;
   sensitive: boolean;
 }
 

@@ -14,6 +14,7 @@ export interface FixEdit {
 /** Why a drift gets no quick-fix; undefined when it gets one. */
 export function whyNotFixable(drift: Drift): string | undefined {
   if (drift.sensitive) return 'the value is sensitive';
+  if (!drift.fixable && drift.givenBy) return `the value is given by ${drift.givenBy}, not written in a file`;
   if (!drift.fixable) return 'the value is not a literal in the code';
   if (!drift.origin) return 'no literal to edit';
   if (drift.actual === '(sensitive)') return 'the live value is masked';

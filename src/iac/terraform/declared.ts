@@ -78,7 +78,7 @@ export function declareFile(index: ModuleIndex, file: string, body: Body, text?:
         if (name === undefined || Object.hasOwn(index.variables, name)) break;
         const body = declaredBody(block.body);
         const sensitive = Object.hasOwn(body.attributes, 'sensitive') && literalValue(body.attributes.sensitive.expr) === true;
-        setOwn(index.variables, name, { name, file, range: block.range, default: body.attributes.default, sensitive });
+        setOwn(index.variables, name, { name, file, range: block.range, default: body.attributes.default, ...(body.attributes.type ? { type: body.attributes.type } : {}), sensitive });
         break;
       }
       case 'locals':

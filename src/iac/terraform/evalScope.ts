@@ -10,6 +10,7 @@ import type { TerraformState } from './state';
 import type { DeclaredResource, ModuleIndex, Value } from '../../model';
 import { traversalText } from './literal';
 import { createDeclaredReferences, resourceValue } from './resourceReference';
+import { convertToType } from './variableType';
 
 export type CallFunction = (name: string, args: Value[]) => FunctionResult;
 
@@ -101,7 +102,9 @@ export function createModuleScope(options: ModuleScopeOptions): EvalScope {
     let v: EvalValue;
     if (fromTfvars) v = fromTfvars;
     else if (declared.default) v = evaluateExpr(declared.default.expr, { scope, file: declared.default.file ?? declared.file });
-    else v = unknown(`var.${name} has no value (no default, not set in terraform.tfvars or *.auto.tfvars)`);
+    else v = unknown(`var.${name} has no value (no default, not set in terraform.tfvars or *.auto.tfvars, TF_VAR_${name}, --var-file or --var)`);
+    // Terraform converts the value to the declared type ("5" for a number is 5).
+    v = convertToType(v, declared.type?.expr, `var.${name}`);
     return declared.sensitive ? markSensitive(v) : v;
   }
 

@@ -8,6 +8,8 @@ interface EvalCommon {
   /** Where the literal that produced this value is written, when it is one literal. */
   origin?: SourceLocation;
   sensitive?: boolean;
+  /** A value given outside any file (`TF_VAR_region`, `--var region`): names it, since no quick-fix can edit it. */
+  input?: string;
 }
 
 export interface UnknownEval {

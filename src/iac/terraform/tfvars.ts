@@ -18,6 +18,8 @@ export interface TfvarsDiagnostic {
   range: Range;
   message: string;
   severity: 'error' | 'warning';
+  /** `config`: a file the scan was told to read (--var-file) cannot be read; Terraform stops there. */
+  kind?: 'config';
 }
 
 export interface Tfvars {
@@ -39,7 +41,7 @@ export function tfvarsFileOrder(names: readonly string[]): string[] {
 }
 
 /** tfvars may hold only constant values: no variables, resources or functions. */
-const constantScope: EvalScope = {
+export const constantScope: EvalScope = {
   variable: (name) => unknown(`var.${name} is not allowed in a tfvars file`),
   local: (name) => unknown(`local.${name} is not allowed in a tfvars file`),
   resource: () => undefined,

@@ -84,7 +84,7 @@ describe('engine: compare', () => {
     assert.deepEqual(drifts, []);
     assert.deepEqual(unverified.map((u) => [u.attribute, u.reason]), [
       ['ami', 'data source data.aws_ami.x'],
-      ['instance_type', 'var.size has no value (no default, not set in terraform.tfvars or *.auto.tfvars)'],
+      ['instance_type', 'var.size has no value (no default, not set in terraform.tfvars or *.auto.tfvars, TF_VAR_size, --var-file or --var)'],
       ['tags.Build', 'data source data.aws_ami.x'],
     ]);
   });

@@ -102,7 +102,7 @@ describe('security: which attributes are sensitive', () => {
     assert.equal(safeReason('base64decode: failed to decode base64 data "hunter2"', true), 'not known (details hidden: sensitive value)');
     assert.equal(safeReason('reference to undeclared hunter2', true), 'not known (details hidden: sensitive value)');
     assert.equal(safeReason('reference to undeclared hunter2', false), 'reference to undeclared hunter2');
-    const noValue = 'var.db_password has no value (no default, not set in terraform.tfvars or *.auto.tfvars)';
+    const noValue = 'var.db_password has no value (no default, not set in terraform.tfvars or *.auto.tfvars, TF_VAR_db_password, --var-file or --var)';
     assert.equal(safeReason(noValue, true), noValue);
     assert.equal(safeReason('aws_db_instance.db is not in state', true), 'aws_db_instance.db is not in state');
   });
