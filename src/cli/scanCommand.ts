@@ -1,9 +1,11 @@
 // `driftlens scan [dir] [--format text|json|sarif] [--profile P] [--region R]`: compares the code
-// under dir with the live cloud. Exit 0 no drift, 2 drift found (drifted or missing), 1 error.
+// under dir with the live cloud. Exit 0 verified and no drift, 2 drift found (drifted or missing), 1 error
+// (including a scan that verified nothing); see exitCode.ts.
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Logger, ScanResult } from '../model';
-import { scanWorkspace, ScanCancelledError, type LiveSnapshot, type ScanProgress } from '../engine/scan';
+import { scanWorkspace, ScanCancelledError, type ScanProgress } from '../engine/scan';
+import { scanExit } from './exitCode';
 import { formatJson } from '../engine/report/json';
 import { formatSarif } from '../engine/report/sarif';
 import { formatText } from '../engine/report/text';
@@ -15,7 +17,7 @@ const formats = ['text', 'json', 'sarif'] as const;
 type Format = (typeof formats)[number];
 
 export const scanUsage = `usage: driftlens scan [dir] [--format text|json|sarif] [--profile P] [--region R] [--azure-endpoint URL]
-                      [--terraform PATH] [--no-remote-state]
+                      [--terraform PATH] [--no-remote-state] [--fail-on-unverified]
                       [--var-file FILE]... [--var NAME=VALUE]...
 
 Compares every resource the Terraform code under dir (default: .) declares with the live cloud.
@@ -30,7 +32,13 @@ Variables as Terraform takes them, a later source winning: defaults < TF_VAR_<na
 < *.auto.tfvars(.json) < --var-file / --var in the order given:
 ${varFlagsUsage}
 
-exit codes: 0 no drift, 2 drift found (drifted or missing), 1 error
+The report leads with what could not be verified and why, counted per reason, then the table.
+
+exit codes (as \`terraform plan -detailed-exitcode\`):
+  0  at least one resource verified, none drifted or missing
+  2  drift found (drifted or missing)
+  1  error, including a scan that verified nothing (no credentials, endpoint refused, no state, nothing
+     parseable) and an unreadable state file; with --fail-on-unverified, also any resource not verified
 `;
 
 export interface ScanIo {
@@ -66,6 +74,7 @@ export async function scanCommand(args: string[], io: ScanIo = processIo()): Pro
         'azure-endpoint': { type: 'string' },
         terraform: { type: 'string' },
         'no-remote-state': { type: 'boolean' },
+        'fail-on-unverified': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -102,7 +111,7 @@ export async function scanCommand(args: string[], io: ScanIo = processIo()): Pro
   const progress = io.stderrIsTty ? ttyProgress(io) : undefined;
   const logger = stderrLogger(io, !!io.env.DRIFTLENS_DEBUG);
   try {
-    const { result, snapshot } = await scanWorkspace({
+    const { result } = await scanWorkspace({
       dir,
       signal: controller.signal,
       logger,
@@ -115,15 +124,11 @@ export async function scanCommand(args: string[], io: ScanIo = processIo()): Pro
       variables: { env: io.env, args: varFlags.vars },
     });
     progress?.clear();
-    const credentials = credentialsFailure(snapshot);
-    if (credentials) {
-      io.stderr(`driftlens scan: ${credentials}\n`);
-      return 1;
-    }
     io.stdout(format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result, io.env.DRIFTLENS_VERSION) : formatText(result));
     if (format !== 'text') for (const e of result.errors) io.stderr(`${e.severity}: ${where(e)}${e.message}\n`);
-    if (result.resources.length === 0) io.stderr(`warning: no Terraform resources found under ${dir}\n`);
-    return exitCode(result);
+    const exit = scanExit(result, { failOnUnverified: values['fail-on-unverified'] });
+    if (exit.message) io.stderr(`driftlens scan: ${exit.message}\n`);
+    return exit.code;
   } catch (err) {
     progress?.clear();
     if (err instanceof ScanCancelledError) {
@@ -136,12 +141,6 @@ export async function scanCommand(args: string[], io: ScanIo = processIo()): Pro
   }
 }
 
-/** An error that kept resources from being verified (an unreadable state file) wins over drift, as in Terraform. */
-export function exitCode(result: ScanResult): number {
-  if (result.errors.some((e) => e.severity === 'error')) return 1;
-  return result.summary.drifted + result.summary.missing > 0 ? 2 : 0;
-}
-
 async function folderProblem(dir: string): Promise<string | undefined> {
   try {
     const s = await stat(dir);
@@ -150,15 +149,6 @@ async function folderProblem(dir: string): Promise<string | undefined> {
     const code = (err as NodeJS.ErrnoException).code;
     return code === 'ENOENT' ? `folder ${dir} does not exist` : `cannot read folder ${dir} (${code ?? String(err)})`;
   }
-}
-
-/** Every fetch failed for want of credentials: nothing was verified, so say how to fix it instead of reporting. */
-function credentialsFailure(snapshot: LiveSnapshot): string | undefined {
-  const results = [...snapshot.live.values()].flatMap((m) => [...m.values()].map((e) => e.result));
-  if (results.length === 0) return undefined;
-  const first = results[0];
-  if (first.status !== 'error' || first.kind !== 'credentials') return undefined;
-  return results.every((r) => r.status === 'error' && r.kind === 'credentials') ? first.reason : undefined;
 }
 
 function where(e: ScanResult['errors'][number]): string {

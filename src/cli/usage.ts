@@ -6,5 +6,6 @@ commands:
        [--profile P] [--region R] [--azure-endpoint URL]
   types [--format text|json]             every resource type DriftLens verifies, its depth and permissions
 
-exit codes: 0 no drift, 2 drift found, 1 error
+exit codes (scan): 0 verified, no drift; 2 drift found; 1 error or nothing verified
+           (--fail-on-unverified: any resource not verified is 1)
 `;

@@ -59,7 +59,7 @@ export async function scanProviderExtras(dir: string, roots: ResolvedRoot[], pro
     if (provider.listUnmanaged && declared.length > 0) {
       const listing = await provider.listUnmanaged(declared, ctx);
       result.unmanaged.push(...listing.unmanaged);
-      result.errors.push(...listing.errors.map((message) => ({ message: `${provider.name}: unmanaged resources not listed: ${message}`, severity: 'warning' as const })));
+      result.errors.push(...listing.errors.map((message) => ({ kind: 'provider' as const, message: `${provider.name}: unmanaged resources not listed: ${message}`, severity: 'warning' as const })));
     }
   }
   snapshot.unmanaged = result.unmanaged;

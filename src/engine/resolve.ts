@@ -1,6 +1,6 @@
 // One root module from files to resolved instances: tfvars, state, the evaluation scope, and for
 // each declared resource its instances (count / for_each / state) with their desired attributes.
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { DeclaredResource, ModuleIndex, ProviderConfig, ScanError, Value } from '../model';
 import type { WorkspaceIo } from './workspaceIo';
 import { createModuleScope, type CallFunction } from '../iac/terraform/evalScope';
@@ -42,6 +42,8 @@ export interface ResolvedRoot {
   errors: ScanError[];
   /** The state `terraform state pull` returned, and the local path it stands for. */
   pulledState?: { path: string; text: string };
+  /** Why this root has no usable state (instances without a derived ID carry it as their reason), and the state file meant. */
+  noState?: { reason: string; file: string };
 }
 
 export interface ResolveOptions {
@@ -61,10 +63,10 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
   const dir = index.dir;
   // Defaults < TF_VAR_ < terraform.tfvars(.json) < *.auto.tfvars < --var-file / --var: one layered map for the root and its provider blocks.
   const tfvars = await loadVariableInputs(dir, names, index.variables, options.io.readFile, options.parse, { ...options.variables, env: options.variables?.env ?? options.env });
-  for (const d of tfvars.diagnostics) errors.push({ file: d.file, ...(d.kind ? {} : { range: d.range }), message: d.message, severity: d.kind ? 'error' : 'warning' });
+  for (const d of tfvars.diagnostics) errors.push({ kind: d.kind ?? 'syntax', file: d.file, ...(d.kind ? {} : { range: d.range }), message: d.message, severity: d.kind ? 'error' : 'warning' });
 
   const selected = await currentWorkspace(dir, options.io, options.env ?? {});
-  if ('error' in selected) errors.push({ file: join(dir, '.terraform', 'environment'), message: `${selected.error}; using "default"`, severity: 'warning' });
+  if ('error' in selected) errors.push({ kind: 'config', file: join(dir, '.terraform', 'environment'), message: `${selected.error}; using "default"`, severity: 'warning' });
   const workspace = 'name' in selected ? selected.name : 'default';
   const statePath = statePathFor(dir, workspace);
   let stateText = await options.io.readFile(statePath);
@@ -76,7 +78,17 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
     if (pulled.ok) {
       stateText = pulled.text;
       pulledState = { path: statePath, text: pulled.text };
-    } else noStateReason = pulled.reason;
+    } else {
+      noStateReason = pulled.reason;
+      // Once per root, not once per resource: a wrong --terraform path is the scan's setting, the rest is the state's.
+      if (pulled.kind === 'cli-missing') errors.push({ kind: 'config', message: `${pulled.reason} (needed for the state of ${dir})`, severity: 'error' });
+      else if (pulled.kind !== 'cancelled') errors.push({ kind: 'state', file: statePath, message: pulled.reason, severity: pulled.kind === 'no-state' ? 'warning' : 'error' });
+    }
+  }
+  if (stateText === undefined && workspace !== 'default' && !noStateReason && !index.backend && !(await options.io.readDir(join(dir, 'terraform.tfstate.d'))).some((e) => e.isDirectory && e.name === workspace)) {
+    // Terraform refuses a selected workspace the local backend does not have (no terraform.tfstate.d/<name>): say so once.
+    noStateReason = `not in state: workspace "${workspace}" has no ${relative(dir, statePath)}`;
+    errors.push({ kind: 'config', file: statePath, message: `unknown workspace "${workspace}" (from ${'source' in selected ? selected.source : 'the environment'}): no ${relative(dir, statePath)} in ${dir}`, severity: 'error' });
   }
   if (stateText === undefined) {
     noStateReason ??= index.backend
@@ -87,7 +99,7 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
       state = parseState(stateText, statePath);
     } catch (err) {
       const message = err instanceof StateError ? err.message : String(err);
-      errors.push({ file: statePath, message, severity: 'error' });
+      errors.push({ kind: 'state', file: statePath, message, severity: 'error' });
       noStateReason = `state unreadable: ${message}`;
     }
   }
@@ -124,14 +136,14 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
       }
       const ignoreChanges = parseIgnoreChanges(resource);
       // Once per block, not per module instance.
-      if (!prefix) for (const w of ignoreChanges?.warnings ?? []) errors.push({ file: resource.file, range: w.range, message: `${resource.address}: ${w.message}`, severity: 'warning' });
+      if (!prefix) for (const w of ignoreChanges?.warnings ?? []) errors.push({ kind: 'config', file: resource.file, range: w.range, message: `${resource.address}: ${w.message}`, severity: 'warning' });
       const ignoredPrefixes = ignoreChanges?.paths.flatMap(driftPrefixes) ?? [];
       let expanded: Expanded[];
       try {
         expanded = expandInstances(resource, state?.resources.get(resource.address), moduleScope, noStateReason, index);
       } catch (err) {
         // A bug of ours on one unusual block must not stop the scan of the others.
-        errors.push({ file: resource.file, range: resource.headerRange, message: `${resource.address}: cannot evaluate (${err instanceof Error ? err.message : String(err)})`, severity: 'warning' });
+        errors.push({ kind: 'config', file: resource.file, range: resource.headerRange, message: `${resource.address}: cannot evaluate (${err instanceof Error ? err.message : String(err)})`, severity: 'warning' });
         continue;
       }
       for (const inst of expanded) {
@@ -140,7 +152,7 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
           desired = evaluateBody(resource.body, resource.range, resource.file, moduleScope, inst.bindings);
         } catch (err) {
           const message = `cannot evaluate ${inst.address}: ${err instanceof Error ? err.message : String(err)}`;
-          errors.push({ file: resource.file, range: resource.headerRange, message, severity: 'warning' });
+          errors.push({ kind: 'config', file: resource.file, range: resource.headerRange, message, severity: 'warning' });
           instances.push({ address: inst.address, resource, liveId: inst.liveId, unverifiedReason: message, desired: { entries: new Map(), range: resource.range }, providerConfig });
           continue;
         }
@@ -168,7 +180,7 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
     }
   };
   visit(tree, scope, '', new Map());
-  return { dir, index, instances, errors, ...(pulledState ? { pulledState } : {}) };
+  return { dir, index, instances, errors, ...(pulledState ? { pulledState } : {}), ...(noStateReason ? { noState: { reason: noStateReason, file: statePath } } : {}) };
 }
 
 interface Expanded {

@@ -81,12 +81,14 @@ function bodySensitive(body: DesiredBody): boolean {
 }
 
 export function summarize(resources: ResourceResult[], unmanaged: UnmanagedResource[]): ScanSummary {
-  const s: ScanSummary = { resources: resources.length, inSync: 0, drifted: 0, missing: 0, unverified: 0, unmanaged: unmanaged.length };
+  const s: ScanSummary = { resources: resources.length, inSync: 0, drifted: 0, missing: 0, unverified: 0, unmanaged: unmanaged.length, verified: 0 };
   for (const r of resources) {
     if (r.status === 'in-sync') s.inSync++;
     else if (r.status === 'drifted') s.drifted++;
     else if (r.status === 'missing') s.missing++;
     else s.unverified++;
   }
+  // Missing counts as verified: the right account and region answered "not found" for that very ID.
+  s.verified = s.inSync + s.drifted + s.missing;
   return s;
 }

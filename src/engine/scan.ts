@@ -6,7 +6,9 @@ import { declareOneFile, type FileDeclarations } from '../iac/fileDeclarations';
 import { parseTerraformText } from '../iac/moduleIndex';
 import type { StatePullOptions } from '../iac/terraform/remoteState';
 import type { VariableInputs } from '../iac/terraform/variableInputs';
-import type { Binding, LiveResult, LiveStateProvider, Logger, ModuleIndex, ResourceResult, ScanError, ScanResult, TypeSchema } from '../model';
+import type { Binding, LiveResult, LiveStateProvider, Logger, ModuleIndex, ProviderConfig, ResourceResult, ScanError, ScanResult, TypeSchema } from '../model';
+import { providerErrors, type FetchedAnswer } from './providerErrors';
+import { noStateErrors } from './stateErrors';
 import { diskIo, overlayIo, type WorkspaceIo } from './workspaceIo';
 import { indexFolders, rootFolders, type IndexedFolder } from './roots';
 import { resolveRoot, type ResolvedInstance, type ResolvedRoot } from './resolve';
@@ -44,6 +46,8 @@ export interface ScanOptions {
 interface SnapshotEntry {
   liveId: string;
   result: LiveResult;
+  /** Where it was asked (provider, region, profile): provider errors are reported once per place. */
+  config: ProviderConfig;
 }
 
 /** What a scan saw of the cloud, kept so edited code can be re-compared without API calls. Opaque to front-ends. */
@@ -135,7 +139,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanOutcome> 
       for (const { binding, root } of items) {
         const result: LiveResult = answers.get(binding) ?? { status: 'error', kind: 'other', reason: `the ${provider.name} provider gave no answer` };
         const perRoot = live.get(root) ?? live.set(root, new Map()).get(root)!;
-        perRoot.set(binding.address, { liveId: binding.liveId, result });
+        perRoot.set(binding.address, { liveId: binding.liveId, result, config: binding.providerConfig });
       }
     }),
   );
@@ -181,7 +185,7 @@ async function prepare(abs: string, io: WorkspaceIo, progress: (p: ScanProgress)
   const errors: ScanError[] = [];
   for (const f of folders) {
     for (const file of f.index.files) {
-      for (const d of file.diagnostics) errors.push({ file: file.file, range: d.range, message: d.message, severity: 'warning' });
+      for (const d of file.diagnostics) errors.push({ kind: 'syntax', file: file.file, range: d.range, message: d.message, severity: 'warning' });
     }
   }
   const roots: ResolvedRoot[] = [];
@@ -221,9 +225,12 @@ async function compareAll(
   progress({ stage: 'compare', done, total });
   checkCancel();
   const resources: ResourceResult[] = [];
+  const answers: FetchedAnswer[] = [];
   for (const root of roots) {
     const rootResults: ResourceResult[] = [];
     for (const inst of root.instances) {
+      const entry = snapshot.live.get(root.dir)?.get(inst.address);
+      if (entry && entry.liveId === inst.liveId && !inst.unverifiedReason) answers.push(entry);
       rootResults.push(verdict(inst, root.dir, snapshot));
       if (++done % 100 === 0) progress({ stage: 'compare', done, total });
     }
@@ -232,6 +239,8 @@ async function compareAll(
   // Resources of providers' own IaC sources (ARM templates), under the workspace's ignore rules.
   if (extras.resources.length) resources.push(...(await applyIgnoreRules([resolvePath(dir)], extras.resources, io)));
   errors.push(...extras.errors);
+  // Each problem once: per provider place and reason, per state file; never once per resource.
+  errors.push(...providerErrors(answers), ...noStateErrors(roots, errors));
   progress({ stage: 'compare', done: total, total });
   checkCancel();
   const unmanaged: ScanResult['unmanaged'] = extras.unmanaged;

@@ -56,7 +56,15 @@ export interface UnmanagedResource {
   name?: string;
 }
 
+/**
+ * What kind of problem kept something from being read: the code (`syntax`), a state file (`state`),
+ * sign-in (`credentials`), a cloud API or endpoint (`provider`), or the scan's own settings (`config`).
+ */
+export type ScanErrorKind = 'syntax' | 'state' | 'credentials' | 'provider' | 'config';
+
 export interface ScanError {
+  /** Absent only in errors made before kinds existed; reports read it as `config`. */
+  kind?: ScanErrorKind;
   /** Absolute path, when the error is about a file. */
   file?: string;
   range?: Range;
@@ -71,6 +79,8 @@ export interface ScanSummary {
   missing: number;
   unverified: number;
   unmanaged: number;
+  /** Resources whose live state was read: in sync + drifted + missing. Zero means the scan verified nothing. */
+  verified: number;
 }
 
 export interface ScanResult {

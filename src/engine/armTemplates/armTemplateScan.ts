@@ -30,10 +30,10 @@ export const ARM_TEMPLATE_PROVIDER = 'arm';
 
 export async function scanArmTemplates(options: ArmTemplateScanOptions, ctx: FetchContext): Promise<ArmTemplateScan> {
   const loaded = await loadArmTemplates(options.dir, options.target ?? {}, options.read ?? readFromDisk);
-  const errors: ScanError[] = loaded.errors.map((e) => ({ file: e.file, message: e.message, severity: 'warning' }));
+  const errors: ScanError[] = loaded.errors.map((e) => ({ kind: 'syntax', file: e.file, message: e.message, severity: 'warning' }));
   const planned: { resource: ArmDeclaredResource; binding?: Binding }[] = [];
   for (const template of loaded.templates) {
-    for (const d of template.diagnostics) errors.push({ file: template.file, range: d.range, message: d.message, severity: d.severity });
+    for (const d of template.diagnostics) errors.push({ kind: 'syntax', file: template.file, range: d.range, message: d.message, severity: d.severity });
     for (const resource of template.resources) {
       if (resource.skipped) continue;
       const binding: Binding | undefined =

@@ -1,5 +1,6 @@
 // `--format json`: the public contract, version 1 (DESIGN.md). Only the fields it names, in its order.
-import type { ScanResult, Value } from '../../model';
+import type { ScanErrorKind, ScanResult, Severity, Value } from '../../model';
+import { MISSING_SEVERITY } from './rules';
 import { lspRange, relativeFile, type LspRange } from './paths';
 
 export interface JsonDrift {
@@ -20,7 +21,17 @@ export interface JsonResource {
   liveId: string | null;
   status: 'in-sync' | 'drifted' | 'missing' | 'unverified';
   reason?: string;
+  /** Missing resources only: the same severity SARIF and the editor give them. */
+  severity?: Severity;
   drifts: JsonDrift[];
+}
+
+/** Each problem once: per file (syntax), per state file, per provider place (credentials, provider), per setting (config). */
+export interface JsonError {
+  kind: ScanErrorKind;
+  message: string;
+  file?: string;
+  range?: LspRange;
 }
 
 export interface JsonReport {
@@ -30,6 +41,7 @@ export interface JsonReport {
   summary: ScanResult['summary'];
   resources: JsonResource[];
   unmanaged: { type: string; liveId: string; region?: string; name?: string }[];
+  errors: JsonError[];
 }
 
 export function jsonReport(result: ScanResult): JsonReport {
@@ -47,6 +59,7 @@ export function jsonReport(result: ScanResult): JsonReport {
       liveId: r.liveId,
       status: r.status,
       ...(r.reason !== undefined ? { reason: r.reason } : {}),
+      ...(r.status === 'missing' ? { severity: MISSING_SEVERITY } : {}),
       drifts: r.drifts.map((d) => ({
         attribute: d.attribute,
         // Masked already by the comparison; masked again so no path can leak a sensitive value.
@@ -58,6 +71,13 @@ export function jsonReport(result: ScanResult): JsonReport {
       })),
     })),
     unmanaged: result.unmanaged.map((u) => ({ type: u.type, liveId: u.liveId, ...(u.region !== undefined ? { region: u.region } : {}), ...(u.name !== undefined ? { name: u.name } : {}) })),
+    errors: result.errors.map((e) => ({
+      // Errors made before kinds existed are about the scan's inputs.
+      kind: e.kind ?? 'config',
+      message: e.message,
+      ...(e.file ? { file: relativeFile(result.root, e.file) } : {}),
+      ...(e.range ? { range: lspRange(e.range) } : {}),
+    })),
   };
 }
 

@@ -1,4 +1,6 @@
 // The finding kinds, with the stable codes the editor and the SARIF output share.
+import type { Severity } from '../../model';
+
 export const DOCS_URL = 'https://github.com/driftlens/driftlens';
 
 export interface RuleInfo {
@@ -15,3 +17,6 @@ export const RULES: readonly RuleInfo[] = [
 ];
 
 export const helpUri = (id: string): string => `${DOCS_URL}#${id.replace('.', '-')}`;
+
+/** A resource the cloud says no longer exists: one severity in SARIF, JSON and the editor. */
+export const MISSING_SEVERITY: Severity = 'error';

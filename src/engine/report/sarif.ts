@@ -1,11 +1,12 @@
 // `--format sarif`: SARIF 2.1.0 for code-scanning dashboards. One result per drift (at the value's
-// range) and per missing resource (at its block header); scan warnings as tool notifications.
+// range) and per missing resource (at its block header); scan errors (syntax, state, credentials,
+// provider, config) as tool execution notifications, and a failed execution when nothing was verified.
 import type { Log, ReportingDescriptor, Result, Notification, Region } from 'sarif';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import type { Range, ScanResult, Severity } from '../../model';
 import { relativeFile } from './paths';
-import { RULES, DOCS_URL, helpUri } from './rules';
+import { RULES, DOCS_URL, helpUri, MISSING_SEVERITY } from './rules';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -23,7 +24,7 @@ export function sarifLog(result: ScanResult, version = '0.0.0'): Log {
     shortDescription: { text: r.short },
     fullDescription: { text: r.full },
     helpUri: helpUri(r.id),
-    defaultConfiguration: { level: r.id === 'drift.missing' ? 'error' : r.id === 'drift.unverified' ? 'note' : 'warning' },
+    defaultConfiguration: { level: r.id === 'drift.missing' ? levelOf(MISSING_SEVERITY) : r.id === 'drift.unverified' ? 'note' : 'warning' },
   }));
   const ruleIndex = (id: string) => RULES.findIndex((r) => r.id === id);
   const location = (file: string, range: Range) => ({
@@ -46,7 +47,7 @@ export function sarifLog(result: ScanResult, version = '0.0.0'): Log {
       results.push({
         ruleId: 'drift.missing',
         ruleIndex: ruleIndex('drift.missing'),
-        level: 'error',
+        level: levelOf(MISSING_SEVERITY),
         message: { text: `${r.address}: ${r.liveId ?? 'the resource'} no longer exists (${r.reason ?? 'not found'})` },
         locations: [location(r.resource.file, r.resource.headerRange)],
         partialFingerprints: { driftAttribute: `${r.address}/` },
@@ -57,6 +58,7 @@ export function sarifLog(result: ScanResult, version = '0.0.0'): Log {
   const notifications: Notification[] = result.errors.map((e) => ({
     level: e.severity === 'error' ? 'error' : 'warning',
     message: { text: e.message },
+    properties: { kind: e.kind ?? 'config' },
     ...(e.file ? { locations: [e.range ? location(e.file, e.range) : { physicalLocation: { artifactLocation: { uri: encodeURI(relativeFile(result.root, e.file)), uriBaseId: '%SRCROOT%' } } }] } : {}),
   }));
   const rootUri = pathToFileURL(resolve(result.root)).href.replace(/\/?$/, '/');
@@ -67,7 +69,8 @@ export function sarifLog(result: ScanResult, version = '0.0.0'): Log {
       {
         tool: { driver: { name: 'DriftLens', informationUri: DOCS_URL, version, semanticVersion: version, rules } },
         originalUriBaseIds: { '%SRCROOT%': { uri: rootUri } },
-        invocations: [{ executionSuccessful: true, endTimeUtc: result.scannedAt, toolExecutionNotifications: notifications }],
+        // Nothing verified, or an error that kept resources from being read: the scan did not do its job.
+        invocations: [{ executionSuccessful: result.summary.verified > 0 && !result.errors.some((e) => e.severity === 'error'), endTimeUtc: result.scannedAt, toolExecutionNotifications: notifications }],
         columnKind: 'utf16CodeUnits',
         results,
         properties: { summary: result.summary },

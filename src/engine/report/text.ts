@@ -1,7 +1,9 @@
-// `--format text`: an aligned table, one row per resource instance and one indented line per
-// drift, then live resources no code declares, then a summary line. No colours: it goes to CI logs as often as to terminals.
-import type { ResourceResult, ScanResult, UnmanagedResource } from '../../model';
+// `--format text`: first what could not be verified and why (counted per reason) and the scan's
+// errors, then an aligned table, one row per resource instance and one indented line per drift, then
+// live resources no code declares, then a summary line. No colours: it goes to CI logs as often as to terminals.
+import type { ResourceResult, ScanError, ScanResult, UnmanagedResource } from '../../model';
 import { relativeFile } from './paths';
+import { formatCounts, unverifiedSummary } from './unverifiedReasons';
 
 const STATUS: Record<ResourceResult['status'], string> = { 'in-sync': 'in sync', drifted: 'DRIFTED', missing: 'MISSING', unverified: 'unverified' };
 
@@ -17,7 +19,8 @@ export function formatText(result: ScanResult): string {
   const headers = ['STATUS', 'RESOURCE', 'LIVE ID', 'LOCATION'];
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((row) => row.cells[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]))).join('  ').trimEnd();
-  const out: string[] = [];
+  const out: string[] = leadLines(result);
+  if (out.length && rows.length) out.push('');
   if (rows.length) out.push(line(headers));
   for (const { r, cells } of rows) {
     out.push(line(cells));
@@ -33,16 +36,29 @@ export function formatText(result: ScanResult): string {
     for (const u of r.unverifiedAttributes) out.push(`${indent}not verified: ${u.attribute} (${u.reason})`);
   }
   if (result.unmanaged.length) out.push('', ...unmanagedSection(result.unmanaged), '');
-  for (const e of result.errors) {
-    const where = e.file ? `${relativeFile(result.root, e.file)}${e.range ? `:${e.range.start.line + 1}:${e.range.start.character + 1}` : ''}: ` : '';
-    out.push(`${e.severity}: ${where}${e.message}`);
-  }
   const s = result.summary;
   out.push(
-    `${s.resources} resource${s.resources === 1 ? '' : 's'}: ${s.inSync} in sync, ${s.drifted} drifted, ${s.missing} missing, ${s.unverified} unverified` +
+    `${s.resources} resource${s.resources === 1 ? '' : 's'}, ${s.verified} verified: ${s.inSync} in sync, ${s.drifted} drifted, ${s.missing} missing, ${s.unverified} unverified` +
       (s.unmanaged ? `, ${s.unmanaged} unmanaged` : ''),
   );
   return `${out.join('\n')}\n`;
+}
+
+/** What a reader must know before trusting the table: what was not verified and why, and the scan's errors. */
+function leadLines(result: ScanResult): string[] {
+  const out: string[] = [];
+  const { resources, attributes } = unverifiedSummary(result);
+  const s = result.summary;
+  if (resources.length) out.push(`not verified: ${s.unverified} of ${s.resources} resource${s.resources === 1 ? '' : 's'} — ${formatCounts(resources)}`);
+  const n = attributes.reduce((sum, c) => sum + c.count, 0);
+  if (n) out.push(`not verified: ${n} attribute${n === 1 ? '' : 's'} of verified resources — ${formatCounts(attributes)}`);
+  for (const e of result.errors) out.push(errorLine(result.root, e));
+  return out;
+}
+
+function errorLine(root: string, e: ScanError): string {
+  const where = e.file ? `${relativeFile(root, e.file)}${e.range ? `:${e.range.start.line + 1}:${e.range.start.character + 1}` : ''}: ` : '';
+  return `${e.severity}: ${where}${e.message}`;
 }
 
 /** Live resources no code declares, in their own table: there is no code location to point at. */

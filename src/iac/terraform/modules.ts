@@ -121,16 +121,16 @@ export async function loadModuleTree(
       const key = node.key ? `${node.key}.${call.name}` : call.name;
       const where = moduleDir(call, node.dir, key, manifest);
       if ('reason' in where) {
-        errors.push({ file: call.file, range: call.range, message: where.reason, severity: 'warning' });
+        errors.push({ kind: 'config', file: call.file, range: call.range, message: where.reason, severity: 'warning' });
         continue;
       }
       if (chain.includes(where.dir) || chain.length >= maxDepth) {
-        errors.push({ file: call.file, range: call.range, message: `module.${call.name}: modules call each other in a loop (${where.dir})`, severity: 'warning' });
+        errors.push({ kind: 'config', file: call.file, range: call.range, message: `module.${call.name}: modules call each other in a loop (${where.dir})`, severity: 'warning' });
         continue;
       }
       const loaded = await indexModuleFolder(where.dir, files, parse);
       if (!loaded) {
-        errors.push({ file: call.file, range: call.range, message: `module.${call.name}: no Terraform files in ${where.dir}`, severity: 'warning' });
+        errors.push({ kind: 'config', file: call.file, range: call.range, message: `module.${call.name}: no Terraform files in ${where.dir}`, severity: 'warning' });
         continue;
       }
       const child: ModuleNode = { key, name: call.name, call, dir: where.dir, index: loaded.index, outputs: loaded.outputs, children: [] };

@@ -118,7 +118,7 @@ describe('AWS provider against emulator shapes (moto / LocalStack)', () => {
     const f = await start(JSON.parse(readFileSync(join(dir, 'seed.json'), 'utf8')), { dialect: 'moto' });
     const scan = () => scanWorkspace({ dir, providers: [provider()] }).then((o) => o.result);
     const before = await scan();
-    assert.deepEqual(before.summary, { resources: 8, inSync: 7, drifted: 0, missing: 0, unverified: 1, unmanaged: 0 });
+    assert.deepEqual(before.summary, { resources: 8, inSync: 7, drifted: 0, missing: 0, unverified: 1, unmanaged: 0, verified: 7 });
     const api = before.resources.find((r) => r.address === 'aws_instance.api')!;
     assert.deepEqual(api.unverifiedAttributes.map((u) => [u.attribute, u.reason]), [['metadata_options', "the EC2 answer has no metadataOptions (an emulator's partial response?)"]]);
     applyConsoleDrift(f.state);

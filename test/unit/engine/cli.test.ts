@@ -52,14 +52,14 @@ describe('driftlens scan (CLI, end to end against the fake EC2)', function () {
     assert.equal(run.code, 2, run.stderr);
     assert.equal(run.stderr, '');
     const report = JSON.parse(run.stdout);
-    assert.deepEqual(Object.keys(report), ['version', 'scannedAt', 'root', 'summary', 'resources', 'unmanaged']);
+    assert.deepEqual(Object.keys(report), ['version', 'scannedAt', 'root', 'summary', 'resources', 'unmanaged', 'errors']);
     assert.equal(report.version, 1);
     assert.equal(report.root, FIXTURE);
     assert.ok(!Number.isNaN(Date.parse(report.scannedAt)));
-    assert.deepEqual(report.summary, { resources: 8, inSync: 3, drifted: 3, missing: 1, unverified: 1, unmanaged: 0 });
+    assert.deepEqual(report.summary, { resources: 8, inSync: 3, drifted: 3, missing: 1, unverified: 1, unmanaged: 0, verified: 7 });
     assert.deepEqual(report.unmanaged, []);
     for (const r of report.resources) {
-      assert.deepEqual(Object.keys(r).filter((k) => k !== 'reason'), ['address', 'type', 'provider', 'file', 'range', 'liveId', 'status', 'drifts']);
+      assert.deepEqual(Object.keys(r).filter((k) => k !== 'reason' && k !== 'severity'), ['address', 'type', 'provider', 'file', 'range', 'liveId', 'status', 'drifts']);
       assert.deepEqual(Object.keys(r.range.start), ['line', 'character'], 'ranges carry no offsets');
     }
     const by = Object.fromEntries(report.resources.map((r: { address: string }) => [r.address, r]));
@@ -89,9 +89,11 @@ describe('driftlens scan (CLI, end to end against the fake EC2)', function () {
     const run = await cli(['scan', FIXTURE], fakeCredentials(fake.url));
     assert.equal(run.code, 0, run.stderr);
     const lines = run.stdout.trimEnd().split('\n');
-    assert.match(lines[0], /^STATUS\s+RESOURCE\s+LIVE ID\s+LOCATION$/);
+    // The report leads with what was not verified (the S3 bucket: no mapper), then the table.
+    assert.equal(lines[0], 'not verified: 1 of 8 resources — unsupported type (1)');
+    assert.match(lines[2], /^STATUS\s+RESOURCE\s+LIVE ID\s+LOCATION$/);
     assert.match(run.stdout, /^in sync\s+aws_instance\.web\[0\]\s+i-0a1b2c3d4e5f60001\s+instances\.tf:1$/m);
-    assert.equal(lines[lines.length - 1], '8 resources: 7 in sync, 0 drifted, 0 missing, 1 unverified');
+    assert.equal(lines[lines.length - 1], '8 resources, 7 verified: 7 in sync, 0 drifted, 0 missing, 1 unverified');
     assert.equal(run.stderr, '', 'no progress when stderr is not a terminal');
   });
 

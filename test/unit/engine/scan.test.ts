@@ -64,7 +64,7 @@ describe('engine: scan against the fake EC2 (real SDK)', function () {
       'aws_security_group.web': 'in-sync',
     });
     assert.equal(result.resources.find((r) => r.address === 'aws_s3_bucket.logs')?.reason, 'unsupported type');
-    assert.deepEqual(result.summary, { resources: 8, inSync: 7, drifted: 0, missing: 0, unverified: 1, unmanaged: 0 });
+    assert.deepEqual(result.summary, { resources: 8, inSync: 7, drifted: 0, missing: 0, unverified: 1, unmanaged: 0, verified: 7 });
     assert.equal(provider.calls.length, 1);
     assert.equal(provider.calls[0].length, 7);
     // The region comes from the provider block (var.region's default).
@@ -94,7 +94,7 @@ describe('engine: scan against the fake EC2 (real SDK)', function () {
     assert.equal((sg.drifts[0].actual as unknown[]).length, (sg.drifts[0].expected as unknown[]).length + 1);
     const web0 = result.resources.find((r) => r.address === 'aws_instance.web[0]')!;
     assert.equal(web0.drifts[0].origin?.file, join(FIXTURE, 'variables.tf'), 'the fix edits the variable default');
-    assert.deepEqual(result.summary, { resources: 8, inSync: 3, drifted: 3, missing: 1, unverified: 1, unmanaged: 0 });
+    assert.deepEqual(result.summary, { resources: 8, inSync: 3, drifted: 3, missing: 1, unverified: 1, unmanaged: 0, verified: 7 });
   });
 
   it('makes a 403 unverified, naming the IAM action, and never missing', async () => {
