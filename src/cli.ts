@@ -1,6 +1,8 @@
 // The command-line front-end: dispatches to one module per command. Each command parses its
 // own options, calls the engine, formats, and returns the exit code (0 ok / no drift,
 // 2 drift found, 1 error — as `terraform plan -detailed-exitcode`).
+import { PRODUCT_VERSION } from './engine/report/product';
+import { unknownMessage } from './cli/suggest';
 import { usage } from './cli/usage';
 
 type Command = (args: string[]) => Promise<number>;
@@ -13,17 +15,23 @@ const commands: Record<string, () => Promise<Command>> = {
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage);
+  if (!name || name === '--help' || name === '-h') {
+    (name ? process.stdout : process.stderr).write(usage);
     return name ? 0 : 1;
   }
-  if (name === '--version' || name === '-v') {
-    process.stdout.write(`${process.env.DRIFTLENS_VERSION ?? 'driftlens'}\n`);
+  if (name === 'help') {
+    // `driftlens help scan` is `driftlens scan --help`.
+    if (!rest[0]) return main(['--help']);
+    return main([rest[0], '--help']);
+  }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    process.stdout.write(`driftlens ${PRODUCT_VERSION}\n`);
     return 0;
   }
   const load = commands[name];
   if (!load) {
-    process.stderr.write(`driftlens: unknown command "${name}"\n\n${usage}`);
+    const kind = name.startsWith('-') ? 'option' : 'command';
+    process.stderr.write(`driftlens: ${unknownMessage(kind, name, kind === 'option' ? ['--help', '--version'] : [...Object.keys(commands), 'help', 'version'])}\n\n${usage}`);
     return 1;
   }
   return (await load())(rest);
