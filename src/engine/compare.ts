@@ -10,6 +10,9 @@ import { holdsSensitive, isSensitiveAttribute, safeReason } from '../iac/sensiti
 
 export const SENSITIVE = '(sensitive)';
 
+/** Why a declared (sub-)attribute the type's mapper does not read is unverified. */
+export const NOT_READ = 'not read by DriftLens';
+
 export interface Comparison {
   drifts: Drift[];
   unverified: UnverifiedAttribute[];
@@ -73,7 +76,11 @@ function compareValue(ctx: Ctx, path: string, ev: EvalValue, live: Value | undef
   }
   if (ev.kind === 'map') {
     const liveObj = live !== null && typeof live === 'object' && !Array.isArray(live) ? live : {};
-    for (const [key, sub] of ev.entries) compareValue(ctx, `${path}.${key}`, sub, liveObj[key], schema.attributes?.[key] ?? {}, locate(sub, location));
+    for (const [key, sub] of ev.entries) {
+      // An object whose keys the schema lists: a key it does not list (and the mapper did not answer) is not read.
+      if (schema.attributes && !(key in schema.attributes) && !(key in liveObj)) notRead(ctx, `${path}.${key}`, locate(sub, location));
+      else compareValue(ctx, `${path}.${key}`, sub, liveObj[key], schema.attributes?.[key] ?? {}, locate(sub, location));
+    }
     return;
   }
   if (ev.kind === 'list') {
@@ -138,7 +145,7 @@ function compareTags(ctx: Ctx, path: string, ev: Extract<EvalValue, { kind: 'map
 function compareBlocks(ctx: Ctx, path: string, entry: DesiredBlocks, live: Value | undefined, schema: AttributeSchema): void {
   if (schema.normalize || schema.block === 'set') {
     const values: Value[] = [];
-    for (const block of entry.blocks) {
+    for (const block of readableBlocks(ctx, path, entry, live, schema)) {
       const v = blockValue(block);
       if (typeof v === 'string') {
         unverifiedAt(ctx, path, v, entry.location, blockSensitive(ctx.type, path, block));
@@ -157,12 +164,43 @@ function compareBlocks(ctx: Ctx, path: string, entry: DesiredBlocks, live: Value
     for (const [name, sub] of block.entries) {
       const subSchema = schema.attributes?.[name];
       const subPath = entry.blocks.length > 1 ? `${path}[${i}].${name}` : `${path}.${name}`;
-      if (liveBlock !== undefined && !(name in liveObj) && !subSchema && schema.attributes) {
-        ctx.out.unverified.push({ attribute: subPath, reason: `the ${ctx.type} mapper does not read "${path}.${name}"`, location: sub.location });
+      // Read = the mapper answers the key or its schema names it. With no live block at all, the
+      // block itself is what differs, unless the schema shows the mapper never reads this key.
+      const read = name in liveObj || !!subSchema || (liveBlock === undefined && !schema.attributes);
+      if (!read) {
+        notRead(ctx, subPath, sub.location);
         continue;
       }
       compareEntry(ctx, subPath, sub, liveObj[name], subSchema ?? {});
     }
+  });
+}
+
+/** A declared sub-attribute the mapper does not read: unverified, never drift, never in sync. */
+function notRead(ctx: Ctx, path: string, location: SourceLocation): void {
+  ctx.out.unverified.push({ attribute: path, reason: `${NOT_READ} (the ${ctx.type} mapper does not read "${path.replace(/\[\d+\]/g, '')}")`, location });
+}
+
+/**
+ * The sub-attributes of a block compared whole (a set, normalized rules) that the mapper reads:
+ * those its schema lists, or, without a list, those some live element carries. The others are
+ * reported once each and left out of both sides, so they neither drift nor pass.
+ */
+function readableBlocks(ctx: Ctx, path: string, entry: DesiredBlocks, live: Value | undefined, schema: AttributeSchema): DesiredBody[] {
+  const liveKeys = new Set<string>();
+  for (const el of Array.isArray(live) ? live : []) if (el !== null && typeof el === 'object' && !Array.isArray(el)) Object.keys(el).forEach((k) => liveKeys.add(k));
+  const known = (name: string) => (schema.attributes ? name in schema.attributes : liveKeys.size === 0 || liveKeys.has(name));
+  const reported = new Set<string>();
+  return entry.blocks.map((block) => {
+    const kept = new Map<string, DesiredEntry>();
+    for (const [name, sub] of block.entries) {
+      if (known(name)) kept.set(name, sub);
+      else if (!reported.has(name)) {
+        reported.add(name);
+        notRead(ctx, `${path}.${name}`, sub.location);
+      }
+    }
+    return { ...block, entries: kept };
   });
 }
 

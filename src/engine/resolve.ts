@@ -1,18 +1,19 @@
 // One root module from files to resolved instances: tfvars, state, the evaluation scope, and for
 // each declared resource its instances (count / for_each / state) with their desired attributes.
 import { join, relative } from 'node:path';
-import type { DeclaredResource, ModuleIndex, ProviderConfig, ScanError, Value } from '../model';
+import type { DeclaredResource, ModuleIndex, ProviderConfig, ScanError } from '../model';
 import type { WorkspaceIo } from './workspaceIo';
 import { createModuleScope, type CallFunction } from '../iac/terraform/evalScope';
 import type { EvalScope } from '../iac/terraform/evaluate';
 import { evaluateExpr } from '../iac/terraform/evaluate';
 import type { EvalValue } from '../iac/terraform/evalValue';
-import { asNumber, asString, scalar, toValue } from '../iac/terraform/evalValue';
+import { asNumber, asString, scalar } from '../iac/terraform/evalValue';
 import type { Parse } from '../iac/terraform/tfvars';
 import { loadVariableInputs, type VariableInputs } from '../iac/terraform/variableInputs';
-import { instanceKeyText, parseState, StateError, type StateResource, type TerraformState } from '../iac/terraform/state';
+import { instanceKeyText, parseState, StateError, type StateInstance, type StateResource, type TerraformState } from '../iac/terraform/state';
 import { evaluateBody, type DesiredBody } from './desired';
 import { ModuleScopes } from './moduleScopes';
+import { ProviderConfigs } from './providerConfigs';
 import { needsRemoteState, pullRemoteState, type StatePullOptions } from '../iac/terraform/remoteState';
 import { currentWorkspace, statePathFor } from '../iac/terraform/workspaces';
 import { parseTerraformText } from '../iac/moduleIndex';
@@ -33,6 +34,8 @@ export interface ResolvedInstance {
   ignored?: (attribute: string) => boolean;
   /** `lifecycle.ignore_changes`: the results compare ignored paths below the top level with the live value. */
   ignoreChanges?: IgnoreChanges;
+  /** Top-level string attributes of the instance in state (sensitive ones left out), for placement cross-checks. */
+  stateAttributes?: Record<string, string>;
 }
 
 export interface ResolvedRoot {
@@ -111,11 +114,10 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
     createModuleScope({ index: node.index, tfvars: inputs, state, callFunction: options.callFunction, workspace, addressPrefix, modulePath: relativeModulePath(dir, node.dir), moduleValue }),
   );
   const scope: EvalScope = createModuleScope({ index, tfvars: tfvars.values, state, callFunction: options.callFunction, workspace, moduleValue: (name) => modules.moduleValue(tree, scope, '', name) });
-  const providers = providerConfigs(index, scope);
+  const providers = new ProviderConfigs(index, scope);
   const instances: ResolvedInstance[] = [];
   const tagSettings = new Map<string, AwsTagSettings>();
-  const providerConfigFor = (name: string): ProviderConfig =>
-    providers.get(name) ?? { provider: name.split('.')[0], ...(name.includes('.') ? { alias: name.split('.')[1] } : {}), settings: {} };
+  const providerConfigFor = (name: string): ProviderConfig => providers.get(name).config;
   const unresolvedInstance = (resource: DeclaredResource, address: string, reason: string): ResolvedInstance => ({
     address,
     resource: { ...resource, address },
@@ -131,7 +133,8 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
       const providerConfig = providerConfigFor(resource.provider);
       let tags = tagSettings.get(resource.provider);
       if (!tags && providerConfig.provider === 'aws') {
-        tags = awsTagSettings(index.providers.find((p) => p.configName === resource.provider), scope);
+        const entry = providers.get(resource.provider);
+        tags = awsTagSettings(entry.declared, entry.scope);
         tagSettings.set(resource.provider, tags);
       }
       const ignoreChanges = parseIgnoreChanges(resource);
@@ -161,12 +164,14 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
         const settings = tags;
         const ignored = (attribute: string) =>
           isUnder(attribute, ignoredPrefixes) || (!!settings && attribute.startsWith('tags.') && isIgnoredTag(attribute.slice(5), settings));
-        instances.push({ address: inst.address, resource, liveId: inst.liveId, ...(inst.reason ? { unverifiedReason: inst.reason } : {}), desired, providerConfig, ignored, ...(ignoreChanges ? { ignoreChanges } : {}) });
+        instances.push({ address: inst.address, resource, liveId: inst.liveId, ...(inst.reason ? { unverifiedReason: inst.reason } : {}), desired, providerConfig, ignored, ...(ignoreChanges ? { ignoreChanges } : {}), ...(inst.stateAttributes ? { stateAttributes: inst.stateAttributes } : {}) });
       }
     }
   };
   // The root, then every module instance below it, depth first.
-  const visit = (node: ModuleNode, nodeScope: EvalScope, prefix: string, providerNames: ReadonlyMap<string, string>): void => {
+  const visit = (node: ModuleNode, nodeScope: EvalScope, prefix: string, inherited: ReadonlyMap<string, string>): void => {
+    // A module's own provider blocks override what it inherits, for its resources and the modules it calls.
+    const providerNames = providers.enterModule(node.index, nodeScope, prefix, inherited);
     resolveResources(node.index, nodeScope, prefix, providerNames);
     for (const child of node.children) {
       const keys = moduleInstanceKeys(child.call!, nodeScope);
@@ -189,6 +194,7 @@ interface Expanded {
   reason?: string;
   bindings: Map<string, EvalValue>;
 }
+  stateAttributes?: Record<string, string>;
 
 /**
  * The instances of one declared resource: what state holds for it, plus those the code says must exist
@@ -212,7 +218,7 @@ function expandInstances(resource: DeclaredResource, stateResource: StateResourc
     // When the code's count/for_each is known, state instances it no longer declares are Terraform's to destroy, not ours to compare.
     if (keys && !keys.list.some((k) => k === inst.indexKey)) continue;
     seen.add(inst.address);
-    out.push({ address: inst.address, liveId: inst.id, ...(inst.id ? {} : { reason: 'no id in state' }), bindings: bindingsFor(inst.indexKey) });
+    out.push({ address: inst.address, liveId: inst.id, ...(inst.id ? {} : { reason: 'no id in state' }), bindings: bindingsFor(inst.indexKey), stateAttributes: stateStrings(inst) });
   }
   const expected = keys ? keys.list : resource.count || resource.forEach ? [] : [undefined];
   for (const key of expected) {
@@ -260,25 +266,8 @@ function importedId(index: ModuleIndex, address: string, scope: EvalScope): stri
   return v.kind === 'scalar' && typeof v.value === 'string' && v.value ? v.value : undefined;
 }
 
-/** Provider blocks by configuration name (`aws`, `aws.west`), with their evaluable settings. */
-function providerConfigs(index: ModuleIndex, scope: EvalScope): Map<string, ProviderConfig> {
-  const out = new Map<string, ProviderConfig>();
-  for (const p of index.providers) {
-    const body = evaluateBody(p.body, p.range, p.file, scope, new Map(), false);
-    const settings: Record<string, Value> = {};
-    for (const [name, entry] of body.entries) {
-      if (name === 'alias') continue;
-      if (entry.kind === 'attribute') {
-        const v = toValue(entry.value);
-        if (v !== undefined && !entry.value.sensitive) settings[name] = v;
-      } else if (entry.kind === 'blocks') {
-        const blocks = entry.blocks.map((b) => Object.fromEntries([...b.entries].flatMap(([k, e]) => (e.kind === 'attribute' && toValue(e.value) !== undefined ? [[k, toValue(e.value) as Value]] : []))));
-        settings[name] = blocks;
-      }
-    }
-    const region = typeof settings.region === 'string' ? settings.region : undefined;
-    const profile = typeof settings.profile === 'string' ? settings.profile : undefined;
-    out.set(p.configName, { provider: p.name, ...(p.alias ? { alias: p.alias } : {}), ...(region ? { region } : {}), ...(profile ? { profile } : {}), settings });
-  }
-  return out;
+/** The instance's top-level string attributes in state, without those Terraform marked sensitive. */
+function stateStrings(inst: StateInstance): Record<string, string> {
+  const sensitive = new Set(inst.sensitivePaths.filter((p) => p.length === 1).map((p) => String(p[0])));
+  return Object.fromEntries(Object.entries(inst.attributes).filter((e): e is [string, string] => typeof e[1] === 'string' && !sensitive.has(e[0])));
 }

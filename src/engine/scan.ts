@@ -143,6 +143,8 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanOutcome> 
       }
     }),
   );
+  // Problems of a fetch that belong to no one resource (an identity check that could not run), each once.
+  for (const provider of byProvider.keys()) errors.push(...(provider.fetchNotes?.() ?? []));
   checkCancel();
   const extras = await scanProviderExtras(abs, roots, options.providers, { signal, logger });
   checkCancel();
@@ -268,5 +270,6 @@ function bindingOf(inst: ResolvedInstance): Binding {
     liveId: inst.liveId as string,
     providerConfig: inst.providerConfig,
     declaredAttributes: [...inst.desired.entries.keys()],
+    ...(inst.stateAttributes ? { stateAttributes: inst.stateAttributes } : {}),
   };
 }

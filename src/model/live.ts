@@ -2,7 +2,7 @@
 // the provider interface the engine calls (AWS, Azure).
 import type { ArmSeverity, ArmTarget } from './arm';
 import type { TypeCoverage } from './coverage';
-import type { Severity, UnmanagedResource } from './findings';
+import type { ScanError, Severity, UnmanagedResource } from './findings';
 import type { Value } from './values';
 
 /** One declared resource instance tied to its cloud identity, ready to fetch. */
@@ -17,6 +17,11 @@ export interface Binding {
   declaredAttributes: string[];
   /** Known declared values (blocks as lists of objects), for mappers that pick a live element the code names. */
   declared?: Record<string, Value>;
+  /**
+   * Top-level string attributes state records for the instance (not the sensitive ones), so a provider can
+   * check it asks the account and region the resource lives in (AWS: `arn`, `owner_id`). Never reported.
+   */
+  stateAttributes?: Record<string, string>;
 }
 
 export interface ProviderConfig {
@@ -28,6 +33,13 @@ export interface ProviderConfig {
   profile?: string;
   /** Literal attributes of the provider block that providers may use (e.g. `default_tags`, `subscription_id`). */
   settings: Record<string, Value>;
+  /**
+   * Settings the block writes whose value is unknown (a variable without a value), by path (`region`,
+   * `assume_role.role_arn`) → why. A provider must not guess them: resources it would place by them are unverified.
+   */
+  unknown?: Record<string, string>;
+  /** The module instance whose own provider block this is (`module.net`); absent for the root's. */
+  module?: string;
 }
 
 export type LiveErrorKind = 'access-denied' | 'throttled' | 'timeout' | 'network' | 'credentials' | 'unsupported' | 'cancelled' | 'other';
@@ -95,6 +107,11 @@ export interface LiveStateProvider {
   readonly armTemplates?: { target: ArmTarget; severity: ArmSeverity };
   /** Every type it verifies, with depth, what it reads and the permissions it needs (`driftlens types`). */
   coverage?(): TypeCoverage[];
+  /**
+   * Problems of the last `fetch` that belong to no one resource, each once (AWS: GetCallerIdentity failed, so
+   * the account cross-check was skipped). Reported with the scan's errors; never a verdict on a resource.
+   */
+  fetchNotes?(): ScanError[];
 }
 
 /** Comparison metadata for one attribute, declared by the type's mapper. */

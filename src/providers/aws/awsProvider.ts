@@ -1,7 +1,11 @@
 // The AWS LiveStateProvider: groups bindings by (profile, region, type), describes each
 // group in batches with bounded concurrency, and answers every binding — found, not-found
 // (only on a per-ID NotFound or a terminated instance) or an error that says why.
-import type { Binding, FetchContext, LiveResult, LiveStateProvider } from '../../model';
+import type { Binding, FetchContext, LiveResult, LiveStateProvider, ScanError } from '../../model';
+import { accessOf, accountGuardViolation, type AwsAccess } from './access';
+import { credentialsFor, loadCredentialProviders, type CredentialProvider, type CredentialProvidersSdk } from './credentials';
+import { createIdentityCache, loadStsSdk, type IdentityCache, type StsSdk } from './identity';
+import { placementMismatch, recordsAccount } from './placement';
 import { createClientPool, loadEc2Sdk, type Ec2Sdk } from './client';
 import { describeByIds } from './describe';
 import { effectiveEc2Endpoint, endpointMismatch } from './endpoints';
@@ -28,10 +32,13 @@ export interface AwsProviderOptions {
   concurrency?: number;
   /** For tests and benchmarks: how the SDK is loaded. */
   loadSdk?: () => Promise<Ec2Sdk>;
+  /** For tests: how `@aws-sdk/client-sts` and `@aws-sdk/credential-providers` are loaded. */
+  loadSts?: () => Promise<StsSdk>;
+  loadCredentialProviders?: () => Promise<CredentialProvidersSdk>;
 }
 
 interface Group {
-  profile?: string;
+  access: AwsAccess;
   region?: string;
   mapper: AnyAwsMapper;
   bindings: Binding[];
@@ -40,6 +47,7 @@ interface Group {
 export function createAwsProvider(options: AwsProviderOptions): LiveStateProvider {
   // The VPCs the last fetch saw: the unmanaged listing that follows it in a scan stays inside them.
   let scope: VpcScope = createVpcScope();
+  let notes: ScanError[] = [];
   return {
     name: 'aws',
     supports: (type) => awsMapperFor(type) !== undefined,
@@ -47,8 +55,10 @@ export function createAwsProvider(options: AwsProviderOptions): LiveStateProvide
     coverage: awsCoverage,
     fetch: (bindings, ctx) => {
       scope = createVpcScope();
-      return fetchAll(bindings, ctx, options, scope);
+      notes = [];
+      return fetchAll(bindings, ctx, options, scope, notes);
     },
+    fetchNotes: () => notes,
     listUnmanaged: async (declaredIds, ctx) => {
       // Untrusted workspace, or nothing fetched: every resource already says why; nothing to list.
       if (!options.credentialsAllowed || scope.groups.length === 0 || ctx.signal.aborted) return { unmanaged: [], errors: [] };
@@ -58,7 +68,7 @@ export function createAwsProvider(options: AwsProviderOptions): LiveStateProvide
   };
 }
 
-async function fetchAll(bindings: Binding[], ctx: FetchContext, options: AwsProviderOptions, scope: VpcScope): Promise<Map<Binding, LiveResult>> {
+async function fetchAll(bindings: Binding[], ctx: FetchContext, options: AwsProviderOptions, scope: VpcScope, notes: ScanError[]): Promise<Map<Binding, LiveResult>> {
   const results = new Map<Binding, LiveResult>();
   const answerAll = (list: Binding[], r: LiveResult) => list.forEach((b) => results.set(b, r));
   if (!options.credentialsAllowed) {
@@ -82,10 +92,15 @@ async function fetchAll(bindings: Binding[], ctx: FetchContext, options: AwsProv
       results.set(b, { status: 'error', kind: 'other', reason: elsewhere });
       continue;
     }
-    const profile = b.providerConfig.profile ?? options.profile;
+    // Region, profile, roles and account guards as the Terraform provider resolves them; an unknown one is not guessed.
+    const access = accessOf(b.providerConfig, options.profile);
+    if ('reason' in access) {
+      results.set(b, { status: 'error', kind: 'other', reason: access.reason });
+      continue;
+    }
     const region = b.providerConfig.region ?? options.region;
-    const key = `${profile ?? ''}\u0000${region ?? ''}\u0000${b.type}`;
-    const g = groups.get(key) ?? groups.set(key, { profile, region, mapper, bindings: [] }).get(key)!;
+    const key = `${access.key}\u0000${region ?? ''}\u0000${b.type}`;
+    const g = groups.get(key) ?? groups.set(key, { access, region, mapper, bindings: [] }).get(key)!;
     g.bindings.push(b);
   }
   if (groups.size === 0) return results;
@@ -97,15 +112,26 @@ async function fetchAll(bindings: Binding[], ctx: FetchContext, options: AwsProv
   const sdk = await (options.loadSdk ?? loadEc2Sdk)();
   const pool = createClientPool(sdk, { maxAttempts: options.maxAttempts ?? 5, endpoint: options.endpoint });
   const limit = createLimiter(options.concurrency ?? 8);
+  const identities = createIdentityCache(options.loadSts ?? loadStsSdk, options.maxAttempts ?? 5);
+  const credentials = new Map<string, Promise<CredentialProvider | undefined>>();
+  const credentialsOf = (g: Group) => credentials.get(g.access.key) ?? credentials.set(g.access.key, credentialsFor(g.access, g.region, options.loadCredentialProviders ?? loadCredentialProviders)).get(g.access.key)!;
+  const noted = new Set<string>();
+  const note = (access: AwsAccess, message: string) => {
+    if (noted.has(access.key)) return;
+    noted.add(access.key);
+    notes.push({ kind: 'credentials', message: `${identityName(access)}: ${message}`, severity: 'warning' });
+  };
   const total = bindings.length;
   let done = results.size;
   try {
     await Promise.all(
       [...groups.values()].map(async (g) => {
-        const caller = pool.get(g.profile, g.region);
-        const gctx = { caller, limit, signal: ctx.signal, onCall: (op: string) => ctx.logger.debug(`aws: ${op} ${g.region ?? '(default region)'}`) };
         try {
-          recordVpcs(scope, g.mapper, g.profile, g.region, (await fetchGroup(g, gctx, results)).values());
+          const creds = await credentialsOf(g);
+          const caller = pool.get(g.access.profile, g.region, { key: g.access.key, credentials: creds });
+          const gctx = { caller, limit, signal: ctx.signal, onCall: (op: string) => ctx.logger.debug(`aws: ${op} ${g.region ?? '(default region)'}`) };
+          const asked = await crossCheck(g, await caller.resolvedRegion(), creds, { identities, signal: ctx.signal, note }, results);
+          if (asked.length > 0) recordVpcs(scope, g.mapper, g.access.profile, g.region, (await fetchGroup({ ...g, bindings: asked }, gctx, results)).values());
         } catch (e) {
           // A bug or an unexpected SDK failure still answers every binding of the group.
           answerAll(g.bindings.filter((b) => !results.has(b)), classifyError(e, g.mapper.describe.operation, ctx.signal));
@@ -116,8 +142,57 @@ async function fetchAll(bindings: Binding[], ctx: FetchContext, options: AwsProv
     );
   } finally {
     pool.destroy();
+    identities.destroy();
   }
   return results;
+}
+
+interface CrossCheckContext {
+  identities: IdentityCache;
+  signal: AbortSignal;
+  note: (access: AwsAccess, message: string) => void;
+}
+
+/**
+ * Answers the bindings that must not be asked here (no region, an account the block's guards refuse, state
+ * placing them in another account or region) and returns the rest. One GetCallerIdentity per identity, and
+ * only when something needs the account. Nothing is missing unless the right account and region said so.
+ */
+async function crossCheck(g: Group, region: string | undefined, creds: CredentialProvider | undefined, cc: CrossCheckContext, results: Map<Binding, LiveResult>): Promise<Binding[]> {
+  const refuse = (list: Binding[], kind: 'other' | 'credentials', reason: string) => list.forEach((b) => results.set(b, { status: 'error', kind, reason }));
+  if (!region) {
+    refuse(g.bindings, 'other', 'region unknown: the provider block sets no region, and neither --region, AWS_REGION nor the profile names one');
+    return [];
+  }
+  const guarded = g.access.allowedAccountIds.length > 0 || g.access.forbiddenAccountIds.length > 0;
+  let account: string | undefined;
+  if (guarded || g.bindings.some((b) => recordsAccount(b.stateAttributes))) {
+    const id = await cc.identities.get(g.access, region, creds, cc.signal);
+    if ('account' in id) account = id.account;
+    else if (id.error !== 'cancelled') {
+      cc.note(g.access, `cannot tell which account the credentials are for (GetCallerIdentity: ${id.error}); resources are not cross-checked against the account in state`);
+      if (guarded) {
+        refuse(g.bindings, 'credentials', 'allowed_account_ids / forbidden_account_ids cannot be checked: GetCallerIdentity failed');
+        return [];
+      }
+    }
+  }
+  const violation = account && accountGuardViolation(g.access, account);
+  if (violation) {
+    refuse(g.bindings, 'credentials', violation);
+    return [];
+  }
+  return g.bindings.filter((b) => {
+    const why = placementMismatch(b.stateAttributes, account, region);
+    if (why) results.set(b, { status: 'error', kind: 'other', reason: why });
+    return !why;
+  });
+}
+
+/** `aws (profile ops, role arn:aws:iam::…:role/x)`: whose identity a note is about. */
+function identityName(access: AwsAccess): string {
+  const parts = [access.profile && `profile ${access.profile}`, access.roles.length > 0 && `role ${access.roles[access.roles.length - 1].roleArn}`].filter(Boolean);
+  return parts.length ? `aws (${parts.join(', ')})` : 'aws';
 }
 
 /** Answers the group's bindings; returns the objects that exist (by ID). */

@@ -1,6 +1,7 @@
 // The only place that touches `@aws-sdk/client-ec2` at run time: loaded lazily on the first
 // fetch, one client per (profile, region), read-only operations only.
 import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { CredentialProvider } from './credentials';
 
 /** Every EC2 operation DriftLens may send. All are read-only; nothing else can be called. */
 export type DescribeOperation =
@@ -37,20 +38,21 @@ export const loadEc2Sdk = (): Promise<Ec2Sdk> => import('@aws-sdk/client-ec2');
 
 /** Clients for one fetch; `destroy()` closes their sockets. */
 export interface ClientPool {
-  get(profile: string | undefined, region: string | undefined): Ec2Caller;
+  /** `auth`: credentials of an assumed role, under a key naming that identity; absent: the SDK's chain for `profile`. */
+  get(profile: string | undefined, region: string | undefined, auth?: { key: string; credentials?: CredentialProvider }): Ec2Caller;
   destroy(): void;
 }
 
 export function createClientPool(sdk: Ec2Sdk, settings: ClientSettings): ClientPool {
   const clients = new Map<string, EC2Client>();
   return {
-    get(profile, region) {
-      const key = `${profile ?? ''}\u0000${region ?? ''}`;
+    get(profile, region, auth) {
+      const key = `${auth?.key ?? profile ?? ''}\u0000${region ?? ''}`;
       let client = clients.get(key);
       if (!client) {
-        // Credentials: the SDK's default chain (env, SSO/profiles, IMDS); `profile` selects a named one.
+        // Credentials: the SDK's default chain (env, SSO/profiles, IMDS); `profile` selects a named one; an assumed role's own.
         client = new sdk.EC2Client({
-          ...(profile ? { profile } : {}),
+          ...(auth?.credentials ? { credentials: auth.credentials } : profile ? { profile } : {}),
           ...(region ? { region } : {}),
           ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
           retryMode: 'adaptive',

@@ -42,6 +42,8 @@ export function classifyError(e: unknown, operation: string, signal?: AbortSigna
   const attempts = x.$metadata?.attempts;
   const after = attempts && attempts > 1 ? ` after ${attempts} attempts` : '';
   if (isAbort(e, signal)) return err('cancelled', 'cancelled');
+  // An assume_role of the provider block failed (credentials.ts): the role and the reason, never an EC2 permission.
+  if (code === 'AssumeRoleFailed') return err('credentials', message);
   if (code === 'CredentialsProviderError' || /could not load credentials/i.test(message)) return err('credentials', NO_CREDENTIALS_REASON);
   if (code === 'TokenProviderError' || /sso.*(expired|token)/i.test(message)) return err('credentials', 'the AWS SSO session has expired or is missing: run `aws sso login`');
   if (ACCESS_DENIED.has(code)) return err('access-denied', `access denied: the credentials lack ec2:${operation}`, `ec2:${operation}`);

@@ -4,9 +4,10 @@ import type { Binding, FetchContext, LiveResult, LiveStateProvider, Logger } fro
 import { createAwsProvider } from '../../../src/providers/aws';
 import { startFakeEc2, type FakeEc2, type FakeEc2Options } from '../../fakes/ec2';
 import type { Ec2Seed } from '../../fakes/ec2/seed';
+import { startFakeSts, type FakeSts } from '../../fakes/sts';
 
 const AWS_VARS = [
-  'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_EC2', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION',
+  'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_EC2', 'AWS_ENDPOINT_URL_STS', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION',
   'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_EC2_METADATA_DISABLED', 'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS',
   'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_ROLE_ARN',
 ];
@@ -25,8 +26,30 @@ export function setAwsEnv(values: Record<string, string>): () => void {
   };
 }
 
+/** The account the tests' fixed keys belong to (the fixtures' state ARNs name it). */
+export const FAKE_ACCOUNT = '123456789012';
+export const FAKE_ACCESS_KEY = 'AKIAFAKEFAKEFAKE0001';
+
+// One fake STS for the whole run (a root hook): the provider asks GetCallerIdentity to cross-check state's
+// ARNs, and a test must never reach the real STS.
+let sharedSts: FakeSts | undefined;
+before(async () => {
+  sharedSts = await startFakeSts({ [FAKE_ACCESS_KEY]: { account: FAKE_ACCOUNT, arn: `arn:aws:iam::${FAKE_ACCOUNT}:user/driftlens-tests` } });
+});
+after(async () => {
+  await sharedSts?.close();
+  sharedSts = undefined;
+});
+
+/** The run's fake STS endpoint (started by the root hook above). */
+export const sharedStsUrl = (): string => {
+  if (!sharedSts) throw new Error('the shared fake STS is not running (awsTestEnv root hook)');
+  return sharedSts.url;
+};
+
 export const fakeCredentials = (endpoint: string): Record<string, string> => ({
   AWS_ENDPOINT_URL_EC2: endpoint,
+  AWS_ENDPOINT_URL_STS: sharedStsUrl(),
   AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE0001',
   AWS_SECRET_ACCESS_KEY: 'fake-secret-key-for-tests',
   AWS_REGION: 'us-east-1',
