@@ -1,11 +1,13 @@
 // aws_instance: DescribeInstances, plus DescribeInstanceAttribute (disable_api_termination
 // is not in DescribeInstances) and DescribeVolumes (root volume size/type/encryption) —
-// each only when the code declares that attribute.
+// each only when the code declares that attribute. A failed extra call makes only the
+// attribute that needed it unreadable, never the whole instance.
 import type { Instance, Volume } from '@aws-sdk/client-ec2';
 import type { Value } from '../../model';
 import { describeByIds, type DescribeSpec } from './describe';
 import { classifyError, type LiveError } from './errors';
 import type { AwsMapper, EnrichContext, Enrichment } from './mapper';
+import { INSTANCE_BLOCKS, readInstanceBlocks, rootBlockDevice } from './instanceBlocks';
 import { nameTag, ownedByAnotherService, tagsToMap } from './tags';
 import { enumValue, lacking, token } from './wireValues';
 
@@ -13,8 +15,8 @@ export interface InstanceExtra {
   disableApiTermination?: boolean;
   /** Present when root_block_device was declared; null when the instance has no EBS root volume. */
   rootVolume?: Volume | null;
-  /** Why the root volume could not be read although root_block_device was declared. */
-  rootVolumeUnreadable?: string;
+  /** Declared attributes whose extra call failed or answered inconsistently: attribute → why (naming the denied action). */
+  unreadable?: Record<string, string>;
 }
 
 const volumes: DescribeSpec<Volume> = {
@@ -54,6 +56,9 @@ async function enrich(items: Map<string, Instance>, declared: Map<string, Set<st
   const extra = new Map<string, InstanceExtra>();
   const errors = new Map<string, LiveError>();
   const get = (id: string) => extra.get(id) ?? extra.set(id, {}).get(id)!;
+  const cannotRead = (id: string, attribute: string, reason: string) => (get(id).unreadable ??= {})[attribute] = reason;
+  // A failed sub-call spoils only the attribute that needs it; a cancelled scan stays cancelled.
+  const failed = (id: string, attribute: string, error: LiveError) => (error.kind === 'cancelled' ? errors.set(id, error) : cannotRead(id, attribute, error.reason));
   const tasks: Promise<void>[] = [];
 
   // No batch form exists for this attribute: one call per instance, and only when declared.
@@ -67,7 +72,7 @@ async function enrich(items: Map<string, Instance>, declared: Map<string, Set<st
           // As the AWS provider reads it: an answer without a value is false.
           get(id).disableApiTermination = out.DisableApiTermination?.Value ?? false;
         } catch (e) {
-          errors.set(id, classifyError(e, 'DescribeInstanceAttribute', ctx.signal));
+          failed(id, 'disable_api_termination', classifyError(e, 'DescribeInstanceAttribute', ctx.signal));
         }
       }),
     );
@@ -79,7 +84,7 @@ async function enrich(items: Map<string, Instance>, declared: Map<string, Set<st
     const root = rootDevice(inst);
     if (typeof root === 'object') rootOf.set(id, root.volumeId);
     else if (root === 'instance-store') get(id).rootVolume = null;
-    else get(id).rootVolumeUnreadable = `the root device ${token(inst.RootDeviceName) ?? '(unnamed)'} is not among the instance's EBS block device mappings`;
+    else cannotRead(id, 'root_block_device', `the root device ${token(inst.RootDeviceName) ?? '(unnamed)'} is not among the instance's EBS block device mappings`);
   }
   if (rootOf.size > 0) {
     tasks.push(
@@ -88,8 +93,8 @@ async function enrich(items: Map<string, Instance>, declared: Map<string, Set<st
           const o = found.get(vol);
           if (o?.kind === 'found') get(id).rootVolume = o.item;
           // The instance names it and DescribeVolumes denies it: an inconsistent answer, not a missing disk.
-          else if (o?.kind === 'not-found') get(id).rootVolumeUnreadable = `the root volume ${vol} was not found (${o.reason})`;
-          else errors.set(id, o?.error ?? { status: 'error', kind: 'other', reason: `no answer for root volume ${vol}` });
+          else if (o?.kind === 'not-found') cannotRead(id, 'root_block_device', `the root volume ${vol} was not found (${o.reason})`);
+          else failed(id, 'root_block_device', o?.error ?? { status: 'error', kind: 'other', reason: `no answer for root volume ${vol}` });
         }
       }),
     );
@@ -136,17 +141,11 @@ function toAttributes(i: Instance, extra: InstanceExtra | undefined, unreadable:
   if (sourceDestCheck !== undefined) attrs.source_dest_check = sourceDestCheck;
   else unreadable.source_dest_check = lacking('sourceDestCheck');
 
-  const httpTokens = enumValue(i.MetadataOptions?.HttpTokens);
-  if (httpTokens) attrs.metadata_options = [{ http_tokens: httpTokens }];
-  else unreadable.metadata_options = lacking('metadataOptions');
+  readInstanceBlocks(i, attrs, unreadable);
 
   if (extra?.disableApiTermination !== undefined) attrs.disable_api_termination = extra.disableApiTermination;
-  if (extra?.rootVolumeUnreadable) {
-    unreadable.root_block_device = extra.rootVolumeUnreadable;
-  } else if (extra && 'rootVolume' in extra) {
-    const v = extra.rootVolume;
-    attrs.root_block_device = v ? [{ volume_size: v.Size ?? null, volume_type: enumValue(v.VolumeType), encrypted: v.Encrypted ?? false }] : [];
-  }
+  if (extra && 'rootVolume' in extra) attrs.root_block_device = extra.rootVolume ? [rootBlockDevice(i, extra.rootVolume)] : [];
+  Object.assign(unreadable, extra?.unreadable);
   return attrs;
 }
 
@@ -163,7 +162,8 @@ export const ec2InstanceMapper: AwsMapper<Instance, InstanceExtra> = {
   normalization: {
     type: 'aws_instance',
     scalarSets: ['vpc_security_group_ids'],
-    singleBlocks: ['root_block_device', 'metadata_options'],
+    singleBlocks: [],
+    blocks: INSTANCE_BLOCKS,
     ruleBlocks: [],
     tagMaps: ['tags'],
     onDemand: { disable_api_termination: 'ec2:DescribeInstanceAttribute', root_block_device: 'ec2:DescribeVolumes' },

@@ -7,6 +7,17 @@ import type { DescribeSpec } from './describe';
 import type { LiveError } from './errors';
 import type { Limiter } from '../limiter';
 
+/**
+ * A nested block and every sub-attribute the mapper reads in it, as the AWS provider's schema
+ * names them: `true` a value, `'tags'` a tag map, or a nested block's own shape. A declared
+ * sub-attribute missing here is "not read by DriftLens" (unverified), never drift.
+ */
+export interface BlockShape {
+  /** TypeSet in the provider's schema (order never matters); TypeList otherwise. */
+  set?: boolean;
+  reads: Record<string, true | 'tags' | BlockShape>;
+}
+
 /** How the comparison treats a type's attributes (exported for the compare layer). */
 export interface TypeNormalization {
   type: string;
@@ -14,6 +25,8 @@ export interface TypeNormalization {
   scalarSets: string[];
   /** Nested blocks Terraform holds as a list of at most one object (`root_block_device`). */
   singleBlocks: string[];
+  /** What the mapper reads inside its nested blocks (list or set); a block without a shape reads what its live value carries. */
+  blocks?: Record<string, BlockShape>;
   /**
    * Security-group style rule blocks (`ingress`, `egress`): compare the sets of tuples from
    * `expandRules` (securityGroupRules.ts) on both sides, never the blocks as written.

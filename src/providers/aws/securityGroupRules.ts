@@ -21,6 +21,9 @@ export interface RuleContext {
   ownerId?: string;
 }
 
+/** The sub-attributes of an `ingress` / `egress` block (the provider's schema) that `expandRule` reads. */
+export const RULE_ATTRIBUTES = ['from_port', 'to_port', 'protocol', 'cidr_blocks', 'ipv6_cidr_blocks', 'prefix_list_ids', 'security_groups', 'self', 'description'] as const;
+
 // Terraform's protocolForValue: names for tcp/udp/icmp (and icmpv6), "-1" for all.
 const PROTOCOL_NUMBERS: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6' };
 const PORTED = new Set(['tcp', 'udp', 'icmp', 'icmpv6']);

@@ -1,5 +1,6 @@
 // aws_vpc: DescribeVpcs, plus DescribeVpcAttribute for the DNS flags, which DescribeVpcs
-// does not return — one call per VPC and flag, only when the code declares the flag.
+// does not return — one call per VPC and flag, only when the code declares the flag. A
+// failed call makes only that flag unreadable (its reason names the denied action).
 import type { Vpc } from '@aws-sdk/client-ec2';
 import type { Value } from '../../model';
 import { classifyError, type LiveError } from './errors';
@@ -10,6 +11,8 @@ import { enumValue, token } from './wireValues';
 export interface VpcExtra {
   enable_dns_support?: boolean;
   enable_dns_hostnames?: boolean;
+  /** Flags whose DescribeVpcAttribute call failed: attribute → why. */
+  unreadable?: Record<string, string>;
 }
 
 const FLAGS = [
@@ -32,7 +35,9 @@ async function enrich(items: Map<string, Vpc>, declared: Map<string, Set<string>
             const e = extra.get(id) ?? extra.set(id, {}).get(id)!;
             e[f.attribute] = out[f.output]?.Value ?? false;
           } catch (err) {
-            errors.set(id, classifyError(err, 'DescribeVpcAttribute', ctx.signal));
+            const error = classifyError(err, 'DescribeVpcAttribute', ctx.signal);
+            if (error.kind === 'cancelled') errors.set(id, error);
+            else ((extra.get(id) ?? extra.set(id, {}).get(id)!).unreadable ??= {})[f.attribute] = error.reason;
           }
         }),
       );
@@ -42,7 +47,8 @@ async function enrich(items: Map<string, Vpc>, declared: Map<string, Set<string>
   return new Map<string, VpcExtra | LiveError>([...extra, ...errors]);
 }
 
-function toAttributes(v: Vpc, extra: VpcExtra | undefined): Record<string, Value> {
+function toAttributes(v: Vpc, extra: VpcExtra | undefined, unreadable: Record<string, string>): Record<string, Value> {
+  Object.assign(unreadable, extra?.unreadable);
   return {
     cidr_block: token(v.CidrBlock),
     instance_tenancy: enumValue(v.InstanceTenancy),

@@ -6,6 +6,7 @@ import type { InstanceStateName, SeedInstance, SeedRule, SeedSecurityGroup, Seed
 import type { FakeEc2State } from './state';
 import { Ec2Error, type XmlValue } from './xml';
 import { DIALECTS, type Dialect, type IdKind } from './dialect';
+import { instanceOptions } from './instanceOptions';
 
 export interface HandlerContext {
   state: FakeEc2State;
@@ -112,7 +113,7 @@ function renderInstance(i: SeedInstance, ctx: HandlerContext): XmlValue {
     architecture: 'x86_64',
     rootDeviceType: i.rootDeviceType ?? 'ebs',
     rootDeviceName: rootDevice,
-    blockDeviceMapping: gone || !i.rootVolume ? [] : [{ deviceName: mappedDevice, ebs: { volumeId: i.rootVolume.id, status: 'attached', attachTime: LAUNCH_TIME, deleteOnTermination: true } }],
+    blockDeviceMapping: gone || !i.rootVolume ? [] : [{ deviceName: mappedDevice, ebs: { volumeId: i.rootVolume.id, status: 'attached', attachTime: LAUNCH_TIME, deleteOnTermination: i.rootVolume.deleteOnTermination ?? true } }],
     virtualizationType: 'hvm',
     clientToken: '',
     tagSet: dialect.omitEmptyInstanceTags && Object.keys(i.tags ?? {}).length === 0 ? undefined : tagSet(i.tags),
@@ -138,7 +139,7 @@ function renderInstance(i: SeedInstance, ctx: HandlerContext): XmlValue {
     iamInstanceProfile: i.iamInstanceProfile ? { arn: `arn:aws:iam::${state.ownerId}:instance-profile/${i.iamInstanceProfile}`, id: `AIPA${i.id.slice(2).toUpperCase()}` } : undefined,
     ebsOptimized: i.ebsOptimized ?? false,
     enaSupport: true,
-    metadataOptions: dialect.omitMetadataOptions ? undefined : { state: 'applied', httpTokens: i.httpTokens ?? 'required', httpPutResponseHopLimit: 2, httpEndpoint: 'enabled', httpProtocolIpv6: 'disabled', instanceMetadataTags: 'disabled' },
+    ...instanceOptions(i, dialect),
   };
 }
 
@@ -366,16 +367,25 @@ const describeVolumes: Handler = (params, ctx) => {
         availabilityZone: v.availabilityZone ?? 'us-east-1a',
         status: inst ? 'in-use' : 'available',
         createTime: LAUNCH_TIME,
-        attachmentSet: inst ? [{ volumeId: v.id, instanceId: inst.id, device: inst.rootVolume?.deviceName ?? '/dev/xvda', status: 'attached', attachTime: LAUNCH_TIME, deleteOnTermination: true }] : [],
+        attachmentSet: inst ? [{ volumeId: v.id, instanceId: inst.id, device: inst.rootVolume?.deviceName ?? '/dev/xvda', status: 'attached', attachTime: LAUNCH_TIME, deleteOnTermination: inst.rootVolume?.deleteOnTermination ?? true }] : [],
         volumeType: v.type ?? 'gp3',
-        iops: v.iops ?? 3000,
+        // EC2 reports iops for SSD and io volumes (gp2: its baseline, 3 per GiB, at least 100) and throughput for gp3 only.
+        iops: v.iops ?? volumeIops(v.type ?? 'gp3', v.size),
+        throughput: (v.type ?? 'gp3') === 'gp3' ? (v.throughput ?? 125) : undefined,
         encrypted: v.encrypted ?? false,
+        kmsKeyId: v.encrypted ? (v.kmsKeyId ?? `arn:aws:kms:us-east-1:${ctx.state.ownerId}:key/0a1b2c3d-0000-4000-8000-000000000001`) : undefined,
         tagSet: tagSet(v.tags),
       };
     }),
     nextToken: p.nextToken,
   };
 };
+
+function volumeIops(type: string, size: number): number | undefined {
+  if (type === 'gp3') return 3000;
+  if (type === 'gp2') return Math.min(16000, Math.max(100, size * 3));
+  return type === 'io1' || type === 'io2' ? 3000 : undefined;
+}
 
 export const HANDLERS: Record<string, Handler> = {
   DescribeInstances: describeInstances,

@@ -63,6 +63,10 @@ export interface SeedVolume {
   encrypted?: boolean;
   availabilityZone?: string;
   iops?: number;
+  /** MiB/s; EC2 reports it for gp3 only (default 125). */
+  throughput?: number;
+  /** The KMS key ARN of an encrypted volume. */
+  kmsKeyId?: string;
   tags?: SeedTags;
 }
 
@@ -91,8 +95,17 @@ export interface SeedInstance {
   iamInstanceProfile?: string;
   tags?: SeedTags;
   /** The root EBS volume; the fake adds it to the volumes and the block device mapping. */
-  rootVolume?: { id?: string; size: number; type?: string; encrypted?: boolean; deviceName?: string };
+  rootVolume?: { id?: string; size: number; type?: string; encrypted?: boolean; deviceName?: string; kmsKeyId?: string; iops?: number; throughput?: number; deleteOnTermination?: boolean; tags?: SeedTags };
   httpTokens?: 'optional' | 'required';
+  /** The other instance metadata options (EC2 defaults: endpoint enabled, hop limit 2, IPv6 and tags disabled). */
+  metadata?: { httpEndpoint?: 'enabled' | 'disabled'; httpPutResponseHopLimit?: number; httpProtocolIpv6?: 'enabled' | 'disabled'; instanceMetadataTags?: 'enabled' | 'disabled' };
+  autoRecovery?: 'default' | 'disabled';
+  hostnameType?: 'ip-name' | 'resource-name';
+  enclave?: boolean;
+  cpu?: { coreCount: number; threadsPerCore: number };
+  capacityReservationPreference?: 'open' | 'none' | 'capacity-reservations-only';
+  /** Launched into this capacity reservation (the API then names the target instead of a preference). */
+  capacityReservationId?: string;
   /** Instances launched together share a reservation; default: one each. */
   reservationId?: string;
   /** The instance's rootDeviceName when it differs from the mapping's device name (`/dev/sda1` vs `sda1`). */

@@ -36,6 +36,10 @@ export class FakeEc2State {
         type: inst.rootVolume.type ?? 'gp3',
         encrypted: inst.rootVolume.encrypted ?? false,
         availabilityZone: az,
+        ...(inst.rootVolume.iops !== undefined ? { iops: inst.rootVolume.iops } : {}),
+        ...(inst.rootVolume.throughput !== undefined ? { throughput: inst.rootVolume.throughput } : {}),
+        ...(inst.rootVolume.kmsKeyId !== undefined ? { kmsKeyId: inst.rootVolume.kmsKeyId } : {}),
+        ...(inst.rootVolume.tags ? { tags: inst.rootVolume.tags } : {}),
       });
     }
     this.instances.set(inst.id, inst);

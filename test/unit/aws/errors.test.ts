@@ -28,12 +28,16 @@ describe('AWS provider errors (real SDK against the fake EC2)', () => {
     assert.equal(fake.calls.filter((c) => c.action === 'DescribeInstances').length, 1, 'a 403 is not retried');
   });
 
-  it('403 on an attribute call makes only the instances that declare it unverified', async () => {
+  it('403 on an attribute call makes only that attribute unreadable, naming the action; the rest of the instance is read', async () => {
     fake.faults.deny('DescribeInstanceAttribute');
-    const declares = binding('aws_instance', WEB, ['disable_api_termination']);
+    const declares = binding('aws_instance', WEB, ['disable_api_termination', 'instance_type']);
     const plain = binding('aws_instance', DB, ['instance_type']);
     const results = await provider().fetch([declares, plain], fetchContext());
-    assert.deepEqual(resultFor(results, declares), { status: 'error', kind: 'access-denied', reason: 'access denied: the credentials lack ec2:DescribeInstanceAttribute', action: 'ec2:DescribeInstanceAttribute' });
+    const r = resultFor(results, declares);
+    assert.equal(r.status, 'found');
+    assert.deepEqual(r.status === 'found' && r.unreadable?.disable_api_termination, 'access denied: the credentials lack ec2:DescribeInstanceAttribute');
+    assert.equal(foundAttributes(results, declares).instance_type, 't3.micro');
+    assert.equal('disable_api_termination' in foundAttributes(results, declares), false);
     assert.equal(foundAttributes(results, plain).instance_type, 't3.small');
   });
 

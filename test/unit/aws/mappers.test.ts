@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { createAwsProvider } from '../../../src/providers/aws/awsProvider';
 import { type FakeEc2 } from '../../fakes/ec2';
 import { binding, fetchContext, foundAttributes, INSTANCE_ATTRIBUTES, smallAccount, useFakeEc2 } from './awsTestEnv';
+import { rootCore } from './rootCore';
 
 describe('AWS mappers (real SDK against the fake EC2)', () => {
   const fakes = useFakeEc2();
@@ -31,8 +32,16 @@ describe('AWS mappers (real SDK against the fake EC2)', () => {
       source_dest_check: false,
       iam_instance_profile: 'web-profile',
       tags: { Name: 'web-1', Env: 'prod' },
-      root_block_device: [{ volume_size: 20, volume_type: 'gp3', encrypted: true }],
-      metadata_options: [{ http_tokens: 'required' }],
+      root_block_device: [{
+        volume_id: 'vol-0a1b2c3d4e5f60001', volume_size: 20, volume_type: 'gp3', iops: 3000, throughput: 125, encrypted: true,
+        kms_key_id: 'arn:aws:kms:us-east-1:123456789012:key/0a1b2c3d-0000-4000-8000-000000000001', device_name: '/dev/xvda', delete_on_termination: true, tags: {},
+      }],
+      metadata_options: [{ http_endpoint: 'enabled', http_protocol_ipv6: 'disabled', http_put_response_hop_limit: 2, http_tokens: 'required', instance_metadata_tags: 'disabled' }],
+      maintenance_options: [{ auto_recovery: 'default' }],
+      private_dns_name_options: [{ enable_resource_name_dns_aaaa_record: false, enable_resource_name_dns_a_record: false, hostname_type: 'ip-name' }],
+      enclave_options: [{ enabled: false }],
+      cpu_options: [{ amd_sev_snp: null, core_count: 1, threads_per_core: 2 }],
+      capacity_reservation_specification: [{ capacity_reservation_preference: 'open', capacity_reservation_target: [] }],
     });
   });
 
@@ -44,7 +53,7 @@ describe('AWS mappers (real SDK against the fake EC2)', () => {
     assert.equal(attrs.key_name, null);
     assert.equal(attrs.iam_instance_profile, null);
     assert.equal(attrs.monitoring, false);
-    assert.deepEqual(attrs.metadata_options, [{ http_tokens: 'optional' }]);
+    assert.deepEqual(attrs.metadata_options, [{ http_endpoint: 'enabled', http_protocol_ipv6: 'disabled', http_put_response_hop_limit: 2, http_tokens: 'optional', instance_metadata_tags: 'disabled' }]);
     assert.deepEqual(attrs.tags, {});
     // Not declared: not fetched, so not present.
     assert.ok(!('disable_api_termination' in attrs) && !('root_block_device' in attrs));
@@ -60,7 +69,7 @@ describe('AWS mappers (real SDK against the fake EC2)', () => {
     const attrs = foundAttributes(await provider().fetch([web], fetchContext()), web);
     assert.equal(attrs.instance_type, 't3.large');
     assert.deepEqual(attrs.tags, { Name: 'web-1', Env: 'staging' });
-    assert.deepEqual(attrs.root_block_device, [{ volume_size: 40, volume_type: 'gp3', encrypted: true }]);
+    assert.deepEqual(rootCore(attrs), [40, 'gp3', true]);
     assert.equal(attrs.disable_api_termination, false);
   });
 

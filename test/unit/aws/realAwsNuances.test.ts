@@ -9,6 +9,7 @@ import { type FakeEc2 } from '../../fakes/ec2';
 import type { SeedInstance } from '../../fakes/ec2/seed';
 import { tempDir } from '../engine/helpers';
 import { binding, fakeCredentials, fetchContext, foundAttributes, hexId, resultFor, smallAccount, useFakeEc2 } from './awsTestEnv';
+import { rootCore } from './rootCore';
 
 const base: SeedInstance = { id: hexId('i', 1), ami: 'ami-0abcdef1234567890', instanceType: 't3.micro', subnetId: 'subnet-0a1b2c3d4e5f60001', publicIp: '54.1.2.3', rootVolume: { size: 30, type: 'gp3', encrypted: true } };
 
@@ -31,7 +32,7 @@ describe('AWS provider: real-account nuances', () => {
       assert.equal(r.status, 'found', state);
       assert.ok(r.status === 'found' && !('associate_public_ip_address' in r.attributes));
       assert.deepEqual(r.status === 'found' && r.unreadable, { associate_public_ip_address: `the instance is ${state}: a public IP is only visible while it runs` });
-      assert.deepEqual(r.status === 'found' && r.attributes.root_block_device, [{ volume_size: 30, volume_type: 'gp3', encrypted: true }]);
+      assert.deepEqual(r.status === 'found' && rootCore(r.attributes), [30, 'gp3', true]);
     }
     const running = await fetchOne({ ...base, id: hexId('i', 20) }, ['associate_public_ip_address']);
     assert.equal(running.status === 'found' && running.attributes.associate_public_ip_address, true);
@@ -41,7 +42,8 @@ describe('AWS provider: real-account nuances', () => {
 
   it('finds the root volume when rootDeviceName and the mapping differ by /dev/, and says so when it is absent', async () => {
     const sda = await fetchOne({ ...base, id: hexId('i', 30), rootDeviceName: '/dev/sda1', rootVolume: { size: 50, type: 'io2', deviceName: 'sda1' } }, ['root_block_device']);
-    assert.deepEqual(sda.status === 'found' && sda.attributes.root_block_device, [{ volume_size: 50, volume_type: 'io2', encrypted: false }]);
+    assert.deepEqual(sda.status === 'found' && rootCore(sda.attributes), [50, 'io2', false]);
+    assert.equal(sda.status === 'found' && (sda.attributes.root_block_device as Record<string, unknown>[])[0].device_name, 'sda1');
     const elsewhere = await fetchOne({ ...base, id: hexId('i', 31), rootDeviceName: '/dev/sdz', rootVolume: { size: 8, deviceName: '/dev/xvda' } }, ['root_block_device', 'instance_type']);
     assert.equal(elsewhere.status, 'found');
     assert.deepEqual(elsewhere.status === 'found' && elsewhere.unreadable, { root_block_device: "the root device /dev/sdz is not among the instance's EBS block device mappings" });

@@ -1,0 +1,104 @@
+// aws_instance nested blocks that DescribeInstances answers, in the shape terraform-provider-aws
+// (internal/service/ec2/ec2_instance.go, resourceInstanceRead) stores them: every sub-attribute of
+// the provider's schema for each block, from its flatten* helper. An element the answer lacks is
+// unreadable (an emulator's partial shape), never an empty block: the real API always sends them.
+import type { Instance, Volume } from '@aws-sdk/client-ec2';
+import type { Value } from '../../model';
+import type { BlockShape } from './mapper';
+import { tagsToMap } from './tags';
+import { enumValue, lacking, token } from './wireValues';
+
+/** Every block this file reads, with the sub-attributes of the provider's schema (all TypeList, MaxItems 1). */
+export const INSTANCE_BLOCKS: Record<string, BlockShape> = {
+  metadata_options: { reads: { http_endpoint: true, http_protocol_ipv6: true, http_put_response_hop_limit: true, http_tokens: true, instance_metadata_tags: true } },
+  maintenance_options: { reads: { auto_recovery: true } },
+  private_dns_name_options: { reads: { enable_resource_name_dns_aaaa_record: true, enable_resource_name_dns_a_record: true, hostname_type: true } },
+  enclave_options: { reads: { enabled: true } },
+  cpu_options: { reads: { amd_sev_snp: true, core_count: true, threads_per_core: true } },
+  capacity_reservation_specification: {
+    reads: { capacity_reservation_preference: true, capacity_reservation_target: { reads: { capacity_reservation_id: true, capacity_reservation_resource_group_arn: true } } },
+  },
+  // Read from DescribeVolumes when declared (rootBlockDevice below); TypeList, MaxItems 1.
+  root_block_device: {
+    reads: { delete_on_termination: true, device_name: true, encrypted: true, iops: true, kms_key_id: true, throughput: true, volume_id: true, volume_size: true, volume_type: true, tags: 'tags' },
+  },
+};
+
+/** One block as a list of at most one object, or the reason it cannot be seen. */
+type Flatten = (i: Instance) => Record<string, Value> | string;
+
+const FLATTEN: Record<string, Flatten> = {
+  // flattenInstanceMetadataOptions: every field as the API sends it (string(enum) → "" when absent).
+  metadata_options: (i) => {
+    const m = i.MetadataOptions;
+    if (!m) return lacking('metadataOptions');
+    return {
+      http_endpoint: enumValue(m.HttpEndpoint),
+      http_protocol_ipv6: enumValue(m.HttpProtocolIpv6),
+      http_put_response_hop_limit: m.HttpPutResponseHopLimit ?? null,
+      http_tokens: enumValue(m.HttpTokens),
+      instance_metadata_tags: enumValue(m.InstanceMetadataTags),
+    };
+  },
+  // flattenInstanceMaintenanceOptions.
+  maintenance_options: (i) => (i.MaintenanceOptions ? { auto_recovery: enumValue(i.MaintenanceOptions.AutoRecovery) } : lacking('maintenanceOptions')),
+  // flattenPrivateDNSNameOptionsResponse: booleans default to false (aws.ToBool).
+  private_dns_name_options: (i) => {
+    const p = i.PrivateDnsNameOptions;
+    if (!p) return lacking('privateDnsNameOptions');
+    return {
+      enable_resource_name_dns_aaaa_record: p.EnableResourceNameDnsAAAARecord ?? false,
+      enable_resource_name_dns_a_record: p.EnableResourceNameDnsARecord ?? false,
+      hostname_type: enumValue(p.HostnameType),
+    };
+  },
+  // flattenEnclaveOptions: enabled = aws.ToBool.
+  enclave_options: (i) => (i.EnclaveOptions ? { enabled: i.EnclaveOptions.Enabled ?? false } : lacking('enclaveOptions')),
+  // flattenCPUOptions: amd_sev_snp only when set; core and thread counts as sent.
+  cpu_options: (i) => {
+    const c = i.CpuOptions;
+    if (!c) return lacking('cpuOptions');
+    return { amd_sev_snp: enumValue(c.AmdSevSnp), core_count: c.CoreCount ?? null, threads_per_core: c.ThreadsPerCore ?? null };
+  },
+  // flattenCapacityReservationSpecificationResponse: the target only when the API names one.
+  capacity_reservation_specification: (i) => {
+    const c = i.CapacityReservationSpecification;
+    if (!c) return lacking('capacityReservationSpecification');
+    const t = c.CapacityReservationTarget;
+    return {
+      capacity_reservation_preference: enumValue(c.CapacityReservationPreference),
+      capacity_reservation_target: t ? [{ capacity_reservation_id: token(t.CapacityReservationId), capacity_reservation_resource_group_arn: token(t.CapacityReservationResourceGroupArn) }] : [],
+    };
+  },
+};
+
+/** Adds every block of INSTANCE_BLOCKS to `attrs`, or its reason to `unreadable`. */
+export function readInstanceBlocks(i: Instance, attrs: Record<string, Value>, unreadable: Record<string, string>): void {
+  for (const [name, flatten] of Object.entries(FLATTEN)) {
+    const v = flatten(i);
+    if (typeof v === 'string') unreadable[name] = v;
+    else attrs[name] = [v];
+  }
+}
+
+/**
+ * root_block_device from DescribeVolumes and the instance's own mapping, as readBlockDevicesFromInstance
+ * fills it: delete_on_termination and device_name from the mapping, the rest from the volume (a field
+ * the API leaves out — iops on magnetic, throughput off gp3, kms_key_id unencrypted — stays empty).
+ */
+export function rootBlockDevice(i: Instance, v: Volume): Record<string, Value> {
+  const id = token(v.VolumeId);
+  const mapping = (i.BlockDeviceMappings ?? []).find((m) => token(m.Ebs?.VolumeId) === id);
+  return {
+    volume_id: id,
+    volume_size: v.Size ?? null,
+    volume_type: enumValue(v.VolumeType),
+    iops: v.Iops ?? null,
+    throughput: v.Throughput ?? null,
+    encrypted: v.Encrypted ?? false,
+    kms_key_id: token(v.KmsKeyId),
+    device_name: token(mapping?.DeviceName),
+    delete_on_termination: mapping?.Ebs?.DeleteOnTermination ?? null,
+    tags: tagsToMap(v.Tags),
+  };
+}

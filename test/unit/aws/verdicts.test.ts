@@ -1,0 +1,180 @@
+// Issue 11 verdicts on AWS, code → live through the real SDK against the fake EC2: nested blocks
+// are read whole (as terraform-provider-aws's resourceInstanceRead does), a sub-attribute the
+// mapper does not read is unverified "not read by DriftLens", and a failed extra call spoils only
+// the attributes that need it.
+import assert from 'node:assert/strict';
+import type { LiveResult } from '../../../src/model';
+import { compareResource, NOT_READ, type Comparison } from '../../../src/engine/compare';
+import { resolveRoot } from '../../../src/engine/resolve';
+import { parseHcl } from '../../../src/iac/terraform/parser';
+import { awsTypeSchema } from '../../../src/providers/aws/schema';
+import { INSTANCE_BLOCKS } from '../../../src/providers/aws/instanceBlocks';
+import { memoryIo, moduleFrom } from '../engine/helpers';
+import { binding, fetchContext, resultFor, smallAccount, testProvider, useFakeEc2 } from './awsTestEnv';
+
+const WEB = 'i-0a1b2c3d4e5f60001';
+const DB = 'i-0a1b2c3d4e5f60002';
+const VPC = 'vpc-0a1b2c3d4e5f60001';
+
+/** Fetches the first resource of `hcl` (bound to `liveId`) from the fake and compares it as a scan does. */
+async function verdict(hcl: string, liveId: string): Promise<Comparison & { result: LiveResult }> {
+  const files = { 'main.tf': hcl };
+  const root = await resolveRoot(moduleFrom('/ws', files), ['main.tf'], { io: memoryIo('/ws', files), parse: parseHcl });
+  const inst = root.instances[0];
+  const b = binding(inst.resource.type, liveId, [...inst.desired.entries.keys()]);
+  const result = resultFor(await testProvider().fetch([b], fetchContext()), b);
+  if (result.status !== 'found') return { drifts: [], unverified: [], result };
+  return { ...compareResource(inst.resource.type, inst.desired, result.attributes, awsTypeSchema(inst.resource.type, liveId), result.unreadable), result };
+}
+
+const driftsOf = (c: Comparison) => c.drifts.map((d) => [d.attribute, d.expected, d.actual]);
+const unverifiedOf = (c: Comparison) => c.unverified.map((u) => [u.attribute, u.reason]);
+
+describe('AWS verdicts (issue 11): nested blocks, "not read", failed sub-calls', () => {
+  const { start } = useFakeEc2();
+
+  it('metadata_options with only http_tokens is in sync; the other sub-attributes are read, so a changed hop limit drifts', async () => {
+    const fake = await start(smallAccount());
+    const only = await verdict('resource "aws_instance" "web" {\n  metadata_options {\n    http_tokens = "required"\n  }\n}\n', WEB);
+    assert.deepEqual([only.drifts, only.unverified], [[], []]);
+    const all = `resource "aws_instance" "web" {
+  metadata_options {
+    http_endpoint               = "enabled"
+    http_tokens                 = "required"
+    http_put_response_hop_limit = 1
+    http_protocol_ipv6          = "disabled"
+    instance_metadata_tags      = "disabled"
+  }
+}
+`;
+    assert.deepEqual(driftsOf(await verdict(all, WEB)), [['metadata_options.http_put_response_hop_limit', 1, 2]]);
+    fake.state.updateInstance(WEB, { metadata: { httpPutResponseHopLimit: 1, instanceMetadataTags: 'enabled' } });
+    assert.deepEqual(driftsOf(await verdict(all, WEB)), [['metadata_options.instance_metadata_tags', 'disabled', 'enabled']]);
+  });
+
+  it('root_block_device { volume_size = 20 } is in sync; every other sub-attribute of the schema is read from the volume and its mapping', async () => {
+    const fake = await start(smallAccount());
+    const size = await verdict('resource "aws_instance" "web" {\n  root_block_device {\n    volume_size = 20\n  }\n}\n', WEB);
+    assert.deepEqual([size.drifts, size.unverified], [[], []]);
+    const full = `resource "aws_instance" "web" {
+  root_block_device {
+    volume_size           = 20
+    volume_type           = "gp3"
+    encrypted             = true
+    delete_on_termination = true
+    iops                  = 3000
+    throughput            = 125
+  }
+}
+`;
+    assert.deepEqual([driftsOf(await verdict(full, WEB)), (await verdict(full, WEB)).unverified], [[], []]);
+    fake.state.updateVolume('vol-0a1b2c3d4e5f60001', { throughput: 250 });
+    fake.state.updateInstance(WEB, { rootVolume: { ...smallAccount().instances![0].rootVolume!, id: 'vol-0a1b2c3d4e5f60001', deleteOnTermination: false } });
+    assert.deepEqual(driftsOf(await verdict(full, WEB)), [['root_block_device.delete_on_termination', true, false], ['root_block_device.throughput', 125, 250]]);
+  });
+
+  it('the option blocks DescribeInstances answers are read with every sub-attribute, none falsely drifted', async () => {
+    await start(smallAccount());
+    const hcl = `resource "aws_instance" "web" {
+  maintenance_options {
+    auto_recovery = "default"
+  }
+  private_dns_name_options {
+    hostname_type                     = "ip-name"
+    enable_resource_name_dns_a_record = false
+  }
+  enclave_options {
+    enabled = false
+  }
+  cpu_options {
+    core_count       = 1
+    threads_per_core = 2
+  }
+  capacity_reservation_specification {
+    capacity_reservation_preference = "open"
+  }
+}
+`;
+    const c = await verdict(hcl, WEB);
+    assert.deepEqual([c.drifts, c.unverified], [[], []]);
+    const changed = await verdict(hcl.replace('auto_recovery = "default"', 'auto_recovery = "disabled"').replace('threads_per_core = 2', 'threads_per_core = 1'), WEB);
+    assert.deepEqual(driftsOf(changed), [['maintenance_options.auto_recovery', 'disabled', 'default'], ['cpu_options.threads_per_core', 1, 2]]);
+  });
+
+  it('a declared sub-attribute the mapper does not read is unverified "not read by DriftLens", at any depth, never drift or in sync', async () => {
+    await start(smallAccount());
+    const hcl = `resource "aws_instance" "web" {
+  metadata_options {
+    http_tokens   = "required"
+    future_option = "on"
+  }
+  capacity_reservation_specification {
+    capacity_reservation_target {
+      capacity_reservation_id = "cr-1"
+      brand_new_field         = true
+    }
+  }
+  credit_specification {
+    cpu_credits = "unlimited"
+  }
+}
+`;
+    const c = await verdict(hcl, WEB);
+    assert.deepEqual(unverifiedOf(c), [
+      ['metadata_options.future_option', `${NOT_READ} (the aws_instance mapper does not read "metadata_options.future_option")`],
+      ['capacity_reservation_specification.capacity_reservation_target.brand_new_field', `${NOT_READ} (the aws_instance mapper does not read "capacity_reservation_specification.capacity_reservation_target.brand_new_field")`],
+      ['credit_specification', 'the aws_instance mapper does not read "credit_specification"'],
+    ]);
+    // The target the code names is read: the instance has none, so it drifts; nothing unread does.
+    assert.deepEqual(driftsOf(c), [['capacity_reservation_specification.capacity_reservation_target.capacity_reservation_id', 'cr-1', null]]);
+  });
+
+  it('security-group rule blocks: an unknown sub-attribute is not read, the rules still compare as a set', async () => {
+    await start(smallAccount());
+    const hcl = `resource "aws_security_group" "db" {
+  ingress {
+    from_port       = 5432
+    to_port         = 5432
+    protocol        = "tcp"
+    security_groups = ["sg-0a1b2c3d4e5f60001"]
+    prefix_list_ids = ["pl-0a1b2c3d"]
+    rule_priority   = 7
+  }
+}
+`;
+    const c = await verdict(hcl, 'sg-0a1b2c3d4e5f60002');
+    assert.deepEqual(driftsOf(c), []);
+    assert.deepEqual(unverifiedOf(c), [['ingress.rule_priority', `${NOT_READ} (the aws_security_group mapper does not read "ingress.rule_priority")`]]);
+  });
+
+  it('403 on DescribeVolumes: root_block_device is unverified naming ec2:DescribeVolumes; instance_type is still verified and drifts', async () => {
+    const fake = await start(smallAccount());
+    fake.faults.deny('DescribeVolumes');
+    fake.state.setInstanceType(WEB, 't3.large');
+    const c = await verdict('resource "aws_instance" "web" {\n  instance_type = "t3.micro"\n  root_block_device {\n    volume_size = 20\n  }\n}\n', WEB);
+    assert.equal(c.result.status, 'found');
+    assert.deepEqual(driftsOf(c), [['instance_type', 't3.micro', 't3.large']]);
+    assert.deepEqual(unverifiedOf(c), [['root_block_device', 'access denied: the credentials lack ec2:DescribeVolumes']]);
+  });
+
+  it('403 on DescribeInstanceAttribute / DescribeVpcAttribute spoils only disable_api_termination / the DNS flag', async () => {
+    const fake = await start(smallAccount());
+    fake.faults.deny('DescribeInstanceAttribute');
+    fake.faults.deny('DescribeVpcAttribute', Infinity, (p) => p.Attribute === 'enableDnsHostnames');
+    const inst = await verdict('resource "aws_instance" "web" {\n  disable_api_termination = true\n  monitoring = true\n}\n', WEB);
+    assert.deepEqual([driftsOf(inst), unverifiedOf(inst)], [[], [['disable_api_termination', 'access denied: the credentials lack ec2:DescribeInstanceAttribute']]]);
+    fake.state.updateVpc(VPC, { enableDnsSupport: false });
+    const vpc = await verdict('resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n  enable_dns_support = true\n  enable_dns_hostnames = true\n}\n', VPC);
+    assert.deepEqual(driftsOf(vpc), [['enable_dns_support', true, false]]);
+    assert.deepEqual(unverifiedOf(vpc), [['enable_dns_hostnames', 'access denied: the credentials lack ec2:DescribeVpcAttribute']]);
+  });
+
+  it('lists follow the provider schema: every block read here is a TypeList (order kept), vpc_security_group_ids a TypeSet', async () => {
+    await start(smallAccount());
+    for (const [name, shape] of Object.entries(INSTANCE_BLOCKS)) assert.equal(shape.set, undefined, `${name} is TypeList, MaxItems 1 in the provider`);
+    const schema = awsTypeSchema('aws_instance', DB)!;
+    assert.deepEqual(schema.attributes.vpc_security_group_ids, { set: true });
+    const c = await verdict('resource "aws_instance" "db" {\n  vpc_security_group_ids = ["sg-0a1b2c3d4e5f60002", "sg-0a1b2c3d4e5f60001"]\n}\n', DB);
+    assert.deepEqual([c.drifts, c.unverified], [[], []]);
+  });
+});
