@@ -28,6 +28,8 @@ export const settings = {
   // Which executable runs against your backend is the user's choice alone; whether to run it at all may be turned off per workspace.
   'terraform.path': { scope: 'machine', default: '', restricted: true },
   'terraform.remoteState': { scope: 'machine-overridable', default: true, restricted: true },
+  // Read per workspace folder, like Terraform's -var-file for that root; only files inside the folder.
+  'terraform.varFiles': { scope: 'resource', default: [] },
 } as const satisfies Record<string, SettingSpec>;
 
 export type SettingName = keyof typeof settings;

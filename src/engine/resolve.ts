@@ -66,7 +66,7 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
   const dir = index.dir;
   // Defaults < TF_VAR_ < terraform.tfvars(.json) < *.auto.tfvars < --var-file / --var: one layered map for the root and its provider blocks.
   const tfvars = await loadVariableInputs(dir, names, index.variables, options.io.readFile, options.parse, { ...options.variables, env: options.variables?.env ?? options.env });
-  for (const d of tfvars.diagnostics) errors.push({ kind: d.kind ?? 'syntax', file: d.file, ...(d.kind ? {} : { range: d.range }), message: d.message, severity: d.kind ? 'error' : 'warning' });
+  for (const d of tfvars.diagnostics) errors.push({ kind: d.kind ?? 'syntax', ...(d.file ? { file: d.file } : {}), ...(d.kind ? {} : { range: d.range }), message: d.message, severity: d.kind ? d.severity : 'warning' });
 
   const selected = await currentWorkspace(dir, options.io, options.env ?? {});
   if ('error' in selected) errors.push({ kind: 'config', file: join(dir, '.terraform', 'environment'), message: `${selected.error}; using "default"`, severity: 'warning' });

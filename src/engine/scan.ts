@@ -18,6 +18,9 @@ import { engineCallFunction } from './functionsBridge';
 import { applyIgnoreRules } from './ignore';
 import { deriveLiveIds, recompareProviderExtras, scanProviderExtras, type ProviderExtrasResult, type ProviderExtrasSnapshot } from './providerExtras';
 
+/** What front-ends pass for variables (`TF_VAR_*`, `--var-file`, `--var`, the editor's var files). */
+export type { VariableArg, VariableInputs } from '../iac/terraform/variableInputs';
+
 export interface ScanProgress {
   stage: 'index' | 'resolve' | 'fetch' | 'compare';
   done: number;

@@ -14,7 +14,8 @@ import { positionsOf, rangeOf } from '../textPositions';
 export type Parse = (text: string) => ParseResult;
 
 export interface TfvarsDiagnostic {
-  file: string;
+  /** Absent for a value given outside any file (`TF_VAR_x`, `--var x=…`). */
+  file?: string;
   range: Range;
   message: string;
   severity: 'error' | 'warning';

@@ -44,6 +44,15 @@ export function rawVariableValue(raw: string, decl: DeclaredVariable | undefined
   return withInput(withoutOrigin(evaluateExpr(item.expr, { scope: constantScope, file: input })), input);
 }
 
+/** A value Terraform would refuse stops its run: reported once, as Terraform reports it (never quoting the value). */
+function checked(v: EvalValue, out: Tfvars): EvalValue {
+  if (v.kind === 'unknown' && v.error) out.diagnostics.push({ range: noRange, message: v.reason, severity: 'error', kind: 'config' });
+  return v;
+}
+
+const zero = { line: 0, character: 0, offset: 0 };
+const noRange = { start: zero, end: zero };
+
 function withInput(v: EvalValue, input: string): EvalValue {
   switch (v.kind) {
     case 'unknown':
@@ -75,7 +84,7 @@ export async function loadVariableInputs(
     const name = key.startsWith('TF_VAR_') ? key.slice('TF_VAR_'.length) : undefined;
     const raw = env[key];
     if (!name || raw === undefined || !Object.hasOwn(variables, name)) continue;
-    out.values.set(name, rawVariableValue(raw, variables[name], `TF_VAR_${name}`, parse));
+    out.values.set(name, checked(rawVariableValue(raw, variables[name], `TF_VAR_${name}`, parse), out));
   }
   const auto = await loadTfvars(dir, names, read, parse);
   for (const [name, v] of auto.values) out.values.set(name, v);
@@ -83,13 +92,12 @@ export async function loadVariableInputs(
   out.diagnostics.push(...auto.diagnostics);
   for (const arg of inputs.args ?? []) {
     if (arg.kind === 'var') {
-      out.values.set(arg.name, rawVariableValue(arg.value, variables[arg.name], `--var ${arg.name}`, parse));
+      out.values.set(arg.name, checked(rawVariableValue(arg.value, variables[arg.name], `--var ${arg.name}`, parse), out));
       continue;
     }
     const text = await read(arg.path);
     if (text === undefined) {
-      const zero = { line: 0, character: 0, offset: 0 };
-      out.diagnostics.push({ file: arg.path, range: { start: zero, end: zero }, message: `cannot read the variables file ${basename(arg.path)} given with --var-file`, severity: 'error', kind: 'config' });
+      out.diagnostics.push({ file: arg.path, range: noRange, message: `cannot read the variables file ${basename(arg.path)} given with --var-file`, severity: 'error', kind: 'config' });
       continue;
     }
     readTfvarsText(arg.path, text, parse, out);

@@ -155,7 +155,7 @@ describe('variables: TF_VAR_, tfvars, --var-file and --var as Terraform takes th
 
   it('reports a --var-file that cannot be read, a bad HCL value and a value of the wrong type, never guessing', async () => {
     const { values, errors } = await ours(dir, { env: { TF_VAR_env_list: '["a",' }, args: [{ kind: 'file', path: join(dir, 'nope.tfvars') }, { kind: 'var', name: 'cli_number', value: ' 5' }] });
-    assert.deepEqual(errors, ['cannot read the variables file nope.tfvars given with --var-file']);
+    assert.deepEqual(errors, ['TF_VAR_env_list is not a valid HCL value', 'cannot read the variables file nope.tfvars given with --var-file']);
     assert.equal(values.get('env_list')!.kind, 'unknown');
     const n = values.get('cli_number')!;
     assert.ok(n.kind === 'unknown' && /a number is required/.test(n.reason));

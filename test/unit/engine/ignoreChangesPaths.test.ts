@@ -107,10 +107,13 @@ describe('engine: lifecycle.ignore_changes paths (real SDK, fake EC2)', function
     assert.deepEqual((api?.desired?.root_block_device as Value[])[0], { volume_size: 30, volume_type: 'gp3' });
   });
 
-  it('a parent path ignores everything below it: root_block_device, tags', async () => {
-    const { api } = await scanApi('ignore_changes = [root_block_device, tags]');
+  it('a parent path ignores everything below it: root_block_device[0], tags', async () => {
+    const { api } = await scanApi('ignore_changes = [root_block_device[0], tags]');
     assert.deepEqual(attributes(api), []);
     assert.equal(api?.status, 'in-sync');
+    ws?.remove();
+    const whole = await scanApi('ignore_changes = [root_block_device]');
+    assert.deepEqual(attributes(whole.api), ['tags.Owner', 'tags.Team']);
   });
 
   it('all ignores the whole resource; a live tag the code lacks is ignored under its key too', async () => {
