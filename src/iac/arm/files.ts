@@ -1,5 +1,6 @@
-// Finding ARM templates in a folder tree and what goes with each: the parameters file
-// (`<name>.parameters.json`, else `azuredeploy.parameters.json`) and the deployment target
+// Finding ARM templates in a folder tree (any JSON file whose `$schema` is …deploymentTemplate.json#, whatever
+// its name) and what goes with each: the parameters file (`<name>.parameters.json`, `azuredeploy.parameters.json`,
+// or the one file beside it whose `$schema` is …deploymentParameters.json#) and the deployment target
 // (`.driftlens.json` beside the template, else the front-end's setting).
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -78,7 +79,34 @@ export function readParametersFile(file: string, text: string, target: ArmTarget
 export function parametersFileCandidates(templateFile: string): string[] {
   const dir = dirname(templateFile);
   const base = basename(templateFile).replace(/\.json$/i, '');
-  return [join(dir, `${base}.parameters.json`), join(dir, 'azuredeploy.parameters.json')];
+  return [join(dir, `${base}.parameters.json`), join(dir, 'azuredeploy.parameters.json'), join(dir, `${base}.parameters.jsonc`), join(dir, 'parameters.json')];
+}
+
+const PARAMETERS_SCHEMA = /deploymentParameters\.json/i;
+
+/**
+ * The parameters file of a template: one of the usual names that is a parameters file, else the only JSON file
+ * beside the template whose `$schema` is …deploymentParameters.json# (whatever its name). Several such files and
+ * none of the usual names: none is guessed (the defaults apply).
+ */
+export async function findParametersFile(templateFile: string, read: ReadText): Promise<{ file: string; text: string } | undefined> {
+  for (const candidate of parametersFileCandidates(templateFile)) {
+    const text = await read(candidate);
+    if (text !== undefined && (PARAMETERS_SCHEMA.test(text) || /\.parameters\.jsonc?$/i.test(candidate))) return { file: candidate, text };
+  }
+  let entries: string[];
+  try {
+    entries = (await readdir(dirname(templateFile))).filter((n) => n.toLowerCase().endsWith('.json') && join(dirname(templateFile), n) !== templateFile);
+  } catch {
+    return undefined;
+  }
+  const found: { file: string; text: string }[] = [];
+  for (const name of entries.sort()) {
+    const file = join(dirname(templateFile), name);
+    const text = await read(file);
+    if (text !== undefined && PARAMETERS_SCHEMA.test(text.slice(0, 2000))) found.push({ file, text });
+  }
+  return found.length === 1 ? found[0] : undefined;
 }
 
 export interface LoadedTemplates {
@@ -95,14 +123,8 @@ export async function loadArmTemplates(dir: string, fallbackTarget: ArmTarget = 
     if (text === undefined || !/deploymentTemplate\.json/i.test(text)) continue;
     const { target, error } = await readTarget(file, fallbackTarget, read);
     if (error) out.errors.push({ file, message: error });
-    let supplied: Map<string, EvalValue> | undefined;
-    for (const candidate of parametersFileCandidates(file)) {
-      const p = await read(candidate);
-      if (p !== undefined) {
-        supplied = readParametersFile(candidate, p, target);
-        break;
-      }
-    }
+    const parameters = await findParametersFile(file, read);
+    const supplied: Map<string, EvalValue> | undefined = parameters && readParametersFile(parameters.file, parameters.text, target);
     const index = indexArmTemplate(file, text, { target, supplied });
     if (index) out.templates.push(index);
   }
