@@ -100,7 +100,7 @@ describe('AWS unmanaged resources (real SDK against the fake EC2)', () => {
     f.faults.deny('DescribeSecurityGroups', Infinity, (p) => p['Filter.1.Name'] !== undefined);
     const result = await scan();
     assert.deepEqual(result.unmanaged, EXPECTED_UNMANAGED.filter((u) => u.type !== 'aws_security_group'));
-    assert.deepEqual(result.errors, [{ message: 'aws: unmanaged resources not listed: aws_security_group in us-east-1: access denied: the credentials lack ec2:DescribeSecurityGroups', severity: 'warning' }]);
+    assert.deepEqual(result.errors, [{ kind: 'provider', message: 'aws: unmanaged resources not listed: aws_security_group in us-east-1: access denied: the credentials lack ec2:DescribeSecurityGroups', severity: 'warning' }]);
     assert.equal(result.resources.find((r) => r.address === 'aws_security_group.web')?.status, 'in-sync');
     assert.deepEqual([result.summary.inSync, result.summary.missing, result.summary.drifted], [7, 0, 0]);
   });
