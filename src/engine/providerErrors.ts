@@ -39,3 +39,16 @@ export function providerErrors(answers: Iterable<FetchedAnswer>): ScanError[] {
   }
   return [...groups.values()].map(({ error, count }) => ({ ...error, message: `${error.message} (${count} resource instance${count === 1 ? '' : 's'} not verified)` }));
 }
+
+/**
+ * When a provider could not be signed in to or reached at all (an error for it above), its own warnings
+ * about the same session (an identity check that could not run either) only repeat the cause: left out.
+ */
+export function withoutSubsumed(reported: readonly ScanError[], aggregated: readonly ScanError[]): ScanError[] {
+  const failed = new Set(aggregated.filter((e) => e.severity === 'error').map((e) => /^[\w-]+/.exec(e.message)?.[0]));
+  return reported.filter((e) => {
+    if (e.severity !== 'warning' || (e.kind !== 'credentials' && e.kind !== 'provider') || e.file) return true;
+    const provider = /^([\w-]+)[.: (]/.exec(e.message)?.[1];
+    return !provider || !failed.has(provider);
+  });
+}

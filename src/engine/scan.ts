@@ -7,7 +7,7 @@ import { parseTerraformText } from '../iac/moduleIndex';
 import type { StatePullOptions } from '../iac/terraform/remoteState';
 import type { VariableInputs } from '../iac/terraform/variableInputs';
 import type { Binding, LiveResult, LiveStateProvider, Logger, ModuleIndex, ProviderConfig, ResourceResult, ScanError, ScanResult, TypeSchema } from '../model';
-import { providerErrors, type FetchedAnswer } from './providerErrors';
+import { providerErrors, withoutSubsumed, type FetchedAnswer } from './providerErrors';
 import { noStateErrors } from './stateErrors';
 import { diskIo, overlayIo, type WorkspaceIo } from './workspaceIo';
 import { indexFolders, rootFolders, type IndexedFolder } from './roots';
@@ -245,7 +245,9 @@ async function compareAll(
   if (extras.resources.length) resources.push(...(await applyIgnoreRules([resolvePath(dir)], extras.resources, io)));
   errors.push(...extras.errors);
   // Each problem once: per provider place and reason, per state file; never once per resource.
-  errors.push(...providerErrors(answers), ...noStateErrors(roots, errors));
+  const fetchErrors = providerErrors(answers);
+  const kept = withoutSubsumed(errors, fetchErrors);
+  errors.splice(0, errors.length, ...kept, ...fetchErrors, ...noStateErrors(roots, kept));
   progress({ stage: 'compare', done: total, total });
   checkCancel();
   const unmanaged: ScanResult['unmanaged'] = extras.unmanaged;

@@ -2,7 +2,7 @@
 // unverified reasons group under a few labels for the report's lead lines.
 import { strict as assert } from 'node:assert';
 import type { LiveResult, ProviderConfig } from '../../../src/model';
-import { providerErrors } from '../../../src/engine/providerErrors';
+import { providerErrors, withoutSubsumed } from '../../../src/engine/providerErrors';
 import { reasonLabel } from '../../../src/engine/report/unverifiedReasons';
 
 const east: ProviderConfig = { provider: 'aws', region: 'us-east-1', settings: {} };
@@ -37,6 +37,19 @@ describe('provider errors: once per place and reason, never once per resource', 
     ]);
     assert.deepEqual(errors.map((e) => [e.kind, e.severity]), [['provider', 'warning']]);
     assert.match(errors[0].message, /ec2:DescribeVolumes \(1 resource instance not verified\)$/);
+  });
+});
+
+describe('provider warnings that only repeat a provider failure', () => {
+  it('are left out when the same provider could not be signed in to at all, and kept otherwise', () => {
+    const identity = { kind: 'credentials' as const, message: 'aws: cannot tell which account the credentials are for (GetCallerIdentity: CredentialsProviderError)', severity: 'warning' as const };
+    const syntax = { kind: 'syntax' as const, file: '/w/main.tf', message: 'Expected an expression', severity: 'warning' as const };
+    const failed = providerErrors([{ config: east, result: noCreds }]);
+    assert.deepEqual(withoutSubsumed([identity, syntax], failed), [syntax]);
+    // EC2 answered (a denied call is a warning): the identity warning is news, kept.
+    assert.deepEqual(withoutSubsumed([identity, syntax], providerErrors([{ config: east, result: denied }])), [identity, syntax]);
+    // Another provider's failure does not hide it.
+    assert.deepEqual(withoutSubsumed([identity], providerErrors([{ config: { provider: 'azurerm', settings: {} }, result: noCreds }])), [identity]);
   });
 });
 
