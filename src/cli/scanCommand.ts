@@ -17,7 +17,7 @@ const formats = ['text', 'json', 'sarif'] as const;
 type Format = (typeof formats)[number];
 
 export const scanUsage = `usage: driftlens scan [dir] [--format text|json|sarif] [--profile P] [--region R] [--azure-endpoint URL]
-                      [--terraform PATH] [--no-remote-state] [--fail-on-unverified]
+                      [--terraform PATH] [--no-remote-state] [--fail-on-unverified] [--include-service-managed]
                       [--var-file FILE]... [--var NAME=VALUE]...
 
 Compares every resource the Terraform code under dir (default: .) declares with the live cloud.
@@ -33,6 +33,8 @@ Variables as Terraform takes them, a later source winning: defaults < TF_VAR_<na
 ${varFlagsUsage}
 
 The report leads with what could not be verified and why, counted per reason, then the table.
+Unmanaged resources that a cloud service created and owns are left out unless --include-service-managed
+asks for them; then each names the owner and the tag or property that proves it.
 
 exit codes (as \`terraform plan -detailed-exitcode\`):
   0  at least one resource verified, none drifted or missing
@@ -75,6 +77,8 @@ export async function scanCommand(args: string[], io: ScanIo = processIo()): Pro
         terraform: { type: 'string' },
         'no-remote-state': { type: 'boolean' },
         'fail-on-unverified': { type: 'boolean' },
+        // Also list what cloud services own (default groups, EKS/ELB groups, ASG instances, MC_* groups), with the owner.
+        'include-service-managed': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -117,8 +121,8 @@ export async function scanCommand(args: string[], io: ScanIo = processIo()): Pro
       logger,
       progress: progress?.update,
       providers: [
-        createAwsProvider({ credentialsAllowed: true, profile: values.profile, region: values.region }),
-        createAzureProvider({ credentialsAllowed: true, endpoint: values['azure-endpoint'] ?? (io.env.DRIFTLENS_AZURE_ENDPOINT || undefined), env: io.env }),
+        createAwsProvider({ credentialsAllowed: true, profile: values.profile, region: values.region, includeServiceManaged: values['include-service-managed'] }),
+        createAzureProvider({ credentialsAllowed: true, includeServiceManaged: values['include-service-managed'], endpoint: values['azure-endpoint'] ?? (io.env.DRIFTLENS_AZURE_ENDPOINT || undefined), env: io.env }),
       ],
       remoteState: values['no-remote-state'] ? undefined : { terraformPath: values.terraform ?? (io.env.DRIFTLENS_TERRAFORM || undefined) },
       variables: { env: io.env, args: varFlags.vars },

@@ -30,6 +30,8 @@ export interface AwsProviderOptions {
   maxAttempts?: number;
   /** Calls in flight at once across all groups. Default 8. */
   concurrency?: number;
+  /** List what AWS services own (default groups, EKS and load balancer groups, ASG instances) as unmanaged, with their owner. Default false. */
+  includeServiceManaged?: boolean;
   /** For tests and benchmarks: how the SDK is loaded. */
   loadSdk?: () => Promise<Ec2Sdk>;
   /** For tests: how `@aws-sdk/client-sts` and `@aws-sdk/credential-providers` are loaded. */
@@ -63,7 +65,7 @@ export function createAwsProvider(options: AwsProviderOptions): LiveStateProvide
       // Untrusted workspace, or nothing fetched: every resource already says why; nothing to list.
       if (!options.credentialsAllowed || scope.groups.length === 0 || ctx.signal.aborted) return { unmanaged: [], errors: [] };
       const sdk = await (options.loadSdk ?? loadEc2Sdk)();
-      return listUnmanagedInVpcs(scope, declaredIds, ctx, { sdk, maxAttempts: options.maxAttempts ?? 5, endpoint: options.endpoint, concurrency: options.concurrency ?? 8 });
+      return listUnmanagedInVpcs(scope, declaredIds, ctx, { sdk, maxAttempts: options.maxAttempts ?? 5, endpoint: options.endpoint, concurrency: options.concurrency ?? 8, includeServiceManaged: options.includeServiceManaged });
     },
   };
 }
@@ -161,7 +163,7 @@ interface CrossCheckContext {
 async function crossCheck(g: Group, region: string | undefined, creds: CredentialProvider | undefined, cc: CrossCheckContext, results: Map<Binding, LiveResult>): Promise<Binding[]> {
   const refuse = (list: Binding[], kind: 'other' | 'credentials', reason: string) => list.forEach((b) => results.set(b, { status: 'error', kind, reason }));
   if (!region) {
-    refuse(g.bindings, 'other', 'region unknown: the provider block sets no region, and neither --region, AWS_REGION nor the profile names one');
+    refuse(g.bindings, 'other', 'no AWS region: set `region` in the provider block, AWS_REGION, or --region');
     return [];
   }
   const guarded = g.access.allowedAccountIds.length > 0 || g.access.forbiddenAccountIds.length > 0;

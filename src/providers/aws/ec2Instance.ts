@@ -8,7 +8,8 @@ import { describeByIds, type DescribeSpec } from './describe';
 import { classifyError, type LiveError } from './errors';
 import type { AwsMapper, EnrichContext, Enrichment } from './mapper';
 import { INSTANCE_BLOCKS, readInstanceBlocks, rootBlockDevice } from './instanceBlocks';
-import { nameTag, ownedByAnotherService, tagsToMap } from './tags';
+import { instanceOwner } from './serviceManaged';
+import { nameTag, tagsToMap } from './tags';
 import { enumValue, lacking, token } from './wireValues';
 
 export interface InstanceExtra {
@@ -176,7 +177,7 @@ export const ec2InstanceMapper: AwsMapper<Instance, InstanceExtra> = {
   vpcOf: (i) => token(i.VpcId) ?? token(i.NetworkInterfaces?.find((n) => n.Attachment?.DeviceIndex === 0)?.VpcId) ?? undefined,
   listInVpcs: {
     filters: [{ Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] }],
-    skip: (i) => ownedByAnotherService(i.Tags),
+    managedBy: (i) => instanceOwner(i.Tags),
     nameOf: (i) => nameTag(i.Tags),
   },
   enrich,

@@ -52,8 +52,11 @@ export type Enrichment<Extra> = Map<string, Extra | LiveError>;
 export interface VpcListing<Item> {
   /** Filters sent beside `vpc-id` (names as the API spells them: it rejects unknown ones). */
   filters: { Name: string; Values: string[] }[];
-  /** Why an item nobody declares is still not reported: Terraform never creates it, or another owner manages it. */
-  skip?(item: Item): boolean;
+  /**
+   * The AWS service that created and owns an item nobody declares, with the tag or name that proves it
+   * (serviceManaged.ts): left out of the unmanaged report unless --include-service-managed asks for it.
+   */
+  managedBy?(item: Item): string | undefined;
   /** What a person recognizes it by: the Name tag, or the group name. */
   nameOf(item: Item): string | undefined;
 }

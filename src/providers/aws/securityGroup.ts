@@ -4,7 +4,8 @@ import type { SecurityGroup } from '@aws-sdk/client-ec2';
 import type { Value } from '../../model';
 import type { AwsMapper } from './mapper';
 import { permissionsToRules } from './securityGroupRules';
-import { nameTag, ownedByAnotherService, tagsToMap } from './tags';
+import { securityGroupOwner } from './serviceManaged';
+import { nameTag, tagsToMap } from './tags';
 import { token } from './wireValues';
 
 function toAttributes(g: SecurityGroup): Record<string, Value> {
@@ -40,8 +41,7 @@ export const securityGroupMapper: AwsMapper<SecurityGroup> = {
   vpcOf: (g) => token(g.VpcId) ?? undefined,
   listInVpcs: {
     filters: [],
-    // Every VPC has a `default` group that Terraform never creates (aws_default_security_group only adopts it).
-    skip: (g) => token(g.GroupName) === 'default' || ownedByAnotherService(g.Tags),
+    managedBy: securityGroupOwner,
     nameOf: (g) => nameTag(g.Tags) ?? token(g.GroupName) ?? undefined,
   },
   toAttributes,

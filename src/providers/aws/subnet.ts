@@ -1,7 +1,8 @@
 // aws_subnet: everything it compares is in DescribeSubnets.
 import type { Subnet } from '@aws-sdk/client-ec2';
 import type { AwsMapper } from './mapper';
-import { nameTag, ownedByAnotherService, tagsToMap } from './tags';
+import { subnetOwner } from './serviceManaged';
+import { nameTag, tagsToMap } from './tags';
 import { token } from './wireValues';
 
 export const subnetMapper: AwsMapper<Subnet> = {
@@ -18,8 +19,7 @@ export const subnetMapper: AwsMapper<Subnet> = {
   vpcOf: (s) => token(s.VpcId) ?? undefined,
   listInVpcs: {
     filters: [],
-    // A default VPC's per-zone subnets come with the account; Terraform only adopts them (aws_default_subnet).
-    skip: (s) => s.DefaultForAz === true || ownedByAnotherService(s.Tags),
+    managedBy: subnetOwner,
     nameOf: (s) => nameTag(s.Tags),
   },
   toAttributes: (s) => ({

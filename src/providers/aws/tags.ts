@@ -15,9 +15,3 @@ export function nameTag(tags: Tag[] | undefined): string | undefined {
   const v = tags?.find((t) => t.Key === 'Name')?.Value;
   return v ? v : undefined;
 }
-
-// System tags the owning service sets: an Auto Scaling group, a CloudFormation stack or an EC2
-// fleet declared the resource, so it is theirs, not "unmanaged" (as Azure's `managedBy`).
-const OWNER_TAGS = ['aws:autoscaling:groupname', 'aws:cloudformation:stack-id', 'aws:ec2:fleet-id', 'aws:ec2spot:fleet-request-id'];
-
-export const ownedByAnotherService = (tags: Tag[] | undefined): boolean => (tags ?? []).some((t) => t.Key !== undefined && OWNER_TAGS.includes(t.Key.toLowerCase()));

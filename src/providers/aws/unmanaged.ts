@@ -43,6 +43,8 @@ export interface ListingOptions {
   maxAttempts: number;
   endpoint?: string;
   concurrency: number;
+  /** List what AWS services own too, each with the owner that proves it (`managedBy`). */
+  includeServiceManaged?: boolean;
 }
 
 // Values per filter in one request: EC2 accepts up to 200.
@@ -74,8 +76,10 @@ export async function listUnmanagedInVpcs(scope: VpcScope, declaredIds: Iterable
               for (const item of pages.flatMap((p) => mapper.describe.items(p))) {
                 const id = mapper.describe.idOf(item)?.trim();
                 // An emulator that ignores filters must not widen the scope: check the VPC and the state here too.
-                if (!id || declared.has(id) || !g.vpcIds.has(mapper.vpcOf!(item) ?? '') || mapper.gone?.(item) || listing.skip?.(item)) continue;
-                unmanaged.set(id, { type: mapper.type, liveId: id, ...(region ? { region } : {}), ...nameOf(listing.nameOf(item)) });
+                if (!id || declared.has(id) || !g.vpcIds.has(mapper.vpcOf!(item) ?? '') || mapper.gone?.(item)) continue;
+                const owner = listing.managedBy?.(item);
+                if (owner && !options.includeServiceManaged) continue;
+                unmanaged.set(id, { type: mapper.type, liveId: id, ...(region ? { region } : {}), ...nameOf(listing.nameOf(item)), ...(owner ? { managedBy: owner } : {}) });
               }
             } catch (e) {
               errors.add(`${mapper.type} in ${region ?? 'the default region'}: ${classifyError(e, operation, ctx.signal).reason}`);
