@@ -54,6 +54,8 @@ export interface UnmanagedResource {
   liveId: string;
   region?: string;
   name?: string;
+  /** The service or owner that created it (listed only with --include-service-managed): the tag or owner that proves it. */
+  managedBy?: string;
 }
 
 /**
