@@ -111,7 +111,7 @@ function compareKnown(ctx: Ctx, path: string, ev: EvalValue | undefined, expecte
     unverifiedAt(ctx, path, `cannot normalize: ${err instanceof Error ? err.message : String(err)}`, location, ev !== undefined && isSensitive(ev));
     return;
   }
-  const unordered = !!(schema.set || schema.block === 'set' || schema.normalize);
+  const unordered = !!(schema.set || schema.block === 'set' || (schema.normalize && !schema.ordered));
   if (unordered && (Array.isArray(expected) || isEmpty(expected)) && (Array.isArray(actual) || isEmpty(actual))) {
     const e = Array.isArray(expected) ? expected : [];
     const a = Array.isArray(actual) ? actual : [];

@@ -16,6 +16,7 @@ import { resultFor, summarize, unverifiedResult } from './results';
 import { parseHcl } from '../iac/terraform/parser';
 import { engineCallFunction } from './functionsBridge';
 import { applyIgnoreRules } from './ignore';
+import { declaredValues } from './declaredValues';
 import { deriveLiveIds, recompareProviderExtras, scanProviderExtras, type ProviderExtrasResult, type ProviderExtrasSnapshot } from './providerExtras';
 
 /** What front-ends pass for variables (`TF_VAR_*`, `--var-file`, `--var`, the editor's var files). */
@@ -275,6 +276,7 @@ function bindingOf(inst: ResolvedInstance): Binding {
     liveId: inst.liveId as string,
     providerConfig: inst.providerConfig,
     declaredAttributes: [...inst.desired.entries.keys()],
+    declared: declaredValues(inst.desired),
     ...(inst.stateAttributes ? { stateAttributes: inst.stateAttributes } : {}),
   };
 }

@@ -14,12 +14,16 @@ export interface ArmId {
   fullType: string;
   /** The last name segment. */
   name: string;
+  /** For an extension resource (diagnostic setting, lock, role assignment on a resource): the ID it extends. */
+  scope?: string;
 }
 
 /** Parses an ARM resource ID; undefined when it is not one (a subscription alone is not a resource). */
 export function parseArmId(raw: string): ArmId | undefined {
   const id = raw.trim().replace(/\/+$/, '');
   const parts = id.split('/');
+  // `a|b` is a composite azurerm state ID (association, diagnostic setting), never one ARM path.
+  if (id.includes('|')) return undefined;
   if (parts[0] !== '' || parts.length < 3 || parts[1].toLowerCase() !== 'subscriptions' || !parts[2]) return undefined;
   const subscriptionId = parts[2];
   let i = 3;
@@ -32,15 +36,36 @@ export function parseArmId(raw: string): ArmId | undefined {
       return { id, subscriptionId, resourceGroup, namespace: 'Microsoft.Resources', resourceType: 'resourceGroups', fullType: 'Microsoft.Resources/resourceGroups', name: resourceGroup };
     }
   }
-  if (parts[i]?.toLowerCase() !== 'providers' || !parts[i + 1]) return undefined;
-  const namespace = parts[i + 1];
-  const rest = parts.slice(i + 2);
-  // type/name pairs: `virtualNetworks/vnet1/subnets/a`.
-  if (rest.length < 2 || rest.length % 2 !== 0 || rest.some((p) => p === '')) return undefined;
+  // `providers/NS/type/name[/type/name…]`, possibly followed by an extension resource on it
+  // (`…/providers/Microsoft.Insights/diagnosticSettings/x`, a lock or role assignment at any scope):
+  // the resource is the one after the last `providers/NS`, its scope everything before.
+  let last: { at: number; namespace: string; rest: string[] } | undefined;
+  while (i < parts.length) {
+    if (parts[i]?.toLowerCase() !== 'providers' || !parts[i + 1]) return undefined;
+    let j = i + 2;
+    const rest: string[] = [];
+    while (j < parts.length && !(parts[j].toLowerCase() === 'providers' && (j - i) % 2 === 0)) rest.push(parts[j++]);
+    // type/name pairs: `virtualNetworks/vnet1/subnets/a`.
+    if (rest.length < 2 || rest.length % 2 !== 0 || rest.some((p) => p === '')) return undefined;
+    last = { at: i, namespace: parts[i + 1], rest };
+    i = j;
+  }
+  if (!last) return undefined;
   const types: string[] = [];
-  for (let k = 0; k < rest.length; k += 2) types.push(rest[k]);
+  for (let k = 0; k < last.rest.length; k += 2) types.push(last.rest[k]);
   const resourceType = types.join('/');
-  return { id, subscriptionId, resourceGroup, namespace, resourceType, fullType: `${namespace}/${resourceType}`, name: rest[rest.length - 1] };
+  const scope = parts.slice(0, last.at).join('/');
+  const extension = last.at !== (resourceGroup ? 5 : 3);
+  return {
+    id,
+    subscriptionId,
+    resourceGroup,
+    namespace: last.namespace,
+    resourceType,
+    fullType: `${last.namespace}/${resourceType}`,
+    name: last.rest[last.rest.length - 1],
+    ...(extension ? { scope } : {}),
+  };
 }
 
 /** The key two IDs of the same resource share, whatever their casing. */

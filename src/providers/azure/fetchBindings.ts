@@ -36,19 +36,26 @@ export async function fetchBindings(client: ArmClient, versions: ApiVersionCache
   const results = new Map<Binding, LiveResult>();
   const groups = new Map<string, Planned[]>();
   for (const binding of bindings) {
-    const id = parseArmId(binding.liveId);
-    if (!id) {
-      results.set(binding, { status: 'error', kind: 'other', reason: `"${binding.liveId}" is not an Azure Resource Manager ID` });
-      continue;
-    }
     const template = isArmTemplateBinding(binding);
-    const planned: Planned = template
-      ? { binding, id, apiVersion: binding.providerConfig.settings.apiVersion as string }
-      : { binding, id, mapper: mapperFor(binding.type) };
-    if (!template && !planned.mapper) {
+    const mapper = template ? undefined : mapperFor(binding.type);
+    if (!template && !mapper) {
       results.set(binding, { status: 'error', kind: 'unsupported', reason: `no Azure mapper for ${binding.type}` });
       continue;
     }
+    // The ID azurerm keeps in state is not always the ARM path to GET (`<target>|<name>`, `<nic>|<nsg>`).
+    const target = mapper?.armId ? mapper.armId(binding.liveId) : binding.liveId;
+    if (typeof target !== 'string') {
+      results.set(binding, { status: 'error', kind: 'unsupported', reason: target.unreadable });
+      continue;
+    }
+    const id = parseArmId(target);
+    if (!id) {
+      results.set(binding, { status: 'error', kind: 'unsupported', reason: unparsedReason(binding.liveId) });
+      continue;
+    }
+    const planned: Planned = template
+      ? { binding, id, apiVersion: binding.providerConfig.settings.apiVersion as string }
+      : { binding, id, mapper, ...(mapper?.apiVersion ? { apiVersion: mapper.apiVersion } : {}) };
     const key = `${armIdKey(collectionPath(id))}|${planned.apiVersion ?? ''}`;
     groups.set(key, [...(groups.get(key) ?? []), planned]);
   }
@@ -108,15 +115,27 @@ async function fetchOne(
     const arm = fromList ?? (await limit(() => client.getById(p.id.id, apiVersion, ctx.signal)));
     // ARM templates: the raw resource, with properties another endpoint serves read there.
     if (!p.mapper) return await withTemplateSubResources(arm, p.binding, (path) => limit(() => client.getById(`${p.id.id}/${path}`, apiVersion, ctx.signal)));
+    // The parent answered, and says the association (or other child property) is gone: azurerm's read drops it too.
+    const absent = p.mapper.absentReason?.(arm, p.binding.liveId);
+    if (absent) return { status: 'not-found', reason: absent };
     const extras: Record<string, ArmResource | undefined> = {};
     for (const extra of p.mapper.extras ?? []) {
       if (!extra.when.some((a) => p.binding.declaredAttributes.includes(a))) continue;
       extras[extra.path] = await limit(() => client.getById(`${p.id.id}/${extra.path}`, apiVersion, ctx.signal));
     }
-    return { status: 'found', attributes: p.mapper.map(arm, extras) };
+    return { status: 'found', attributes: p.mapper.map(arm, extras, p.binding.declared) };
   } catch (err) {
     return classifyArmError(err, p.id.fullType);
   }
+}
+
+/** Why an ID cannot be read: a scope above any subscription, or not an ARM ID at all. Never "missing". */
+function unparsedReason(liveId: string): string {
+  if (/^\/providers\/Microsoft\./i.test(liveId)) {
+    return `"${liveId}" is at management-group or tenant scope, which DriftLens does not read (subscription scopes only)`;
+  }
+  if (liveId.includes('|')) return `"${liveId}" is a composite state ID that DriftLens does not resolve for this type`;
+  return `"${liveId}" is not an Azure Resource Manager ID DriftLens can read`;
 }
 
 function discoveryFailure(err: unknown, namespace: string): LiveResult {

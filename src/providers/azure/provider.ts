@@ -40,6 +40,8 @@ export interface AzureProviderOptions {
   listThreshold?: number;
   /** Environment (ARM_SUBSCRIPTION_ID, ARM_ENVIRONMENT); default process.env. */
   env?: Record<string, string | undefined>;
+  /** List resources Azure services own (AKS node groups, Network Watcher, `managedBy`) as unmanaged, with their owner. Default false. */
+  includeServiceManaged?: boolean;
   /** Deployment target of ARM templates without a `.driftlens.json` beside them (a setting). */
   armTarget?: ArmTarget;
 }
@@ -155,7 +157,7 @@ export function createAzureProvider(options: AzureProviderOptions = {}): AzurePr
       }
       setMaxListeners(50, ctx.signal);
       const before = { ...s.client.calls };
-      const listing = await listUnmanaged(s.client, resourceGroupIds, declaredIds, ctx);
+      const listing = await listUnmanaged(s.client, resourceGroupIds, declaredIds, ctx, options.includeServiceManaged ?? false);
       addCalls(calls, before, s.client.calls);
       return listing;
     },

@@ -1,11 +1,13 @@
-// Resources in the resource groups the code manages that no code declares. Resources another
-// resource manages (a VM's OS disk: `managedBy`) belong to their owner and are left out.
+// Resources in the resource groups the code manages that no code declares. Resources a service or
+// another resource owns (a VM's OS disk: `managedBy`, AKS node groups, Network Watcher) are left out,
+// or listed with their owner when asked (`includeServiceManaged`).
 import type { FetchContext, UnmanagedResource } from '../../model';
 import { armIdKey, parseArmId } from './armId';
 import type { ArmClient } from './client';
 import { classifyArmError } from './errors';
 import { createLimiter } from '../limiter';
 import { azurermTypeOf } from './mappers/registry';
+import { serviceOwner } from './serviceManaged';
 
 export interface UnmanagedListing {
   unmanaged: UnmanagedResource[];
@@ -25,7 +27,7 @@ export function managedResourceGroups(ids: Iterable<string>): string[] {
   return [...out.values()];
 }
 
-export async function listUnmanaged(client: ArmClient, resourceGroupIds: string[], declaredIds: Iterable<string>, ctx: FetchContext): Promise<UnmanagedListing> {
+export async function listUnmanaged(client: ArmClient, resourceGroupIds: string[], declaredIds: Iterable<string>, ctx: FetchContext, includeServiceManaged = false): Promise<UnmanagedListing> {
   const declared = new Set([...declaredIds].map(armIdKey));
   const unmanaged: UnmanagedResource[] = [];
   const errors: string[] = [];
@@ -38,8 +40,10 @@ export async function listUnmanaged(client: ArmClient, resourceGroupIds: string[
         try {
           const items = await client.listByResourceGroup(rg.subscriptionId, rg.resourceGroup, ctx.signal);
           for (const r of items) {
-            if (!r.id || declared.has(armIdKey(r.id)) || typeof r.managedBy === 'string') continue;
-            unmanaged.push({ type: azurermTypeOf(r.type) ?? r.type, liveId: r.id, region: r.location, name: r.name });
+            if (!r.id || declared.has(armIdKey(r.id))) continue;
+            const owner = serviceOwner(r);
+            if (owner && !includeServiceManaged) continue;
+            unmanaged.push({ type: azurermTypeOf(r.type) ?? r.type, liveId: r.id, region: r.location, name: r.name, ...(owner ? { managedBy: owner } : {}) });
           }
         } catch (err) {
           const f = classifyArmError(err, 'Microsoft.Resources/subscriptions/resourceGroups/resources', false);

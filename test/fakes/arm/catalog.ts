@@ -22,7 +22,18 @@ export const fakeProviders: Record<string, FakeResourceType[]> = {
     { resourceType: 'networkSecurityGroups/securityRules', apiVersions: ['2024-05-01', '2024-03-01', '2023-11-01', '2022-07-01'] },
     { resourceType: 'publicIPAddresses', apiVersions: ['2024-05-01', '2024-03-01', '2023-11-01', '2022-07-01'] },
     { resourceType: 'networkInterfaces', apiVersions: ['2024-05-01', '2024-03-01', '2023-11-01', '2022-07-01'] },
+    { resourceType: 'routeTables', apiVersions: ['2024-05-01', '2024-03-01', '2023-11-01', '2022-07-01'] },
+    { resourceType: 'natGateways', apiVersions: ['2024-05-01', '2024-03-01', '2023-11-01', '2022-07-01'] },
+    { resourceType: 'applicationSecurityGroups', apiVersions: ['2024-05-01', '2024-03-01', '2023-11-01', '2022-07-01'] },
+    { resourceType: 'networkWatchers', apiVersions: ['2024-05-01', '2024-03-01', '2023-11-01', '2022-07-01'] },
   ],
+  // Extension resources: they hang on a scope (subscription, resource group or resource).
+  'Microsoft.Authorization': [
+    { resourceType: 'roleAssignments', apiVersions: ['2022-05-01-preview', '2022-04-01', '2022-01-01-preview', '2020-10-01-preview', '2015-07-01'] },
+    { resourceType: 'locks', apiVersions: ['2020-05-01', '2017-04-01', '2016-09-01', '2015-01-01'] },
+  ],
+  // diagnosticSettings: the only stable version, 2016-09-01, is the older "service diagnostic settings" API.
+  'Microsoft.Insights': [{ resourceType: 'diagnosticSettings', apiVersions: ['2021-05-01-preview', '2017-05-01-preview', '2016-09-01', '2015-07-01'] }],
   'Microsoft.Storage': [
     { resourceType: 'storageAccounts', apiVersions: ['2025-01-01', '2024-01-01', '2023-05-01', '2023-01-01', '2022-09-01', '2021-09-01', '2021-04-01'] },
     { resourceType: 'storageAccounts/blobServices', apiVersions: ['2025-01-01', '2024-01-01', '2023-05-01', '2023-01-01', '2022-09-01', '2021-09-01', '2021-04-01'] },

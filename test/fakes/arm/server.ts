@@ -164,6 +164,8 @@ export class FakeArm {
     if (lower[2] === 'providers' && segs.length === 4) {
       return { ...resources(['providers']), answer: () => providerBody(segs[1], segs[3]) };
     }
+    // Subscription-scope resources (role assignments, locks): `/subscriptions/S/providers/NS/type/name`.
+    if (lower[2] === 'providers') return this.providerRoute(pathname, segs, 2, () => false, { error: { status: 404, code: 'SubscriptionNotFound', message: '' } });
     if (lower[2] !== 'resourcegroups') return notFound('InvalidRequestUri', `The request URI '${pathname}' is not valid.`);
     if (segs.length === 3) return { ...resources(['resourceGroups']), answer: (url) => this.page(url, this.all((r) => key(r.id).split('/').length === 5 && key(r.id).startsWith(key(sub)))) };
     const rgId = `${sub}/resourceGroups/${segs[3]}`;
@@ -177,8 +179,21 @@ export class FakeArm {
       };
     }
     if (lower[4] !== 'providers' || segs.length < 7) return notFound('InvalidRequestUri', `The request URI '${pathname}' is not valid.`);
-    const namespace = segs[5];
-    const rest = segs.slice(6);
+    return this.providerRoute(pathname, segs, 4, rgMissing, rgNotFound);
+  }
+
+  /**
+   * `…/providers/NS/type/name[/type/name…]` from segment `base`, and extension resources on it
+   * (`…/providers/Microsoft.Insights/diagnosticSettings/x`): the type is the one after the last `providers`.
+   */
+  private providerRoute(pathname: string, segs: string[], base: number, rgMissing: () => boolean, rgNotFound: { error: HttpError }): Route | { error: HttpError } {
+    let last = base;
+    for (let k = base + 2; k < segs.length; k += 2) if (segs[k].toLowerCase() === 'providers') last = k;
+    if (segs.length < last + 3) return notFound('InvalidRequestUri', `The request URI '${pathname}' is not valid.`);
+    const namespace = segs[last + 1];
+    const rest = segs.slice(last + 2);
+    // An extension resource on a resource that does not exist: the target's 404.
+    const scope = last > base ? `/${segs.slice(0, last).join('/')}` : undefined;
     const types = rest.filter((_, i) => i % 2 === 0);
     const resourceType = types.join('/');
     const fullType = `${namespace}/${resourceType}`;
@@ -200,7 +215,13 @@ export class FakeArm {
         const r = this.get(pathname);
         if (r) return { body: r };
         if (rgMissing()) return rgNotFound;
+        if (scope && !this.resources.has(key(scope))) {
+          return { error: { status: 404, code: 'ResourceNotFound', message: `The Resource '${scope.split('/').slice(-3).join('/')}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix` } };
+        }
         const parent = rest.length > 2 ? segs.slice(0, segs.length - 2).join('/') : undefined;
+        if (!this.resources.has(key(pathname)) && /^roleassignments$/i.test(resourceType)) {
+          return { error: { status: 404, code: 'RoleAssignmentNotFound', message: `The role assignment '${segs[segs.length - 1]}' is not found.` } };
+        }
         if (parent && !this.resources.has(key(`/${parent}`))) {
           return { error: { status: 404, code: 'ParentResourceNotFound', message: `Can not perform requested operation on nested resource. Parent resource '${segs[segs.length - 3]}' not found.` } };
         }

@@ -36,6 +36,7 @@ describe('Azure provider against the fake Resource Manager', () => {
         name: 'https', description: '', priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Tcp',
         source_port_range: '*', source_port_ranges: [], destination_port_range: '443', destination_port_ranges: [],
         source_address_prefix: '10.0.0.0/8', source_address_prefixes: [], destination_address_prefix: '*', destination_address_prefixes: [],
+        source_application_security_group_ids: [], destination_application_security_group_ids: [],
       },
     ]);
     const subnet = results.get(s);

@@ -12,10 +12,13 @@ export function normalizeLocation(v: Value): Value {
 /** ARM IDs inside attributes (subnet_id, service_plan_id) compare case-insensitively. */
 export const armIdPolicy: AttributePolicy = { caseInsensitive: true };
 
-/** A list of ARM IDs: lower-cased on both sides, so casing never reads as drift. */
-export const armIdListPolicy: AttributePolicy = {
-  normalize: (v) => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x.toLowerCase() : x)) : v),
-};
+const lowerIds = (v: Value): Value => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x.replace(/\/+$/, '').toLowerCase() : x)) : v);
+
+/** A list of ARM IDs (TypeList in the provider's schema): lower-cased on both sides, order kept. */
+export const armIdListPolicy: AttributePolicy = { normalize: lowerIds, ordered: true };
+
+/** A set of ARM IDs (TypeSet in the provider's schema): order and casing never read as drift. */
+export const armIdSetPolicy: AttributePolicy = { normalize: lowerIds, set: true };
 
 export const locationPolicy: AttributePolicy = { normalize: normalizeLocation };
 export const tagsPolicy: AttributePolicy = { severity: 'info' };

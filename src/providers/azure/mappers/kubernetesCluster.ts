@@ -1,6 +1,9 @@
-// azurerm_kubernetes_cluster ↔ Microsoft.ContainerService/managedClusters. `default_node_pool`
-// is the first System-mode agent pool, as the azurerm provider reads it when state has no name.
+// azurerm_kubernetes_cluster ↔ Microsoft.ContainerService/managedClusters. `default_node_pool` is the
+// agent pool the code names, as findDefaultNodePool does (azurerm 4.x, containers/kubernetes_nodepool.go);
+// only without a name does it fall back to the first System-mode pool. FlattenDefaultNodePool reads
+// absent counts and sizes as 0 and an absent subnet as ""; the cluster read absent RBAC as true.
 import type { AzureMapper } from './types';
+import type { Value } from '../../../model';
 import { at, bool, deriveTracked, num, str, strings, trackedAttributes, trackedShape } from './common';
 
 interface Pool {
@@ -31,10 +34,12 @@ export const kubernetesCluster: AzureMapper = {
       attributes: { vm_size: { caseInsensitive: true }, vnet_subnet_id: { caseInsensitive: true }, zones: { set: true } },
     },
   },
-  map(arm) {
+  map(arm, _extras, declared) {
     const p = arm.properties ?? {};
     const pools = (p.agentPoolProfiles as Pool[] | undefined) ?? [];
-    const system = pools.filter((x) => (x.mode ?? 'System').toLowerCase() === 'system');
+    const named = declaredPoolName(declared);
+    // A pool name is case-sensitive in azurerm's lookup (v.Name == defaultNodePoolName).
+    const chosen = named !== undefined ? pools.filter((x) => x.name === named) : pools.filter((x) => x.name && (x.mode ?? 'System').toLowerCase() === 'system');
     return {
       ...trackedShape(arm),
       kubernetes_version: str(p.kubernetesVersion),
@@ -43,18 +48,27 @@ export const kubernetesCluster: AzureMapper = {
       sku_tier: str(at(arm.sku, 'tier'))?.replace(/^Paid$/i, 'Standard') ?? 'Free',
       private_cluster_enabled: bool(at(p, 'apiServerAccessProfile.enablePrivateCluster'), false),
       role_based_access_control_enabled: bool(p.enableRBAC, true),
-      default_node_pool: system.slice(0, 1).map((x) => ({
+      default_node_pool: chosen.slice(0, 1).map((x) => ({
         name: str(x.name),
         vm_size: str(x.vmSize),
-        node_count: num(x.count),
+        node_count: num(x.count) ?? 0,
         auto_scaling_enabled: bool(x.enableAutoScaling, false),
-        min_count: num(x.minCount),
-        max_count: num(x.maxCount),
-        os_disk_size_gb: num(x.osDiskSizeGB),
-        vnet_subnet_id: str(x.vnetSubnetID),
+        enable_auto_scaling: bool(x.enableAutoScaling, false),
+        min_count: num(x.minCount) ?? 0,
+        max_count: num(x.maxCount) ?? 0,
+        os_disk_size_gb: num(x.osDiskSizeGB) ?? 0,
+        vnet_subnet_id: str(x.vnetSubnetID) ?? '',
         zones: strings(x.availabilityZones),
       })),
     };
   },
   deriveId: deriveTracked('Microsoft.ContainerService/managedClusters'),
 };
+
+/** `default_node_pool { name = "…" }` when the code says it (a literal or a resolved value). */
+function declaredPoolName(declared: Record<string, Value> | undefined): string | undefined {
+  const blocks = declared?.default_node_pool;
+  const first = Array.isArray(blocks) ? blocks[0] : undefined;
+  const name = first && typeof first === 'object' && !Array.isArray(first) ? first.name : undefined;
+  return typeof name === 'string' && name ? name : undefined;
+}

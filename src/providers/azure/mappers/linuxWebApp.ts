@@ -1,5 +1,8 @@
 // azurerm_linux_web_app ↔ Microsoft.Web/sites. `site_config` is read from the `config/web`
 // sub-resource, as the azurerm provider does: the site's own siteConfig is mostly empty on GET.
+// Absent properties read as the LinuxWebAppResource Read (azurerm 4.x, appservice/linux_web_app_resource.go)
+// and SiteConfigLinux.Flatten (helpers/linux_web_app_schema.go) set them: pointer.From → false / "",
+// public network access is open unless it says "Disabled".
 import type { AzureMapper } from './types';
 import type { Value } from '../../../model';
 import { armIdPolicy, at, bool, deriveTracked, enabled, exposedWhen, str, tlsBelow12, trackedAttributes, trackedShape } from './common';
@@ -32,14 +35,14 @@ export const linuxWebApp: AzureMapper = {
       ...trackedShape(arm),
       service_plan_id: str(p.serverFarmId),
       https_only: bool(p.httpsOnly, false),
-      enabled: bool(p.enabled, true),
+      enabled: bool(p.enabled, false),
       client_affinity_enabled: bool(p.clientAffinityEnabled, false),
       public_network_access_enabled: enabled(p.publicNetworkAccess),
       site_config: [
         {
           always_on: bool(at(cfg, 'alwaysOn'), false),
-          minimum_tls_version: str(at(cfg, 'minTlsVersion')),
-          ftps_state: str(at(cfg, 'ftpsState')),
+          minimum_tls_version: str(at(cfg, 'minTlsVersion')) ?? '',
+          ftps_state: str(at(cfg, 'ftpsState')) ?? '',
           http2_enabled: bool(at(cfg, 'http20Enabled'), false),
         },
       ],

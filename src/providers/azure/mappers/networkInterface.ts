@@ -1,5 +1,7 @@
 // azurerm_network_interface ↔ Microsoft.Network/networkInterfaces; `ip_configuration` blocks in
-// the API's order (azurerm keeps it as a list: the primary configuration comes first).
+// the API's order (azurerm keeps it as a list: the primary configuration comes first). Read as
+// resourceNetworkInterfaceFlatten / flattenNetworkInterfaceIPConfigurations (azurerm 4.x,
+// network/network_interface_resource.go): absent strings "", absent bools false; dns_servers is a TypeList.
 import type { AzureMapper } from './types';
 import { armIdPolicy, at, bool, deriveTracked, str, strings, trackedAttributes, trackedShape } from './common';
 
@@ -32,11 +34,11 @@ export const networkInterface: AzureMapper = {
       ...trackedShape(arm),
       ip_configuration: configs.map((c) => ({
         name: str(c.name),
-        subnet_id: str(at(c.properties, 'subnet.id')),
-        private_ip_address_allocation: str(at(c.properties, 'privateIPAllocationMethod')),
-        private_ip_address: str(at(c.properties, 'privateIPAddress')),
-        private_ip_address_version: str(at(c.properties, 'privateIPAddressVersion')) ?? 'IPv4',
-        public_ip_address_id: str(at(c.properties, 'publicIPAddress.id')),
+        subnet_id: str(at(c.properties, 'subnet.id')) ?? '',
+        private_ip_address_allocation: str(at(c.properties, 'privateIPAllocationMethod')) ?? '',
+        private_ip_address: str(at(c.properties, 'privateIPAddress')) ?? '',
+        private_ip_address_version: str(at(c.properties, 'privateIPAddressVersion')) ?? '',
+        public_ip_address_id: str(at(c.properties, 'publicIPAddress.id')) ?? '',
         primary: bool(at(c.properties, 'primary'), false),
       })),
       dns_servers: strings(at(p, 'dnsSettings.dnsServers')),

@@ -1,4 +1,6 @@
-// azurerm_public_ip ↔ Microsoft.Network/publicIPAddresses.
+// azurerm_public_ip ↔ Microsoft.Network/publicIPAddresses. Read as resourcePublicIpFlatten (azurerm 4.x,
+// network/public_ip_resource.go): pointer.From → "" / 0 for absent fields. An absent `sku` is not set by
+// the read at all; ARM's meaning of it is Basic (the schema default changed Basic → Standard in 4.0).
 import type { AzureMapper } from './types';
 import { at, deriveTracked, num, str, strings, trackedAttributes, trackedShape } from './common';
 
@@ -21,11 +23,11 @@ export const publicIp: AzureMapper = {
       ...trackedShape(arm),
       allocation_method: str(p.publicIPAllocationMethod),
       sku: str(at(arm.sku, 'name')) ?? 'Basic',
-      sku_tier: str(at(arm.sku, 'tier')) ?? 'Regional',
+      sku_tier: str(at(arm.sku, 'tier')) ?? (arm.sku ? '' : 'Regional'),
       zones: strings(arm.zones),
-      ip_version: str(p.publicIPAddressVersion) ?? 'IPv4',
-      idle_timeout_in_minutes: num(p.idleTimeoutInMinutes),
-      domain_name_label: str(at(p, 'dnsSettings.domainNameLabel')),
+      ip_version: str(p.publicIPAddressVersion) ?? '',
+      idle_timeout_in_minutes: num(p.idleTimeoutInMinutes) ?? 0,
+      domain_name_label: str(at(p, 'dnsSettings.domainNameLabel')) ?? '',
     };
   },
   deriveId: deriveTracked('Microsoft.Network/publicIPAddresses'),

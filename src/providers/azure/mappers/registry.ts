@@ -1,5 +1,8 @@
 // The mapper of each azurerm type. Adding a type means adding one file and one line here.
 import type { AzureMapper } from './types';
+import { nicNsgAssociation, subnetNatGatewayAssociation, subnetNsgAssociation, subnetRouteTableAssociation } from './associations';
+import { managementLock, roleAssignment } from './authorization';
+import { diagnosticSetting } from './diagnosticSetting';
 import { genericMapper } from './generic';
 import { keyVault } from './keyVault';
 import { kubernetesCluster } from './kubernetesCluster';
@@ -30,6 +33,13 @@ export const azureMappers: readonly AzureMapper[] = [
   servicePlan,
   linuxWebApp,
   kubernetesCluster,
+  diagnosticSetting,
+  roleAssignment,
+  managementLock,
+  subnetNsgAssociation,
+  subnetRouteTableAssociation,
+  subnetNatGatewayAssociation,
+  nicNsgAssociation,
 ];
 
 /** The in-depth mapper of an azurerm type, or the generic one (location, tags) for any other azurerm_* type. */
@@ -39,8 +49,8 @@ export function mapperFor(type: string): AzureMapper | undefined {
   return type.startsWith('azurerm_') ? genericMapper(type) : undefined;
 }
 
-/** The azurerm type of a live ARM type, for unmanaged resources (first mapper wins: Linux VM for VMs). */
+/** The azurerm type of a live ARM type, for unmanaged resources (first mapper wins: Linux VM for VMs; never an association). */
 export function azurermTypeOf(armType: string): string | undefined {
   const t = armType.toLowerCase();
-  return azureMappers.find((m) => m.armType.toLowerCase() === t)?.type;
+  return azureMappers.find((m) => m.armType.toLowerCase() === t && !m.absentReason)?.type;
 }

@@ -2,7 +2,7 @@
 // azurerm_network_security_group and the standalone azurerm_network_security_rule.
 import type { Severity, Value } from '../../../model';
 import type { AttributePolicy } from './types';
-import { num, str, strings } from './common';
+import { armIdSetPolicy, num, str, strings } from './common';
 
 /** The rule's fields as azurerm names them, from ARM `properties` of a securityRule. */
 export function securityRuleShape(name: string, p: Record<string, unknown>): Record<string, Value> {
@@ -21,7 +21,14 @@ export function securityRuleShape(name: string, p: Record<string, unknown>): Rec
     source_address_prefixes: strings(p.sourceAddressPrefixes),
     destination_address_prefix: str(p.destinationAddressPrefix) ?? '',
     destination_address_prefixes: strings(p.destinationAddressPrefixes),
+    source_application_security_group_ids: groupIds(p.sourceApplicationSecurityGroups),
+    destination_application_security_group_ids: groupIds(p.destinationApplicationSecurityGroups),
   };
+}
+
+/** `[{ id }]` of application security groups → their IDs (a TypeSet of IDs in azurerm). */
+function groupIds(v: unknown): string[] {
+  return Array.isArray(v) ? v.map((g) => (g && typeof g === 'object' ? (g as { id?: unknown }).id : undefined)).filter((x): x is string => typeof x === 'string') : [];
 }
 
 const openSources = new Set(['*', 'internet', '0.0.0.0/0', '0.0.0.0', 'any', '::/0']);
@@ -45,6 +52,9 @@ export function ruleSetSeverity(_expected: Value, actual: Value, extraLive?: Val
 const canonicalEnums: Record<string, string> = { inbound: 'Inbound', outbound: 'Outbound', allow: 'Allow', deny: 'Deny', tcp: 'Tcp', udp: 'Udp', icmp: 'Icmp', esp: 'Esp', ah: 'Ah', '*': '*' };
 const enumFields = ['direction', 'access', 'protocol'];
 const listFields = ['source_port_ranges', 'destination_port_ranges', 'source_address_prefixes', 'destination_address_prefixes'];
+/** Sets of ARM IDs: compared case-insensitively, whatever casing the API or the code uses. */
+const idListFields = ['source_application_security_group_ids', 'destination_application_security_group_ids'];
+const idKey = (x: Value) => String(x).replace(/\/+$/, '').toLowerCase();
 
 /**
  * Canonical rules for comparing declared and live sets: ARM enums in ARM's casing, range lists sorted,
@@ -59,6 +69,7 @@ export function normalizeRules(v: Value): Value {
       if (x === null || x === '' || (Array.isArray(x) && x.length === 0)) continue;
       if (enumFields.includes(k) && typeof x === 'string') out[k] = canonicalEnums[x.toLowerCase()] ?? x;
       else if (listFields.includes(k) && Array.isArray(x)) out[k] = [...x].map(String).sort();
+      else if (idListFields.includes(k) && Array.isArray(x)) out[k] = [...new Set(x.map(idKey))].sort();
       else out[k] = x;
     }
     return out;
@@ -74,4 +85,6 @@ export const ruleFieldPolicies: Record<string, AttributePolicy> = {
   destination_port_ranges: { set: true },
   source_address_prefixes: { set: true },
   destination_address_prefixes: { set: true },
+  source_application_security_group_ids: armIdSetPolicy,
+  destination_application_security_group_ids: armIdSetPolicy,
 };

@@ -1,11 +1,33 @@
 // azurerm_storage_account ↔ Microsoft.Storage/storageAccounts. account_tier + account_replication_type
 // are the two halves of `sku.name` (Standard_LRS). Weaker TLS, plain HTTP and public access are errors.
+// Absent properties read as resourceStorageAccountRead / resourceStorageAccountFlatten (azurerm 4.x,
+// internal/services/storage/storage_account_resource.go) sets them: the API leaves out fields newer than
+// the account, and several of those defaults are the *open* value.
 import type { AzureMapper } from './types';
 import type { Value } from '../../../model';
-import { bool, deriveTracked, enabled, exposedWhen, str, tlsBelow12, trackedAttributes, trackedShape } from './common';
+import { armIdSetPolicy, bool, deriveTracked, enabled, exposedWhen, str, tlsBelow12, trackedAttributes, trackedShape } from './common';
 
 const isTrue = (v: Value) => v === true;
 const isFalse = (v: Value) => v === false;
+const isAllow = (v: Value) => typeof v === 'string' && v.toLowerCase() === 'allow';
+
+/**
+ * `network_rules` as flattenAccountNetworkRules reads `networkAcls` (storage_account_helpers_network.go),
+ * except that an absent rule set is the service's default, `Allow` for AzureServices: azurerm then leaves
+ * the block empty, which would read a firewall removed in the console as "nothing to compare".
+ */
+function networkRules(acls: Record<string, unknown> | undefined): Value {
+  const bypass = str(acls?.bypass) ?? 'AzureServices';
+  return [
+    {
+      default_action: str(acls?.defaultAction) ?? 'Allow',
+      // A CSV ("Logging, Metrics") that azurerm holds as a set.
+      bypass: bypass.split(',').map((s) => s.trim()).filter((s) => s && s.toLowerCase() !== 'none'),
+      ip_rules: ((acls?.ipRules as { value?: unknown }[] | undefined) ?? []).map((r) => str(r.value)).filter((x): x is string => !!x),
+      virtual_network_subnet_ids: ((acls?.virtualNetworkRules as { id?: unknown }[] | undefined) ?? []).map((r) => str(r.id)).filter((x): x is string => !!x),
+    },
+  ];
+}
 
 export const storageAccount: AzureMapper = {
   type: 'azurerm_storage_account',
@@ -24,20 +46,32 @@ export const storageAccount: AzureMapper = {
     public_network_access_enabled: { severity: exposedWhen(isTrue) },
     shared_access_key_enabled: {},
     is_hns_enabled: {},
+    // TypeList MaxItems 1 whose inner lists are all TypeSet in the provider's schema.
+    network_rules: {
+      block: 'list',
+      attributes: {
+        default_action: { caseInsensitive: true, severity: exposedWhen(isAllow) },
+        bypass: { set: true, normalize: (v) => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x.toLowerCase() : x)) : v) },
+        ip_rules: { set: true },
+        virtual_network_subnet_ids: armIdSetPolicy,
+      },
+    },
   },
   map(arm) {
     const p = arm.properties ?? {};
     const [tier, replication] = (str(arm.sku?.name) ?? '_').split('_');
-    const https = bool(p.supportsHttpsTrafficOnly, true);
-    // The API omits allowBlobPublicAccess on accounts created before it existed; azurerm then reads false.
-    const blobPublic = bool(p.allowBlobPublicAccess, false);
+    // pointer.From(props.SupportsHTTPSTrafficOnly): absent reads false (the exposed value).
+    const https = bool(p.supportsHttpsTrafficOnly, false);
+    // Absent reads true in azurerm 3.x and 4.x (accounts older than the property allow public blobs);
+    // azurerm 5.0 changed the read to false. We keep the 4.x reading: it never hides exposure.
+    const blobPublic = bool(p.allowBlobPublicAccess, true);
     return {
       ...trackedShape(arm),
       account_tier: tier || null,
       account_replication_type: replication ?? null,
-      account_kind: str(arm.kind),
-      access_tier: str(p.accessTier),
-      // Absent means the service default, TLS 1.0 (documented on minimumTlsVersion).
+      account_kind: str(arm.kind) ?? '',
+      access_tier: str(p.accessTier) ?? '',
+      // Absent means the service default, TLS 1.0 (the read sets MinimumTlsVersionTLSOneZero).
       min_tls_version: str(p.minimumTlsVersion) ?? 'TLS1_0',
       https_traffic_only_enabled: https,
       enable_https_traffic_only: https,
@@ -46,6 +80,7 @@ export const storageAccount: AzureMapper = {
       public_network_access_enabled: enabled(p.publicNetworkAccess),
       shared_access_key_enabled: bool(p.allowSharedKeyAccess, true),
       is_hns_enabled: bool(p.isHnsEnabled, false),
+      network_rules: networkRules(p.networkAcls as Record<string, unknown> | undefined),
     };
   },
   deriveId: deriveTracked('Microsoft.Storage/storageAccounts'),

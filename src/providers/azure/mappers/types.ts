@@ -35,13 +35,28 @@ export interface AzureMapper {
   armType: string;
   /** The attributes this mapper reads from the API, with their comparison policy. Others are not verified. */
   attributes: Record<string, AttributePolicy>;
-  /** The live resource in azurerm attribute shape. `extras` holds sub-resource GETs by path. */
-  map(arm: ArmResource, extras: Record<string, ArmResource | undefined>): Record<string, Value>;
+  /**
+   * The live resource in azurerm attribute shape. `extras` holds sub-resource GETs by path; `declared` the
+   * code's known values, for types whose read picks an element by a declared name (AKS `default_node_pool`).
+   */
+  map(arm: ArmResource, extras: Record<string, ArmResource | undefined>, declared?: Record<string, Value>): Record<string, Value>;
+  /**
+   * The ARM ID to GET for the ID azurerm keeps in state, when it is not a plain resource path
+   * (`<target>|<name>` of a diagnostic setting, `<nic>|<nsg>` of an association). An object names why it cannot be read.
+   */
+  armId?(stateId: string): string | { unreadable: string };
+  /**
+   * Why the resource does not exist although its ARM parent answered (an association whose property
+   * is gone from the subnet: azurerm's read then drops it from state). Undefined when it exists.
+   */
+  absentReason?(arm: ArmResource, stateId: string): string | undefined;
   /**
    * The ARM ID from the declared name + resource_group_name (+ parent names) and a subscription,
    * for code without state. Undefined when an identifying attribute is not known.
    */
   deriveId?(attrs: Record<string, Value | undefined>, subscriptionId: string): string | undefined;
+  /** The api-version azurerm itself uses, for types whose newest stable version is not the one to read (a preview-only API). */
+  apiVersion?: string;
   /** Sub-resources to GET as well (`config/web`), only when one of `when` is declared. */
   extras?: { path: string; when: string[] }[];
 }

@@ -1,6 +1,9 @@
 // azurerm_linux_virtual_machine and azurerm_windows_virtual_machine ↔ Microsoft.Compute/virtualMachines.
+// Absent properties read as resourceLinuxVirtualMachineRead / resourceWindowsVirtualMachineRead (azurerm 4.x,
+// compute/*_virtual_machine_resource.go): d.Set of a nil *bool is false, a VM without zones has zone "".
+// network_interface_ids is a TypeList there: its order (the first is primary) matters.
 import type { AzureMapper } from './types';
-import { armIdListPolicy, at, bool, deriveTracked, num, str, trackedAttributes, trackedShape } from './common';
+import { armIdListPolicy, at, bool, deriveTracked, exposedWhen, num, str, trackedAttributes, trackedShape } from './common';
 import type { ArmResource } from './types';
 import type { Value } from '../../../model';
 
@@ -14,7 +17,7 @@ function vmShape(arm: ArmResource): Record<string, Value> {
     size: str(at(p, 'hardwareProfile.vmSize')),
     admin_username: str(at(p, 'osProfile.adminUsername')),
     computer_name: str(at(p, 'osProfile.computerName')),
-    zone: str(arm.zones?.[0]) ?? null,
+    zone: str(arm.zones?.[0]) ?? '',
     network_interface_ids: nics.map((n) => str(n.id)).filter((x): x is string => !!x),
     os_disk: [
       {
@@ -45,9 +48,9 @@ const vmAttributes = {
 export const linuxVirtualMachine: AzureMapper = {
   type: 'azurerm_linux_virtual_machine',
   armType: 'Microsoft.Compute/virtualMachines',
-  attributes: { ...vmAttributes, disable_password_authentication: {} },
+  attributes: { ...vmAttributes, disable_password_authentication: { severity: exposedWhen((a) => a === false) } },
   map(arm) {
-    return { ...vmShape(arm), disable_password_authentication: bool(at(arm.properties, 'osProfile.linuxConfiguration.disablePasswordAuthentication'), true) };
+    return { ...vmShape(arm), disable_password_authentication: bool(at(arm.properties, 'osProfile.linuxConfiguration.disablePasswordAuthentication'), false) };
   },
   deriveId: deriveTracked('Microsoft.Compute/virtualMachines'),
 };
@@ -57,7 +60,7 @@ export const windowsVirtualMachine: AzureMapper = {
   armType: 'Microsoft.Compute/virtualMachines',
   attributes: { ...vmAttributes, enable_automatic_updates: {}, automatic_updates_enabled: {} },
   map(arm) {
-    const updates = bool(at(arm.properties, 'osProfile.windowsConfiguration.enableAutomaticUpdates'), true);
+    const updates = bool(at(arm.properties, 'osProfile.windowsConfiguration.enableAutomaticUpdates'), false);
     return { ...vmShape(arm), enable_automatic_updates: updates, automatic_updates_enabled: updates };
   },
   deriveId: deriveTracked('Microsoft.Compute/virtualMachines'),

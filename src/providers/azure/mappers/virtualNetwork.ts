@@ -1,6 +1,8 @@
-// azurerm_virtual_network ↔ Microsoft.Network/virtualNetworks.
+// azurerm_virtual_network ↔ Microsoft.Network/virtualNetworks. Read as resourceVirtualNetworkRead (azurerm 4.x,
+// network/virtual_network_resource.go): address_space is a TypeSet, dns_servers a TypeList; a nil
+// flowTimeoutInMinutes is 0, an absent BGP community "".
 import type { AzureMapper } from './types';
-import { at, deriveTracked, num, strings, trackedAttributes, trackedShape } from './common';
+import { at, deriveTracked, num, str, strings, trackedAttributes, trackedShape } from './common';
 
 export const virtualNetwork: AzureMapper = {
   type: 'azurerm_virtual_network',
@@ -18,8 +20,8 @@ export const virtualNetwork: AzureMapper = {
       ...trackedShape(arm),
       address_space: strings(at(arm.properties, 'addressSpace.addressPrefixes')),
       dns_servers: strings(at(arm.properties, 'dhcpOptions.dnsServers')),
-      flow_timeout_in_minutes: num(at(arm.properties, 'flowTimeoutInMinutes')),
-      bgp_community: (at(arm.properties, 'bgpCommunities.virtualNetworkCommunity') as string | undefined) ?? null,
+      flow_timeout_in_minutes: num(at(arm.properties, 'flowTimeoutInMinutes')) ?? 0,
+      bgp_community: str(at(arm.properties, 'bgpCommunities.virtualNetworkCommunity')) ?? '',
     };
   },
   deriveId: deriveTracked('Microsoft.Network/virtualNetworks'),
