@@ -171,7 +171,11 @@ async function crossCheck(g: Group, region: string | undefined, creds: Credentia
   if (guarded || g.bindings.some((b) => recordsAccount(b.stateAttributes))) {
     const id = await cc.identities.get(g.access, region, creds, cc.signal);
     if ('account' in id) account = id.account;
-    else if (id.error !== 'cancelled') {
+    else if (id.unsigned) {
+      // Nothing can be signed (no credentials, a role that cannot be assumed): EC2 would answer the same, once per binding.
+      g.bindings.forEach((b) => results.set(b, id.unsigned!));
+      return [];
+    } else if (id.error !== 'cancelled') {
       cc.note(g.access, `cannot tell which account the credentials are for (GetCallerIdentity: ${id.error}); resources are not cross-checked against the account in state`);
       if (guarded) {
         refuse(g.bindings, 'credentials', 'allowed_account_ids / forbidden_account_ids cannot be checked: GetCallerIdentity failed');

@@ -2,14 +2,20 @@
 // and identity (profile + role chain), as the Terraform AWS provider does at configure time
 // (aws-sdk-go-base GetAwsAccountIDAndPartition). `@aws-sdk/client-sts` is loaded lazily, like EC2.
 import type { AwsAccess } from './access';
-import type { CredentialProvider } from './credentials';
-import { errorCode, isAbort } from './errors';
+import { ASSUME_ROLE_FAILED, type CredentialProvider } from './credentials';
+import { classifyError, errorCode, isAbort, type LiveError } from './errors';
 
 export type StsSdk = typeof import('@aws-sdk/client-sts');
 
 export const loadStsSdk = (): Promise<StsSdk> => import('@aws-sdk/client-sts');
 
-export type Identity = { account: string; arn?: string } | { error: string };
+/**
+ * `unsigned`: no request could be signed at all (no credentials, a role that cannot be assumed): every call
+ * of this identity fails the same way, so its resources get that answer instead of a note.
+ */
+export type Identity = { account: string; arn?: string } | { error: string; unsigned?: LiveError };
+
+const UNSIGNED = new Set(['CredentialsProviderError', 'TokenProviderError', ASSUME_ROLE_FAILED]);
 
 export interface IdentityCache {
   /** The account `access` signs in to; asked once, whatever the number of regions and types. */
@@ -40,6 +46,7 @@ export function createIdentityCache(load: () => Promise<StsSdk>, maxAttempts: nu
       const code = errorCode(e);
       const message = (x.message ?? '').slice(0, 200);
       const status = x.$metadata?.httpStatusCode;
+      if (UNSIGNED.has(code) || /could not load credentials/i.test(message)) return { error: code, unsigned: classifyError(e, 'GetCallerIdentity', signal) };
       return { error: `${code}${status ? ` (HTTP ${status})` : ''}${message && message !== code ? `: ${message}` : ''}` };
     }
   };
