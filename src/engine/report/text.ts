@@ -3,7 +3,7 @@
 // live resources no code declares, then a summary line. No colours: it goes to CI logs as often as to terminals.
 import type { ResourceResult, ScanError, ScanResult, UnmanagedResource } from '../../model';
 import { relativeFile } from './paths';
-import { formatCounts, unverifiedSummary } from './unverifiedReasons';
+import { formatCounts, reasonLabel, unverifiedSummary } from './unverifiedReasons';
 
 const STATUS: Record<ResourceResult['status'], string> = { 'in-sync': 'in sync', drifted: 'DRIFTED', missing: 'MISSING', unverified: 'unverified' };
 
@@ -32,7 +32,7 @@ export function formatText(result: ScanResult): string {
         : '';
       out.push(`${indent}${pad(d.severity, 7)} ${d.message}  (line ${d.location.range.start.line + 1}${origin})`);
     }
-    if (r.reason && r.status !== 'in-sync') out.push(`${indent}${r.reason}`);
+    if (r.reason && r.status !== 'in-sync') out.push(`${indent}${shortReason(r.reason, result.errors)}`);
     for (const u of r.unverifiedAttributes) out.push(`${indent}not verified: ${u.attribute} (${u.reason})`);
   }
   if (result.unmanaged.length) out.push('', ...unmanagedSection(result.unmanaged), '');
@@ -54,6 +54,11 @@ function leadLines(result: ScanResult): string[] {
   if (n) out.push(`not verified: ${n} attribute${n === 1 ? '' : 's'} of verified resources — ${formatCounts(attributes)}`);
   for (const e of result.errors) out.push(errorLine(result.root, e));
   return out;
+}
+
+/** A reason an error above already spells out (a broken state file, no credentials) is named, not repeated on every row. */
+function shortReason(reason: string, errors: readonly ScanError[]): string {
+  return errors.some((e) => e.message.includes(reason) || (e.message.length > 20 && reason.includes(e.message))) ? `${reasonLabel(reason)} (see above)` : reason;
 }
 
 function errorLine(root: string, e: ScanError): string {

@@ -65,6 +65,7 @@ describe('an honest result (issue 11): what could not be verified leads, and exi
     assert.equal(lines[0], 'not verified: 8 of 8 resources — no credentials (7), unsupported type (1)');
     assert.match(lines[1], /^error: aws \(region us-east-1\): no AWS credentials found: set AWS_PROFILE or run `aws sso login` \(7 resource instances not verified\)$/);
     assert.match(text.stdout, /^STATUS\s+RESOURCE/m, 'the table follows');
+    assert.equal(text.stdout.match(/^ +no credentials \(see above\)$/gm)?.length, 7, 'rows name the reason the error above spells out');
     assert.match(text.stdout, /^8 resources, 0 verified: 0 in sync, 0 drifted, 0 missing, 8 unverified$/m);
     // One line on stderr that says nothing was verified, and why.
     const said = text.stderr.trim().split('\n');
@@ -144,6 +145,8 @@ describe('an honest result (issue 11): what could not be verified leads, and exi
     const text = await runCli(['scan', ws.dir], fakeCredentials(fake.url));
     assert.match(text.stdout.split('\n')[0], /^not verified: 8 of 8 resources — state unreadable \(8\)$/);
     assert.equal(text.stdout.match(/^error: /gm)?.length, 1, 'the state error is printed once');
+    assert.equal(text.stdout.match(/is not valid JSON/g)?.length, 1, 'rows name the reason instead of repeating it');
+    assert.equal(text.stdout.match(/^ +state unreadable \(see above\)$/gm)?.length, 8);
   });
 
   it('a --terraform path that does not exist: one config error for the root', async () => {
