@@ -6,11 +6,11 @@
 // external ID, RoleSessionName's pattern.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { escapeXml } from '../ec2/xml';
 
 const XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/';
-const SIGV4 = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/\d{8}\/([a-z0-9-]+)\/sts\/aws4_request, SignedHeaders=([^,]+), Signature=[0-9a-f]{64}$/;
+const SIGV4 = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([a-z0-9-]+)\/sts\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/;
 
 export interface StsPrincipal {
   account: string;
@@ -18,6 +18,8 @@ export interface StsPrincipal {
   arn: string;
   /** Temporary keys only: the session token every request must carry. */
   sessionToken?: string;
+  /** When known, the signature is verified with it (SigV4), as STS does. */
+  secretAccessKey?: string;
 }
 
 export interface StsRole {
@@ -75,11 +77,12 @@ export async function startFakeSts(principals: Record<string, StsPrincipal>, rol
       const accessKeyId = `ASIA${randomBytes(8).toString('hex').toUpperCase()}`;
       const sessionToken = randomBytes(24).toString('base64');
       const assumedArn = `arn:aws:sts::${m[1]}:assumed-role/${m[2]}/${session}`;
-      keys.set(accessKeyId, { account: m[1], arn: assumedArn, sessionToken });
+      const secretAccessKey = randomBytes(20).toString('base64');
+      keys.set(accessKeyId, { account: m[1], arn: assumedArn, sessionToken, secretAccessKey });
       const expiration = new Date(Date.now() + Number(p.DurationSeconds ?? 3600) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
       return (
         `<AssumedRoleUser><Arn>${escapeXml(assumedArn)}</Arn><AssumedRoleId>AROA${m[1]}:${escapeXml(session)}</AssumedRoleId></AssumedRoleUser>` +
-        `<Credentials><AccessKeyId>${accessKeyId}</AccessKeyId><SecretAccessKey>${randomBytes(20).toString('base64')}</SecretAccessKey>` +
+        `<Credentials><AccessKeyId>${accessKeyId}</AccessKeyId><SecretAccessKey>${secretAccessKey}</SecretAccessKey>` +
         `<SessionToken>${sessionToken}</SessionToken><Expiration>${expiration}</Expiration></Credentials>`
       );
     },
@@ -97,14 +100,18 @@ export async function startFakeSts(principals: Record<string, StsPrincipal>, rol
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
       if (req.method !== 'POST') throw new StsError('InvalidAction', 'Could not find operation for GET', 400);
-      const params = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+      const body = Buffer.concat(chunks);
+      const params = Object.fromEntries(new URLSearchParams(body.toString('utf8')));
       const auth = SIGV4.exec(String(req.headers.authorization ?? ''));
-      calls.push({ action: params.Action ?? '', params, accessKeyId: auth?.[1], region: auth?.[2] });
+      calls.push({ action: params.Action ?? '', params, accessKeyId: auth?.[1], region: auth?.[3] });
       if (!auth) throw new StsError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
       const who = keys.get(auth[1]);
       if (!who) throw new StsError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
+      if (who.secretAccessKey !== undefined && signature(req, body, auth, who.secretAccessKey) !== auth[5]) {
+        throw new StsError('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.', 403);
+      }
       const token = req.headers['x-amz-security-token'];
-      if (who.sessionToken !== undefined && (token !== who.sessionToken || !auth[3].split(';').includes('x-amz-security-token'))) {
+      if (who.sessionToken !== undefined && (token !== who.sessionToken || !auth[4].split(';').includes('x-amz-security-token'))) {
         throw new StsError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
       }
       if (params.Version !== '2011-06-15') throw new StsError('InvalidAction', `Could not find operation ${params.Action} for version ${params.Version ?? 'NO_VERSION_SPECIFIED'}`);
@@ -132,4 +139,21 @@ export async function startFakeSts(principals: Record<string, StsPrincipal>, rol
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The SigV4 signature of a request, computed from the signed headers and the body (Signature Version 4 spec). */
+function signature(req: IncomingMessage, body: Buffer, auth: RegExpExecArray, secret: string): string {
+  const [, , date, region, signedHeaders] = auth;
+  const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+  const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
+  const url = new URL(req.url ?? '/', 'http://fake');
+  const query = [...url.searchParams].map(([k, v]) => [encodeURIComponent(k), encodeURIComponent(v)]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`).join('&');
+  const headers = signedHeaders.split(';').map((h) => `${h}:${String(req.headers[h] ?? '').trim().replace(/\s+/g, ' ')}\n`).join('');
+  const payload = String(req.headers['x-amz-content-sha256'] ?? sha256(body));
+  const canonical = [req.method, url.pathname, query, headers, signedHeaders, payload].join('\n');
+  const amzDate = String(req.headers['x-amz-date'] ?? '');
+  const scope = `${date}/${region}/sts/aws4_request`;
+  const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonical)].join('\n');
+  const key = hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), 'sts'), 'aws4_request');
+  return createHmac('sha256', key).update(toSign).digest('hex');
 }

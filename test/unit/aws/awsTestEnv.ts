@@ -29,12 +29,13 @@ export function setAwsEnv(values: Record<string, string>): () => void {
 /** The account the tests' fixed keys belong to (the fixtures' state ARNs name it). */
 export const FAKE_ACCOUNT = '123456789012';
 export const FAKE_ACCESS_KEY = 'AKIAFAKEFAKEFAKE0001';
+const FAKE_SECRET = 'fake-secret-key-for-tests';
 
 // One fake STS for the whole run (a root hook): the provider asks GetCallerIdentity to cross-check state's
 // ARNs, and a test must never reach the real STS.
 let sharedSts: FakeSts | undefined;
 before(async () => {
-  sharedSts = await startFakeSts({ [FAKE_ACCESS_KEY]: { account: FAKE_ACCOUNT, arn: `arn:aws:iam::${FAKE_ACCOUNT}:user/driftlens-tests` } });
+  sharedSts = await startFakeSts({ [FAKE_ACCESS_KEY]: { account: FAKE_ACCOUNT, arn: `arn:aws:iam::${FAKE_ACCOUNT}:user/driftlens-tests`, secretAccessKey: FAKE_SECRET } });
 });
 after(async () => {
   await sharedSts?.close();
@@ -51,7 +52,7 @@ export const fakeCredentials = (endpoint: string): Record<string, string> => ({
   AWS_ENDPOINT_URL_EC2: endpoint,
   AWS_ENDPOINT_URL_STS: sharedStsUrl(),
   AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE0001',
-  AWS_SECRET_ACCESS_KEY: 'fake-secret-key-for-tests',
+  AWS_SECRET_ACCESS_KEY: FAKE_SECRET,
   AWS_REGION: 'us-east-1',
 });
 

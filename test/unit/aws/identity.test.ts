@@ -3,6 +3,9 @@
 // GetCallerIdentity and the region called, the block's account guards. "Not found" from the
 // wrong account or region is never "missing".
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Binding, ProviderConfig } from '../../../src/model';
 import { createAwsProvider } from '../../../src/providers/aws/awsProvider';
 import { startFakeSts, type FakeSts } from '../../fakes/sts';
@@ -30,7 +33,7 @@ describe('AWS provider: identity, assumed roles and placement cross-checks', () 
   /** A fake STS where the test key belongs to FAKE_ACCOUNT and may assume ROLE (external ID "drift-ext") in OTHER. */
   const startSts = async () => {
     sts = await startFakeSts(
-      { [FAKE_ACCESS_KEY]: { account: FAKE_ACCOUNT, arn: `arn:aws:iam::${FAKE_ACCOUNT}:user/ci` } },
+      { [FAKE_ACCESS_KEY]: { account: FAKE_ACCOUNT, arn: `arn:aws:iam::${FAKE_ACCOUNT}:user/ci`, secretAccessKey: 'fake-secret-key-for-tests' } },
       { [ROLE]: { trustedAccounts: [FAKE_ACCOUNT], externalId: 'drift-ext' } },
     );
     return sts;
@@ -55,6 +58,33 @@ describe('AWS provider: identity, assumed roles and placement cross-checks', () 
     assert.deepEqual(ec2.calls.map((c) => c.accessKeyId), [assumedKey]);
     // The identity check ran as the role too: state's account (OTHER) matched, so the instance was asked for.
     assert.deepEqual(s.calls.filter((c) => c.action === 'GetCallerIdentity').map((c) => c.accessKeyId), [assumedKey]);
+  });
+
+  it('a named profile is the source of the first role, and several assume_role blocks chain in order', async () => {
+    const ec2 = await fakes.start(smallAccount());
+    const s = await startSts();
+    const third = 'arn:aws:iam::333333333333:role/audit';
+    s.roles.set(third, { trustedAccounts: [OTHER] });
+    s.principals.set('AKIAOPSPROFILE000001', { account: FAKE_ACCOUNT, arn: `arn:aws:iam::${FAKE_ACCOUNT}:user/ops`, secretAccessKey: 'ops-secret' });
+    const dir = mkdtempSync(join(tmpdir(), 'driftlens-sts-'));
+    try {
+      writeFileSync(join(dir, 'credentials'), '[ops]\naws_access_key_id = AKIAOPSPROFILE000001\naws_secret_access_key = ops-secret\n');
+      fakes.setEnv({ ...fakeCredentials(ec2.url), AWS_ENDPOINT_URL_STS: s.url, AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') });
+      const b = withConfig(binding('aws_instance', WEB, ['instance_type']), {
+        profile: 'ops',
+        settings: { profile: 'ops', assume_role: [{ role_arn: ROLE, session_name: 'first', external_id: 'drift-ext' }, { role_arn: third, session_name: 'second' }] },
+      });
+      const results = await provider().fetch([b], fetchContext());
+      assert.equal(resultFor(results, b).status, 'found');
+      const keyOf = (account: string) => [...s.principals].find(([k, p]) => p.account === account && k.startsWith('ASIA'))?.[0];
+      assert.deepEqual(
+        s.calls.filter((c) => c.action === 'AssumeRole').map((c) => [c.params.RoleArn, c.accessKeyId]),
+        [[ROLE, 'AKIAOPSPROFILE000001'], [third, keyOf(OTHER)]],
+      );
+      assert.deepEqual(ec2.calls.map((c) => c.accessKeyId), [keyOf('333333333333')]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a role the trust policy refuses makes the resource unverified with the role and the reason, never missing', async () => {
@@ -131,5 +161,23 @@ describe('AWS provider: identity, assumed roles and placement cross-checks', () 
     assert.equal(notes.length, 1);
     assert.equal(notes[0].kind, 'credentials');
     assert.match(notes[0].message, /^aws: cannot tell which account the credentials are for \(GetCallerIdentity: InvalidClientTokenId/);
+  });
+
+  it('the fake STS is as strict as STS: SigV4 checked with the secret, unknown keys refused', async () => {
+    const s = await startSts();
+    const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
+    const ask = async (accessKeyId: string, secretAccessKey: string) => {
+      const client = new STSClient({ endpoint: s.url, region: 'us-east-1', credentials: { accessKeyId, secretAccessKey }, maxAttempts: 1 });
+      try {
+        return (await client.send(new GetCallerIdentityCommand({}))).Account;
+      } catch (e) {
+        return (e as { name?: string }).name;
+      } finally {
+        client.destroy();
+      }
+    };
+    assert.equal(await ask(FAKE_ACCESS_KEY, 'fake-secret-key-for-tests'), FAKE_ACCOUNT);
+    assert.equal(await ask(FAKE_ACCESS_KEY, 'another-secret'), 'SignatureDoesNotMatch');
+    assert.equal(await ask('AKIAUNKNOWNKEY000001', 'x'), 'InvalidClientTokenId');
   });
 });
