@@ -43,7 +43,7 @@ export async function fetchBindings(client: ArmClient, versions: ApiVersionCache
       continue;
     }
     // The ID azurerm keeps in state is not always the ARM path to GET (`<target>|<name>`, `<nic>|<nsg>`).
-    const target = mapper?.armId ? mapper.armId(binding.liveId) : binding.liveId;
+    const target = mapper?.armId ? mapper.armId(binding.liveId, binding.declared) : binding.liveId;
     if (typeof target !== 'string') {
       results.set(binding, { status: 'error', kind: 'unsupported', reason: target.unreadable });
       continue;
@@ -53,9 +53,11 @@ export async function fetchBindings(client: ArmClient, versions: ApiVersionCache
       results.set(binding, { status: 'error', kind: 'unsupported', reason: unparsedReason(binding.liveId) });
       continue;
     }
+    // azapi names its api-version per resource (`type = "…@2024-03-01"`); some azurerm types pin azurerm's own.
+    const pinned = mapper?.apiVersionOf?.(binding.declared) ?? mapper?.apiVersion;
     const planned: Planned = template
       ? { binding, id, apiVersion: binding.providerConfig.settings.apiVersion as string }
-      : { binding, id, mapper, ...(mapper?.apiVersion ? { apiVersion: mapper.apiVersion } : {}) };
+      : { binding, id, mapper, ...(pinned ? { apiVersion: pinned } : {}) };
     const key = `${armIdKey(collectionPath(id))}|${planned.apiVersion ?? ''}`;
     groups.set(key, [...(groups.get(key) ?? []), planned]);
   }

@@ -42,8 +42,8 @@ export const keyVault: AzureMapper = {
     const rbac = bool(p.enableRbacAuthorization, false);
     return {
       ...trackedShape(arm),
-      tenant_id: str(p.tenantId),
-      sku_name: str(at(p, 'sku.name')),
+      tenant_id: str(p.tenantId) ?? '',
+      sku_name: str(at(p, 'sku.name')) ?? '',
       // The service applies 90 days when the property is absent (or 0), and the read says so.
       soft_delete_retention_days: num(p.softDeleteRetentionInDays) || 90,
       purge_protection_enabled: bool(p.enablePurgeProtection, false),

@@ -42,15 +42,15 @@ export const kubernetesCluster: AzureMapper = {
     const chosen = named !== undefined ? pools.filter((x) => x.name === named) : pools.filter((x) => x.name && (x.mode ?? 'System').toLowerCase() === 'system');
     return {
       ...trackedShape(arm),
-      kubernetes_version: str(p.kubernetesVersion),
-      dns_prefix: str(p.dnsPrefix),
+      kubernetes_version: str(p.kubernetesVersion) ?? '',
+      dns_prefix: str(p.dnsPrefix) ?? '',
       // "Paid" is the tier's former name for "Standard".
       sku_tier: str(at(arm.sku, 'tier'))?.replace(/^Paid$/i, 'Standard') ?? 'Free',
       private_cluster_enabled: bool(at(p, 'apiServerAccessProfile.enablePrivateCluster'), false),
       role_based_access_control_enabled: bool(p.enableRBAC, true),
       default_node_pool: chosen.slice(0, 1).map((x) => ({
         name: str(x.name),
-        vm_size: str(x.vmSize),
+        vm_size: str(x.vmSize) ?? '',
         node_count: num(x.count) ?? 0,
         auto_scaling_enabled: bool(x.enableAutoScaling, false),
         enable_auto_scaling: bool(x.enableAutoScaling, false),

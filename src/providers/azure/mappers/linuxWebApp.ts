@@ -33,7 +33,7 @@ export const linuxWebApp: AzureMapper = {
     const cfg = extras[webConfig]?.properties ?? (p.siteConfig as Record<string, unknown> | undefined) ?? {};
     return {
       ...trackedShape(arm),
-      service_plan_id: str(p.serverFarmId),
+      service_plan_id: str(p.serverFarmId) ?? '',
       https_only: bool(p.httpsOnly, false),
       enabled: bool(p.enabled, false),
       client_affinity_enabled: bool(p.clientAffinityEnabled, false),

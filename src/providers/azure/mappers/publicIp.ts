@@ -21,7 +21,7 @@ export const publicIp: AzureMapper = {
     const p = arm.properties ?? {};
     return {
       ...trackedShape(arm),
-      allocation_method: str(p.publicIPAllocationMethod),
+      allocation_method: str(p.publicIPAllocationMethod) ?? '',
       sku: str(at(arm.sku, 'name')) ?? 'Basic',
       sku_tier: str(at(arm.sku, 'tier')) ?? (arm.sku ? '' : 'Regional'),
       zones: strings(arm.zones),

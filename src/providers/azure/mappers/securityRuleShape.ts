@@ -9,10 +9,11 @@ export function securityRuleShape(name: string, p: Record<string, unknown>): Rec
   return {
     name,
     description: str(p.description) ?? '',
-    priority: num(p.priority),
-    direction: str(p.direction),
-    access: str(p.access),
-    protocol: str(p.protocol),
+    // As flattenNetworkSecurityRules / resourceNetworkSecurityRuleRead set them (azurerm 4.x): absent → 0 / "".
+    priority: num(p.priority) ?? 0,
+    direction: str(p.direction) ?? '',
+    access: str(p.access) ?? '',
+    protocol: str(p.protocol) ?? '',
     source_port_range: str(p.sourcePortRange) ?? '',
     source_port_ranges: strings(p.sourcePortRanges),
     destination_port_range: str(p.destinationPortRange) ?? '',

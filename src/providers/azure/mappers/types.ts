@@ -44,7 +44,12 @@ export interface AzureMapper {
    * The ARM ID to GET for the ID azurerm keeps in state, when it is not a plain resource path
    * (`<target>|<name>` of a diagnostic setting, `<nic>|<nsg>` of an association). An object names why it cannot be read.
    */
-  armId?(stateId: string): string | { unreadable: string };
+  armId?(stateId: string, declared?: Record<string, Value>): string | { unreadable: string };
+  /**
+   * The api-version to read one resource at, from its declared values (azapi: the `@version` of its `type`);
+   * before `apiVersion` and discovery.
+   */
+  apiVersionOf?(declared: Record<string, Value> | undefined): string | undefined;
   /**
    * Why the resource does not exist although its ARM parent answered (an association whose property
    * is gone from the subnet: azurerm's read then drops it from state). Undefined when it exists.

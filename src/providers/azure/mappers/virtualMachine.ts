@@ -14,17 +14,18 @@ function vmShape(arm: ArmResource): Record<string, Value> {
   const nics = (at(p, 'networkProfile.networkInterfaces') as { id?: string }[] | undefined) ?? [];
   return {
     ...trackedShape(arm),
-    size: str(at(p, 'hardwareProfile.vmSize')),
-    admin_username: str(at(p, 'osProfile.adminUsername')),
-    computer_name: str(at(p, 'osProfile.computerName')),
+    size: str(at(p, 'hardwareProfile.vmSize')) ?? '',
+    admin_username: str(at(p, 'osProfile.adminUsername')) ?? '',
+    computer_name: str(at(p, 'osProfile.computerName')) ?? '',
     zone: str(arm.zones?.[0]) ?? '',
     network_interface_ids: nics.map((n) => str(n.id)).filter((x): x is string => !!x),
     os_disk: [
       {
-        name: str(osDisk.name),
-        caching: str(osDisk.caching),
-        storage_account_type: str(at(osDisk, 'managedDisk.storageAccountType')),
-        disk_size_gb: num(osDisk.diskSizeGB),
+        // flattenVirtualMachineOSDisk (compute/virtual_machine.go): absent strings "", absent size 0.
+        name: str(osDisk.name) ?? '',
+        caching: str(osDisk.caching) ?? '',
+        storage_account_type: str(at(osDisk, 'managedDisk.storageAccountType')) ?? '',
+        disk_size_gb: num(osDisk.diskSizeGB) ?? 0,
         write_accelerator_enabled: bool(osDisk.writeAcceleratorEnabled, false),
       },
     ],
