@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { makeLoopbackCertificate } from '../../test/fakes/arm/certificate';
 import { startFakeEc2, type Ec2Seed, type FakeEc2 } from '../../test/fakes/ec2';
+import { startFakeSts } from '../../test/fakes/sts';
 
 /** `.sandbox/cloud.json`: what is live in the sandbox account. */
 export interface CloudSeed {
@@ -38,6 +39,8 @@ export async function startFakeCloud(workspace: string, stateDir: string): Promi
   const seed = readCloudSeed(workspace);
   const region = seed?.region ?? 'us-east-1';
   const ec2 = await startFakeEc2(seed?.ec2 ?? {});
+  // STS for the account cross-check (GetCallerIdentity): the sandbox's dummy key is the example state's account.
+  const sts = await startFakeSts({ AKIAIOSFODNN7EXAMPLE: { account: '123456789012', arn: 'arn:aws:iam::123456789012:user/sandbox', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' } });
   const control = await startControl(ec2);
   const { port } = control.address() as AddressInfo;
   const controlUrl = `http://127.0.0.1:${port}`;
@@ -50,6 +53,7 @@ export async function startFakeCloud(workspace: string, stateDir: string): Promi
   writeFileSync(awsCredentials, '');
   const env: NodeJS.ProcessEnv = {
     AWS_ENDPOINT_URL_EC2: ec2.url,
+    AWS_ENDPOINT_URL_STS: sts.url,
     AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
     AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
     AWS_REGION: region,
@@ -70,6 +74,7 @@ export async function startFakeCloud(workspace: string, stateDir: string): Promi
       control.closeAllConnections();
       await new Promise<void>((r) => control.close(() => r()));
       await ec2.close();
+      await sts.close();
     },
   };
 }
