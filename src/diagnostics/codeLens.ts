@@ -1,4 +1,5 @@
-// A CodeLens above each scanned resource (Terraform block or ARM template resource object): its status and when the cloud was read, plus "Show diff".
+// A CodeLens above each scanned resource (Terraform block or ARM template resource object): its status and when
+// the cloud was read ("not checked: <short reason>" when it was not; the full reason in the hover), plus "Show diff".
 // provideCodeLenses only places ranges from the store; the titles and commands come in resolveCodeLens.
 import * as vscode from 'vscode';
 import { commandId } from '../editor/commands';
@@ -60,8 +61,11 @@ export class DriftCodeLensProvider implements vscode.CodeLensProvider<DriftLens>
     if (lens.action === 'diff') {
       lens.command = { title: 'Show diff', command: commandId('showDiff'), arguments: [target], tooltip: 'Code and live values side by side' };
     } else {
-      const title = codeLensTitle(summarizeBlock(block.instances), block.scan.checkedAt, new Date());
-      lens.command = { title, command: commandId('revealInTree'), arguments: [target], tooltip: 'Reveal in the Drift view' };
+      // With several roots the same module line has one lens per root: each says which.
+      const summary = summarizeBlock(block.instances);
+      const title = codeLensTitle(summary, block.scan.checkedAt, new Date(), this.store.rootNameOf(block));
+      const full = block.instances.find((r) => r.reason)?.reason;
+      lens.command = { title, command: commandId('revealInTree'), arguments: [target], tooltip: full ? `${full}\n\nReveal in the Drift view` : 'Reveal in the Drift view' };
     }
     return lens;
   }

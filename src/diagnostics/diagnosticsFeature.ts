@@ -1,13 +1,15 @@
-// The surfaces inside the text: diagnostics, CodeLens and quick-fixes, with the two commands the
-// quick-fixes run ("Update code to live value", "Ignore this drift").
+// The surfaces inside the text: diagnostics, CodeLens and quick-fixes, with the commands the
+// quick-fixes run ("Update code to live value", "Ignore this drift", and for a missing resource:
+// ignore it or copy the terraform command that recreates or forgets it).
 import * as vscode from 'vscode';
 import { IAC_SELECTOR, type EditorCore } from '../editor/editorCore';
+import { applyTargetCommand, stateRmCommand } from '../editor/findingActions';
 import { reportProblem } from '../editor/problems';
-import { driftRefOf, type DriftRef, type Target } from '../editor/targets';
+import { driftRefOf, rootAndAddress, type DriftRef, type Target } from '../editor/targets';
 import { DriftCodeActions } from './codeActions';
 import { DriftCodeLensProvider } from './codeLens';
 import { DriftDiagnostics } from './driftDiagnostics';
-import { addIgnoreRule, buildUpdateEdit, findDrift, whyNoUpdate } from './fixes';
+import { addIgnoreRule, buildUpdateEdit, driftIgnoreRule, findDrift, whyNoUpdate } from './fixes';
 
 export class DiagnosticsFeature {
   private readonly diagnostics: DriftDiagnostics;
@@ -23,9 +25,17 @@ export class DiagnosticsFeature {
       this.lenses.refresh();
     }));
     core.registerCommand('updateCodeToLive', (t: Target) => this.updateCodeToLive(driftRefOf(t)));
-    core.registerCommand('ignoreDrift', (t: Target) => this.ignoreDrift(driftRefOf(t)));
+    core.registerCommand('ignoreDrift', (t: Target) => this.ignore(driftRefOf(t)));
+    core.registerCommand('ignoreResource', (t: Target) => (t ? this.ignore({ root: rootAndAddress(t)[0], address: rootAndAddress(t)[1] }) : false));
+    core.registerCommand('copyApplyTarget', (t: Target) => this.copyCommand(t, applyTargetCommand));
+    core.registerCommand('copyStateRm', (t: Target) => this.copyCommand(t, stateRmCommand));
   }
 
+  /**
+   * Writes the live value where the code's literal is. A literal in another file (a variable default, a
+   * tfvars line) is opened beside the current editor first, so the change is seen and Ctrl+Z there undoes
+   * it; the file is left unsaved, as any edit the user has not saved.
+   */
   private async updateCodeToLive(ref: DriftRef | undefined): Promise<boolean> {
     const { store, live } = this.core;
     const found = ref && findDrift(store, ref);
@@ -35,20 +45,39 @@ export class DiagnosticsFeature {
       void vscode.window.showInformationMessage(`DriftLens cannot update this value: ${edit ?? 'unknown reason'}.`);
       return false;
     }
-    return vscode.workspace.applyEdit(edit);
+    const target = found!.drift.origin!.file;
+    const active = vscode.window.activeTextEditor;
+    if (active?.document.uri.fsPath !== target) {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(target));
+      await vscode.window.showTextDocument(doc, { viewColumn: active ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preserveFocus: false });
+    }
+    return vscode.workspace.applyEdit(edit, { isRefactoring: false });
   }
 
-  private async ignoreDrift(ref: DriftRef | undefined): Promise<boolean> {
+  /** An attribute (`address.attribute`) or a whole resource (`address`) into the root's `.driftignore`. */
+  private async ignore(ref: { root: string; address: string; attribute?: string } | undefined): Promise<boolean> {
     if (!ref) return false;
     const { log, live } = this.core;
+    const rule = ref.attribute ? driftIgnoreRule(ref as DriftRef) : ref.address;
     try {
-      const file = await addIgnoreRule(ref);
-      log.info(file ? `Added ${ref.address}.${ref.attribute} to ${file.fsPath}` : `${ref.address}.${ref.attribute} was already ignored`);
+      const file = await addIgnoreRule(ref.root, rule);
+      log.info(file ? `Added ${rule} to ${file.fsPath}` : `${rule} was already ignored`);
       await live.recompareNow(ref.root);
       return true;
     } catch (e) {
       reportProblem('error', `DriftLens could not write .driftignore in ${ref.root}: ${e instanceof Error ? e.message : String(e)}`, log);
       return false;
     }
+  }
+
+  /** Copies the terraform command for a missing resource, run from the workspace folder; returns it. */
+  private async copyCommand(t: Target | undefined, make: (address: string, root: string, folder: string) => string): Promise<string | undefined> {
+    if (!t) return undefined;
+    const [root, address] = rootAndAddress(t);
+    const folder = this.core.store.scanContaining(root)?.folder ?? root;
+    const text = make(address, root, folder);
+    await vscode.env.clipboard.writeText(text);
+    void vscode.window.showInformationMessage(`Copied: ${text}`);
+    return text;
   }
 }

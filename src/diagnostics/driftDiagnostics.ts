@@ -1,8 +1,9 @@
 // Publishes the store's drift as diagnostics: the value range of each drifted attribute, the block
-// header of each missing resource, and (when enabled) hints on what could not be verified.
+// header of each missing resource, and (when enabled) Information on what could not be verified (a Hint
+// would not show in Problems). With several roots every message names its root.
 import * as vscode from 'vscode';
 import type { Drift, ResourceResult } from '../model';
-import type { FolderScan, ResultsStore } from '../editor/resultsStore';
+import type { ResultsStore } from '../editor/resultsStore';
 import type { DriftLensSettings } from '../editor/settings';
 import { instanceMessage, missingMessage } from '../editor/labels';
 import { toRange } from '../editor/vscodeRange';
@@ -38,7 +39,7 @@ export class DriftDiagnostics implements vscode.Disposable {
       byFile.set(file, list);
     };
     for (const scan of this.store.all) {
-      for (const r of scan.result.resources) this.addResource(scan, r, settings, add);
+      for (const r of scan.result.resources) this.addResource(r, settings, add, this.store.rootNameOf(r));
     }
     this.collection.clear();
     this.collection.set([...byFile].map(([file, list]) => [vscode.Uri.file(file), list]));
@@ -49,27 +50,27 @@ export class DriftDiagnostics implements vscode.Disposable {
     this.collection.dispose();
   }
 
-  private addResource(_scan: FolderScan, r: ResourceResult, settings: DriftLensSettings, add: (file: string, d: vscode.Diagnostic) => void): void {
+  private addResource(r: ResourceResult, settings: DriftLensSettings, add: (file: string, d: vscode.Diagnostic) => void, root: string | undefined): void {
     for (const drift of r.drifts) {
       const level = levelFor(settings.severityOverrides, r.type, drift.attribute, drift.severity);
       if (level === 'off') continue;
-      add(drift.location.file, driftDiagnostic(r, drift, toSeverity(level)));
+      add(drift.location.file, driftDiagnostic(r, drift, toSeverity(level), root));
     }
     if (r.status === 'missing') {
-      const d = new vscode.Diagnostic(toRange(r.resource.headerRange), missingMessage(r), vscode.DiagnosticSeverity.Warning);
+      const d = new vscode.Diagnostic(toRange(r.resource.headerRange), root ? `${root} › ${missingMessage(r)}` : missingMessage(r), vscode.DiagnosticSeverity.Warning);
       d.source = DIAGNOSTIC_SOURCE;
       d.code = diagnosticCode('drift.missing');
       add(r.resource.file, d);
     }
     if (!settings.showUnverified) return;
     for (const u of r.unverifiedAttributes) {
-      const d = new vscode.Diagnostic(toRange(u.location.range), instanceMessage(r, `${u.attribute}: not verified — ${u.reason}`), vscode.DiagnosticSeverity.Hint);
+      const d = new vscode.Diagnostic(toRange(u.location.range), instanceMessage(r, `${u.attribute}: not verified — ${u.reason}`, root), vscode.DiagnosticSeverity.Information);
       d.source = DIAGNOSTIC_SOURCE;
       d.code = diagnosticCode('drift.unverified');
       add(u.location.file, d);
     }
     if (r.status === 'unverified') {
-      const d = new vscode.Diagnostic(toRange(r.resource.headerRange), `${r.address}: not verified — ${r.reason ?? 'unknown reason'}`, vscode.DiagnosticSeverity.Hint);
+      const d = new vscode.Diagnostic(toRange(r.resource.headerRange), `${root ? `${root} › ` : ''}${r.address}: not verified — ${r.reason ?? 'unknown reason'}`, vscode.DiagnosticSeverity.Information);
       d.source = DIAGNOSTIC_SOURCE;
       d.code = diagnosticCode('drift.unverified');
       add(r.resource.file, d);
@@ -77,14 +78,14 @@ export class DriftDiagnostics implements vscode.Disposable {
   }
 }
 
-export function driftDiagnostic(r: ResourceResult, drift: Drift, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(toRange(drift.location.range), instanceMessage(r, drift.message), severity);
+export function driftDiagnostic(r: ResourceResult, drift: Drift, severity: vscode.DiagnosticSeverity, root?: string): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(toRange(drift.location.range), instanceMessage(r, drift.message, root), severity);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = diagnosticCode('drift.changed');
   const origin = drift.origin;
   if (origin && (origin.file !== drift.location.file || origin.range.start.offset !== drift.location.range.start.offset)) {
     d.relatedInformation = [
-      new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(origin.file), toRange(origin.range)), 'the expected value is written here'),
+      new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(origin.file), toRange(origin.range)), root ? `the expected value for ${root} is written here` : 'the expected value is written here'),
     ];
   }
   return d;

@@ -45,13 +45,13 @@ export async function buildUpdateEdit(drift: Drift): Promise<vscode.WorkspaceEdi
 }
 
 /**
- * Appends the drift's rule to `<root module>/.driftignore` (created when missing). An open editor for the
- * file gets the edit (and is saved) so unsaved text there is kept; otherwise the file is written directly.
- * Returns the file, or undefined when the rule was already there.
+ * Appends `rule` to `<root module>/.driftignore` (created when missing): the file the engine reads for that
+ * root, so the rule holds on the next scan — for a shared module too, since `root` is the calling root.
+ * An open editor for the file gets the edit (and is saved) so unsaved text there is kept; otherwise the
+ * file is written directly. Returns the file, or undefined when the rule was already there.
  */
-export async function addIgnoreRule(ref: DriftRef): Promise<vscode.Uri | undefined> {
-  const uri = vscode.Uri.file(path.join(ref.root, IGNORE_FILE_NAME));
-  const rule = ignoreRuleFor(ref.address, ref.attribute);
+export async function addIgnoreRule(root: string, rule: string): Promise<vscode.Uri | undefined> {
+  const uri = vscode.Uri.file(path.join(root, IGNORE_FILE_NAME));
   const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === uri.fsPath);
   if (open) {
     const next = appendIgnoreRule(open.getText(), rule);
@@ -67,6 +67,11 @@ export async function addIgnoreRule(ref: DriftRef): Promise<vscode.Uri | undefin
   if (next === undefined) return undefined;
   await vscode.workspace.fs.writeFile(uri, Buffer.from(next, 'utf8'));
   return uri;
+}
+
+/** The rule for one drifted attribute of one instance. */
+export function driftIgnoreRule(ref: DriftRef): string {
+  return ignoreRuleFor(ref.address, ref.attribute);
 }
 
 async function readTextIfExists(uri: vscode.Uri): Promise<string | undefined> {

@@ -16,8 +16,14 @@ export const commands = {
   revealInTree: { title: 'Reveal in Drift view', icon: '$(list-tree)', palette: 'false' },
   updateCodeToLive: { title: 'Update code to live value', icon: '$(replace)', palette: 'false' },
   ignoreDrift: { title: 'Ignore this drift', icon: '$(eye-closed)', palette: 'false' },
+  ignoreResource: { title: 'Ignore this resource', icon: '$(eye-closed)', palette: 'false' },
+  copyApplyTarget: { title: 'Copy terraform apply -target command', icon: '$(terminal)', palette: 'false' },
+  copyStateRm: { title: 'Copy terraform state rm command', icon: '$(terminal)', palette: 'false' },
+  copyLiveId: { title: 'Copy cloud ID', icon: '$(copy)', palette: 'false' },
+  openInConsole: { title: 'Open in cloud console', icon: '$(link-external)', palette: 'false' },
   openLogs: { title: 'Show logs' },
-  focusTree: { title: 'Show Drift view' },
+  // The palette has VS Code's own "Focus on Drift View"; this one is for the status bar and buttons.
+  focusTree: { title: 'Show Drift view', palette: 'false' },
   signInToAzure: { title: 'Sign in to Azure' },
 } as const satisfies Record<string, CommandSpec>;
 
@@ -53,6 +59,8 @@ export const contextKeys = {
 export const itemContext = {
   resource: 'driftlens.resource',
   resourceWithLive: 'driftlens.resource.live',
+  resourceMissing: 'driftlens.resource.missing',
+  unmanaged: 'driftlens.unmanaged',
   drift: 'driftlens.drift',
   driftFixable: 'driftlens.drift.fixable',
 } as const;

@@ -1,6 +1,7 @@
 // Words and numbers the editor surfaces show (CodeLens, tree, status bar). Pure, so it is unit-tested
 // in plain Node; the surfaces only place these strings.
 import type { Drift, ResourceResult, Value } from '../model';
+import { mainReason, moduleInstanceOf, shortReason } from './rootLabels';
 
 export const SENSITIVE = '(sensitive)';
 
@@ -58,21 +59,29 @@ export function summarizeBlock(instances: readonly ResourceResult[]): BlockSumma
     if (r.status === 'missing') summary.missing++;
     if (r.status === 'unverified') {
       summary.unverified++;
-      summary.reason ??= r.reason;
+      summary.reason ??= r.reason === undefined ? undefined : shortReason(r.reason, r.resource.root);
     }
   }
   return summary;
 }
 
-/** "2 drifted · checked 3 min ago", "in sync · checked just now", "missing in the cloud", "not verified: no permission". */
-export function codeLensTitle(summary: BlockSummary, checkedAt: Date, now: Date): string {
+/**
+ * "2 drifted · checked 3 min ago", "in sync · checked just now", "missing in the cloud", and for a block
+ * none of whose instances was read from the cloud "not checked: no terraform.tfstate" (never "checked").
+ * `where` names the root (and module instance) when the same block is reached from several roots.
+ */
+export function codeLensTitle(summary: BlockSummary, checkedAt: Date, now: Date, where?: string): string {
   const parts: string[] = [];
   const ofAll = (n: number) => (summary.instances > 1 ? `${n} of ${summary.instances} ` : '');
+  const prefix = where ? `${where}: ` : '';
+  if (summary.instances > 0 && summary.unverified === summary.instances) {
+    return `${prefix}not checked: ${summary.reason ?? 'unknown reason'}`;
+  }
   if (summary.drifts > 0) parts.push(`${summary.drifts} drifted`);
   if (summary.missing > 0) parts.push(`${ofAll(summary.missing)}missing in the cloud`);
   if (summary.unverified > 0) parts.push(`${ofAll(summary.unverified)}not verified: ${summary.reason ?? 'unknown reason'}`);
   if (parts.length === 0) parts.push('in sync');
-  return `${parts.join(' · ')} · checked ${relativeTime(checkedAt, now)}`;
+  return `${prefix}${parts.join(' · ')} · checked ${relativeTime(checkedAt, now)}`;
 }
 
 export interface Counts {
@@ -80,37 +89,53 @@ export interface Counts {
   missing: number;
   unverified: number;
   resources: number;
+  /** Read from the cloud: in sync + drifted + missing. */
+  verified: number;
+  /** The reason most unverified resources share, short. */
+  reason?: string;
 }
 
 export function countResults(results: readonly ResourceResult[]): Counts {
-  const counts: Counts = { drifted: 0, missing: 0, unverified: 0, resources: results.length };
+  const counts: Counts = { drifted: 0, missing: 0, unverified: 0, resources: results.length, verified: 0 };
   for (const r of results) {
     if (r.status === 'drifted') counts.drifted++;
     else if (r.status === 'missing') counts.missing++;
     else if (r.status === 'unverified') counts.unverified++;
   }
+  counts.verified = counts.resources - counts.unverified;
+  const reason = mainReason(results);
+  if (reason) counts.reason = reason;
   return counts;
 }
 
-/** Status bar text (with codicons) and tooltip. */
+/** Status bar text (with codicons) and tooltip: what was seen, never "in sync" for what was not read. */
 export function statusBarText(counts: Counts, scanning: boolean): { text: string; tooltip: string } {
   if (scanning) return { text: '$(sync~spin) DriftLens', tooltip: 'DriftLens: scanning for drift…' };
   const parts: string[] = [];
   if (counts.drifted > 0) parts.push(`${counts.drifted} drifted`);
   if (counts.missing > 0) parts.push(`${counts.missing} missing`);
+  const why = counts.unverified > 0 && counts.reason ? ` (mostly: ${counts.reason})` : '';
   const tooltip =
-    `DriftLens: ${counts.resources} resources scanned — ${counts.drifted} drifted, ${counts.missing} missing, ` +
-    `${counts.unverified} not verified. Click to open the Drift view.`;
-  if (parts.length === 0) return { text: counts.resources > 0 ? '$(check) in sync' : '$(check) DriftLens', tooltip };
-  return { text: `$(warning) ${parts.join(' · ')}`, tooltip };
+    `DriftLens: ${counts.resources} resources scanned, ${counts.verified} verified — ${counts.drifted} drifted, ${counts.missing} missing, ` +
+    `${counts.unverified} not verified${why}. Click to open the Drift view.`;
+  if (counts.resources === 0) return { text: '$(check) DriftLens', tooltip };
+  if (counts.verified === 0) return { text: `$(question) not verified (${counts.unverified})`, tooltip: `DriftLens: none of ${counts.resources} resources could be read from the cloud: ${counts.reason ?? 'unknown reason'}. Click to open the Drift view.` };
+  if (parts.length > 0) return { text: `$(warning) ${parts.join(' · ')}`, tooltip };
+  return { text: counts.unverified > 0 ? `$(check) in sync · ${counts.unverified} not verified` : '$(check) in sync', tooltip };
 }
 
-/** `main.tf:12` (1-based line), relative to the root module folder with forward slashes. */
-export function fileLine(file: string, root: string, zeroBasedLine: number): string {
-  const normalized = file.replace(/\\/g, '/');
-  const base = root.replace(/\\/g, '/').replace(/\/?$/, '/');
-  const rel = normalized.startsWith(base) ? normalized.slice(base.length) : normalized.split('/').pop() ?? normalized;
-  return `${rel}:${zeroBasedLine + 1}`;
+/** `main.tf:12` (1-based line), relative to `base` with forward slashes; `../../main.tf:12` outside it, never a bare name. */
+export function fileLine(file: string, base: string, zeroBasedLine: number): string {
+  return `${relativePath(file, base)}:${zeroBasedLine + 1}`;
+}
+
+/** `file` relative to the folder `base` (both absolute), forward slashes, `..` where it lies outside. */
+export function relativePath(file: string, base: string): string {
+  const f = file.replace(/\\/g, '/').split('/').filter(Boolean);
+  const b = base.replace(/\\/g, '/').split('/').filter(Boolean);
+  let same = 0;
+  while (same < f.length && same < b.length && f[same] === b[same]) same++;
+  return [...Array<string>(b.length - same).fill('..'), ...f.slice(same)].join('/');
 }
 
 /** The message on a missing resource's header. */
@@ -119,7 +144,11 @@ export function missingMessage(result: Pick<ResourceResult, 'address' | 'liveId'
   return `${result.address}: not found in the cloud${id}${result.reason ? ` — ${result.reason}` : ''}`;
 }
 
-/** Prefix an instance address when one block has several instances (count / for_each). */
-export function instanceMessage(result: Pick<ResourceResult, 'address' | 'resource'>, message: string): string {
-  return result.address === result.resource.address ? message : `${result.address}: ${message}`;
+/**
+ * A finding's message as diagnostics show it: prefixed with the instance address when one block has several
+ * instances or sits in a module, and with the root (`envs/dev › `) when the workspace has several roots.
+ */
+export function instanceMessage(result: Pick<ResourceResult, 'address' | 'resource'>, message: string, root?: string): string {
+  const named = result.address === result.resource.address && !moduleInstanceOf(result.address) ? message : `${result.address}: ${message}`;
+  return root ? `${root} › ${named}` : named;
 }

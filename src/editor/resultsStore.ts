@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LiveSnapshot } from '../engine/scan';
 import type { DeclaredResource, ResourceResult, ScanResult } from '../model';
+import { rootLabel } from './rootLabels';
 
 /** One workspace folder's last scan. */
 export interface FolderScan {
@@ -37,6 +38,8 @@ export class ResultsStore implements vscode.Disposable {
   /** Block file → blocks declared in it, rebuilt on every change. */
   private blocksByFile = new Map<string, BlockResults[]>();
   private blocksByKey = new Map<string, BlockResults>();
+  /** Root module folders with results, over all scans. */
+  private roots = new Set<string>();
 
   get all(): readonly FolderScan[] {
     return [...this.scans.values()];
@@ -91,6 +94,16 @@ export class ResultsStore implements vscode.Disposable {
     return undefined;
   }
 
+  /**
+   * The root a finding belongs to, as messages and titles name it (`envs/dev`), when the workspace has
+   * several roots; undefined when it has one (there is nothing to tell apart).
+   */
+  rootNameOf(result: Pick<ResourceResult, 'resource'>): string | undefined {
+    if (this.roots.size < 2) return undefined;
+    const scan = this.scanContaining(result.resource.root);
+    return rootLabel(result.resource.root, scan?.folder ?? result.resource.root);
+  }
+
   dispose(): void {
     this.emitter.dispose();
   }
@@ -114,6 +127,7 @@ export class ResultsStore implements vscode.Disposable {
     }
     this.blocksByFile = byFile;
     this.blocksByKey = byKey;
+    this.roots = new Set(this.allResults().map((r) => r.resource.root));
     this.emitter.fire();
   }
 }

@@ -5,7 +5,8 @@ import type { ScanProgress } from '../engine/scan';
 import type { AzureAuthAttempt } from './azureSignIn';
 import type { ContextKeys } from './contextKeys';
 import { engineLogger, errorMessage } from './logging';
-import { reportProblem, reportRestricted } from './problems';
+import { reportAdvice, reportProblem, reportRestricted } from './problems';
+import { scanAdvice } from './scanAdvice';
 import { createProviders, loadEngine } from './providerFactory';
 import type { FolderScan, ResultsStore } from './resultsStore';
 import type { DriftLensSettings } from './settings';
@@ -14,7 +15,9 @@ import type { TrustGate } from './trust';
 
 /** How a scan request ended (also what `driftlens.scanWorkspace` returns). */
 export type ScanRun =
-  | { kind: 'done'; resources: number; drifted: number; missing: number; unverified: number; azureSignInNeeded?: boolean }
+  | { kind: 'done'; resources: number; drifted: number; missing: number; unverified: number; verified: number; azureSignInNeeded?: boolean;
+      /** The message shown after this scan, if any (shown only when it differs from the last scan's). */
+      notice?: { level: 'error' | 'warning'; message: string; shown: boolean } }
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string }
   | { kind: 'restricted'; resources: number }
@@ -34,6 +37,8 @@ export interface ScanControllerDeps {
 
 export class ScanController implements vscode.Disposable {
   private running: { promise: Promise<ScanRun>; abort: AbortController } | undefined;
+  /** The last advice shown: the same toast does not come back on every scan. */
+  private lastAdviceKey: string | undefined;
   private readonly progressEmitter = new vscode.EventEmitter<ScanProgress>();
   /** Every progress report of the running scan, as the engine gave it. */
   readonly onDidReportProgress = this.progressEmitter.event;
@@ -141,12 +146,14 @@ export class ScanController implements vscode.Disposable {
     }
   }
 
+  /** Restricted mode: resolve locally (files and state, no terraform, no credentials) and count instances as a trusted scan does. */
   private async indexOnly(engine: Awaited<ReturnType<typeof loadEngine>>, folders: string[]): Promise<ScanRun> {
-    const modules = (await Promise.all(folders.map((dir) => engine.indexWorkspace(dir)))).flat();
-    const resources = modules.reduce((n, m) => n + m.resources.length, 0);
+    const resolved = await Promise.all(folders.map((dir) => engine.resolveWorkspace(dir)));
+    const roots = resolved.flatMap((r) => r.roots);
+    const resources = roots.reduce((n, r) => n + r.instances.length, 0);
     await this.deps.keys.set('noIac', resources === 0);
     this.deps.log.info(
-      `Restricted mode (untrusted workspace): indexed ${resources} resources in ${modules.length} modules; ` +
+      `Restricted mode (untrusted workspace): found ${resources} resources in ${roots.length} root modules; ` +
         'no credentials used, no cloud API called.',
     );
     reportRestricted(resources);
@@ -155,29 +162,34 @@ export class ScanController implements vscode.Disposable {
 
   private summarize(scans: FolderScan[], ms: number, azureSignInNeeded: boolean): ScanRun {
     const { log } = this.deps;
-    const total = { resources: 0, drifted: 0, missing: 0, unverified: 0 };
+    const total = { resources: 0, drifted: 0, missing: 0, unverified: 0, verified: 0 };
     for (const { result } of scans) {
-      total.resources += result.summary.resources;
-      total.drifted += result.summary.drifted;
-      total.missing += result.summary.missing;
-      total.unverified += result.summary.unverified;
+      const s = result.summary;
+      total.resources += s.resources;
+      total.drifted += s.drifted;
+      total.missing += s.missing;
+      total.unverified += s.unverified;
+      total.verified += typeof s.verified === 'number' ? s.verified : s.inSync + s.drifted + s.missing;
       for (const err of result.errors) {
-        const line = `${err.file ?? result.root}: ${err.message}`;
+        const line = `${err.kind ? `[${err.kind}] ` : ''}${err.file ?? result.root}: ${err.message}`;
         if (err.severity === 'error') log.error(line);
         else log.warn(line);
       }
     }
-    log.info(`Scan finished in ${ms} ms: ${total.resources} resources, ${total.drifted} drifted, ` +
+    log.info(`Scan finished in ${ms} ms: ${total.resources} resources, ${total.verified} verified, ${total.drifted} drifted, ` +
       `${total.missing} missing, ${total.unverified} not verified.`);
     void this.deps.keys.set('noIac', total.resources === 0);
     // The Azure sign-in message already says what to do.
-    if (!azureSignInNeeded && total.resources > 0 && total.unverified === total.resources) {
-      const reason = scans.flatMap((s) => s.result.resources).find((r) => r.reason)?.reason ?? 'unknown reason';
-      reportProblem('warning', `DriftLens could not verify any of the ${total.resources} resources: ${reason}. ` +
-        'Check the AWS profile and region in the settings, or your credentials.', log);
-    } else if (scans.some((s) => s.result.errors.some((e) => e.severity === 'error'))) {
-      reportProblem('warning', 'DriftLens scanned what it could, but some files or modules could not be read. See the logs.', log);
+    const advice = azureSignInNeeded ? undefined : scanAdvice(scans.map((s) => s.result));
+    let notice: Extract<ScanRun, { kind: 'done' }>['notice'];
+    if (advice) {
+      // Only when the outcome changed: the same warning on every scheduled scan is noise (it stays in the log).
+      const shown = advice.key !== this.lastAdviceKey;
+      if (shown) reportAdvice(advice, log);
+      else log.warn(advice.message);
+      notice = { level: advice.level, message: advice.message, shown };
     }
-    return { kind: 'done', ...total, ...(azureSignInNeeded ? { azureSignInNeeded } : {}) };
+    this.lastAdviceKey = advice?.key;
+    return { kind: 'done', ...total, ...(azureSignInNeeded ? { azureSignInNeeded } : {}), ...(notice ? { notice } : {}) };
   }
 }

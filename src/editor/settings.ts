@@ -77,7 +77,14 @@ export function affectsDriftLens(e: vscode.ConfigurationChangeEvent): boolean {
   return e.affectsConfiguration(SETTINGS_SECTION);
 }
 
-/** Opens the Settings UI filtered to DriftLens. */
-export function openSettings(): Thenable<unknown> {
-  return vscode.commands.executeCommand('workbench.action.openSettings', `@ext:driftlens.driftlens`);
+/**
+ * Opens the Settings UI filtered to DriftLens (and `query`, e.g. `aws`). When VS Code runs remotely
+ * (code-server, SSH, WSL) the machine-scoped settings (profile, endpoints, terraform path) live under the
+ * Remote tab, so that is the one opened.
+ */
+export function openSettings(query?: string): Thenable<unknown> {
+  const search = `@ext:driftlens.driftlens${query ? ` ${query}` : ''}`;
+  return vscode.env.remoteName
+    ? vscode.commands.executeCommand('workbench.action.openRemoteSettings', { query: search })
+    : vscode.commands.executeCommand('workbench.action.openSettings', search);
 }

@@ -120,7 +120,7 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
   const providerConfigFor = (name: string): ProviderConfig => providers.get(name).config;
   const unresolvedInstance = (resource: DeclaredResource, address: string, reason: string): ResolvedInstance => ({
     address,
-    resource: { ...resource, address },
+    resource: { ...resource, root: dir, address },
     liveId: null,
     unverifiedReason: reason,
     desired: { entries: new Map(), range: resource.range },
@@ -128,8 +128,9 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
   });
   const resolveResources = (moduleIndex: ModuleIndex, moduleScope: EvalScope, prefix: string, providerNames: ReadonlyMap<string, string>): void => {
     for (const declared of moduleIndex.resources) {
-      // Inside a module, addresses carry the instance's prefix and provider configurations are the root's.
-      const resource = prefix ? { ...declared, address: prefix + declared.address, provider: providerNames.get(declared.provider) ?? declared.provider } : declared;
+      // Inside a module, addresses carry the instance's prefix and provider configurations are the root's;
+      // `root` is the calling root module, so two roots sharing one module give two distinct findings.
+      const resource = prefix ? { ...declared, root: dir, address: prefix + declared.address, provider: providerNames.get(declared.provider) ?? declared.provider } : declared;
       const providerConfig = providerConfigFor(resource.provider);
       let tags = tagSettings.get(resource.provider);
       if (!tags && providerConfig.provider === 'aws') {

@@ -1,13 +1,16 @@
-// The Drift view: groups → resources → attributes (`expected → actual`), click to reveal the range,
-// context values for the item menus, a badge with the count.
+// The Drift view: root modules → module instances → resources → attributes (`expected → actual`),
+// problems under the root they concern, unmanaged resources in their own group; click to reveal the
+// range, context values for the item menus.
 import * as vscode from 'vscode';
 import { itemContext } from '../editor/commands';
 import type { ResultsStore } from '../editor/resultsStore';
 import { toRange } from '../editor/vscodeRange';
 import { formatChange } from '../editor/labels';
-import { attentionCount, buildTreeModel, GROUP_LABELS, type DriftNode, type DriftTreeModel, type ResourceNode } from './driftTreeModel';
+import { shortReason } from '../editor/rootLabels';
+import { commandId } from '../editor/commands';
+import { attentionCount, buildTreeModel, rootDescription, UNMANAGED_LABEL, type DriftNode, type DriftTreeModel, type ResourceNode } from './driftTreeModel';
 
-const GROUP_ICONS = { drifted: 'diff-modified', missing: 'error', unverified: 'question', unmanaged: 'cloud' } as const;
+const STATUS_ICONS = { drifted: 'diff-modified', missing: 'error', unverified: 'question', 'in-sync': 'pass' } as const;
 
 export class DriftTreeProvider implements vscode.TreeDataProvider<DriftNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<DriftNode | undefined>();
@@ -38,33 +41,62 @@ export class DriftTreeProvider implements vscode.TreeDataProvider<DriftNode>, vs
 
   async getChildren(element?: DriftNode): Promise<DriftNode[]> {
     if (!element) return this.model.roots;
-    if (element.kind === 'group' || element.kind === 'resource') return element.children;
-    return [];
+    if (element.kind === 'attribute' || element.kind === 'problem' || element.kind === 'unmanaged') return [];
+    return element.children;
   }
 
   getParent(element: DriftNode): DriftNode | undefined {
-    return element.kind === 'group' ? undefined : element.parent;
+    return element.kind === 'group' || element.kind === 'root' ? undefined : element.parent;
   }
 
   getTreeItem(node: DriftNode): vscode.TreeItem {
     const C = vscode.TreeItemCollapsibleState;
     switch (node.kind) {
+      case 'root': {
+        const item = new vscode.TreeItem(node.label, C.Expanded);
+        item.id = node.id;
+        item.description = rootDescription(node.counts);
+        item.tooltip = `Root module ${node.root}`;
+        item.iconPath = new vscode.ThemeIcon('root-folder');
+        item.contextValue = 'driftlens.root';
+        return item;
+      }
+      case 'module': {
+        const item = new vscode.TreeItem(node.prefix, C.Expanded);
+        item.id = node.id;
+        item.description = `${node.children.length} ${node.children.length === 1 ? 'resource' : 'resources'}`;
+        item.iconPath = new vscode.ThemeIcon('package');
+        item.contextValue = 'driftlens.module';
+        return item;
+      }
+      case 'problem': {
+        const e = node.error;
+        const item = new vscode.TreeItem(shortReason(e.message, node.parent.root, 80), C.None);
+        item.id = node.id;
+        item.description = e.kind ?? '';
+        item.tooltip = e.message;
+        item.iconPath = new vscode.ThemeIcon(e.severity === 'error' ? 'error' : 'warning');
+        item.contextValue = 'driftlens.problem';
+        if (e.file) item.command = e.range ? openAt(e.file, e.range) : { title: 'Open', command: 'vscode.open', arguments: [vscode.Uri.file(e.file)] };
+        return item;
+      }
       case 'group': {
-        const item = new vscode.TreeItem(GROUP_LABELS[node.status], node.status === 'unmanaged' ? C.Collapsed : C.Expanded);
+        const item = new vscode.TreeItem(UNMANAGED_LABEL, C.Collapsed);
         item.id = node.id;
         item.description = String(node.children.length);
-        item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[node.status]);
-        item.contextValue = `driftlens.group.${node.status}`;
+        item.iconPath = new vscode.ThemeIcon('cloud');
+        item.contextValue = 'driftlens.group.unmanaged';
         return item;
       }
       case 'resource': {
         const r = node.result;
-        const item = new vscode.TreeItem(r.address, node.children.length > 0 ? C.Expanded : C.None);
+        const item = new vscode.TreeItem(node.label, node.children.length > 0 ? C.Expanded : C.None);
         item.id = node.id;
-        item.description = node.where;
-        item.tooltip = new vscode.MarkdownString(`**${r.address}** (${r.liveId ?? 'no live ID'})\n\n${r.reason ?? `${r.drifts.length} drifted attributes`}`);
-        item.iconPath = new vscode.ThemeIcon('symbol-class');
-        item.contextValue = r.live !== undefined ? itemContext.resourceWithLive : itemContext.resource;
+        const status = r.status === 'missing' ? 'missing' : r.status === 'unverified' ? `not verified: ${shortReason(r.reason ?? 'unknown reason', r.resource.root)}` : '';
+        item.description = status ? `${node.where} · ${status}` : node.where;
+        item.tooltip = new vscode.MarkdownString().appendMarkdown(`**${r.address}** (${r.liveId ?? 'no live ID'})\n\n`).appendText(r.reason ?? `${r.drifts.length} drifted attributes`);
+        item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[r.status]);
+        item.contextValue = r.status === 'missing' ? itemContext.resourceMissing : r.live !== undefined ? itemContext.resourceWithLive : itemContext.resource;
         item.command = openAt(r.resource.file, r.resource.headerRange);
         return item;
       }
@@ -83,7 +115,8 @@ export class DriftTreeProvider implements vscode.TreeDataProvider<DriftNode>, vs
         const u = node.unverified!;
         const item = new vscode.TreeItem(u.attribute, C.None);
         item.id = node.id;
-        item.description = `not verified: ${u.reason}`;
+        item.description = `not verified: ${shortReason(u.reason, node.result.resource.root)}`;
+        item.tooltip = u.reason;
         item.iconPath = new vscode.ThemeIcon('question');
         item.command = openAt(u.location.file, u.location.range);
         return item;
@@ -93,9 +126,10 @@ export class DriftTreeProvider implements vscode.TreeDataProvider<DriftNode>, vs
         const item = new vscode.TreeItem(u.name ? `${u.type} ${u.name}` : u.type, C.None);
         item.id = node.id;
         item.description = [u.liveId, u.region].filter(Boolean).join(' · ');
-        item.tooltip = 'Live resource that no Terraform code declares';
+        item.tooltip = 'Live resource that no Terraform code declares. Click to copy its ID.';
         item.iconPath = new vscode.ThemeIcon('cloud');
-        item.contextValue = 'driftlens.unmanaged';
+        item.contextValue = itemContext.unmanaged;
+        item.command = { title: 'Copy ID', command: commandId('copyLiveId'), arguments: [node] };
         return item;
       }
     }

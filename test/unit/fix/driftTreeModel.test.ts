@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { DeclaredResource, Drift, ResourceResult } from '../../../src/model';
-import { attentionCount, buildTreeModel, type ScanLike } from '../../../src/views/driftTreeModel';
+import { attentionCount, buildTreeModel, rootDescription, type DriftNode, type ModuleNode, type RootNode, type ScanLike } from '../../../src/views/driftTreeModel';
 
 const pos = (line: number) => ({ line, character: 0, offset: line * 10 });
 const range = (line: number) => ({ start: pos(line), end: pos(line) });
@@ -36,14 +36,15 @@ describe('drift tree model', () => {
     },
   };
 
-  it('groups by status in a fixed order and hides empty groups and in-sync resources', () => {
-    const model = buildTreeModel([scan]);
-    assert.deepEqual(model.roots.map((g) => [g.status, g.children.length]), [['drifted', 3], ['missing', 1]]);
-  });
+  const labels = (nodes: readonly DriftNode[]) => nodes.map((n) => (n.kind === 'root' ? n.label : n.kind === 'module' ? n.prefix : n.kind === 'resource' ? `${n.label} ${n.where}` : n.kind === 'problem' ? `! ${n.error.message}` : n.kind));
 
-  it('orders resources by file, then line as a number (17 after 3), and says where with a 1-based line', () => {
-    const drifted = buildTreeModel([scan]).roots[0].children.map((n) => (n.kind === 'resource' ? `${n.result.address} ${n.where}` : ''));
-    assert.deepEqual(drifted, ['aws_instance.web compute.tf:3', 'aws_instance.api compute.tf:17', 'aws_security_group.web network.tf:23']);
+  it('one root node per root module; in-sync resources hidden; drifted, then missing, each in file and line order (17 after 3)', () => {
+    const model = buildTreeModel([scan]);
+    assert.deepEqual(labels(model.roots), ['w']);
+    const root = model.roots[0] as RootNode;
+    assert.deepEqual(labels(root.children), ['aws_instance.web compute.tf:3', 'aws_instance.api compute.tf:17', 'aws_security_group.web network.tf:23', 'aws_instance.gone compute.tf:41']);
+    assert.deepEqual(root.counts, { drifted: 3, missing: 1, unverified: 0 });
+    assert.equal(rootDescription(root.counts), '3 drifted · 1 missing');
   });
 
   it('gives stable ids (reveal finds nodes again after a refresh) and parent links', () => {
@@ -53,14 +54,63 @@ describe('drift tree model', () => {
     assert.ok(node);
     assert.equal(node.id, b.resources.get('/w\u0000aws_instance.web')?.id);
     assert.deepEqual(node.children.map((c) => [c.drift?.attribute, c.parent === node, c.result === node.result]), [['instance_type', true, true], ['tags.Env', true, true]]);
-    assert.equal(node.parent.status, 'drifted');
+    assert.equal(node.parent.kind, 'root');
   });
 
   it('keeps root modules apart when they reuse an address', () => {
     const prod = resource('aws_instance.web', '/w/prod/main.tf', 1, '/w/prod');
     const model = buildTreeModel([{ folder: '/w', result: { root: '/w', unmanaged: [], resources: [result('aws_instance.web', 'drifted', web, ['a']), result('aws_instance.web', 'drifted', prod, ['a'])] } }]);
     assert.equal(model.resources.size, 2);
-    assert.equal(new Set(model.roots[0].children.map((n) => n.id)).size, 2);
+    assert.deepEqual(labels(model.roots), ['prod', 'w']);
+  });
+
+  // Issue 18, bug 1: envs/dev and envs/prod both call ../../modules/app. The same block reached from two
+  // roots is two findings, each under its root and module instance, and no two nodes share an id.
+  it('a module shared by two roots: root → module instance → resource, every id unique, paths say which file', () => {
+    const shared = (root: string) => resource('module.app.aws_instance.this', '/w/modules/app/main.tf', 9, root);
+    const devScan: ScanLike = { folder: '/w', result: { root: '/w', unmanaged: [], resources: [
+      result('module.app.aws_instance.this', 'drifted', shared('/w/envs/dev'), ['instance_type', 'tags.Environment']),
+      result('module.app.aws_instance.this', 'drifted', shared('/w/envs/prod'), ['instance_type']),
+      result('aws_s3_bucket.logs', 'unverified', resource('aws_s3_bucket.logs', '/w/envs/prod/main.tf', 20, '/w/envs/prod')),
+    ] } };
+    const model = buildTreeModel([devScan]);
+    assert.deepEqual(labels(model.roots), ['envs/dev', 'envs/prod']);
+    const [dev, prod] = model.roots as RootNode[];
+    assert.deepEqual(labels(dev.children), ['module.app']);
+    assert.deepEqual(labels(prod.children), ['aws_s3_bucket.logs envs/prod/main.tf:21', 'module.app']);
+    const mod = dev.children[0] as ModuleNode;
+    assert.deepEqual(labels(mod.children), ['aws_instance.this modules/app/main.tf:10']);
+    const ids: string[] = [];
+    const walk = (nodes: readonly DriftNode[]) => {
+      for (const n of nodes) {
+        ids.push(n.id);
+        if ('children' in n) walk(n.children);
+      }
+    };
+    walk(model.roots);
+    assert.equal(new Set(ids).size, ids.length, `duplicate ids: ${ids.join(', ')}`);
+    assert.equal(model.resources.get('/w/envs/prod\u0000module.app.aws_instance.this')?.parent.kind, 'module');
+    assert.equal(attentionCount(model), 2);
+  });
+
+  it('a module instance inside a module instance is one node named by its full prefix', () => {
+    const deep = resource('module.net["eu"].module.sg.aws_security_group.this', '/w/modules/sg/main.tf', 0, '/w');
+    const model = buildTreeModel([{ folder: '/w', result: { root: '/w', unmanaged: [], resources: [result(deep.address, 'drifted', deep, ['ingress'])] } }]);
+    const root = model.roots[0] as RootNode;
+    assert.deepEqual(labels(root.children), ['module.net["eu"].module.sg']);
+    assert.deepEqual(labels((root.children[0] as ModuleNode).children), ['aws_security_group.this modules/sg/main.tf:1']);
+  });
+
+  it('problems go under the root they concern, first; unmanaged resources in their own group last', () => {
+    const noState = { kind: 'state' as const, file: '/w/examples/a/terraform.tfstate', message: 'not in state: no terraform.tfstate in /w/examples/a', severity: 'warning' as const };
+    const unverified = result('module.x.aws_instance.this', 'unverified', resource('module.x.aws_instance.this', '/w/main.tf', 3, '/w/examples/a'));
+    const model = buildTreeModel([{ folder: '/w', result: { root: '/w', resources: [unverified], errors: [noState],
+      unmanaged: [{ type: 'aws_security_group', liveId: 'sg-1', region: 'eu-west-1' }] } }]);
+    assert.deepEqual(labels(model.roots), ['examples/a', 'group']);
+    const root = model.roots[0] as RootNode;
+    assert.deepEqual(labels(root.children), [`! ${noState.message}`, 'module.x']);
+    assert.deepEqual(labels((root.children[1] as ModuleNode).children), ['aws_instance.this main.tf:4']);
+    assert.equal(model.roots[1].kind === 'group' && model.roots[1].children[0].resource.liveId, 'sg-1');
   });
 
   it('counts drifted and missing resources for the badge', () => {

@@ -33,10 +33,22 @@ describe('editor labels', () => {
     assert.equal(codeLensTitle(summarizeBlock([result('missing')]), ago(1), now), 'missing in the cloud · checked just now');
     assert.equal(
       codeLensTitle(summarizeBlock([result('unverified', 0, { reason: 'no permission (ec2:DescribeInstances)' })]), ago(1), now),
-      'not verified: no permission (ec2:DescribeInstances) · checked just now');
+      'not checked: no permission (ec2:DescribeInstances)');
     assert.equal(
       codeLensTitle(summarizeBlock([result('drifted', 1), result('missing'), result('in-sync')]), ago(1), now),
       '1 drifted · 1 of 3 missing in the cloud · checked just now');
+  });
+
+  it('a block no instance of which was read says "not checked", never "checked", and names its root when asked', () => {
+    const noState = result('unverified', 0, { reason: 'not in state: no terraform.tfstate in /w/envs/dev', resource: { ...resource, root: '/w/envs/dev' } });
+    assert.equal(codeLensTitle(summarizeBlock([noState]), ago(1), now), 'not checked: not in state: no terraform.tfstate');
+    assert.equal(codeLensTitle(summarizeBlock([noState, noState]), ago(1), now, 'envs/dev'), 'envs/dev: not checked: not in state: no terraform.tfstate');
+    assert.equal(codeLensTitle(summarizeBlock([result('drifted', 2)]), ago(1), now, 'envs/prod'), 'envs/prod: 2 drifted · checked just now');
+    // One short reason on the lens, whatever the SDK said (the full text is in the hover and the log).
+    const sdk = 'credentials: DefaultAzureCredential failed to retrieve a token from the included credentials. Attempted credentials: EnvironmentCredential is unavailable. ManagedIdentityCredential: ' + 'x'.repeat(300);
+    const title = codeLensTitle(summarizeBlock([result('unverified', 0, { reason: sdk })]), ago(1), now);
+    assert.ok(title.length <= 'not checked: '.length + 60, title);
+    assert.match(title, /^not checked: credentials: DefaultAzureCredential failed/);
   });
 
   it('values: scalars bare, strings quoted, long values cut, sensitive masked', () => {
@@ -59,13 +71,23 @@ describe('editor labels', () => {
 
   it('status bar counts', () => {
     const counts = countResults([result('drifted', 1), result('drifted', 3), result('missing'), result('in-sync'), result('unverified')]);
-    assert.deepEqual(counts, { drifted: 2, missing: 1, unverified: 1, resources: 5 });
+    assert.deepEqual(counts, { drifted: 2, missing: 1, unverified: 1, resources: 5, verified: 4, reason: 'unknown reason' });
     assert.equal(statusBarText(counts, false).text, '$(warning) 2 drifted · 1 missing');
-    assert.equal(statusBarText({ drifted: 0, missing: 0, unverified: 0, resources: 3 }, false).text, '$(check) in sync');
-    assert.match(statusBarText(counts, true).text, /spin/);
+    assert.equal(statusBarText({ drifted: 0, missing: 0, unverified: 0, resources: 3, verified: 3 }, false).text, '$(check) in sync');
+    assert.equal(statusBarText({ drifted: 0, missing: 0, unverified: 2, resources: 5, verified: 3 }, false).text, '$(check) in sync · 2 not verified');
   });
 
-  it('file:line relative to the root module, 1-based', () => {
+  it('a scan that verified nothing never reads "in sync": the count and the main reason', () => {
+    const none = countResults(Array.from({ length: 68 }, () => result('unverified', 0, { reason: 'no AWS credentials found' })));
+    const { text, tooltip } = statusBarText(none, false);
+    assert.equal(text, '$(question) not verified (68)');
+    assert.match(tooltip, /none of 68 resources could be read from the cloud: no AWS credentials found/);
+    assert.match(statusBarText(none, true).text, /spin/);
+  });
+
+  it('file:line relative to the root module, 1-based; a file outside it says so (never a bare name)', () => {
+    assert.equal(fileLine('/w/main.tf', '/w/examples/complete', 27), '../../main.tf:28');
+    assert.equal(fileLine('/w/modules/app/main.tf', '/w', 0), 'modules/app/main.tf:1');
     assert.equal(fileLine('/w/infra/main.tf', '/w/infra', 11), 'main.tf:12');
     assert.equal(fileLine('/w/infra/net/vpc.tf', '/w/infra/', 0), 'net/vpc.tf:1');
     assert.equal(fileLine('C:\\w\\main.tf', 'C:\\w', 2), 'main.tf:3');
@@ -75,6 +97,10 @@ describe('editor labels', () => {
     assert.equal(missingMessage({ address: 'aws_instance.web', liveId: 'i-1', reason: undefined }), 'aws_instance.web: not found in the cloud (i-1)');
     assert.equal(instanceMessage({ address: 'aws_instance.web', resource }, 'm'), 'm');
     assert.equal(instanceMessage({ address: 'aws_instance.web[1]', resource }, 'm'), 'aws_instance.web[1]: m');
+    // A module instance, and the root when the workspace has several.
+    const inModule = { address: 'module.app.aws_instance.this', resource: { ...resource, address: 'module.app.aws_instance.this' } };
+    assert.equal(instanceMessage(inModule, 'm'), 'module.app.aws_instance.this: m');
+    assert.equal(instanceMessage(inModule, 'm', 'envs/dev'), 'envs/dev › module.app.aws_instance.this: m');
   });
 });
 
