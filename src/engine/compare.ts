@@ -143,6 +143,10 @@ function compareTags(ctx: Ctx, path: string, ev: Extract<EvalValue, { kind: 'map
 }
 
 function compareBlocks(ctx: Ctx, path: string, entry: DesiredBlocks, live: Value | undefined, schema: AttributeSchema): void {
+  if (schema.key && schema.block === 'set' && !schema.normalize) {
+    compareKeyedSet(ctx, path, entry, live, schema, schema.key);
+    return;
+  }
   if (schema.normalize || schema.block === 'set') {
     const values: Value[] = [];
     for (const block of readableBlocks(ctx, path, entry, live, schema)) {
@@ -158,21 +162,59 @@ function compareBlocks(ctx: Ctx, path: string, entry: DesiredBlocks, live: Value
   }
   // A list block (root_block_device, metadata_options): declared sub-attributes, block by block.
   const liveBlocks = Array.isArray(live) ? live : live !== null && typeof live === 'object' ? [live] : [];
-  entry.blocks.forEach((block, i) => {
-    const liveBlock = liveBlocks[i];
-    const liveObj = liveBlock !== null && typeof liveBlock === 'object' && !Array.isArray(liveBlock) ? liveBlock : {};
-    for (const [name, sub] of block.entries) {
-      const subSchema = schema.attributes?.[name];
-      const subPath = entry.blocks.length > 1 ? `${path}[${i}].${name}` : `${path}.${name}`;
-      // Read = the mapper answers the key or its schema names it. With no live block at all, the
-      // block itself is what differs, unless the schema shows the mapper never reads this key.
-      const read = name in liveObj || !!subSchema || (liveBlock === undefined && !schema.attributes);
-      if (!read) {
-        notRead(ctx, subPath, sub.location);
-        continue;
-      }
-      compareEntry(ctx, subPath, sub, liveObj[name], subSchema ?? {});
+  entry.blocks.forEach((block, i) => compareBody(ctx, entry.blocks.length > 1 ? `${path}[${i}]` : path, block, liveBlocks[i], schema));
+}
+
+/** One declared block against its live element: each declared sub-attribute the mapper reads. */
+function compareBody(ctx: Ctx, prefix: string, block: DesiredBody, liveBlock: Value | undefined, schema: AttributeSchema): void {
+  const liveObj = liveBlock !== null && typeof liveBlock === 'object' && !Array.isArray(liveBlock) ? liveBlock : {};
+  for (const [name, sub] of block.entries) {
+    const subSchema = schema.attributes?.[name];
+    const subPath = `${prefix}.${name}`;
+    // Read = the mapper answers the key or its schema names it. With no live block at all, the
+    // block itself is what differs, unless the schema shows the mapper never reads this key.
+    const read = name in liveObj || !!subSchema || (liveBlock === undefined && !schema.attributes);
+    if (!read) {
+      notRead(ctx, subPath, sub.location);
+      continue;
     }
+    compareEntry(ctx, subPath, sub, liveObj[name], subSchema ?? {});
+  }
+}
+
+/**
+ * A set of blocks whose elements the provider identifies by some sub-attributes (its Set hash:
+ * `ebs_block_device` by device_name and snapshot_id): each declared block is compared with the live
+ * element that has the same declared key values, sub-attribute by sub-attribute; a declared block no
+ * live element matches, and a live element no block declares, are drift.
+ */
+function compareKeyedSet(ctx: Ctx, path: string, entry: DesiredBlocks, live: Value | undefined, schema: AttributeSchema, key: string[]): void {
+  const liveEls = (Array.isArray(live) ? live : []).filter((x): x is { [k: string]: Value } => x !== null && typeof x === 'object' && !Array.isArray(x));
+  const matched = new Set<number>();
+  entry.blocks.forEach((block, i) => {
+    const prefix = entry.blocks.length > 1 ? `${path}[${i}]` : path;
+    const wanted: [string, Value][] = [];
+    for (const k of key) {
+      const e = block.entries.get(k);
+      if (!e) continue;
+      const u = e.kind === 'attribute' ? firstUnknown(e.value) : { reason: `${k} is not a plain value` };
+      if (u || e.kind !== 'attribute') {
+        unverifiedAt(ctx, prefix, `cannot tell which live element this is: ${u?.reason ?? k}`, e.location);
+        return;
+      }
+      wanted.push([k, toValue(e.value) as Value]);
+    }
+    const j = wanted.length === 0 ? -1 : liveEls.findIndex((el, n) => !matched.has(n) && wanted.every(([k, v]) => scalarEquals(v, el[k])));
+    if (j < 0) {
+      const v = blockValue(block);
+      addDrift(ctx, prefix, undefined, typeof v === 'string' ? Object.fromEntries(wanted) : v, null, schema, entry.location, undefined, false);
+      return;
+    }
+    matched.add(j);
+    compareBody(ctx, prefix, block, liveEls[j], schema);
+  });
+  liveEls.forEach((el, n) => {
+    if (!matched.has(n)) addDrift(ctx, path, undefined, null, el, schema, entry.location, undefined, false);
   });
 }
 

@@ -122,6 +122,8 @@ export interface AttributeSchema {
   tagMap?: boolean;
   /** A nested block: only declared sub-attributes are compared; `set` blocks ignore order. */
   block?: 'list' | 'set';
+  /** A `set` block whose elements the provider identifies by these sub-attributes (its Set hash): matched by them, then compared sub-attribute by sub-attribute. */
+  key?: string[];
   /** Sub-attributes of a block or object. */
   attributes?: Record<string, AttributeSchema>;
   /** An enum the API may return in another case. */

@@ -7,7 +7,7 @@ import type { Value } from '../../model';
 import { describeByIds, type DescribeSpec } from './describe';
 import { classifyError, type LiveError } from './errors';
 import type { AwsMapper, EnrichContext, Enrichment } from './mapper';
-import { INSTANCE_BLOCKS, readInstanceBlocks, rootBlockDevice } from './instanceBlocks';
+import { ebsBlockDevice, ebsVolumeIds, INSTANCE_BLOCKS, readInstanceBlocks, rootBlockDevice } from './instanceBlocks';
 import { instanceOwner } from './serviceManaged';
 import { nameTag, tagsToMap } from './tags';
 import { enumValue, lacking, token } from './wireValues';
@@ -16,6 +16,8 @@ export interface InstanceExtra {
   disableApiTermination?: boolean;
   /** Present when root_block_device was declared; null when the instance has no EBS root volume. */
   rootVolume?: Volume | null;
+  /** Present when ebs_block_device was declared: the instance's EBS volumes other than the root one. */
+  ebsVolumes?: Volume[];
   /** Declared attributes whose extra call failed or answered inconsistently: attribute → why (naming the denied action). */
   unreadable?: Record<string, string>;
 }
@@ -79,23 +81,39 @@ async function enrich(items: Map<string, Instance>, declared: Map<string, Set<st
     );
   }
 
+  // One DescribeVolumes batch for every root and other EBS volume a declared block needs.
   const rootOf = new Map<string, string>();
+  const othersOf = new Map<string, string[]>();
   for (const [id, inst] of items) {
-    if (!declared.get(id)?.has('root_block_device')) continue;
+    const wantsRoot = declared.get(id)?.has('root_block_device');
+    const wantsEbs = declared.get(id)?.has('ebs_block_device');
+    if (!wantsRoot && !wantsEbs) continue;
     const root = rootDevice(inst);
-    if (typeof root === 'object') rootOf.set(id, root.volumeId);
-    else if (root === 'instance-store') get(id).rootVolume = null;
-    else cannotRead(id, 'root_block_device', `the root device ${token(inst.RootDeviceName) ?? '(unnamed)'} is not among the instance's EBS block device mappings`);
+    if (typeof root === 'object' && wantsRoot) rootOf.set(id, root.volumeId);
+    else if (root === 'instance-store' && wantsRoot) get(id).rootVolume = null;
+    const unknownRoot = `the root device ${token(inst.RootDeviceName) ?? '(unnamed)'} is not among the instance's EBS block device mappings`;
+    if (root === 'unknown') for (const a of ['root_block_device', 'ebs_block_device']) if (declared.get(id)?.has(a)) cannotRead(id, a, unknownRoot);
+    if (wantsEbs && root !== 'unknown') othersOf.set(id, ebsVolumeIds(inst).filter((v) => typeof root !== 'object' || v !== root.volumeId));
   }
-  if (rootOf.size > 0) {
+  const wanted = [...rootOf.values(), ...[...othersOf.values()].flat()];
+  if (wanted.length > 0) {
     tasks.push(
-      describeByIds(volumes, [...rootOf.values()], ctx).then((found) => {
-        for (const [id, vol] of rootOf) {
+      describeByIds(volumes, wanted, ctx).then((found) => {
+        // The instance names a volume DescribeVolumes does not know: an inconsistent answer, not a missing disk.
+        const take = (id: string, attribute: string, vol: string): Volume | undefined => {
           const o = found.get(vol);
-          if (o?.kind === 'found') get(id).rootVolume = o.item;
-          // The instance names it and DescribeVolumes denies it: an inconsistent answer, not a missing disk.
-          else if (o?.kind === 'not-found') cannotRead(id, 'root_block_device', `the root volume ${vol} was not found (${o.reason})`);
-          else failed(id, 'root_block_device', o?.error ?? { status: 'error', kind: 'other', reason: `no answer for root volume ${vol}` });
+          if (o?.kind === 'found') return o.item;
+          if (o?.kind === 'not-found') cannotRead(id, attribute, `the volume ${vol} was not found (${o.reason})`);
+          else failed(id, attribute, o?.error ?? { status: 'error', kind: 'other', reason: `no answer for volume ${vol}` });
+          return undefined;
+        };
+        for (const [id, vol] of rootOf) {
+          const v = take(id, 'root_block_device', vol);
+          if (v) get(id).rootVolume = v;
+        }
+        for (const [id, vols] of othersOf) {
+          const got = vols.map((vol) => take(id, 'ebs_block_device', vol));
+          if (got.every((v): v is Volume => v !== undefined)) get(id).ebsVolumes = got;
         }
       }),
     );
@@ -146,6 +164,7 @@ function toAttributes(i: Instance, extra: InstanceExtra | undefined, unreadable:
 
   if (extra?.disableApiTermination !== undefined) attrs.disable_api_termination = extra.disableApiTermination;
   if (extra && 'rootVolume' in extra) attrs.root_block_device = extra.rootVolume ? [rootBlockDevice(i, extra.rootVolume)] : [];
+  if (extra?.ebsVolumes) attrs.ebs_block_device = extra.ebsVolumes.map((v) => ebsBlockDevice(i, v));
   Object.assign(unreadable, extra?.unreadable);
   return attrs;
 }
@@ -167,7 +186,7 @@ export const ec2InstanceMapper: AwsMapper<Instance, InstanceExtra> = {
     blocks: INSTANCE_BLOCKS,
     ruleBlocks: [],
     tagMaps: ['tags'],
-    onDemand: { disable_api_termination: 'ec2:DescribeInstanceAttribute', root_block_device: 'ec2:DescribeVolumes' },
+    onDemand: { disable_api_termination: 'ec2:DescribeInstanceAttribute', root_block_device: 'ec2:DescribeVolumes', ebs_block_device: 'ec2:DescribeVolumes' },
   },
   // Stopped, stopping and pending instances exist; only these two are on their way out.
   gone: (i) => {

@@ -8,7 +8,11 @@ import type { BlockShape } from './mapper';
 import { tagsToMap } from './tags';
 import { enumValue, lacking, token } from './wireValues';
 
-/** Every block this file reads, with the sub-attributes of the provider's schema (all TypeList, MaxItems 1). */
+const VOLUME_READS: BlockShape['reads'] = {
+  delete_on_termination: true, device_name: true, encrypted: true, iops: true, kms_key_id: true, throughput: true, volume_id: true, volume_size: true, volume_type: true, tags: 'tags',
+};
+
+/** Every block this file reads, with the sub-attributes of the provider's schema (TypeList, MaxItems 1, but ebs_block_device). */
 export const INSTANCE_BLOCKS: Record<string, BlockShape> = {
   metadata_options: { reads: { http_endpoint: true, http_protocol_ipv6: true, http_put_response_hop_limit: true, http_tokens: true, instance_metadata_tags: true } },
   maintenance_options: { reads: { auto_recovery: true } },
@@ -19,9 +23,9 @@ export const INSTANCE_BLOCKS: Record<string, BlockShape> = {
     reads: { capacity_reservation_preference: true, capacity_reservation_target: { reads: { capacity_reservation_id: true, capacity_reservation_resource_group_arn: true } } },
   },
   // Read from DescribeVolumes when declared (rootBlockDevice below); TypeList, MaxItems 1.
-  root_block_device: {
-    reads: { delete_on_termination: true, device_name: true, encrypted: true, iops: true, kms_key_id: true, throughput: true, volume_id: true, volume_size: true, volume_type: true, tags: 'tags' },
-  },
+  root_block_device: { reads: VOLUME_READS },
+  // TypeSet whose Set hash is device_name + snapshot_id: elements are matched by those (ebsBlockDevice below).
+  ebs_block_device: { set: true, key: ['device_name', 'snapshot_id'], reads: { ...VOLUME_READS, snapshot_id: true } },
 };
 
 /** One block as a list of at most one object, or the reason it cannot be seen. */
@@ -102,3 +106,9 @@ export function rootBlockDevice(i: Instance, v: Volume): Record<string, Value> {
     tags: tagsToMap(v.Tags),
   };
 }
+
+/** The IDs of every EBS volume the instance maps (root included). */
+export const ebsVolumeIds = (i: Instance): string[] => (i.BlockDeviceMappings ?? []).map((m) => token(m.Ebs?.VolumeId)).filter((v): v is string => !!v);
+
+/** One ebs_block_device element: as the root device, plus the snapshot it was made from (readBlockDevicesFromInstance). */
+export const ebsBlockDevice = (i: Instance, v: Volume): Record<string, Value> => ({ ...rootBlockDevice(i, v), snapshot_id: token(v.SnapshotId) });

@@ -15,6 +15,8 @@ import type { Limiter } from '../limiter';
 export interface BlockShape {
   /** TypeSet in the provider's schema (order never matters); TypeList otherwise. */
   set?: boolean;
+  /** For a set: the sub-attributes the provider's Set hash identifies an element by. */
+  key?: string[];
   reads: Record<string, true | 'tags' | BlockShape>;
 }
 

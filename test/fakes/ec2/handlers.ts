@@ -7,6 +7,7 @@ import type { FakeEc2State } from './state';
 import { Ec2Error, type XmlValue } from './xml';
 import { DIALECTS, type Dialect, type IdKind } from './dialect';
 import { instanceOptions } from './instanceOptions';
+import { attachments, blockDeviceMapping, volumeIops } from './volumes';
 
 export interface HandlerContext {
   state: FakeEc2State;
@@ -113,7 +114,7 @@ function renderInstance(i: SeedInstance, ctx: HandlerContext): XmlValue {
     architecture: 'x86_64',
     rootDeviceType: i.rootDeviceType ?? 'ebs',
     rootDeviceName: rootDevice,
-    blockDeviceMapping: gone || !i.rootVolume ? [] : [{ deviceName: mappedDevice, ebs: { volumeId: i.rootVolume.id, status: 'attached', attachTime: LAUNCH_TIME, deleteOnTermination: i.rootVolume.deleteOnTermination ?? true } }],
+    blockDeviceMapping: gone ? [] : blockDeviceMapping(i, LAUNCH_TIME),
     virtualizationType: 'hvm',
     clientToken: '',
     tagSet: dialect.omitEmptyInstanceTags && Object.keys(i.tags ?? {}).length === 0 ? undefined : tagSet(i.tags),
@@ -343,9 +344,8 @@ const VOLUMES_PAGE: PageRule = { action: 'DescribeVolumes', idParam: 'VolumeId',
 
 const describeVolumes: Handler = (params, ctx) => {
   const ids = listParam(params, 'VolumeId');
-  const byVolume = new Map<string, SeedInstance>();
-  for (const i of ctx.state.instances.values()) if (i.rootVolume?.id && i.state !== 'terminated') byVolume.set(i.rootVolume.id, i);
-  const attachedTo = (volumeId: string) => byVolume.get(volumeId);
+  const attached = attachments(ctx.state.instances.values());
+  const attachedTo = (volumeId: string) => attached.get(volumeId)?.instance;
   const volumes = visible(ctx.state.volumes, ctx);
   let items = ids.length ? lookup(ids, volumes, ID_RULES.volume, ctx) : [...volumes.values()];
   items = applyFilters(items, filters(params), {
@@ -359,17 +359,17 @@ const describeVolumes: Handler = (params, ctx) => {
   const p = page(items, params, VOLUMES_PAGE, ctx.pageSize);
   return {
     volumeSet: p.items.map((v) => {
-      const inst = attachedTo(v.id);
+      const at = attached.get(v.id);
       return {
         volumeId: v.id,
         size: v.size,
-        snapshotId: '',
+        snapshotId: v.snapshotId ?? '',
         availabilityZone: v.availabilityZone ?? 'us-east-1a',
-        status: inst ? 'in-use' : 'available',
+        status: at ? 'in-use' : 'available',
         createTime: LAUNCH_TIME,
-        attachmentSet: inst ? [{ volumeId: v.id, instanceId: inst.id, device: inst.rootVolume?.deviceName ?? '/dev/xvda', status: 'attached', attachTime: LAUNCH_TIME, deleteOnTermination: inst.rootVolume?.deleteOnTermination ?? true }] : [],
+        attachmentSet: at ? [{ volumeId: v.id, instanceId: at.instance.id, device: at.device, status: 'attached', attachTime: LAUNCH_TIME, deleteOnTermination: at.deleteOnTermination }] : [],
         volumeType: v.type ?? 'gp3',
-        // EC2 reports iops for SSD and io volumes (gp2: its baseline, 3 per GiB, at least 100) and throughput for gp3 only.
+        // Throughput is reported for gp3 only.
         iops: v.iops ?? volumeIops(v.type ?? 'gp3', v.size),
         throughput: (v.type ?? 'gp3') === 'gp3' ? (v.throughput ?? 125) : undefined,
         encrypted: v.encrypted ?? false,
@@ -380,12 +380,6 @@ const describeVolumes: Handler = (params, ctx) => {
     nextToken: p.nextToken,
   };
 };
-
-function volumeIops(type: string, size: number): number | undefined {
-  if (type === 'gp3') return 3000;
-  if (type === 'gp2') return Math.min(16000, Math.max(100, size * 3));
-  return type === 'io1' || type === 'io2' ? 3000 : undefined;
-}
 
 export const HANDLERS: Record<string, Handler> = {
   DescribeInstances: describeInstances,

@@ -63,6 +63,8 @@ export interface SeedVolume {
   encrypted?: boolean;
   availabilityZone?: string;
   iops?: number;
+  /** The snapshot it was created from ('' when none). */
+  snapshotId?: string;
   /** MiB/s; EC2 reports it for gp3 only (default 125). */
   throughput?: number;
   /** The KMS key ARN of an encrypted volume. */
@@ -96,6 +98,8 @@ export interface SeedInstance {
   tags?: SeedTags;
   /** The root EBS volume; the fake adds it to the volumes and the block device mapping. */
   rootVolume?: { id?: string; size: number; type?: string; encrypted?: boolean; deviceName?: string; kmsKeyId?: string; iops?: number; throughput?: number; deleteOnTermination?: boolean; tags?: SeedTags };
+  /** Other EBS volumes mapped at launch (ebs_block_device); the fake adds them to the volumes. */
+  ebsVolumes?: (Omit<SeedVolume, 'id'> & { id?: string; deviceName: string; deleteOnTermination?: boolean })[];
   httpTokens?: 'optional' | 'required';
   /** The other instance metadata options (EC2 defaults: endpoint enabled, hop limit 2, IPv6 and tags disabled). */
   metadata?: { httpEndpoint?: 'enabled' | 'disabled'; httpPutResponseHopLimit?: number; httpProtocolIpv6?: 'enabled' | 'disabled'; instanceMetadataTags?: 'enabled' | 'disabled' };

@@ -42,6 +42,12 @@ export class FakeEc2State {
         ...(inst.rootVolume.tags ? { tags: inst.rootVolume.tags } : {}),
       });
     }
+    (inst.ebsVolumes ?? []).forEach((v, n) => {
+      // The root volume is vol-<instance hex>; the others end in e1, e2… (IDs keep EC2's shape).
+      v.id ??= `vol-${inst.id.slice(2, -2)}e${n + 1}`;
+      const { deviceName: _d, deleteOnTermination: _t, ...volume } = v;
+      this.volumes.set(v.id, { ...volume, id: v.id, type: v.type ?? 'gp3', availabilityZone: v.availabilityZone ?? inst.availabilityZone ?? (inst.subnetId ? this.subnets.get(inst.subnetId)?.availabilityZone : undefined) });
+    });
     this.instances.set(inst.id, inst);
   }
 

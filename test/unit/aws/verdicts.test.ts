@@ -169,12 +169,75 @@ describe('AWS verdicts (issue 11): nested blocks, "not read", failed sub-calls',
     assert.deepEqual(unverifiedOf(vpc), [['enable_dns_hostnames', 'access denied: the credentials lack ec2:DescribeVpcAttribute']]);
   });
 
-  it('lists follow the provider schema: every block read here is a TypeList (order kept), vpc_security_group_ids a TypeSet', async () => {
+  it('lists follow the provider schema: the option blocks are TypeList (order kept), ebs_block_device and vpc_security_group_ids TypeSet', async () => {
     await start(smallAccount());
-    for (const [name, shape] of Object.entries(INSTANCE_BLOCKS)) assert.equal(shape.set, undefined, `${name} is TypeList, MaxItems 1 in the provider`);
+    for (const [name, shape] of Object.entries(INSTANCE_BLOCKS)) assert.equal(shape.set, name === 'ebs_block_device' ? true : undefined, `${name}: TypeSet or TypeList as in the provider`);
     const schema = awsTypeSchema('aws_instance', DB)!;
     assert.deepEqual(schema.attributes.vpc_security_group_ids, { set: true });
     const c = await verdict('resource "aws_instance" "db" {\n  vpc_security_group_ids = ["sg-0a1b2c3d4e5f60002", "sg-0a1b2c3d4e5f60001"]\n}\n', DB);
     assert.deepEqual([c.drifts, c.unverified], [[], []]);
+  });
+});
+
+describe('AWS verdicts (issue 11): ebs_block_device, a set the provider keys by device_name + snapshot_id', () => {
+  const { start } = useFakeEc2();
+  const DATA = 'i-0a1b2c3d4e5f60009';
+  const account = () => ({
+    ...smallAccount(),
+    instances: [
+      {
+        id: DATA, ami: 'ami-0abcdef1234567890', instanceType: 't3.large', subnetId: 'subnet-0a1b2c3d4e5f60001', rootVolume: { size: 8 },
+        ebsVolumes: [
+          { deviceName: '/dev/sdf', size: 100, type: 'gp3', encrypted: true, snapshotId: 'snap-0a1b2c3d4e5f60001' },
+          { deviceName: '/dev/sdg', size: 50, type: 'gp2', deleteOnTermination: false },
+        ],
+      },
+    ],
+  });
+
+  it('blocks in any order, each naming only some sub-attributes, are in sync; the root volume is not one of them', async () => {
+    await start(account());
+    const hcl = `resource "aws_instance" "data" {
+  ebs_block_device {
+    device_name = "/dev/sdg"
+    volume_size = 50
+    delete_on_termination = false
+  }
+  ebs_block_device {
+    device_name = "/dev/sdf"
+    volume_size = 100
+    encrypted   = true
+    snapshot_id = "snap-0a1b2c3d4e5f60001"
+  }
+}
+`;
+    const c = await verdict(hcl, DATA);
+    assert.deepEqual([driftsOf(c), c.unverified], [[], []]);
+  });
+
+  it('a resized volume drifts on its own sub-attribute; a volume the code does not declare, and one that is gone, drift as elements', async () => {
+    const fake = await start(account());
+    fake.state.updateVolume('vol-0a1b2c3d4e5f600e1', { size: 200 });
+    const hcl = `resource "aws_instance" "data" {
+  ebs_block_device {
+    device_name = "/dev/sdf"
+    volume_size = 100
+  }
+  ebs_block_device {
+    device_name = "/dev/sdh"
+    volume_size = 10
+  }
+}
+`;
+    const c = await verdict(hcl, DATA);
+    assert.deepEqual(driftsOf(c).map(([a, e]) => [a, e]), [['ebs_block_device[0].volume_size', 100], ['ebs_block_device[1]', { device_name: '/dev/sdh', volume_size: 10 }], ['ebs_block_device', null]]);
+    assert.deepEqual((c.drifts[2].actual as Record<string, unknown>).device_name, '/dev/sdg');
+  });
+
+  it('403 on DescribeVolumes leaves ebs_block_device unverified naming the action', async () => {
+    const fake = await start(account());
+    fake.faults.deny('DescribeVolumes');
+    const c = await verdict('resource "aws_instance" "data" {\n  instance_type = "t3.large"\n  ebs_block_device {\n    device_name = "/dev/sdf"\n  }\n}\n', DATA);
+    assert.deepEqual([driftsOf(c), unverifiedOf(c)], [[], [['ebs_block_device', 'access denied: the credentials lack ec2:DescribeVolumes']]]);
   });
 });
