@@ -17,6 +17,8 @@ export interface AwsAccess {
   roles: AssumeRole[];
   allowedAccountIds: string[];
   forbiddenAccountIds: string[];
+  /** `skip_requesting_account_id = true`: the provider never asks STS who it is (emulators without STS); neither do we. */
+  skipAccountId: boolean;
   /** One string per distinct identity: bindings with the same key share clients and one GetCallerIdentity. */
   key: string;
 }
@@ -46,7 +48,8 @@ export function accessOf(config: ProviderConfig, fallbackProfile: string | undef
   const allowedAccountIds = strings(config.settings.allowed_account_ids);
   const forbiddenAccountIds = strings(config.settings.forbidden_account_ids);
   const key = JSON.stringify([profile ?? '', roles.map((r) => [r.roleArn, r.sessionName ?? '', r.externalId ?? ''])]);
-  return { profile, roles, allowedAccountIds, forbiddenAccountIds, key };
+  const skipAccountId = config.settings.skip_requesting_account_id === true || config.settings.skip_requesting_account_id === 'true';
+  return { profile, roles, allowedAccountIds, forbiddenAccountIds, skipAccountId, key };
 }
 
 /** Why an account may not be used under this block's guards (Terraform refuses to run then), or undefined. */

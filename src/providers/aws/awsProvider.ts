@@ -2,10 +2,10 @@
 // group in batches with bounded concurrency, and answers every binding — found, not-found
 // (only on a per-ID NotFound or a terminated instance) or an error that says why.
 import type { Binding, FetchContext, LiveResult, LiveStateProvider, ScanError } from '../../model';
-import { accessOf, accountGuardViolation, type AwsAccess } from './access';
+import { accessOf, type AwsAccess } from './access';
 import { credentialsFor, loadCredentialProviders, type CredentialProvider, type CredentialProvidersSdk } from './credentials';
-import { createIdentityCache, loadStsSdk, type IdentityCache, type StsSdk } from './identity';
-import { placementMismatch, recordsAccount } from './placement';
+import { createIdentityCache, loadStsSdk, type StsSdk } from './identity';
+import { crossCheck, identityName } from './crossCheck';
 import { createClientPool, loadEc2Sdk, type Ec2Sdk } from './client';
 import { describeByIds } from './describe';
 import { effectiveEc2Endpoint, endpointMismatch } from './endpoints';
@@ -147,58 +147,6 @@ async function fetchAll(bindings: Binding[], ctx: FetchContext, options: AwsProv
     identities.destroy();
   }
   return results;
-}
-
-interface CrossCheckContext {
-  identities: IdentityCache;
-  signal: AbortSignal;
-  note: (access: AwsAccess, message: string) => void;
-}
-
-/**
- * Answers the bindings that must not be asked here (no region, an account the block's guards refuse, state
- * placing them in another account or region) and returns the rest. One GetCallerIdentity per identity, and
- * only when something needs the account. Nothing is missing unless the right account and region said so.
- */
-async function crossCheck(g: Group, region: string | undefined, creds: CredentialProvider | undefined, cc: CrossCheckContext, results: Map<Binding, LiveResult>): Promise<Binding[]> {
-  const refuse = (list: Binding[], kind: 'other' | 'credentials', reason: string) => list.forEach((b) => results.set(b, { status: 'error', kind, reason }));
-  if (!region) {
-    refuse(g.bindings, 'other', 'no AWS region: set `region` in the provider block, AWS_REGION, or --region');
-    return [];
-  }
-  const guarded = g.access.allowedAccountIds.length > 0 || g.access.forbiddenAccountIds.length > 0;
-  let account: string | undefined;
-  if (guarded || g.bindings.some((b) => recordsAccount(b.stateAttributes))) {
-    const id = await cc.identities.get(g.access, region, creds, cc.signal);
-    if ('account' in id) account = id.account;
-    else if (id.unsigned) {
-      // Nothing can be signed (no credentials, a role that cannot be assumed): EC2 would answer the same, once per binding.
-      g.bindings.forEach((b) => results.set(b, id.unsigned!));
-      return [];
-    } else if (id.error !== 'cancelled') {
-      cc.note(g.access, `cannot tell which account the credentials are for (GetCallerIdentity: ${id.error}); resources are not cross-checked against the account in state`);
-      if (guarded) {
-        refuse(g.bindings, 'credentials', 'allowed_account_ids / forbidden_account_ids cannot be checked: GetCallerIdentity failed');
-        return [];
-      }
-    }
-  }
-  const violation = account && accountGuardViolation(g.access, account);
-  if (violation) {
-    refuse(g.bindings, 'credentials', violation);
-    return [];
-  }
-  return g.bindings.filter((b) => {
-    const why = placementMismatch(b.stateAttributes, account, region);
-    if (why) results.set(b, { status: 'error', kind: 'other', reason: why });
-    return !why;
-  });
-}
-
-/** `aws (profile ops, role arn:aws:iam::…:role/x)`: whose identity a note is about. */
-function identityName(access: AwsAccess): string {
-  const parts = [access.profile && `profile ${access.profile}`, access.roles.length > 0 && `role ${access.roles[access.roles.length - 1].roleArn}`].filter(Boolean);
-  return parts.length ? `aws (${parts.join(', ')})` : 'aws';
 }
 
 /** Answers the group's bindings; returns the objects that exist (by ID). */

@@ -138,6 +138,16 @@ describe('AWS provider: identity, assumed roles and placement cross-checks', () 
     assert.deepEqual(ec2.calls.map((c) => c.action), ['DescribeSubnets']);
   });
 
+  it('skip_requesting_account_id: no STS call, as the Terraform provider; the region is still cross-checked', async () => {
+    const ec2 = await fakes.start(smallAccount());
+    const s = await startSts();
+    fakes.setEnv({ ...fakeCredentials(ec2.url), AWS_ENDPOINT_URL_STS: s.url });
+    const b = withConfig(binding('aws_instance', WEB, ['instance_type']), { settings: { skip_requesting_account_id: true } }, instanceArn('111111111111'));
+    const r = resultFor(await provider().fetch([b], fetchContext()), b);
+    assert.equal(r.status, 'found');
+    assert.equal(s.calls.length, 0);
+  });
+
   it('a region written as an unknown value is unverified with the reason, never looked up in a default region', async () => {
     const ec2 = await fakes.start(smallAccount());
     const b = withConfig(binding('aws_instance', WEB, ['instance_type']), { unknown: { region: 'var.region has no value' } });
