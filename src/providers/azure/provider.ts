@@ -93,6 +93,8 @@ export function createAzureProvider(options: AzureProviderOptions = {}): AzurePr
 
   const provider: AzureProvider = {
     name: 'azurerm',
+    // azapi resources are Resource Manager resources too, read with the same credentials and client.
+    serves: ['azapi'],
     get calls() {
       return { ...calls };
     },
@@ -149,7 +151,7 @@ export function createAzureProvider(options: AzureProviderOptions = {}): AzurePr
     async listUnmanaged(declaredIds, ctx, resourceGroupIds = managedResourceGroups(declaredIds)) {
       // Untrusted workspace: every resource already says why it is unverified; nothing to add.
       if (options.credentialsAllowed === false) return { unmanaged: [], errors: [] };
-      let s: { client: ArmClient };
+      let s: { client: ArmClient; versions: ApiVersionCache };
       try {
         s = await session(cloudOf(undefined));
       } catch (err) {
@@ -157,7 +159,7 @@ export function createAzureProvider(options: AzureProviderOptions = {}): AzurePr
       }
       setMaxListeners(50, ctx.signal);
       const before = { ...s.client.calls };
-      const listing = await listUnmanaged(s.client, resourceGroupIds, declaredIds, ctx, options.includeServiceManaged ?? false);
+      const listing = await listUnmanaged(s.client, resourceGroupIds, declaredIds, ctx, options.includeServiceManaged ?? false, s.versions);
       addCalls(calls, before, s.client.calls);
       return listing;
     },

@@ -3,6 +3,7 @@
 // or listed with their owner when asked (`includeServiceManaged`).
 import type { FetchContext, UnmanagedResource } from '../../model';
 import { armIdKey, parseArmId } from './armId';
+import type { ApiVersionCache } from './apiVersions';
 import type { ArmClient } from './client';
 import { classifyArmError } from './errors';
 import { createLimiter } from '../limiter';
@@ -27,7 +28,14 @@ export function managedResourceGroups(ids: Iterable<string>): string[] {
   return [...out.values()];
 }
 
-export async function listUnmanaged(client: ArmClient, resourceGroupIds: string[], declaredIds: Iterable<string>, ctx: FetchContext, includeServiceManaged = false): Promise<UnmanagedListing> {
+export async function listUnmanaged(
+  client: ArmClient,
+  resourceGroupIds: string[],
+  declaredIds: Iterable<string>,
+  ctx: FetchContext,
+  includeServiceManaged = false,
+  versions?: ApiVersionCache,
+): Promise<UnmanagedListing> {
   const declared = new Set([...declaredIds].map(armIdKey));
   const unmanaged: UnmanagedResource[] = [];
   const errors: string[] = [];
@@ -39,9 +47,10 @@ export async function listUnmanaged(client: ArmClient, resourceGroupIds: string[
         if (!rg?.resourceGroup) return;
         try {
           const items = await client.listByResourceGroup(rg.subscriptionId, rg.resourceGroup, ctx.signal);
+          const groupOwner = versions ? await resourceGroupOwner(client, versions, rgId, ctx) : undefined;
           for (const r of items) {
             if (!r.id || declared.has(armIdKey(r.id))) continue;
-            const owner = serviceOwner(r);
+            const owner = serviceOwner(r) ?? groupOwner;
             if (owner && !includeServiceManaged) continue;
             unmanaged.push({ type: azurermTypeOf(r.type) ?? r.type, liveId: r.id, region: r.location, name: r.name, ...(owner ? { managedBy: owner } : {}) });
           }
@@ -54,4 +63,21 @@ export async function listUnmanaged(client: ArmClient, resourceGroupIds: string[
   );
   unmanaged.sort((a, b) => a.liveId.localeCompare(b.liveId));
   return { unmanaged, errors };
+}
+
+/**
+ * A resource group another resource owns (`managedBy`: an AKS cluster's node resource group, whatever
+ * its name; a managed application's group) owns everything in it. A failed GET only loses this hint.
+ */
+async function resourceGroupOwner(client: ArmClient, versions: ApiVersionCache, rgId: string, ctx: FetchContext): Promise<string | undefined> {
+  const rg = parseArmId(rgId);
+  if (!rg) return undefined;
+  try {
+    const version = await versions.versionFor(rg.subscriptionId, 'Microsoft.Resources', 'resourceGroups', ctx.signal);
+    const body = await client.getById(rgId, version, ctx.signal);
+    return typeof body?.managedBy === 'string' && body.managedBy ? `resource group ${rg.resourceGroup} is managed by ${body.managedBy}` : undefined;
+  } catch (err) {
+    ctx.logger.debug(`azure: owner of resource group ${rg.resourceGroup} not read (${classifyArmError(err, 'Microsoft.Resources/resourceGroups', false).reason})`);
+    return undefined;
+  }
 }

@@ -14,6 +14,7 @@ const subnetId = `${rg}/providers/Microsoft.Network/virtualNetworks/vnet/subnets
 const nsgId = `${rg}/providers/Microsoft.Network/networkSecurityGroups/web-nsg`;
 const nicId = `${rg}/providers/Microsoft.Network/networkInterfaces/nic`;
 const workspaceId = `${rg}/providers/Microsoft.OperationalInsights/workspaces/logs`;
+const asgId = (n: string) => `${rg}/providers/Microsoft.Network/applicationSecurityGroups/${n}`;
 const guid = (n: number) => `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`;
 
 describe('Azure IDs that are not plain resource paths', () => {
@@ -169,17 +170,40 @@ resource "azurerm_network_interface_security_group_association" "nic" {
     ]);
   });
 
+  it('NIC application security group association: present when an IP configuration carries the group, else missing', async () => {
+    const nic = nicBody('app', 'nic', subnetId);
+    const cfg = (nic.properties as { ipConfigurations: { properties: Record<string, unknown> }[] }).ipConfigurations[0];
+    cfg.properties.applicationSecurityGroups = [{ id: asgId('web').toLowerCase() }];
+    fake.put(nic);
+    const tf = (name: string, group: string) => `resource "azurerm_network_interface_application_security_group_association" "${name}" {
+  network_interface_id          = "${nicId}"
+  application_security_group_id = "${asgId(group)}"
+}
+`;
+    const r = await scanTf(fake, tf('web', 'web') + tf('db', 'db'), [
+      ['azurerm_network_interface_application_security_group_association.web', `${nicId}|${asgId('web')}`],
+      ['azurerm_network_interface_application_security_group_association.db', `${nicId}|${asgId('db')}`],
+    ]);
+    assert.equal(r.get('azurerm_network_interface_application_security_group_association.web').status, 'in-sync');
+    const db = r.get('azurerm_network_interface_application_security_group_association.db');
+    assert.deepEqual([db.status, db.reason], ['missing', 'network interface nic has no application security group db']);
+  });
+
   it('an unknown composite ID is unverified with the reason, never missing', async () => {
+    const configId = `${nicId}/ipConfigurations/internal`;
+    const poolId = `${rg}/providers/Microsoft.Network/loadBalancers/lb/backendAddressPools/pool`;
+    fake.put(nicBody('app', 'nic', subnetId));
     const r = await scanTf(
       fake,
-      `resource "azurerm_network_interface_application_security_group_association" "x" {
-  network_interface_id          = "${nicId}"
-  application_security_group_id = "${rg}/providers/Microsoft.Network/applicationSecurityGroups/asg"
+      `resource "azurerm_network_interface_backend_address_pool_association" "x" {
+  network_interface_id    = "${nicId}"
+  ip_configuration_name   = "internal"
+  backend_address_pool_id = "${poolId}"
 }
 `,
-      [['azurerm_network_interface_application_security_group_association.x', `${nicId}|${rg}/providers/Microsoft.Network/applicationSecurityGroups/asg`]],
+      [['azurerm_network_interface_backend_address_pool_association.x', `${configId}|${poolId}`]],
     );
-    const x = r.get('azurerm_network_interface_application_security_group_association.x');
+    const x = r.get('azurerm_network_interface_backend_address_pool_association.x');
     assert.equal(x.status, 'unverified');
     assert.match(x.reason ?? '', /composite state ID/);
   });

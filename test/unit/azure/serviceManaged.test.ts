@@ -8,6 +8,7 @@ import { networkWatcherBody } from '../../fakes/arm/moreExamples';
 import { scanTf } from './tfScan';
 
 const node = 'MC_app_aks_westeurope';
+const aksId = `/subscriptions/${SUB}/resourceGroups/app/providers/Microsoft.ContainerService/managedClusters/aks`;
 
 describe('Azure: service-managed resources are not unmanaged noise', () => {
   let fake: FakeArm;
@@ -21,6 +22,11 @@ resource "azurerm_public_ip" "ingress" {
   resource_group_name = "${node}"
   location            = "westeurope"
 }
+resource "azurerm_public_ip" "custom" {
+  name                = "custom-ip"
+  resource_group_name = "aks-nodes"
+  location            = "westeurope"
+}
 resource "azurerm_public_ip" "watched" {
   name                = "watched-ip"
   resource_group_name = "NetworkWatcherRG"
@@ -30,6 +36,10 @@ resource "azurerm_public_ip" "watched" {
   beforeEach(async () => {
     fake = await FakeArm.start();
     for (const g of ['app', node, 'NetworkWatcherRG']) fake.put(resourceGroupBody(g));
+    // An AKS node resource group with a custom name: only its managedBy says whose it is.
+    fake.put({ ...resourceGroupBody('aks-nodes'), managedBy: aksId });
+    fake.put(publicIpBody('aks-nodes', 'custom-ip'));
+    fake.put(publicIpBody('aks-nodes', 'lb-frontend'));
     fake.put(storageBody('app', 'stapp'));
     fake.put(storageBody('app', 'stray'));
     fake.put(storageBody('app', 'aksdiag', { tags: { 'aks-managed-cluster-name': 'aks' } }));
@@ -58,6 +68,7 @@ resource "azurerm_public_ip" "watched" {
       vm1_OsDisk_1: `/subscriptions/${SUB}/resourceGroups/app/providers/Microsoft.Compute/virtualMachines/vm1`,
       'kubernetes-outbound': `AKS node resource group ${node}`,
       NetworkWatcher_westeurope: 'Network Watcher (NetworkWatcherRG)',
+      'lb-frontend': `resource group aks-nodes is managed by ${aksId}`,
     });
   });
 });

@@ -3,7 +3,8 @@
 // their read GETs the parent and checks the association property: when it is gone, azurerm drops the
 // resource from state (d.SetId("")), so the parent's answer without it is a "not found" of the association.
 // Read functions: resourceSubnetNetworkSecurityGroupAssociationRead, resourceSubnetRouteTableAssociationRead,
-// resourceSubnetNatGatewayAssociationRead, resourceNetworkInterfaceSecurityGroupAssociationRead (azurerm 4.x,
+// resourceSubnetNatGatewayAssociationRead, resourceNetworkInterfaceSecurityGroupAssociationRead,
+// resourceNetworkInterfaceApplicationSecurityGroupAssociationRead (azurerm 4.x,
 // internal/services/network/*_association_resource.go).
 import type { Value } from '../../../model';
 import type { ArmResource, AzureMapper } from './types';
@@ -42,4 +43,30 @@ export const nicNsgAssociation: AzureMapper = {
   // azurerm sets network_security_group_id from the state ID; the NIC's own NSG is what is live, so a
   // swapped group reads as drift here instead of silently in sync.
   map: (arm) => ({ network_interface_id: arm.id, network_security_group_id: str(at(arm.properties, 'networkSecurityGroup.id')) ?? '' }),
+};
+
+/** The application security groups on any IP configuration of a NIC. */
+function nicGroups(arm: ArmResource): string[] {
+  const configs = (arm.properties?.ipConfigurations as { properties?: Record<string, unknown> }[] | undefined) ?? [];
+  return configs.flatMap((c) => ((c.properties?.applicationSecurityGroups as { id?: unknown }[] | undefined) ?? []).map((g) => str(g.id)).filter((x): x is string => !!x));
+}
+
+const sameId = (a: string, b: string) => a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase();
+
+export const nicAsgAssociation: AzureMapper = {
+  type: 'azurerm_network_interface_application_security_group_association',
+  armType: 'Microsoft.Network/networkInterfaces',
+  attributes: { network_interface_id: armIdPolicy, application_security_group_id: armIdPolicy },
+  deriveId: ({ network_interface_id: nic, application_security_group_id: asg }) => (typeof nic === 'string' && typeof asg === 'string' && nic && asg ? `${nic}|${asg}` : undefined),
+  armId: (stateId) => compositeFirst(stateId, 'azurerm_network_interface_application_security_group_association'),
+  // Present when any IP configuration carries the group named in the state ID, as the read checks.
+  absentReason(arm, stateId) {
+    const asg = stateId.split('|')[1] ?? '';
+    return nicGroups(arm).some((g) => sameId(g, asg)) ? undefined : `network interface ${arm.name} has no application security group ${asg.split('/').pop()}`;
+  },
+  map(arm, _extras, declared) {
+    const groups = nicGroups(arm);
+    const wanted = typeof declared?.application_security_group_id === 'string' ? declared.application_security_group_id : '';
+    return { network_interface_id: arm.id, application_security_group_id: groups.find((g) => sameId(g, wanted)) ?? groups[0] ?? '' };
+  },
 };

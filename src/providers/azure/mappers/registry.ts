@@ -1,9 +1,10 @@
 // The mapper of each azurerm type. Adding a type means adding one file and one line here.
 import type { AzureMapper } from './types';
-import { nicNsgAssociation, subnetNatGatewayAssociation, subnetNsgAssociation, subnetRouteTableAssociation } from './associations';
+import { nicAsgAssociation, nicNsgAssociation, subnetNatGatewayAssociation, subnetNsgAssociation, subnetRouteTableAssociation } from './associations';
 import { managementLock, roleAssignment } from './authorization';
 import { diagnosticSetting } from './diagnosticSetting';
 import { genericMapper } from './generic';
+import { azapiMappers } from '../azapi/azapiMappers';
 import { keyVault } from './keyVault';
 import { kubernetesCluster } from './kubernetesCluster';
 import { linuxWebApp } from './linuxWebApp';
@@ -40,11 +41,12 @@ export const azureMappers: readonly AzureMapper[] = [
   subnetRouteTableAssociation,
   subnetNatGatewayAssociation,
   nicNsgAssociation,
+  nicAsgAssociation,
 ];
 
 /** The in-depth mapper of an azurerm type, or the generic one (location, tags) for any other azurerm_* type. */
 export function mapperFor(type: string): AzureMapper | undefined {
-  const specific = azureMappers.find((m) => m.type === type);
+  const specific = azureMappers.find((m) => m.type === type) ?? azapiMappers.find((m) => m.type === type);
   if (specific) return specific;
   return type.startsWith('azurerm_') ? genericMapper(type) : undefined;
 }
