@@ -19,6 +19,8 @@ export interface AwsAccess {
   forbiddenAccountIds: string[];
   /** `skip_requesting_account_id = true`: the provider never asks STS who it is (emulators without STS); neither do we. */
   skipAccountId: boolean;
+  /** `sts_region`: where STS is asked (AssumeRole, GetCallerIdentity); else the region of the resources. */
+  stsRegion?: string;
   /** One string per distinct identity: bindings with the same key share clients and one GetCallerIdentity. */
   key: string;
 }
@@ -30,7 +32,7 @@ export function accessOf(config: ProviderConfig, fallbackProfile: string | undef
   for (const [path, why] of Object.entries(unknown)) {
     const head = path.split('.')[0];
     if (head === 'region') return { reason: `region unknown: ${why}` };
-    if (head === 'profile' || head === 'assume_role' || head === 'allowed_account_ids' || head === 'forbidden_account_ids') {
+    if (head === 'profile' || head === 'assume_role' || head === 'sts_region' || head === 'allowed_account_ids' || head === 'forbidden_account_ids') {
       return { reason: `${path} unknown: ${why}` };
     }
   }
@@ -49,7 +51,8 @@ export function accessOf(config: ProviderConfig, fallbackProfile: string | undef
   const forbiddenAccountIds = strings(config.settings.forbidden_account_ids);
   const key = JSON.stringify([profile ?? '', roles.map((r) => [r.roleArn, r.sessionName ?? '', r.externalId ?? ''])]);
   const skipAccountId = config.settings.skip_requesting_account_id === true || config.settings.skip_requesting_account_id === 'true';
-  return { profile, roles, allowedAccountIds, forbiddenAccountIds, skipAccountId, key };
+  const stsRegion = text(config.settings.sts_region);
+  return { profile, roles, allowedAccountIds, forbiddenAccountIds, skipAccountId, ...(stsRegion ? { stsRegion } : {}), key };
 }
 
 /** Why an account may not be used under this block's guards (Terraform refuses to run then), or undefined. */

@@ -18,7 +18,7 @@ export async function credentialsFor(access: AwsAccess, region: string | undefin
   if (access.roles.length === 0) return undefined;
   const sdk = await load();
   let current: CredentialProvider = sdk.fromNodeProviderChain(access.profile ? { profile: access.profile } : {});
-  for (const role of access.roles) current = explain(role, assume(sdk, role, current, region));
+  for (const role of access.roles) current = explain(role, assume(sdk, role, current, access.stsRegion ?? region));
   // One AssumeRole per expiry, however many clients share it.
   return memoize(current);
 }

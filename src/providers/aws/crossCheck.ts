@@ -32,13 +32,14 @@ export async function crossCheck(g: CheckedGroup, region: string | undefined, cr
   }
   const guarded = g.access.allowedAccountIds.length > 0 || g.access.forbiddenAccountIds.length > 0;
   let account: string | undefined;
-  // As the Terraform provider: skip_requesting_account_id means no STS call, so the account guards cannot pass.
-  if (g.access.skipAccountId && guarded) {
-    refuse(g.bindings, 'other', 'allowed_account_ids / forbidden_account_ids cannot be checked: the provider block sets skip_requesting_account_id');
+  // As the Terraform provider (aws-sdk-go-base VerifyAccountIDAllowed with no account ID): skip_requesting_account_id
+  // means no STS call, and then allowed_account_ids cannot pass while forbidden_account_ids has nothing to forbid.
+  if (g.access.skipAccountId && g.access.allowedAccountIds.length > 0) {
+    refuse(g.bindings, 'other', 'allowed_account_ids cannot be checked: the provider block sets skip_requesting_account_id');
     return [];
   }
   if (!g.access.skipAccountId && (guarded || g.bindings.some((b) => recordsAccount(b.stateAttributes)))) {
-    const id = await cc.identities.get(g.access, region, creds, cc.signal);
+    const id = await cc.identities.get(g.access, g.access.stsRegion ?? region, creds, cc.signal);
     if ('account' in id) account = id.account;
     else if (id.unsigned) {
       // Nothing can be signed (no credentials, a role that cannot be assumed): EC2 would answer the same, once per binding.

@@ -138,6 +138,19 @@ describe('AWS provider: identity, assumed roles and placement cross-checks', () 
     assert.deepEqual(ec2.calls.map((c) => c.action), ['DescribeSubnets']);
   });
 
+  it('sts_region: STS is asked there, EC2 in the region of the resources', async () => {
+    const ec2 = await fakes.start(smallAccount());
+    const s = await startSts();
+    fakes.setEnv({ ...fakeCredentials(ec2.url), AWS_ENDPOINT_URL_STS: s.url });
+    const b = withConfig(binding('aws_instance', WEB, ['instance_type']), {
+      region: 'eu-west-1',
+      settings: { region: 'eu-west-1', sts_region: 'us-west-2', assume_role: [{ role_arn: ROLE, external_id: 'drift-ext' }] },
+    }, instanceArn(OTHER, 'eu-west-1'));
+    assert.equal(resultFor(await provider().fetch([b], fetchContext()), b).status, 'found');
+    assert.deepEqual([...new Set(s.calls.map((c) => `${c.action} ${c.region}`))].sort(), ['AssumeRole us-west-2', 'GetCallerIdentity us-west-2']);
+    assert.deepEqual(ec2.calls.map((c) => c.region), ['eu-west-1']);
+  });
+
   it('skip_requesting_account_id: no STS call, as the Terraform provider; the region is still cross-checked', async () => {
     const ec2 = await fakes.start(smallAccount());
     const s = await startSts();
