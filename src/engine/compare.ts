@@ -6,6 +6,7 @@ import type { EvalValue } from '../iac/terraform/evalValue';
 import { firstUnknown, isSensitive, toValue } from '../iac/terraform/evalValue';
 import { isEmpty, scalarEquals, setDifference, sortedSet, valueEquals } from './valueEquality';
 import { severityOf } from './severity';
+import { compareArmPayload } from './armPayload';
 import { holdsSensitive, isSensitiveAttribute, safeReason } from '../iac/sensitive';
 
 export const SENSITIVE = '(sensitive)';
@@ -54,6 +55,12 @@ function compareEntry(ctx: Ctx, path: string, entry: DesiredEntry, live: Value |
   }
   if (entry.kind === 'blocks') {
     compareBlocks(ctx, path, entry, live, schema);
+    return;
+  }
+  if (schema.armPayload) {
+    const r = compareArmPayload(path, entry.value, live, entry.location, schema.armPayload);
+    ctx.out.drifts.push(...r.drifts);
+    ctx.out.unverified.push(...r.unverified);
     return;
   }
   compareValue(ctx, path, entry.value, live, schema, entry.location);

@@ -5,6 +5,7 @@ import type { FetchContext, LiveResult, LiveStateProvider, ResourceResult, ScanE
 import type { ResolvedRoot } from './resolve';
 import { toValue } from '../iac/terraform/evalValue';
 import { armTemplateSource } from './armTemplates/armTemplateSource';
+import { answersFor, providerFor } from './providerFor';
 
 /** Kept in the scan snapshot: what a recompare reuses without calling any API. */
 export interface ProviderExtrasSnapshot {
@@ -26,7 +27,7 @@ export function deriveLiveIds(roots: ResolvedRoot[], providers: readonly LiveSta
       if (inst.liveId) continue;
       // An unexpanded count / for_each stands for several instances: no single ID.
       if ((inst.resource.count || inst.resource.forEach) && inst.address === inst.resource.address) continue;
-      const provider = providers.find((p) => p.name === inst.providerConfig.provider);
+      const provider = providerFor(providers, inst.providerConfig.provider);
       if (!provider?.deriveId || !provider.supports(inst.resource.type)) continue;
       const attributes: Record<string, Value | undefined> = {};
       for (const [name, entry] of inst.desired.entries) {
@@ -46,7 +47,7 @@ export async function scanProviderExtras(dir: string, roots: ResolvedRoot[], pro
   const result: ProviderExtrasResult = { resources: [], errors: [], unmanaged: [] };
   const snapshot: ProviderExtrasSnapshot = { caches: new Map(), unmanaged: [] };
   for (const provider of providers) {
-    const declared = roots.flatMap((r) => r.instances.filter((i) => i.liveId && i.providerConfig.provider === provider.name).map((i) => i.liveId as string));
+    const declared = roots.flatMap((r) => r.instances.filter((i) => i.liveId && answersFor(provider, i.providerConfig.provider)).map((i) => i.liveId as string));
     const templates = armTemplateSource(provider);
     if (templates) {
       const cache = new Map<string, LiveResult>();

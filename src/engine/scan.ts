@@ -17,6 +17,7 @@ import { parseHcl } from '../iac/terraform/parser';
 import { engineCallFunction } from './functionsBridge';
 import { applyIgnoreRules } from './ignore';
 import { declaredValues } from './declaredValues';
+import { providerFor } from './providerFor';
 import { deriveLiveIds, recompareProviderExtras, scanProviderExtras, type ProviderExtrasResult, type ProviderExtrasSnapshot } from './providerExtras';
 
 /** What front-ends pass for variables (`TF_VAR_*`, `--var-file`, `--var`, the editor's var files). */
@@ -115,7 +116,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanOutcome> 
   for (const root of roots) {
     for (const inst of root.instances) {
       if (inst.unverifiedReason || !inst.liveId) continue;
-      const provider = options.providers.find((p) => p.name === inst.providerConfig.provider);
+      const provider = providerFor(options.providers, inst.providerConfig.provider);
       if (!provider || !provider.supports(inst.resource.type)) continue;
       const list = byProvider.get(provider) ?? byProvider.set(provider, []).get(provider)!;
       list.push({ binding: bindingOf(inst), root: root.dir });
@@ -257,7 +258,7 @@ async function compareAll(
 
 function verdict(inst: ResolvedInstance, root: string, snapshot: LiveSnapshot): ResourceResult {
   if (inst.unverifiedReason || !inst.liveId) return unverifiedResult(inst, inst.unverifiedReason ?? 'no id in state');
-  const provider = snapshot.providers.find((p) => p.name === inst.providerConfig.provider);
+  const provider = providerFor(snapshot.providers, inst.providerConfig.provider);
   if (!provider) return unverifiedResult(inst, `no live-state provider for "${inst.providerConfig.provider}"`);
   if (!provider.supports(inst.resource.type)) return unverifiedResult(inst, 'unsupported type');
   const entry = snapshot.live.get(root)?.get(inst.address);

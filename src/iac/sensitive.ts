@@ -168,6 +168,8 @@ export function isSensitiveSegments(resourceType: string, segments: readonly str
   for (let i = 0; i < segments.length; i++) {
     if (isSensitiveName(segments[i])) return true;
     if (listed?.includes(segments.slice(0, i + 1).join('.'))) return true;
+    // The `value` of a `secrets` element (ARM payloads: Container Apps and jobs mark it x-ms-secret).
+    if (i > 0 && segments[i].toLowerCase() === 'value' && segments[i - 1].toLowerCase() === 'secrets') return true;
   }
   return false;
 }

@@ -84,6 +84,8 @@ export interface FetchContext {
 export interface LiveStateProvider {
   /** The Terraform provider name it serves: `aws`, `azurerm`. */
   readonly name: string;
+  /** Other Terraform providers whose resources it reads too (Azure: `azapi`, the same Resource Manager). */
+  readonly serves?: readonly string[];
   /** Types it has a mapper for; every other type is reported unverified ("unsupported type"). */
   supports(type: string): boolean;
   /** Fetch every binding in as few calls as possible. Must answer every binding, never throw for one binding's error. */
@@ -136,6 +138,12 @@ export interface AttributeSchema {
   ordered?: boolean;
   /** Severity of a difference, when the mapper knows better than the default policy (a live value that exposes the resource). */
   severity?: Severity | ((expected: Value, actual: Value, extraLive?: Value[]) => Severity);
+  /**
+   * The value is a Resource Manager payload (azapi `body`) and the live value the GET answer: each path the
+   * code declares compares by Resource Manager's rules (case, sets, write-only secrets), rated by `severity`.
+   * `absent`: why a declared path the GET does not return is unverified instead of drift (azapi's `ignore_missing_property`).
+   */
+  armPayload?: { severity?: ArmSeverity; absent?: string };
 }
 
 export interface TypeSchema {

@@ -1,6 +1,8 @@
 // The resource providers the fake knows: namespaces, their resource types and api-versions, as
 // `GET /subscriptions/{id}/providers/{namespace}` lists them (Providers_Get). Versions are real ones,
 // newest first as the service lists them, with previews mixed in.
+import { issue13Providers, issue13Types } from './catalog2';
+
 export interface FakeResourceType {
   resourceType: string;
   apiVersions: string[];
@@ -49,7 +51,12 @@ export const fakeProviders: Record<string, FakeResourceType[]> = {
     { resourceType: 'sites/config', apiVersions: ['2024-04-01', '2023-12-01', '2023-01-01', '2022-09-01'] },
   ],
   'Microsoft.ContainerService': [{ resourceType: 'managedClusters', apiVersions: ['2025-02-02-preview', '2025-01-01', '2024-10-01', '2024-09-01', '2024-02-01'] }],
+  // Issue 13 (types read in depth, azapi): one line per namespace, types from the specs' example folders.
+  ...issue13Providers,
 };
+
+// Issue 13: more types in the namespaces above.
+for (const [namespace, types] of Object.entries(issue13Types)) fakeProviders[namespace] = [...(fakeProviders[namespace] ?? []), ...types];
 
 export function findNamespace(namespace: string): [string, FakeResourceType[]] | undefined {
   const key = Object.keys(fakeProviders).find((k) => k.toLowerCase() === namespace.toLowerCase());

@@ -1,0 +1,56 @@
+// Resource types of issue 13 (azurerm types in depth, azapi) for the fake's provider catalog, with
+// api-versions the service lists (newest first, previews mixed in).
+import type { FakeResourceType } from './catalog';
+
+const network = ['2024-05-01', '2024-03-01', '2023-11-01', '2022-07-01'];
+
+/** Namespaces the base catalog does not have. */
+export const issue13Providers: Record<string, FakeResourceType[]> = {
+  'Microsoft.App': [
+    { resourceType: 'containerApps', apiVersions: ['2025-01-01', '2024-10-02-preview', '2024-03-01', '2023-05-01'] },
+    { resourceType: 'managedEnvironments', apiVersions: ['2025-01-01', '2024-03-01', '2023-05-01'] },
+  ],
+  'Microsoft.ManagedIdentity': [{ resourceType: 'userAssignedIdentities', apiVersions: ['2024-11-30', '2023-01-31', '2018-11-30'] }],
+  'Microsoft.OperationalInsights': [{ resourceType: 'workspaces', apiVersions: ['2025-02-01', '2023-09-01', '2022-10-01', '2020-08-01'] }],
+  'Microsoft.NetApp': [
+    { resourceType: 'netAppAccounts', apiVersions: ['2025-01-01', '2024-09-01', '2024-07-01'] },
+    { resourceType: 'netAppAccounts/capacityPools', apiVersions: ['2025-01-01', '2024-09-01', '2024-07-01'] },
+    { resourceType: 'netAppAccounts/capacityPools/volumes', apiVersions: ['2025-01-01', '2024-09-01', '2024-07-01'] },
+  ],
+  'Microsoft.Sql': [
+    { resourceType: 'servers', apiVersions: ['2024-05-01-preview', '2023-08-01', '2021-11-01'] },
+    { resourceType: 'servers/databases', apiVersions: ['2024-05-01-preview', '2023-08-01', '2021-11-01'] },
+  ],
+  'Microsoft.ContainerRegistry': [{ resourceType: 'registries', apiVersions: ['2025-04-01', '2024-11-01-preview', '2023-07-01'] }],
+  'Microsoft.DBforPostgreSQL': [{ resourceType: 'flexibleServers', apiVersions: ['2024-08-01', '2023-06-01-preview', '2022-12-01'] }],
+  'Microsoft.DocumentDB': [{ resourceType: 'databaseAccounts', apiVersions: ['2024-11-15', '2024-08-15', '2023-11-15'] }],
+};
+
+/** More types in namespaces the base catalog has. */
+export const issue13Types: Record<string, FakeResourceType[]> = {
+  'Microsoft.Network': [
+    { resourceType: 'privateEndpoints', apiVersions: network },
+    { resourceType: 'privateDnsZones', apiVersions: ['2024-06-01', '2020-06-01', '2018-09-01'] },
+    { resourceType: 'privateDnsZones/virtualNetworkLinks', apiVersions: ['2024-06-01', '2020-06-01', '2018-09-01'] },
+    { resourceType: 'routeTables/routes', apiVersions: network },
+    { resourceType: 'loadBalancers', apiVersions: network },
+    { resourceType: 'loadBalancers/backendAddressPools', apiVersions: network },
+    { resourceType: 'loadBalancers/probes', apiVersions: network },
+    { resourceType: 'loadBalancers/loadBalancingRules', apiVersions: network },
+    { resourceType: 'virtualNetworks/virtualNetworkPeerings', apiVersions: network },
+    { resourceType: 'publicIPPrefixes', apiVersions: network },
+    { resourceType: 'azureFirewalls', apiVersions: network },
+    { resourceType: 'bastionHosts', apiVersions: network },
+  ],
+  'Microsoft.Compute': [
+    { resourceType: 'virtualMachines/extensions', apiVersions: ['2024-11-01', '2024-07-01', '2024-03-01', '2023-09-01'] },
+    { resourceType: 'virtualMachineScaleSets', apiVersions: ['2024-11-01', '2024-07-01', '2024-03-01', '2023-09-01'] },
+  ],
+  'Microsoft.KeyVault': [
+    { resourceType: 'vaults/secrets', apiVersions: ['2024-12-01-preview', '2024-11-01', '2023-07-01', '2022-07-01'] },
+    { resourceType: 'vaults/keys', apiVersions: ['2024-12-01-preview', '2024-11-01', '2023-07-01', '2022-07-01'] },
+  ],
+  'Microsoft.Storage': [{ resourceType: 'storageAccounts/blobServices/containers', apiVersions: ['2025-01-01', '2024-01-01', '2023-05-01', '2023-01-01'] }],
+  'Microsoft.Insights': [{ resourceType: 'components', apiVersions: ['2020-02-02', '2018-05-01-preview', '2015-05-01'] }],
+  'Microsoft.ContainerService': [{ resourceType: 'managedClusters/agentPools', apiVersions: ['2025-02-02-preview', '2025-01-01', '2024-10-01', '2024-09-01'] }],
+};
