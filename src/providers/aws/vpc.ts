@@ -11,6 +11,7 @@ import { enumValue, token } from './wireValues';
 export interface VpcExtra {
   enable_dns_support?: boolean;
   enable_dns_hostnames?: boolean;
+  enable_network_address_usage_metrics?: boolean;
   /** Flags whose DescribeVpcAttribute call failed: attribute → why. */
   unreadable?: Record<string, string>;
 }
@@ -18,7 +19,11 @@ export interface VpcExtra {
 const FLAGS = [
   { attribute: 'enable_dns_support', api: 'enableDnsSupport', output: 'EnableDnsSupport' },
   { attribute: 'enable_dns_hostnames', api: 'enableDnsHostnames', output: 'EnableDnsHostnames' },
+  { attribute: 'enable_network_address_usage_metrics', api: 'enableNetworkAddressUsageMetrics', output: 'EnableNetworkAddressUsageMetrics' },
 ] as const;
+
+// The pool AWS's own IPv6 blocks come from (the provider's amazonIPv6PoolID).
+const AMAZON_IPV6_POOL = 'Amazon';
 
 async function enrich(items: Map<string, Vpc>, declared: Map<string, Set<string>>, ctx: EnrichContext): Promise<Enrichment<VpcExtra>> {
   const extra = new Map<string, VpcExtra>();
@@ -49,12 +54,20 @@ async function enrich(items: Map<string, Vpc>, declared: Map<string, Set<string>
 
 function toAttributes(v: Vpc, extra: VpcExtra | undefined, unreadable: Record<string, string>): Record<string, Value> {
   Object.assign(unreadable, extra?.unreadable);
+  // resourceVPCRead: the first associated IPv6 block; without one, every IPv6 attribute is empty.
+  const ipv6 = (v.Ipv6CidrBlockAssociationSet ?? []).find((a) => enumValue(a.Ipv6CidrBlockState?.State) === 'associated');
+  const pool = token(ipv6?.Ipv6Pool);
+  const flags: Record<string, Value> = {};
+  for (const f of FLAGS) if (extra?.[f.attribute] !== undefined) flags[f.attribute] = extra[f.attribute]!;
   return {
     cidr_block: token(v.CidrBlock),
     instance_tenancy: enumValue(v.InstanceTenancy),
+    assign_generated_ipv6_cidr_block: pool === AMAZON_IPV6_POOL,
+    ipv6_cidr_block: token(ipv6?.Ipv6CidrBlock),
+    ipv6_cidr_block_network_border_group: token(ipv6?.NetworkBorderGroup),
+    ipv6_ipam_pool_id: pool && pool !== AMAZON_IPV6_POOL ? pool : null,
     tags: tagsToMap(v.Tags),
-    ...(extra?.enable_dns_support !== undefined ? { enable_dns_support: extra.enable_dns_support } : {}),
-    ...(extra?.enable_dns_hostnames !== undefined ? { enable_dns_hostnames: extra.enable_dns_hostnames } : {}),
+    ...flags,
   };
 }
 
@@ -74,7 +87,7 @@ export const vpcMapper: AwsMapper<Vpc, VpcExtra> = {
     singleBlocks: [],
     ruleBlocks: [],
     tagMaps: ['tags'],
-    onDemand: { enable_dns_support: 'ec2:DescribeVpcAttribute', enable_dns_hostnames: 'ec2:DescribeVpcAttribute' },
+    onDemand: { enable_dns_support: 'ec2:DescribeVpcAttribute', enable_dns_hostnames: 'ec2:DescribeVpcAttribute', enable_network_address_usage_metrics: 'ec2:DescribeVpcAttribute' },
   },
   vpcOf: (v) => token(v.VpcId) ?? undefined,
   enrich,

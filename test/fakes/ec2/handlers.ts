@@ -6,7 +6,7 @@ import type { InstanceStateName, SeedInstance, SeedRule, SeedSecurityGroup, Seed
 import type { FakeEc2State } from './state';
 import { Ec2Error, type XmlValue } from './xml';
 import { DIALECTS, type Dialect, type IdKind } from './dialect';
-import { instanceOptions } from './instanceOptions';
+import { instanceOptions, subnetOptions } from './instanceOptions';
 import { attachments, blockDeviceMapping, volumeIops } from './volumes';
 
 export interface HandlerContext {
@@ -288,6 +288,7 @@ const describeVpcs: Handler = (params, ctx) => {
       dhcpOptionsId: 'dopt-0a1b2c3d',
       instanceTenancy: v.instanceTenancy ?? 'default',
       isDefault: v.isDefault ?? false,
+      ipv6CidrBlockAssociationSet: v.ipv6CidrBlock ? [{ ipv6CidrBlock: v.ipv6CidrBlock, associationId: `vpc-cidr-assoc-6${v.id.slice(5)}`, ipv6CidrBlockState: { state: 'associated' }, networkBorderGroup: 'us-east-1', ipv6Pool: 'Amazon' }] : undefined,
       tagSet: tagSet(v.tags),
     })),
     nextToken: p.nextToken,
@@ -301,7 +302,7 @@ const describeVpcAttribute: Handler = (params, ctx) => {
   const attribute = required(params, 'Attribute');
   if (!VPC_ATTRIBUTES.has(attribute)) throw new Ec2Error('InvalidParameterValue', `Value (${attribute}) for parameter attribute is invalid. Unknown attribute.`);
   const [v] = lookup([id], visible(ctx.state.vpcs, ctx), ID_RULES.vpc, { ...ctx, ignoreIds: false });
-  const value = attribute === 'enableDnsSupport' ? (v.enableDnsSupport ?? true) : attribute === 'enableDnsHostnames' ? (v.enableDnsHostnames ?? v.isDefault ?? false) : false;
+  const value = attribute === 'enableDnsSupport' ? (v.enableDnsSupport ?? true) : attribute === 'enableDnsHostnames' ? (v.enableDnsHostnames ?? v.isDefault ?? false) : (v.enableNetworkAddressUsageMetrics ?? false);
   return { vpcId: v.id, [attribute]: { value } };
 };
 
@@ -334,6 +335,7 @@ const describeSubnets: Handler = (params, ctx) => {
       defaultForAz: s.defaultForAz ?? false,
       mapPublicIpOnLaunch: s.mapPublicIpOnLaunch ?? false,
       assignIpv6AddressOnCreation: false,
+      ...subnetOptions(s),
       tagSet: tagSet(s.tags),
     })),
     nextToken: p.nextToken,

@@ -2,7 +2,7 @@
 // metadataOptions, maintenanceOptions, privateDnsNameOptions, enclaveOptions, cpuOptions,
 // capacityReservationSpecification), with the values EC2 reports for an instance launched
 // without them. The moto dialect leaves them all out (as it does metadataOptions).
-import type { SeedInstance } from './seed';
+import type { SeedInstance, SeedSubnet } from './seed';
 import type { Dialect } from './dialect';
 import type { XmlValue } from './xml';
 
@@ -28,3 +28,11 @@ export function instanceOptions(i: SeedInstance, dialect: Dialect): Record<strin
     privateDnsNameOptions: { hostnameType: i.hostnameType ?? 'ip-name', enableResourceNameDnsARecord: false, enableResourceNameDnsAAAARecord: false },
   };
 }
+
+/** The subnet elements DescribeSubnets sends beside the basics (EC2 API reference, Subnet). */
+export const subnetOptions = (s: SeedSubnet): Record<string, XmlValue> => ({
+  enableDns64: s.enableDns64 ?? false,
+  ipv6Native: false,
+  mapCustomerOwnedIpOnLaunch: false,
+  privateDnsNameOptionsOnLaunch: { hostnameType: s.hostnameTypeOnLaunch ?? 'ip-name', enableResourceNameDnsARecord: false, enableResourceNameDnsAAAARecord: false },
+});

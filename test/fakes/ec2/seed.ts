@@ -12,6 +12,9 @@ export interface SeedVpc {
   enableDnsSupport?: boolean;
   enableDnsHostnames?: boolean;
   isDefault?: boolean;
+  /** An Amazon-provided IPv6 block (assign_generated_ipv6_cidr_block). */
+  ipv6CidrBlock?: string;
+  enableNetworkAddressUsageMetrics?: boolean;
   tags?: SeedTags;
 }
 
@@ -23,6 +26,8 @@ export interface SeedSubnet {
   cidrBlock: string;
   availabilityZone: string;
   mapPublicIpOnLaunch?: boolean;
+  enableDns64?: boolean;
+  hostnameTypeOnLaunch?: 'ip-name' | 'resource-name';
   /** One of a default VPC's per-zone subnets (they come with the account). */
   defaultForAz?: boolean;
   tags?: SeedTags;

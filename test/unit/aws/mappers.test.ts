@@ -111,6 +111,11 @@ describe('AWS mappers (real SDK against the fake EC2)', () => {
       instance_tenancy: 'default',
       enable_dns_support: true,
       enable_dns_hostnames: true,
+      // No IPv6 block: resourceVPCRead sets every IPv6 attribute empty.
+      assign_generated_ipv6_cidr_block: false,
+      ipv6_cidr_block: null,
+      ipv6_cidr_block_network_border_group: null,
+      ipv6_ipam_pool_id: null,
       tags: { Name: 'main' },
     });
     assert.deepEqual(fake.calls.map((c) => `${c.action}:${c.params.Attribute ?? ''}`).sort(), ['DescribeVpcAttribute:enableDnsHostnames', 'DescribeVpcAttribute:enableDnsSupport', 'DescribeVpcs:']);
@@ -128,7 +133,13 @@ describe('AWS mappers (real SDK against the fake EC2)', () => {
     const a = binding('aws_subnet', 'subnet-0a1b2c3d4e5f60001', ['vpc_id', 'cidr_block', 'availability_zone', 'map_public_ip_on_launch', 'tags']);
     const b = binding('aws_subnet', 'subnet-0a1b2c3d4e5f60002', ['map_public_ip_on_launch']);
     const results = await provider().fetch([a, b], fetchContext());
-    assert.deepEqual(foundAttributes(results, a), { vpc_id: 'vpc-0a1b2c3d4e5f60001', cidr_block: '10.0.1.0/24', availability_zone: 'us-east-1a', map_public_ip_on_launch: true, tags: { Name: 'public-a' } });
+    assert.deepEqual(foundAttributes(results, a), {
+      vpc_id: 'vpc-0a1b2c3d4e5f60001', cidr_block: '10.0.1.0/24', availability_zone: 'us-east-1a', availability_zone_id: 'use1-az1', map_public_ip_on_launch: true, tags: { Name: 'public-a' },
+      // Everything else resourceSubnetRead sets, at the values of a subnet created without them.
+      assign_ipv6_address_on_creation: false, ipv6_cidr_block: null, ipv6_native: false, enable_dns64: false, enable_lni_at_device_index: 0, map_customer_owned_ip_on_launch: false,
+      customer_owned_ipv4_pool: null, outpost_arn: null,
+      enable_resource_name_dns_a_record_on_launch: false, enable_resource_name_dns_aaaa_record_on_launch: false, private_dns_hostname_type_on_launch: 'ip-name',
+    });
     assert.equal(foundAttributes(results, b).map_public_ip_on_launch, false);
   });
 

@@ -241,3 +241,32 @@ describe('AWS verdicts (issue 11): ebs_block_device, a set the provider keys by 
     assert.deepEqual([driftsOf(c), unverifiedOf(c)], [[], [['ebs_block_device', 'access denied: the credentials lack ec2:DescribeVolumes']]]);
   });
 });
+
+describe('AWS verdicts (issue 11): aws_vpc and aws_subnet top-level attributes as the provider reads them', () => {
+  const { start } = useFakeEc2();
+
+  it('IPv6, DNS64, on-launch DNS options and the usage-metrics flag are read: in sync when unchanged, drift when changed', async () => {
+    const fake = await start({ ...smallAccount(), vpcs: [{ ...smallAccount().vpcs![0], ipv6CidrBlock: '2600:1f18:1234:5600::/56' }] });
+    const vpcHcl = `resource "aws_vpc" "main" {
+  cidr_block                           = "10.0.0.0/16"
+  assign_generated_ipv6_cidr_block     = true
+  enable_network_address_usage_metrics = false
+}
+`;
+    assert.deepEqual(driftsOf(await verdict(vpcHcl, VPC)), []);
+    fake.state.updateVpc(VPC, { enableNetworkAddressUsageMetrics: true });
+    assert.deepEqual(driftsOf(await verdict(vpcHcl, VPC)), [['enable_network_address_usage_metrics', false, true]]);
+    const subnetHcl = `resource "aws_subnet" "a" {
+  vpc_id                              = "vpc-0a1b2c3d4e5f60001"
+  cidr_block                          = "10.0.1.0/24"
+  enable_dns64                        = false
+  private_dns_hostname_type_on_launch = "ip-name"
+  assign_ipv6_address_on_creation     = false
+}
+`;
+    const s = await verdict(subnetHcl, 'subnet-0a1b2c3d4e5f60001');
+    assert.deepEqual([driftsOf(s), s.unverified], [[], []]);
+    fake.state.updateSubnet('subnet-0a1b2c3d4e5f60001', { enableDns64: true, hostnameTypeOnLaunch: 'resource-name' });
+    assert.deepEqual(driftsOf(await verdict(subnetHcl, 'subnet-0a1b2c3d4e5f60001')), [['enable_dns64', false, true], ['private_dns_hostname_type_on_launch', 'ip-name', 'resource-name']]);
+  });
+});
