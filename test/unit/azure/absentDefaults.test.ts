@@ -82,6 +82,29 @@ describe('Azure: properties the API leaves out read as the azurerm read function
     assert.equal(sa.status, 'in-sync');
   });
 
+  it('azurerm_storage_account_network_rules (resourceStorageAccountNetworkRulesRead): read from the account; absent rules are the open default', async () => {
+    const id = `/subscriptions/${SUB}/resourceGroups/app/providers/Microsoft.Storage/storageAccounts/stfw`;
+    fake.put(without(storageBody('app', 'stfw'), 'networkAcls'));
+    const tf = `resource "azurerm_storage_account_network_rules" "fw" {
+  storage_account_id = "${id}"
+  default_action     = "Deny"
+  bypass             = ["AzureServices", "Logging"]
+  ip_rules           = ["203.0.113.0/24"]
+}
+`;
+    const open = await scanTf(fake, tf, [['azurerm_storage_account_network_rules.fw', id]]);
+    assert.deepEqual(driftsOf(open.get('azurerm_storage_account_network_rules.fw')), [
+      'default_action: "Deny" → "Allow" (error)',
+      'bypass: ["AzureServices","Logging"] → ["AzureServices"] (warning)',
+      'ip_rules: ["203.0.113.0/24"] → [] (warning)',
+    ]);
+    fake.patch(id, (r) => {
+      (r.properties as Record<string, unknown>).networkAcls = { bypass: 'Logging, AzureServices', defaultAction: 'Deny', ipRules: [{ value: '203.0.113.0/24', action: 'Allow' }], virtualNetworkRules: [] };
+    });
+    const closed = await scanTf(fake, tf, [['azurerm_storage_account_network_rules.fw', id]]);
+    assert.equal(closed.get('azurerm_storage_account_network_rules.fw').status, 'in-sync', JSON.stringify(driftsOf(closed.get('azurerm_storage_account_network_rules.fw'))));
+  });
+
   it('key vault (resourceKeyVaultFlatten): absent networkAcls is Allow, absent flags are false, absent retention is 90 days', async () => {
     fake.put(without(keyVaultBody('app', 'kvold'), 'networkAcls', 'publicNetworkAccess', 'enableRbacAuthorization', 'softDeleteRetentionInDays', 'enabledForDeployment'));
     const r = await scanTf(

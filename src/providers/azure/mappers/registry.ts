@@ -15,6 +15,7 @@ import { publicIp } from './publicIp';
 import { resourceGroup } from './resourceGroup';
 import { servicePlan } from './servicePlan';
 import { storageAccount } from './storageAccount';
+import { storageNetworkRules } from './storageNetworkRules';
 import { subnet } from './subnet';
 import { linuxVirtualMachine, windowsVirtualMachine } from './virtualMachine';
 import { virtualNetwork } from './virtualNetwork';
@@ -42,6 +43,7 @@ export const azureMappers: readonly AzureMapper[] = [
   subnetNatGatewayAssociation,
   nicNsgAssociation,
   nicAsgAssociation,
+  storageNetworkRules,
 ];
 
 /** The in-depth mapper of an azurerm type, or the generic one (location, tags) for any other azurerm_* type. */

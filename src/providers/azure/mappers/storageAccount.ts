@@ -3,7 +3,7 @@
 // Absent properties read as resourceStorageAccountRead / resourceStorageAccountFlatten (azurerm 4.x,
 // internal/services/storage/storage_account_resource.go) sets them: the API leaves out fields newer than
 // the account, and several of those defaults are the *open* value.
-import type { AzureMapper } from './types';
+import type { AttributePolicy, AzureMapper } from './types';
 import type { Value } from '../../../model';
 import { armIdSetPolicy, bool, deriveTracked, enabled, exposedWhen, str, tlsBelow12, trackedAttributes, trackedShape } from './common';
 
@@ -16,7 +16,7 @@ const isAllow = (v: Value) => typeof v === 'string' && v.toLowerCase() === 'allo
  * except that an absent rule set is the service's default, `Allow` for AzureServices: azurerm then leaves
  * the block empty, which would read a firewall removed in the console as "nothing to compare".
  */
-function networkRules(acls: Record<string, unknown> | undefined): Value {
+export function networkRules(acls: Record<string, unknown> | undefined): Value {
   const bypass = str(acls?.bypass) ?? 'AzureServices';
   return [
     {
@@ -28,6 +28,17 @@ function networkRules(acls: Record<string, unknown> | undefined): Value {
     },
   ];
 }
+
+const bypassCasing: Record<string, string> = { azureservices: 'AzureServices', logging: 'Logging', metrics: 'Metrics', none: 'None' };
+
+/** The fields of a storage network rule set (the `network_rules` block, azurerm_storage_account_network_rules). */
+export const networkRulePolicies: Record<string, AttributePolicy> = {
+  default_action: { caseInsensitive: true, severity: exposedWhen(isAllow) },
+  // A set of enums, re-cased as flattenAccountNetworkRuleBypass does (the API answers a CSV in any case).
+  bypass: { set: true, normalize: (v) => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? (bypassCasing[x.toLowerCase()] ?? x) : x)) : v) },
+  ip_rules: { set: true },
+  virtual_network_subnet_ids: armIdSetPolicy,
+};
 
 export const storageAccount: AzureMapper = {
   type: 'azurerm_storage_account',
@@ -47,15 +58,7 @@ export const storageAccount: AzureMapper = {
     shared_access_key_enabled: {},
     is_hns_enabled: {},
     // TypeList MaxItems 1 whose inner lists are all TypeSet in the provider's schema.
-    network_rules: {
-      block: 'list',
-      attributes: {
-        default_action: { caseInsensitive: true, severity: exposedWhen(isAllow) },
-        bypass: { set: true, normalize: (v) => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x.toLowerCase() : x)) : v) },
-        ip_rules: { set: true },
-        virtual_network_subnet_ids: armIdSetPolicy,
-      },
-    },
+    network_rules: { block: 'list', attributes: networkRulePolicies },
   },
   map(arm) {
     const p = arm.properties ?? {};
