@@ -34,4 +34,15 @@ describe('Azure mappers: a GET body without optional properties reads as the azu
       assert.deepEqual(mapperFor(type)!.map(body, {}, undefined), expected);
     });
   }
+
+  it('public network access: storage and web app read open unless "Disabled"; key vault only "Enabled" is open', () => {
+    const pna = (type: string, armType: string, value: string) => mapperFor(type)!.map(bare(armType, 'x', { properties: { publicNetworkAccess: value } }), {}, undefined).public_network_access_enabled;
+    assert.deepEqual(
+      ['SecuredByPerimeter', 'Disabled'].map((v) => [pna('azurerm_storage_account', 'Microsoft.Storage/storageAccounts', v), pna('azurerm_linux_web_app', 'Microsoft.Web/sites', v), pna('azurerm_key_vault', 'Microsoft.KeyVault/vaults', v)]),
+      [
+        [true, true, false],
+        [false, false, false],
+      ],
+    );
+  });
 });

@@ -71,6 +71,11 @@ export function enabled(v: unknown, absent = true): boolean {
   return typeof v === 'string' ? v.toLowerCase() === 'enabled' : absent;
 }
 
+/** Open unless it says "Disabled" (storage and web app reads: "SecuredByPerimeter" is still reachable). */
+export function notDisabled(v: unknown): boolean {
+  return typeof v === 'string' ? v.toLowerCase() !== 'disabled' : true;
+}
+
 /** Standard deriveId for a resource named `name` in `resource_group_name`. */
 export function deriveTracked(fullType: string, parentAttrs: string[] = []) {
   return (attrs: Record<string, Value | undefined>, subscriptionId: string): string | undefined => {

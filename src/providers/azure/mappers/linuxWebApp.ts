@@ -5,7 +5,7 @@
 // public network access is open unless it says "Disabled".
 import type { AzureMapper } from './types';
 import type { Value } from '../../../model';
-import { armIdPolicy, at, bool, deriveTracked, enabled, exposedWhen, str, tlsBelow12, trackedAttributes, trackedShape } from './common';
+import { armIdPolicy, at, bool, deriveTracked, exposedWhen, notDisabled, str, tlsBelow12, trackedAttributes, trackedShape } from './common';
 
 const webConfig = 'config/web';
 
@@ -37,7 +37,7 @@ export const linuxWebApp: AzureMapper = {
       https_only: bool(p.httpsOnly, false),
       enabled: bool(p.enabled, false),
       client_affinity_enabled: bool(p.clientAffinityEnabled, false),
-      public_network_access_enabled: enabled(p.publicNetworkAccess),
+      public_network_access_enabled: notDisabled(p.publicNetworkAccess),
       site_config: [
         {
           always_on: bool(at(cfg, 'alwaysOn'), false),

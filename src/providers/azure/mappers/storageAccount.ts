@@ -5,7 +5,7 @@
 // the account, and several of those defaults are the *open* value.
 import type { AttributePolicy, AzureMapper } from './types';
 import type { Value } from '../../../model';
-import { armIdSetPolicy, bool, deriveTracked, enabled, exposedWhen, str, tlsBelow12, trackedAttributes, trackedShape } from './common';
+import { armIdSetPolicy, bool, deriveTracked, exposedWhen, notDisabled, str, tlsBelow12, trackedAttributes, trackedShape } from './common';
 
 const isTrue = (v: Value) => v === true;
 const isFalse = (v: Value) => v === false;
@@ -80,7 +80,8 @@ export const storageAccount: AzureMapper = {
       enable_https_traffic_only: https,
       allow_nested_items_to_be_public: blobPublic,
       allow_blob_public_access: blobPublic,
-      public_network_access_enabled: enabled(p.publicNetworkAccess),
+      // `true` unless the API says Disabled, as the read does (SecuredByPerimeter counts as open).
+      public_network_access_enabled: notDisabled(p.publicNetworkAccess),
       shared_access_key_enabled: bool(p.allowSharedKeyAccess, true),
       is_hns_enabled: bool(p.isHnsEnabled, false),
       network_rules: networkRules(p.networkAcls as Record<string, unknown> | undefined),
