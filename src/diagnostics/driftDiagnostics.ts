@@ -9,6 +9,7 @@ import { instanceMessage, missingMessage } from '../editor/labels';
 import { toRange } from '../editor/vscodeRange';
 import { DIAGNOSTIC_SOURCE, diagnosticCode } from './driftCodes';
 import { levelFor, type Level } from '../editor/severityOverrides';
+import { MISSING_SEVERITY } from '../engine/report/rules';
 
 function toSeverity(level: Exclude<Level, 'off'>): vscode.DiagnosticSeverity {
   switch (level) {
@@ -57,7 +58,7 @@ export class DriftDiagnostics implements vscode.Disposable {
       add(drift.location.file, driftDiagnostic(r, drift, toSeverity(level), root));
     }
     if (r.status === 'missing') {
-      const d = new vscode.Diagnostic(toRange(r.resource.headerRange), root ? `${root} › ${missingMessage(r)}` : missingMessage(r), vscode.DiagnosticSeverity.Warning);
+      const d = new vscode.Diagnostic(toRange(r.resource.headerRange), root ? `${root} › ${missingMessage(r)}` : missingMessage(r), toSeverity(MISSING_SEVERITY));
       d.source = DIAGNOSTIC_SOURCE;
       d.code = diagnosticCode('drift.missing');
       add(r.resource.file, d);

@@ -19,4 +19,4 @@ export const RULES: readonly RuleInfo[] = [
 export const helpUri = (id: string): string => `${DOCS_URL}#${id.replace('.', '-')}`;
 
 /** A resource the cloud says no longer exists: one severity in SARIF, JSON and the editor. */
-export const MISSING_SEVERITY: Severity = 'error';
+export const MISSING_SEVERITY = 'error' satisfies Severity;
