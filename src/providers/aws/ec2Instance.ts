@@ -7,13 +7,14 @@ import type { Value } from '../../model';
 import { describeByIds, type DescribeSpec } from './describe';
 import { classifyError, type LiveError } from './errors';
 import type { AwsMapper, EnrichContext, Enrichment } from './mapper';
-import { ebsBlockDevice, ebsVolumeIds, INSTANCE_BLOCKS, readInstanceBlocks, rootBlockDevice } from './instanceBlocks';
+import { ebsBlockDevice, ebsVolumeIds, INSTANCE_ATTRIBUTE_CALLS, INSTANCE_BLOCKS, readInstanceBlocks, readInstanceScalars, rootBlockDevice } from './instanceBlocks';
 import { instanceOwner } from './serviceManaged';
 import { nameTag, tagsToMap } from './tags';
 import { enumValue, lacking, token } from './wireValues';
 
 export interface InstanceExtra {
-  disableApiTermination?: boolean;
+  /** Attributes read through DescribeInstanceAttribute (INSTANCE_ATTRIBUTE_CALLS), when declared. */
+  attributes?: Record<string, Value>;
   /** Present when root_block_device was declared; null when the instance has no EBS root volume. */
   rootVolume?: Volume | null;
   /** Present when ebs_block_device was declared: the instance's EBS volumes other than the root one. */
@@ -64,21 +65,22 @@ async function enrich(items: Map<string, Instance>, declared: Map<string, Set<st
   const failed = (id: string, attribute: string, error: LiveError) => (error.kind === 'cancelled' ? errors.set(id, error) : cannotRead(id, attribute, error.reason));
   const tasks: Promise<void>[] = [];
 
-  // No batch form exists for this attribute: one call per instance, and only when declared.
+  // No batch form exists for these attributes: one call per instance and attribute, and only when declared.
   for (const [id] of items) {
-    if (!declared.get(id)?.has('disable_api_termination')) continue;
-    tasks.push(
-      ctx.limit(async () => {
-        try {
-          ctx.onCall?.('DescribeInstanceAttribute');
-          const out = await ctx.caller.call('DescribeInstanceAttribute', { InstanceId: id, Attribute: 'disableApiTermination' }, ctx.signal);
-          // As the AWS provider reads it: an answer without a value is false.
-          get(id).disableApiTermination = out.DisableApiTermination?.Value ?? false;
-        } catch (e) {
-          failed(id, 'disable_api_termination', classifyError(e, 'DescribeInstanceAttribute', ctx.signal));
-        }
-      }),
-    );
+    for (const c of INSTANCE_ATTRIBUTE_CALLS) {
+      if (!declared.get(id)?.has(c.attribute)) continue;
+      tasks.push(
+        ctx.limit(async () => {
+          try {
+            ctx.onCall?.('DescribeInstanceAttribute');
+            const out = await ctx.caller.call('DescribeInstanceAttribute', { InstanceId: id, Attribute: c.api }, ctx.signal);
+            (get(id).attributes ??= {})[c.attribute] = c.read(out);
+          } catch (e) {
+            failed(id, c.attribute, classifyError(e, 'DescribeInstanceAttribute', ctx.signal));
+          }
+        }),
+      );
+    }
   }
 
   // One DescribeVolumes batch for every root and other EBS volume a declared block needs.
@@ -162,7 +164,8 @@ function toAttributes(i: Instance, extra: InstanceExtra | undefined, unreadable:
 
   readInstanceBlocks(i, attrs, unreadable);
 
-  if (extra?.disableApiTermination !== undefined) attrs.disable_api_termination = extra.disableApiTermination;
+  readInstanceScalars(i, attrs, unreadable);
+  Object.assign(attrs, extra?.attributes);
   if (extra && 'rootVolume' in extra) attrs.root_block_device = extra.rootVolume ? [rootBlockDevice(i, extra.rootVolume)] : [];
   if (extra?.ebsVolumes) attrs.ebs_block_device = extra.ebsVolumes.map((v) => ebsBlockDevice(i, v));
   Object.assign(unreadable, extra?.unreadable);
@@ -181,12 +184,17 @@ export const ec2InstanceMapper: AwsMapper<Instance, InstanceExtra> = {
   },
   normalization: {
     type: 'aws_instance',
-    scalarSets: ['vpc_security_group_ids'],
+    // TypeSet in the provider's schema; ipv6_addresses is a TypeList and keeps its order.
+    scalarSets: ['vpc_security_group_ids', 'secondary_private_ips'],
     singleBlocks: [],
     blocks: INSTANCE_BLOCKS,
     ruleBlocks: [],
     tagMaps: ['tags'],
-    onDemand: { disable_api_termination: 'ec2:DescribeInstanceAttribute', root_block_device: 'ec2:DescribeVolumes', ebs_block_device: 'ec2:DescribeVolumes' },
+    onDemand: {
+      ...Object.fromEntries(INSTANCE_ATTRIBUTE_CALLS.map((c) => [c.attribute, 'ec2:DescribeInstanceAttribute'])),
+      root_block_device: 'ec2:DescribeVolumes',
+      ebs_block_device: 'ec2:DescribeVolumes',
+    },
   },
   // Stopped, stopping and pending instances exist; only these two are on their way out.
   gone: (i) => {

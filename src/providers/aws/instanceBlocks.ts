@@ -3,6 +3,7 @@
 // the provider's schema for each block, from its flatten* helper. An element the answer lacks is
 // unreadable (an emulator's partial shape), never an empty block: the real API always sends them.
 import type { Instance, Volume } from '@aws-sdk/client-ec2';
+import type { Output } from './client';
 import type { Value } from '../../model';
 import type { BlockShape } from './mapper';
 import { tagsToMap } from './tags';
@@ -112,3 +113,38 @@ export const ebsVolumeIds = (i: Instance): string[] => (i.BlockDeviceMappings ??
 
 /** One ebs_block_device element: as the root device, plus the snapshot it was made from (readBlockDevicesFromInstance). */
 export const ebsBlockDevice = (i: Instance, v: Volume): Record<string, Value> => ({ ...rootBlockDevice(i, v), snapshot_id: token(v.SnapshotId) });
+
+/** Attributes only DescribeInstanceAttribute answers, as resourceInstanceRead reads each (a missing value is false / empty). */
+export const INSTANCE_ATTRIBUTE_CALLS: { attribute: string; api: string; read(out: Output): Value }[] = [
+  { attribute: 'disable_api_termination', api: 'disableApiTermination', read: (o) => o.DisableApiTermination?.Value ?? false },
+  { attribute: 'disable_api_stop', api: 'disableApiStop', read: (o) => o.DisableApiStop?.Value ?? false },
+  { attribute: 'instance_initiated_shutdown_behavior', api: 'instanceInitiatedShutdownBehavior', read: (o) => enumValue(o.InstanceInitiatedShutdownBehavior?.Value) },
+];
+
+/**
+ * Top-level attributes resourceInstanceRead takes from placement, CPU, hibernation and the primary
+ * network interface (device index 0): secondary_private_ips is its non-primary IPs (TypeSet),
+ * ipv6_addresses its IPv6 addresses in API order (TypeList).
+ */
+export function readInstanceScalars(i: Instance, attrs: Record<string, Value>, unreadable: Record<string, string>): void {
+  const p = i.Placement;
+  if (p) {
+    attrs.tenancy = enumValue(p.Tenancy);
+    attrs.placement_group = token(p.GroupName);
+    attrs.host_id = token(p.HostId);
+    attrs.placement_partition_number = p.PartitionNumber ?? 0;
+  }
+  if (i.CpuOptions) {
+    attrs.cpu_core_count = i.CpuOptions.CoreCount ?? null;
+    attrs.cpu_threads_per_core = i.CpuOptions.ThreadsPerCore ?? null;
+  } else unreadable.cpu_core_count = unreadable.cpu_threads_per_core = lacking('cpuOptions');
+  if (i.HibernationOptions) attrs.hibernation = i.HibernationOptions.Configured ?? false;
+  else unreadable.hibernation = lacking('hibernationOptions');
+  const primary = i.NetworkInterfaces?.find((n) => n.Attachment?.DeviceIndex === 0);
+  if (primary) {
+    attrs.secondary_private_ips = (primary.PrivateIpAddresses ?? []).filter((a) => !a.Primary).map((a) => token(a.PrivateIpAddress)).filter((a): a is string => !!a);
+    const ipv6 = (primary.Ipv6Addresses ?? []).map((a) => token(a.Ipv6Address)).filter((a): a is string => !!a);
+    attrs.ipv6_addresses = ipv6;
+    attrs.ipv6_address_count = ipv6.length;
+  }
+}

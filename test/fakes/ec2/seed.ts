@@ -98,6 +98,8 @@ export interface SeedInstance {
   ebsOptimized?: boolean;
   sourceDestCheck?: boolean;
   disableApiTermination?: boolean;
+  disableApiStop?: boolean;
+  shutdownBehavior?: 'stop' | 'terminate';
   /** Instance profile name (the fake builds the ARN). */
   iamInstanceProfile?: string;
   tags?: SeedTags;

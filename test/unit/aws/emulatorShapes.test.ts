@@ -19,7 +19,7 @@ const VPC = 'vpc-0a1b2c3d4e5f60001';
 const unreadableOf = (r: LiveResult) => (r.status === 'found' ? (r.unreadable ?? {}) : undefined);
 
 // Per-instance option elements the moto dialect leaves out.
-const OPTION_BLOCKS = ['capacity_reservation_specification', 'cpu_options', 'enclave_options', 'maintenance_options', 'metadata_options', 'private_dns_name_options'];
+const OPTION_BLOCKS = ['capacity_reservation_specification', 'cpu_core_count', 'cpu_options', 'cpu_threads_per_core', 'enclave_options', 'hibernation', 'maintenance_options', 'metadata_options', 'private_dns_name_options'];
 
 describe('AWS provider against emulator shapes (moto / LocalStack)', () => {
   const { start, pointAt, stop } = useFakeEc2();

@@ -42,6 +42,8 @@ describe('AWS mappers (real SDK against the fake EC2)', () => {
       enclave_options: [{ enabled: false }],
       cpu_options: [{ amd_sev_snp: null, core_count: 1, threads_per_core: 2 }],
       capacity_reservation_specification: [{ capacity_reservation_preference: 'open', capacity_reservation_target: [] }],
+      tenancy: 'default', placement_group: null, host_id: null, placement_partition_number: 0, cpu_core_count: 1, cpu_threads_per_core: 2, hibernation: false,
+      secondary_private_ips: [], ipv6_addresses: [], ipv6_address_count: 0,
     });
   });
 

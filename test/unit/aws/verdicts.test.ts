@@ -270,3 +270,28 @@ describe('AWS verdicts (issue 11): aws_vpc and aws_subnet top-level attributes a
     assert.deepEqual(driftsOf(await verdict(subnetHcl, 'subnet-0a1b2c3d4e5f60001')), [['enable_dns64', false, true], ['private_dns_hostname_type_on_launch', 'ip-name', 'resource-name']]);
   });
 });
+
+describe('AWS verdicts (issue 11): aws_instance top-level attributes from placement, CPU, the primary interface and DescribeInstanceAttribute', () => {
+  const { start } = useFakeEc2();
+
+  it('are read as resourceInstanceRead sets them: in sync as launched, drift when changed, one attribute call each when declared', async () => {
+    const fake = await start(smallAccount());
+    const hcl = `resource "aws_instance" "web" {
+  tenancy                              = "default"
+  placement_partition_number           = 0
+  cpu_core_count                       = 1
+  cpu_threads_per_core                 = 2
+  hibernation                          = false
+  secondary_private_ips                = []
+  ipv6_address_count                   = 0
+  disable_api_stop                     = false
+  instance_initiated_shutdown_behavior = "stop"
+}
+`;
+    const c = await verdict(hcl, WEB);
+    assert.deepEqual([driftsOf(c), c.unverified], [[], []]);
+    assert.deepEqual(fake.calls.filter((x) => x.action === 'DescribeInstanceAttribute').map((x) => x.params.Attribute).sort(), ['disableApiStop', 'instanceInitiatedShutdownBehavior']);
+    fake.state.updateInstance(WEB, { disableApiStop: true, shutdownBehavior: 'terminate' });
+    assert.deepEqual(driftsOf(await verdict(hcl, WEB)), [['disable_api_stop', false, true], ['instance_initiated_shutdown_behavior', 'stop', 'terminate']]);
+  });
+});
