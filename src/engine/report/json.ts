@@ -40,7 +40,7 @@ export interface JsonReport {
   root: string;
   summary: ScanResult['summary'];
   resources: JsonResource[];
-  unmanaged: { type: string; liveId: string; region?: string; name?: string }[];
+  unmanaged: { type: string; liveId: string; region?: string; name?: string; managedBy?: string }[];
   errors: JsonError[];
 }
 
@@ -70,7 +70,7 @@ export function jsonReport(result: ScanResult): JsonReport {
         fixable: d.fixable && !d.sensitive,
       })),
     })),
-    unmanaged: result.unmanaged.map((u) => ({ type: u.type, liveId: u.liveId, ...(u.region !== undefined ? { region: u.region } : {}), ...(u.name !== undefined ? { name: u.name } : {}) })),
+    unmanaged: result.unmanaged.map((u) => ({ type: u.type, liveId: u.liveId, ...(u.region !== undefined ? { region: u.region } : {}), ...(u.name !== undefined ? { name: u.name } : {}), ...(u.managedBy !== undefined ? { managedBy: u.managedBy } : {}) })),
     errors: result.errors.map((e) => ({
       // Errors made before kinds existed are about the scan's inputs.
       kind: e.kind ?? 'config',

@@ -68,8 +68,17 @@ function errorLine(root: string, e: ScanError): string {
 
 /** Live resources no code declares, in their own table: there is no code location to point at. */
 function unmanagedSection(list: UnmanagedResource[]): string[] {
-  const headers = ['UNMANAGED', 'LIVE ID', 'REGION', 'NAME'];
-  const rows = list.map((u) => [u.type, u.liveId, u.region ?? '-', u.name ?? '-']);
+  const own = list.filter((u) => !u.managedBy);
+  // Listed only with --include-service-managed: grouped by the owner and the proof it is theirs.
+  const owned = list.filter((u) => u.managedBy).sort((a, b) => a.managedBy!.localeCompare(b.managedBy!) || a.liveId.localeCompare(b.liveId));
+  return [
+    ...(own.length ? table(['UNMANAGED', 'LIVE ID', 'REGION', 'NAME'], own.map((u) => [u.type, u.liveId, u.region ?? '-', u.name ?? '-'])) : []),
+    ...(own.length && owned.length ? [''] : []),
+    ...(owned.length ? table(['SERVICE-MANAGED', 'LIVE ID', 'REGION', 'NAME', 'OWNED BY'], owned.map((u) => [u.type, u.liveId, u.region ?? '-', u.name ?? '-', u.managedBy!])) : []),
+  ];
+}
+
+function table(headers: string[], rows: string[][]): string[] {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]))).join('  ').trimEnd();
   return [line(headers), ...rows.map(line)];

@@ -5,6 +5,12 @@ import assert from 'node:assert/strict';
 import type { UnmanagedResource } from '../../../src/model';
 import { createAwsProvider } from '../../../src/providers/aws';
 import { scanCommand } from '../../../src/cli/scanCommand';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scanWorkspace } from '../../../src/engine/scan';
+import { formatJson } from '../../../src/engine/report/json';
+import { formatText } from '../../../src/engine/report/text';
+import { FIXTURES } from '../engine/helpers';
 import type { Ec2Seed } from '../../fakes/ec2/seed';
 import { binding, fetchContext, useFakeEc2 } from './awsTestEnv';
 
@@ -91,5 +97,29 @@ describe('AWS service-managed resources are not unmanaged (issue 11, item 12)', 
     assert.equal(await scanCommand(['--help'], io), 0);
     assert.match(out.join(''), /\[--include-service-managed\]/);
     assert.match(out.join(''), /--include-service-managed\nasks for them; then each names the owner/);
+  });
+
+  it('the reports keep hand-made resources in the UNMANAGED table and group the rest by owner, with managedBy in JSON', async () => {
+    const fixture = join(FIXTURES, 'ec2-basic');
+    const f = await start(JSON.parse(readFileSync(join(fixture, 'seed.json'), 'utf8')));
+    const vpc = 'vpc-0a1b2c3d4e5f60001';
+    f.state.load({
+      securityGroups: [
+        { id: 'sg-0c0c0c0c0c0c00001', name: 'debug-from-console', description: 'launch-wizard', vpcId: vpc },
+        { id: 'sg-0d0d0d0d0d0d00001', name: 'default', description: 'default VPC security group', vpcId: vpc },
+        { id: 'sg-0d0d0d0d0d0d00002', name: 'eks-cluster-sg-prod-1', description: 'EKS created security group applied to ENI', vpcId: vpc, tags: { 'aws:eks:cluster-name': 'prod' } },
+      ],
+    });
+    const { result } = await scanWorkspace({ dir: fixture, providers: [createAwsProvider({ credentialsAllowed: true, maxAttempts: 2, includeServiceManaged: true })] });
+    const lines = formatText(result).split('\n');
+    const at = (re: RegExp) => lines.findIndex((l) => re.test(l));
+    assert.ok(at(/^UNMANAGED\s+LIVE ID/) >= 0 && at(/^aws_security_group\s+sg-0c0c0c0c0c0c00001\s+us-east-1\s+debug-from-console$/) === at(/^UNMANAGED/) + 1, lines.join('\n'));
+    const owned = at(/^SERVICE-MANAGED\s+LIVE ID\s+REGION\s+NAME\s+OWNED BY$/);
+    assert.ok(owned > at(/^UNMANAGED/), lines.join('\n'));
+    assert.match(lines[owned + 1], /^aws_security_group\s+sg-0d0d0d0d0d0d00001\s+us-east-1\s+default\s+EC2: the VPC's default security group \(group name "default"\)$/);
+    assert.match(lines[owned + 2], /^aws_security_group\s+sg-0d0d0d0d0d0d00002\s+us-east-1\s+eks-cluster-sg-prod-1\s+EKS cluster prod \(tag aws:eks:cluster-name=prod\)$/);
+    const json = JSON.parse(formatJson(result)) as { unmanaged: UnmanagedResource[] };
+    assert.deepEqual(json.unmanaged.find((u) => u.liveId === 'sg-0d0d0d0d0d0d00002')?.managedBy, 'EKS cluster prod (tag aws:eks:cluster-name=prod)');
+    assert.equal(json.unmanaged.find((u) => u.liveId === 'sg-0c0c0c0c0c0c00001')?.managedBy, undefined);
   });
 });
