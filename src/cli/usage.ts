@@ -4,6 +4,7 @@ commands:
   inventory [dir] [--format json|text]   list the resources the code declares (no cloud calls)
   scan [dir] [--format text|json|sarif]  compare the code with the live cloud
        [--profile P] [--region R] [--azure-endpoint URL]
+       [--var-file FILE]... [--var NAME=VALUE]...  variables, as terraform plan takes them (inventory too)
   types [--format text|json]             every resource type DriftLens verifies, its depth and permissions
 
 exit codes (scan): 0 verified, no drift; 2 drift found; 1 error or nothing verified

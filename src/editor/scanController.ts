@@ -9,7 +9,7 @@ import { reportAdvice, reportProblem, reportRestricted } from './problems';
 import { scanAdvice } from './scanAdvice';
 import { createProviders, loadEngine } from './providerFactory';
 import type { FolderScan, ResultsStore } from './resultsStore';
-import type { DriftLensSettings } from './settings';
+import { readVarFiles, type DriftLensSettings } from './settings';
 import { ProgressReporter } from './scanProgress';
 import type { TrustGate } from './trust';
 
@@ -115,6 +115,8 @@ export class ScanController implements vscode.Disposable {
               log.info(`Scanning ${dir}`);
               const { result, snapshot } = await engine.scanWorkspace({
                 dir, signal: abort.signal, logger, providers, remoteState,
+                // TF_VAR_* from the editor's environment; the folder's var files as -var-file, in order.
+                variables: { args: readVarFiles(dir, (m) => log.warn(m)) },
                 progress: (p) => {
                   reporter.report(i, p);
                   this.progressEmitter.fire(p);

@@ -4,6 +4,8 @@ import { parseSeverityOverrides, type SeverityOverride } from './severityOverrid
 import type { ArmTarget } from '../iac/arm/scope';
 import type { AzureCloudName } from '../providers/azure/clouds';
 import { chosenValue, isSet, SETTINGS_SECTION, settings as specs, type SettingName } from './settingKeys';
+import type { VariableArg } from '../engine/scan';
+import { varFileArgs } from './varFiles';
 
 export interface DriftLensSettings {
   awsProfile?: string;
@@ -71,6 +73,14 @@ export function readSettings(onInvalid?: (message: string) => void): DriftLensSe
 
 function withoutUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** `driftlens.terraform.varFiles` of one workspace folder (resource scope: each folder has its own), as `--var-file` arguments. */
+export function readVarFiles(folder: string, onInvalid?: (message: string) => void): VariableArg[] {
+  const value = vscode.workspace.getConfiguration(SETTINGS_SECTION, vscode.Uri.file(folder)).get<unknown>('terraform.varFiles');
+  const { args, problems } = varFileArgs(folder, value);
+  for (const p of problems) onInvalid?.(p);
+  return args;
 }
 
 export function affectsDriftLens(e: vscode.ConfigurationChangeEvent): boolean {

@@ -126,6 +126,7 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
     desired: { entries: new Map(), range: resource.range },
     providerConfig: providerConfigFor(resource.provider),
   });
+  const warnedIgnores = new Set<DeclaredResource>();
   const resolveResources = (moduleIndex: ModuleIndex, moduleScope: EvalScope, prefix: string, providerNames: ReadonlyMap<string, string>): void => {
     for (const declared of moduleIndex.resources) {
       // Inside a module, addresses carry the instance's prefix and provider configurations are the root's;
@@ -140,8 +141,9 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
       }
       const ignoreChanges = parseIgnoreChanges(resource);
       // Once per block, not per module instance.
-      if (!prefix) for (const w of ignoreChanges?.warnings ?? []) errors.push({ kind: 'config', file: resource.file, range: w.range, message: `${resource.address}: ${w.message}`, severity: 'warning' });
+      if (!warnedIgnores.has(declared)) for (const w of ignoreChanges?.warnings ?? []) errors.push({ kind: 'config', file: resource.file, range: w.range, message: `${resource.address}: ${w.message}`, severity: 'warning' });
       const ignoredPrefixes = ignoreChanges?.paths.flatMap(driftPrefixes) ?? [];
+      warnedIgnores.add(declared);
       let expanded: Expanded[];
       try {
         expanded = expandInstances(resource, state?.resources.get(resource.address), moduleScope, noStateReason, index);
@@ -194,8 +196,8 @@ interface Expanded {
   liveId: string | null;
   reason?: string;
   bindings: Map<string, EvalValue>;
-}
   stateAttributes?: Record<string, string>;
+}
 
 /**
  * The instances of one declared resource: what state holds for it, plus those the code says must exist
