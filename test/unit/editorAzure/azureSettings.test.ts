@@ -34,8 +34,8 @@ describe('editor Azure settings', () => {
     assert.ok(!guid.test('my-subscription'));
   });
 
-  it('activates on Terraform and ARM template files (the globs the welcome view checks), never on `*`', () => {
-    assert.deepEqual(pkg.activationEvents, iacFileGlobs.map((g) => `workspaceContains:${g}`));
+  it('activates on Terraform and ARM template files (the globs the welcome view checks) and the ARM Tools language, never on `*`', () => {
+    assert.deepEqual(pkg.activationEvents, [...iacFileGlobs.map((g) => `workspaceContains:${g}`), 'onLanguage:arm-template']);
     assert.ok(pkg.activationEvents.some((e: string) => e.endsWith('azuredeploy.json')));
     assert.ok(!pkg.activationEvents.includes('*'));
   });
