@@ -220,6 +220,7 @@ function compareKeyedSet(ctx: Ctx, path: string, entry: DesiredBlocks, live: Val
     matched.add(j);
     compareBody(ctx, prefix, block, liveEls[j], schema);
   });
+  if (schema.onlyDeclared) return;
   liveEls.forEach((el, n) => {
     if (!matched.has(n)) addDrift(ctx, path, undefined, null, el, schema, entry.location, undefined, false);
   });

@@ -126,6 +126,8 @@ export interface AttributeSchema {
   block?: 'list' | 'set';
   /** A `set` block whose elements the provider identifies by these sub-attributes (its Set hash): matched by them, then compared sub-attribute by sub-attribute. */
   key?: string[];
+  /** With `key`: the provider reads only the elements the code names (aws_instance `network_interface`), so other live elements are not drift. */
+  onlyDeclared?: boolean;
   /** Sub-attributes of a block or object. */
   attributes?: Record<string, AttributeSchema>;
   /** An enum the API may return in another case. */

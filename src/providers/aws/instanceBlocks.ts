@@ -27,6 +27,9 @@ export const INSTANCE_BLOCKS: Record<string, BlockShape> = {
   root_block_device: { reads: VOLUME_READS },
   // TypeSet whose Set hash is device_name + snapshot_id: elements are matched by those (ebsBlockDevice below).
   ebs_block_device: { set: true, key: ['device_name', 'snapshot_id'], reads: { ...VOLUME_READS, snapshot_id: true } },
+  // TypeSet; resourceInstanceRead keeps only the interfaces at the device indexes the configuration names
+  // (others are attached by other resources), so the rest are never drift.
+  network_interface: { set: true, key: ['device_index'], onlyDeclared: true, reads: { device_index: true, network_card_index: true, network_interface_id: true, delete_on_termination: true } },
 };
 
 /** One block as a list of at most one object, or the reason it cannot be seen. */
@@ -140,6 +143,12 @@ export function readInstanceScalars(i: Instance, attrs: Record<string, Value>, u
   } else unreadable.cpu_core_count = unreadable.cpu_threads_per_core = lacking('cpuOptions');
   if (i.HibernationOptions) attrs.hibernation = i.HibernationOptions.Configured ?? false;
   else unreadable.hibernation = lacking('hibernationOptions');
+  attrs.network_interface = (i.NetworkInterfaces ?? []).map((n) => ({
+    device_index: n.Attachment?.DeviceIndex ?? null,
+    network_card_index: n.Attachment?.NetworkCardIndex ?? 0,
+    network_interface_id: token(n.NetworkInterfaceId),
+    delete_on_termination: n.Attachment?.DeleteOnTermination ?? false,
+  }));
   const primary = i.NetworkInterfaces?.find((n) => n.Attachment?.DeviceIndex === 0);
   if (primary) {
     attrs.secondary_private_ips = (primary.PrivateIpAddresses ?? []).filter((a) => !a.Primary).map((a) => token(a.PrivateIpAddress)).filter((a): a is string => !!a);

@@ -17,6 +17,8 @@ export interface BlockShape {
   set?: boolean;
   /** For a set: the sub-attributes the provider's Set hash identifies an element by. */
   key?: string[];
+  /** For a keyed set: the provider's read keeps only the elements the configuration names. */
+  onlyDeclared?: boolean;
   reads: Record<string, true | 'tags' | BlockShape>;
 }
 

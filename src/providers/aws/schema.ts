@@ -10,7 +10,7 @@ import { expandRules, RULE_ATTRIBUTES } from './securityGroupRules';
 function blockSchema(shape: BlockShape): AttributeSchema {
   const attributes: Record<string, AttributeSchema> = {};
   for (const [name, read] of Object.entries(shape.reads)) attributes[name] = read === true ? {} : read === 'tags' ? { tagMap: true } : blockSchema(read);
-  return { block: shape.set ? 'set' : 'list', attributes, ...(shape.key ? { key: shape.key } : {}) };
+  return { block: shape.set ? 'set' : 'list', attributes, ...(shape.key ? { key: shape.key } : {}), ...(shape.onlyDeclared ? { onlyDeclared: true } : {}) };
 }
 
 /** `liveId` lets a rule that names the group itself compare equal to `self = true`. */

@@ -28,7 +28,7 @@ describe('AWS mappers on partial answers', () => {
   it('a bare instance: present things are empty, lacking ones are named, none is guessed', () => {
     const unreadable: Record<string, string> = {};
     const attrs = awsMapperFor('aws_instance')!.toAttributes({ InstanceId: 'i-1' }, undefined, unreadable);
-    assert.deepEqual(attrs, { ami: null, instance_type: null, subnet_id: null, vpc_security_group_ids: [], key_name: null, private_ip: null, ebs_optimized: false, iam_instance_profile: null, tags: {}, associate_public_ip_address: false });
+    assert.deepEqual(attrs, { ami: null, instance_type: null, subnet_id: null, vpc_security_group_ids: [], key_name: null, private_ip: null, ebs_optimized: false, iam_instance_profile: null, tags: {}, associate_public_ip_address: false, network_interface: [] });
     assert.deepEqual(Object.keys(unreadable).sort(), ['availability_zone', 'capacity_reservation_specification', 'cpu_core_count', 'cpu_options', 'cpu_threads_per_core', 'enclave_options', 'hibernation', 'maintenance_options', 'metadata_options', 'monitoring', 'private_dns_name_options', 'source_dest_check']);
   });
 

@@ -44,6 +44,7 @@ describe('AWS mappers (real SDK against the fake EC2)', () => {
       capacity_reservation_specification: [{ capacity_reservation_preference: 'open', capacity_reservation_target: [] }],
       tenancy: 'default', placement_group: null, host_id: null, placement_partition_number: 0, cpu_core_count: 1, cpu_threads_per_core: 2, hibernation: false,
       secondary_private_ips: [], ipv6_addresses: [], ipv6_address_count: 0,
+      network_interface: [{ device_index: 0, network_card_index: 0, network_interface_id: 'eni-0a1b2c3d4e5f60001', delete_on_termination: true }],
     });
   });
 

@@ -169,9 +169,10 @@ describe('AWS verdicts (issue 11): nested blocks, "not read", failed sub-calls',
     assert.deepEqual(unverifiedOf(vpc), [['enable_dns_hostnames', 'access denied: the credentials lack ec2:DescribeVpcAttribute']]);
   });
 
-  it('lists follow the provider schema: the option blocks are TypeList (order kept), ebs_block_device and vpc_security_group_ids TypeSet', async () => {
+  it('lists follow the provider schema: the option blocks are TypeList (order kept), ebs_block_device, network_interface and vpc_security_group_ids TypeSet', async () => {
     await start(smallAccount());
-    for (const [name, shape] of Object.entries(INSTANCE_BLOCKS)) assert.equal(shape.set, name === 'ebs_block_device' ? true : undefined, `${name}: TypeSet or TypeList as in the provider`);
+    const sets = ['ebs_block_device', 'network_interface'];
+    for (const [name, shape] of Object.entries(INSTANCE_BLOCKS)) assert.equal(shape.set, sets.includes(name) ? true : undefined, `${name}: TypeSet or TypeList as in the provider`);
     const schema = awsTypeSchema('aws_instance', DB)!;
     assert.deepEqual(schema.attributes.vpc_security_group_ids, { set: true });
     const c = await verdict('resource "aws_instance" "db" {\n  vpc_security_group_ids = ["sg-0a1b2c3d4e5f60002", "sg-0a1b2c3d4e5f60001"]\n}\n', DB);
@@ -293,5 +294,27 @@ describe('AWS verdicts (issue 11): aws_instance top-level attributes from placem
     assert.deepEqual(fake.calls.filter((x) => x.action === 'DescribeInstanceAttribute').map((x) => x.params.Attribute).sort(), ['disableApiStop', 'instanceInitiatedShutdownBehavior']);
     fake.state.updateInstance(WEB, { disableApiStop: true, shutdownBehavior: 'terminate' });
     assert.deepEqual(driftsOf(await verdict(hcl, WEB)), [['disable_api_stop', false, true], ['instance_initiated_shutdown_behavior', 'stop', 'terminate']]);
+  });
+});
+
+describe('AWS verdicts (issue 11): network_interface, read only at the device indexes the code names', () => {
+  const { start } = useFakeEc2();
+
+  it('the primary interface as declared is in sync; a changed sub-attribute drifts; an interface the code does not name is never drift', async () => {
+    await start(smallAccount());
+    const eni = (deleteOnTermination: boolean) => `resource "aws_instance" "web" {
+  network_interface {
+    device_index          = 0
+    network_interface_id  = "eni-0a1b2c3d4e5f60001"
+    delete_on_termination = ${deleteOnTermination}
+    network_card_index    = 0
+  }
+}
+`;
+    const same = await verdict(eni(true), WEB);
+    assert.deepEqual([driftsOf(same), same.unverified], [[], []]);
+    assert.deepEqual(driftsOf(await verdict(eni(false), WEB)), [['network_interface.delete_on_termination', false, true]]);
+    const other = await verdict('resource "aws_instance" "web" {\n  network_interface {\n    device_index         = 1\n    network_interface_id = "eni-0b0b0b0b0b0b00001"\n  }\n}\n', WEB);
+    assert.deepEqual(driftsOf(other), [['network_interface', { device_index: 1, network_interface_id: 'eni-0b0b0b0b0b0b00001' }, null]]);
   });
 });
