@@ -125,7 +125,7 @@ async function fetchOne(
       if (!extra.when.some((a) => p.binding.declaredAttributes.includes(a))) continue;
       extras[extra.path] = await limit(() => client.getById(`${p.id.id}/${extra.path}`, apiVersion, ctx.signal));
     }
-    return { status: 'found', attributes: p.mapper.map(arm, extras, p.binding.declared) };
+    return { status: 'found', attributes: p.mapper.map(arm, extras, p.binding.declared, p.binding.liveId) };
   } catch (err) {
     return classifyArmError(err, p.id.fullType);
   }

@@ -4,6 +4,7 @@ import { nicAsgAssociation, nicNsgAssociation, subnetNatGatewayAssociation, subn
 import { managementLock, roleAssignment } from './authorization';
 import { diagnosticSetting } from './diagnosticSetting';
 import { genericMapper } from './generic';
+import { issue13Mappers } from './issue13Mappers';
 import { azapiMappers } from '../azapi/azapiMappers';
 import { keyVault } from './keyVault';
 import { kubernetesCluster } from './kubernetesCluster';
@@ -44,6 +45,7 @@ export const azureMappers: readonly AzureMapper[] = [
   nicNsgAssociation,
   nicAsgAssociation,
   storageNetworkRules,
+  ...issue13Mappers,
 ];
 
 /** The in-depth mapper of an azurerm type, or the generic one (location, tags) for any other azurerm_* type. */

@@ -39,7 +39,7 @@ export interface AzureMapper {
    * The live resource in azurerm attribute shape. `extras` holds sub-resource GETs by path; `declared` the
    * code's known values, for types whose read picks an element by a declared name (AKS `default_node_pool`).
    */
-  map(arm: ArmResource, extras: Record<string, ArmResource | undefined>, declared?: Record<string, Value>): Record<string, Value>;
+  map(arm: ArmResource, extras: Record<string, ArmResource | undefined>, declared?: Record<string, Value>, stateId?: string): Record<string, Value>;
   /**
    * The ARM ID to GET for the ID azurerm keeps in state, when it is not a plain resource path
    * (`<target>|<name>` of a diagnostic setting, `<nic>|<nsg>` of an association). An object names why it cannot be read.
@@ -62,6 +62,8 @@ export interface AzureMapper {
   deriveId?(attrs: Record<string, Value | undefined>, subscriptionId: string): string | undefined;
   /** The api-version azurerm itself uses, for types whose newest stable version is not the one to read (a preview-only API). */
   apiVersion?: string;
+  /** How `driftlens types` says it is read, when that is not obvious (data-plane IDs, metadata only). */
+  coverageNote?: string;
   /** Sub-resources to GET as well (`config/web`), only when one of `when` is declared. */
   extras?: { path: string; when: string[] }[];
 }

@@ -1,0 +1,97 @@
+// Compute resources around virtual machines: azurerm_virtual_machine_extension (resourceVirtualMachineExtensionsRead),
+// azurerm_managed_disk (resourceManagedDiskRead) and azurerm_user_assigned_identity (Microsoft.ManagedIdentity,
+// tracked attributes only: its other attributes are computed), azurerm 4.x compute/*_resource.go and
+// managedidentity/user_assigned_identity_resource.go. Nil pointers read "" / 0 / false as those reads set them.
+import type { Value } from '../../../model';
+import type { AzureMapper } from './types';
+import { armIdPolicy, at, bool, deriveTracked, enabled, exposedWhen, num, str, strings, trackedAttributes, trackedShape } from './common';
+import { childOf, jsonStringPolicy, parentId } from './parentIds';
+
+export const userAssignedIdentity: AzureMapper = {
+  type: 'azurerm_user_assigned_identity',
+  armType: 'Microsoft.ManagedIdentity/userAssignedIdentities',
+  attributes: { ...trackedAttributes },
+  map: (arm) => trackedShape(arm),
+  deriveId: deriveTracked('Microsoft.ManagedIdentity/userAssignedIdentities'),
+};
+
+export const virtualMachineExtension: AzureMapper = {
+  type: 'azurerm_virtual_machine_extension',
+  armType: 'Microsoft.Compute/virtualMachines/extensions',
+  attributes: {
+    name: { caseInsensitive: true },
+    virtual_machine_id: armIdPolicy,
+    publisher: { caseInsensitive: true },
+    type: { caseInsensitive: true },
+    type_handler_version: {},
+    auto_upgrade_minor_version: {},
+    automatic_upgrade_enabled: {},
+    failure_suppression_enabled: {},
+    provision_after_extensions: {},
+    // A JSON string in the schema; the GET answers the object.
+    settings: jsonStringPolicy,
+    tags: { severity: 'info' },
+  },
+  map(arm) {
+    const p = arm.properties ?? {};
+    const settings = p.settings;
+    return {
+      name: arm.name,
+      virtual_machine_id: parentId(arm.id),
+      publisher: str(p.publisher) ?? '',
+      type: str(p.type) ?? '',
+      type_handler_version: str(p.typeHandlerVersion) ?? '',
+      auto_upgrade_minor_version: bool(p.autoUpgradeMinorVersion, false),
+      automatic_upgrade_enabled: bool(p.enableAutomaticUpgrade, false),
+      failure_suppression_enabled: bool(p.suppressFailures, false),
+      provision_after_extensions: strings(p.provisionAfterExtensions),
+      settings: settings && typeof settings === 'object' ? JSON.stringify(settings) : '',
+      tags: { ...(arm.tags ?? {}) },
+    };
+  },
+  deriveId: childOf('virtual_machine_id', 'extensions'),
+};
+
+const isAllowAll = (v: Value) => typeof v === 'string' && v.toLowerCase() === 'allowall';
+
+export const managedDisk: AzureMapper = {
+  type: 'azurerm_managed_disk',
+  armType: 'Microsoft.Compute/disks',
+  attributes: {
+    ...trackedAttributes,
+    storage_account_type: { caseInsensitive: true },
+    create_option: { caseInsensitive: true },
+    disk_size_gb: {},
+    disk_iops_read_write: {},
+    disk_mbps_read_write: {},
+    os_type: { caseInsensitive: true },
+    tier: {},
+    max_shares: {},
+    zone: {},
+    hyper_v_generation: { caseInsensitive: true },
+    network_access_policy: { caseInsensitive: true, severity: exposedWhen(isAllowAll) },
+    public_network_access_enabled: { severity: exposedWhen((v) => v === true) },
+    disk_encryption_set_id: armIdPolicy,
+  },
+  map(arm) {
+    const p = arm.properties ?? {};
+    return {
+      ...trackedShape(arm),
+      storage_account_type: str(at(arm.sku, 'name')) ?? '',
+      create_option: str(at(p, 'creationData.createOption')) ?? '',
+      disk_size_gb: num(p.diskSizeGB) ?? 0,
+      disk_iops_read_write: num(p.diskIOPSReadWrite) ?? 0,
+      disk_mbps_read_write: num(p.diskMBpsReadWrite) ?? 0,
+      os_type: str(p.osType) ?? '',
+      tier: str(p.tier) ?? '',
+      max_shares: num(p.maxShares) ?? 0,
+      zone: strings(arm.zones)[0] ?? '',
+      hyper_v_generation: str(p.hyperVGeneration) ?? '',
+      network_access_policy: str(p.networkAccessPolicy) ?? '',
+      // The read dereferences publicNetworkAccess; the service always answers it (Enabled by default).
+      public_network_access_enabled: enabled(p.publicNetworkAccess),
+      disk_encryption_set_id: str(at(p, 'encryption.diskEncryptionSetId')) ?? '',
+    };
+  },
+  deriveId: deriveTracked('Microsoft.Compute/disks'),
+};

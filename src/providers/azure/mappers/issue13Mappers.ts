@@ -1,0 +1,63 @@
+// The azurerm types issue 13 reads in depth, in the order of their use in public modules; registry.ts
+// adds them after the first ones (an ARM type's first mapper names unmanaged resources of that type).
+import type { AzureMapper } from './types';
+import { keyVaultKey, keyVaultSecret } from './keyVaultObjects';
+import { keyVaultAccessPolicy } from './keyVaultAccessPolicy';
+import { privateEndpoint } from './privateEndpoint';
+import { privateDnsZone, privateDnsZoneLink } from './privateDns';
+import { legacyVirtualMachine } from './legacyVirtualMachine';
+import { managedDisk, userAssignedIdentity, virtualMachineExtension } from './computeExtras';
+import { netappAccount, netappPool, netappVolume } from './netApp';
+import { applicationInsights, logAnalyticsWorkspace } from './monitoring';
+import { route, routeTable } from './routeTable';
+import { lbBackendAddressPool, lbProbe, lbRule, loadBalancer } from './loadBalancer';
+import { linuxScaleSet, windowsScaleSet } from './scaleSet';
+import { storageContainer } from './storageContainer';
+import { virtualNetworkPeering } from './virtualNetworkPeering';
+import { cosmosdbAccount, mssqlDatabase, mssqlServer, postgresqlFlexibleServer } from './databases';
+import { bastionHost, firewall, natGateway, publicIpPrefix } from './networkEdge';
+import { containerRegistry } from './containerRegistry';
+import { aksNodePool } from './aksNodePool';
+import { managementGroupPolicyAssignment, resourceGroupPolicyAssignment, resourcePolicyAssignment, subscriptionPolicyAssignment } from './policyAssignment';
+
+export const issue13Mappers: readonly AzureMapper[] = [
+  keyVaultSecret,
+  privateEndpoint,
+  legacyVirtualMachine,
+  userAssignedIdentity,
+  keyVaultAccessPolicy,
+  privateDnsZone,
+  privateDnsZoneLink,
+  virtualMachineExtension,
+  netappAccount,
+  netappPool,
+  netappVolume,
+  logAnalyticsWorkspace,
+  routeTable,
+  keyVaultKey,
+  loadBalancer,
+  lbBackendAddressPool,
+  lbProbe,
+  lbRule,
+  windowsScaleSet,
+  linuxScaleSet,
+  storageContainer,
+  virtualNetworkPeering,
+  mssqlServer,
+  route,
+  publicIpPrefix,
+  firewall,
+  applicationInsights,
+  containerRegistry,
+  aksNodePool,
+  managedDisk,
+  mssqlDatabase,
+  postgresqlFlexibleServer,
+  cosmosdbAccount,
+  natGateway,
+  bastionHost,
+  resourceGroupPolicyAssignment,
+  subscriptionPolicyAssignment,
+  resourcePolicyAssignment,
+  managementGroupPolicyAssignment,
+];
