@@ -76,7 +76,8 @@ export class DiagnosticsFeature {
     const [root, address] = rootAndAddress(t);
     const folder = this.core.store.scanContaining(root)?.folder ?? root;
     const text = make(address, root, folder);
-    await vscode.env.clipboard.writeText(text);
+    // The clipboard can refuse (a browser without focus or permission); the message shows the text anyway.
+    await Promise.resolve(vscode.env.clipboard.writeText(text)).catch(() => undefined);
     void vscode.window.showInformationMessage(`Copied: ${text}`);
     return text;
   }

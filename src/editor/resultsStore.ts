@@ -95,11 +95,12 @@ export class ResultsStore implements vscode.Disposable {
   }
 
   /**
-   * The root a finding belongs to, as messages and titles name it (`envs/dev`), when the workspace has
-   * several roots; undefined when it has one (there is nothing to tell apart).
+   * The root a finding belongs to, as messages and titles name it (`envs/dev`), when its file does not
+   * say it: a module file reached from several roots. Undefined for a file inside its own root (Problems
+   * and editor tabs already show the path) and when the workspace has one root.
    */
   rootNameOf(result: Pick<ResourceResult, 'resource'>): string | undefined {
-    if (this.roots.size < 2) return undefined;
+    if (this.roots.size < 2 || isInside(result.resource.file, result.resource.root)) return undefined;
     const scan = this.scanContaining(result.resource.root);
     return rootLabel(result.resource.root, scan?.folder ?? result.resource.root);
   }

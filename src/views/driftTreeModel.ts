@@ -32,6 +32,11 @@ export interface RootNode {
   /** `envs/dev`, or the folder's name for the folder itself. */
   label: string;
   counts: RootCounts;
+  /**
+   * Open at first only when it is the one root. With several, VS Code 1.100 does not load the children of
+   * pre-expanded rows it has not shown, and revealing a finding below them fails; collapsed rows load on expand.
+   */
+  expanded: boolean;
   children: (ProblemNode | ModuleNode | ResourceNode)[];
 }
 
@@ -110,7 +115,7 @@ export function buildTreeModel(scans: readonly ScanLike[]): DriftTreeModel {
   const rootNode = (root: string, folder: string): RootNode => {
     let node = roots.get(root);
     if (!node) {
-      node = { kind: 'root', id: `root:${root}`, root, folder, label: rootLabel(root, folder), counts: { drifted: 0, missing: 0, unverified: 0 }, children: [] };
+      node = { kind: 'root', id: `root:${root}`, root, folder, label: rootLabel(root, folder), counts: { drifted: 0, missing: 0, unverified: 0 }, expanded: false, children: [] };
       roots.set(root, node);
     }
     return node;
@@ -160,6 +165,7 @@ export function buildTreeModel(scans: readonly ScanLike[]): DriftTreeModel {
   }
   unmanaged.children.sort((a, b) => `${a.resource.type}\u0000${a.resource.liveId}`.localeCompare(`${b.resource.type}\u0000${b.resource.liveId}`));
   const ordered: (RootNode | GroupNode)[] = [...roots.values()].filter((r) => r.children.length > 0).sort((a, b) => a.label.localeCompare(b.label));
+  if (ordered.length === 1) (ordered[0] as RootNode).expanded = true;
   if (unmanaged.children.length) ordered.push(unmanaged);
   return { roots: ordered, resources };
 }
@@ -180,15 +186,17 @@ export function rootDescription(counts: RootCounts): string {
   return parts.join(' · ');
 }
 
-/** The root module an error is about: the deepest root folder holding its file, else the scanned folder. */
+/**
+ * The root module an error is about: the deepest root folder holding its file, else the deepest one its
+ * message names (state errors say "no terraform.tfstate in <root>"), else the scanned folder.
+ */
 function rootOfError(error: ScanError, roots: ReadonlySet<string>, folder: string): string {
   const file = error.file?.replace(/\\/g, '/');
-  let best: string | undefined;
-  for (const root of roots) {
-    const r = root.replace(/\\/g, '/');
-    if (file && (file === r || file.startsWith(`${r}/`)) && (!best || r.length > best.length)) best = root;
-  }
-  return best ?? (roots.size === 1 ? [...roots][0] : folder);
+  const message = error.message.replace(/\\/g, '/');
+  const deepest = (holds: (root: string) => boolean) => [...roots].filter(holds).sort((a, b) => b.length - a.length)[0];
+  const norm = (r: string) => r.replace(/\\/g, '/');
+  const named = (r: string) => new RegExp(`${norm(r).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[/\\s):,;])`).test(message);
+  return (file && deepest((r) => file === norm(r) || file.startsWith(`${norm(r)}/`))) || deepest(named) || (roots.size === 1 ? [...roots][0] : folder);
 }
 
 /** Problems first, then the root's own resources by status and place, then module instances by address. */

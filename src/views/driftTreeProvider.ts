@@ -53,7 +53,7 @@ export class DriftTreeProvider implements vscode.TreeDataProvider<DriftNode>, vs
     const C = vscode.TreeItemCollapsibleState;
     switch (node.kind) {
       case 'root': {
-        const item = new vscode.TreeItem(node.label, C.Expanded);
+        const item = new vscode.TreeItem(node.label, node.expanded ? C.Expanded : C.Collapsed);
         item.id = node.id;
         item.description = rootDescription(node.counts);
         item.tooltip = `Root module ${node.root}`;
@@ -94,7 +94,7 @@ export class DriftTreeProvider implements vscode.TreeDataProvider<DriftNode>, vs
         item.id = node.id;
         const status = r.status === 'missing' ? 'missing' : r.status === 'unverified' ? `not verified: ${shortReason(r.reason ?? 'unknown reason', r.resource.root)}` : '';
         item.description = status ? `${node.where} · ${status}` : node.where;
-        item.tooltip = new vscode.MarkdownString().appendMarkdown(`**${r.address}** (${r.liveId ?? 'no live ID'})\n\n`).appendText(r.reason ?? `${r.drifts.length} drifted attributes`);
+        item.tooltip = new vscode.MarkdownString(`**${r.address}** (${r.liveId ?? 'no live ID'})\n\n${r.reason ?? `${r.drifts.length} drifted attributes`}`);
         item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[r.status]);
         item.contextValue = r.status === 'missing' ? itemContext.resourceMissing : r.live !== undefined ? itemContext.resourceWithLive : itemContext.resource;
         item.command = openAt(r.resource.file, r.resource.headerRange);

@@ -23,15 +23,42 @@ export class DriftView implements vscode.Disposable {
     });
   }
 
-  /** Shows the resource in the tree (the view opens if it was closed); false when it is in sync or unknown. */
+  /**
+   * Shows the resource in the tree (the view opens if it was closed), expanding its root and module rows
+   * on the way down; false when it is in sync, unknown, or the view could not show it.
+   */
   async reveal(root: string, address: string): Promise<boolean> {
     const node = this.provider.resourceNode(root, address);
     if (!node) {
       await vscode.commands.executeCommand(`${DRIFT_VIEW_ID}.focus`);
       return false;
     }
-    await this.view.reveal(node, { select: true, focus: true, expand: true });
+    const chain: DriftNode[] = [];
+    for (let p = this.provider.getParent(node); p; p = this.provider.getParent(p)) chain.unshift(p);
+    if (await this.revealChain(chain, node)) return true;
+    // Never an error toast for a row the view could not show: open the view instead.
+    await vscode.commands.executeCommand(`${DRIFT_VIEW_ID}.focus`);
+    return false;
+  }
+
+  private async revealChain(chain: DriftNode[], node: DriftNode): Promise<boolean> {
+    for (const step of [...chain, node]) {
+      const last = step === node;
+      if (!(await this.revealOne(step, { select: last, focus: last, expand: last ? true : 1 }))) return false;
+    }
     return true;
+  }
+
+  private async revealOne(node: DriftNode, options: { select: boolean; focus: boolean; expand: boolean | number }): Promise<boolean> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await this.view.reveal(node, options);
+        return true;
+      } catch {
+        await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
+      }
+    }
+    return false;
   }
 
   dispose(): void {

@@ -21,6 +21,15 @@ function liveOf(t: LiveTarget): { type: string; liveId: string; region?: string 
   return undefined;
 }
 
+/** The clipboard can refuse (a browser without focus or permission): the command still answers. */
+async function copy(text: string): Promise<void> {
+  try {
+    await vscode.env.clipboard.writeText(text);
+  } catch {
+    // The message shows the text; nothing else to do.
+  }
+}
+
 export class ViewsFeature {
   readonly tree: DriftView;
   readonly statusBar: DriftStatusBar;
@@ -41,7 +50,7 @@ export class ViewsFeature {
   private async copyId(t: LiveTarget): Promise<string | undefined> {
     const live = liveOf(t);
     if (!live) return undefined;
-    await vscode.env.clipboard.writeText(live.liveId);
+    await copy(live.liveId);
     const url = consoleUrl(live.type, live.liveId, live.region);
     const open = 'Open in Console';
     void vscode.window.showInformationMessage(`Copied ${live.liveId}`, ...(url ? [open] : [])).then((choice) => {

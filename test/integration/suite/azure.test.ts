@@ -13,7 +13,7 @@ import * as vscode from 'vscode';
 import { nsgBody, resourceGroupBody, storageBody, vmBody, vnetBody } from '../../fakes/arm/examples';
 import { applyAzurermConsoleDrift, azurermIds, seedAzurermWorkspace } from '../../fakes/arm/azurermScenario';
 import { FakeArm } from '../../fakes/arm/server';
-import { codeOf, driftLens, driftLensDiagnostics, EXTENSION_ID, fileUri, rangeIn, scan, workspaceDir } from './helpers';
+import { codeOf, driftLens, driftLensDiagnostics, EXTENSION_ID, fileUri, rangeIn, scan, treeRows, workspaceDir } from './helpers';
 
 type Api = Awaited<ReturnType<typeof driftLens>>;
 type Node = Parameters<Api['testing']['driftTree']['getTreeItem']>[0];
@@ -50,10 +50,9 @@ suite('Azure: azurerm workspace against the fake Resource Manager', () => {
   const item = (n: Node) => api.testing.driftTree.getTreeItem(n) as vscode.TreeItem;
   const children = async (n?: Node) => (await api.testing.driftTree.getChildren(n)) ?? [];
   const group = async (label: string) => (await children()).find((n) => item(n).label === label);
-  const labelsIn = async (label: string) => {
-    const g = await group(label);
-    return g ? (await children(g)).map((n) => String(item(n).label)) : [];
-  };
+  /** Addresses of the resources with this status (unmanaged: their row labels), wherever they sit in the tree. */
+  const labelsIn = async (label: 'Missing' | 'Unverified' | 'Unmanaged') =>
+    (await treeRows(api.testing.driftTree, label.toLowerCase() as 'missing' | 'unverified' | 'unmanaged')).map((r) => r.address);
 
   suiteSetup(async () => {
     api = await driftLens();
@@ -146,8 +145,8 @@ suite('Azure: azurerm workspace against the fake Resource Manager', () => {
     assert.ok((await labelsIn('Unverified')).includes('azurerm_key_vault.secrets'));
     const missingAzure = (await labelsIn('Missing')).filter((l) => l.startsWith('azurerm_'));
     assert.deepEqual(missingAzure, ['azurerm_public_ip.app'], 'only the deleted resource is missing');
-    const unverified = (await children(await group('Unverified'))).find((n) => item(n).label === 'azurerm_key_vault.secrets')!;
-    const tooltip = item(unverified).tooltip;
+    const unverified = (await treeRows(api.testing.driftTree, 'unverified')).find((r) => r.address === 'azurerm_key_vault.secrets')!;
+    const tooltip = unverified.item.tooltip;
     assert.match(tooltip instanceof vscode.MarkdownString ? tooltip.value : String(tooltip), /Microsoft\.KeyVault\/vaults\/read/);
     const header = rangeIn(MAIN, 'resource "azurerm_key_vault" "secrets"');
     assert.ok(!driftLensDiagnostics(fileUri(MAIN)).some((d) => codeOf(d) === 'drift.missing' && d.range.start.line === header.start.line));

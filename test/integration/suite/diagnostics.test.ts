@@ -55,7 +55,7 @@ suite('Diagnostics after "Scan workspace for drift"', () => {
     assert.equal(driftLensDiagnostics(fileUri('storage.tf')).length, 0);
   });
 
-  test('with driftlens.diagnostics.showUnverified on, what is unverified becomes a drift.unverified hint', async () => {
+  test('with driftlens.diagnostics.showUnverified on, what is unverified becomes a drift.unverified Information diagnostic (Problems shows it; a Hint it would not)', async () => {
     const config = vscode.workspace.getConfiguration('driftlens');
     const changed = new Promise<void>((resolve) => {
       const sub = vscode.languages.onDidChangeDiagnostics((e) => {
@@ -71,7 +71,7 @@ suite('Diagnostics after "Scan workspace for drift"', () => {
       const hints = driftLensDiagnostics(fileUri('storage.tf'));
       assert.equal(hints.length, 1);
       assert.equal(codeOf(hints[0]), 'drift.unverified');
-      assert.equal(hints[0].severity, vscode.DiagnosticSeverity.Hint);
+      assert.equal(hints[0].severity, vscode.DiagnosticSeverity.Information);
       assert.deepEqual(hints[0].range, rangeIn('storage.tf', 'resource "aws_s3_bucket" "artifacts"'));
       assert.match(hints[0].message, /not verified — unsupported type/);
     } finally {

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { DriftLensApi } from '../../../src/extension';
+import type { DriftNode } from '../../../src/views/driftTreeModel';
 
 export const EXTENSION_ID = 'driftlens.driftlens';
 
@@ -108,4 +109,33 @@ export async function updateSetting(name: string, value: unknown): Promise<void>
   });
   await vscode.workspace.getConfiguration('driftlens').update(name, value, vscode.ConfigurationTarget.Workspace);
   await seen;
+}
+
+type TreeNode = DriftNode;
+type Tree = DriftLensApi['testing']['driftTree'];
+
+/** Every node of the Drift view, depth first, through the provider as VS Code asks it. */
+export async function allTreeNodes(tree: Tree): Promise<TreeNode[]> {
+  const out: TreeNode[] = [];
+  const walk = async (parent?: TreeNode) => {
+    for (const n of (await tree.getChildren(parent)) ?? []) {
+      out.push(n);
+      await walk(n);
+    }
+  };
+  await walk();
+  return out;
+}
+
+/** Resource rows with a status (tree items, with the address and root of each), or unmanaged rows. */
+export async function treeRows(tree: Tree, status: 'drifted' | 'missing' | 'unverified' | 'unmanaged'): Promise<{ node: TreeNode; item: vscode.TreeItem; address: string; root?: string }[]> {
+  const rows = [];
+  for (const node of await allTreeNodes(tree)) {
+    if (status === 'unmanaged' ? node.kind !== 'unmanaged' : node.kind !== 'resource' || node.result.status !== status) continue;
+    const item = (await tree.getTreeItem(node)) as vscode.TreeItem;
+    rows.push(node.kind === 'resource'
+      ? { node, item, address: node.result.address, root: node.result.resource.root }
+      : { node, item, address: String(item.label) });
+  }
+  return rows;
 }

@@ -1,6 +1,7 @@
 // vscode.executeCodeActionProvider offers "Update code to live value" (preferred) where the value is a
-// literal; applying it rewrites only that literal and the squiggle goes away WITHOUT a new scan
-// (no EC2 call); undo brings both back. "Ignore this drift" appends to .driftignore.
+// literal; applying it rewrites only that literal (in this editor, or in the file the literal lives in,
+// opened beside) and the squiggle goes away WITHOUT a new scan (no EC2 call); undo brings both back;
+// nothing is saved. "Ignore this drift" appends to .driftignore.
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import * as vscode from 'vscode';
@@ -34,28 +35,33 @@ suite('Quick-fixes', () => {
     await scan();
   });
 
-  test('update the variable default the value comes from; the squiggle goes without a scan', async () => {
+  test('update the variable default the value comes from: opened beside, edited, not saved; the squiggle goes without a scan', async () => {
+    const compute = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fileUri('compute.tf')));
     const { actions } = await actionsFor('compute.tf', /^instance_type:/);
-    const fix = actions.find((a) => a.title === 'Update code to live value');
-    assert.ok(fix?.edit, `no fix among ${actions.map((a) => a.title).join(', ')}`);
+    const fix = actions.find((a) => a.title.startsWith('Update code to live value'));
+    assert.ok(fix?.command, `no fix among ${actions.map((a) => a.title).join(', ')}`);
+    assert.equal(fix.title, 'Update code to live value (edits variables.tf)', 'the title says the edit is in another file');
     assert.equal(fix.isPreferred, true);
-    assert.deepEqual(fix.edit.entries().map(([uri]) => uri.fsPath), [fileUri('variables.tf').fsPath]);
+    assert.equal(fix.edit, undefined, 'an edit in another file is not applied unseen');
 
     const callsBefore = (await fakeCalls()).length;
     const runBefore = api.testing.lastRun();
     const gone = when(diagnosticsChanged, () => !driftLensDiagnostics(fileUri('compute.tf')).some((d) => d.message.startsWith('instance_type:')), 'instance_type squiggle gone');
-    assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
-    const doc = await vscode.workspace.openTextDocument(fileUri('variables.tf'));
-    assert.equal(doc.getText(), originals.get('variables.tf')!.replace('default     = "t3.micro"', 'default     = "t3.large"'));
+    assert.equal(await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? [])), true);
+    const active = vscode.window.activeTextEditor;
+    assert.equal(active?.document.uri.fsPath, fileUri('variables.tf').fsPath, 'variables.tf is shown where the edit can be seen and undone');
+    assert.notEqual(active?.viewColumn, compute.viewColumn, 'beside the editor the fix was invoked from');
+    assert.equal(active?.document.getText(), originals.get('variables.tf')!.replace('default     = "t3.micro"', 'default     = "t3.large"'));
+    assert.equal(active?.document.isDirty, true);
     await gone;
     assert.equal((await fakeCalls()).length, callsBefore, 'the re-comparison called EC2');
     assert.equal(api.testing.lastRun(), runBefore, 'a scan ran');
     assert.equal(readFileSync(fileUri('variables.tf').fsPath, 'utf8'), originals.get('variables.tf'), 'the fix saved the file itself');
   });
 
-  test('undo restores the text, and the squiggle comes back', async () => {
+  test('undo in that editor restores the text, and the squiggle comes back', async () => {
     const doc = await vscode.workspace.openTextDocument(fileUri('variables.tf'));
-    await vscode.window.showTextDocument(doc);
+    assert.equal(vscode.window.activeTextEditor?.document, doc);
     const back = when(diagnosticsChanged, () => driftLensDiagnostics(fileUri('compute.tf')).some((d) => d.message.startsWith('instance_type:')), 'instance_type squiggle back');
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), originals.get('variables.tf'));

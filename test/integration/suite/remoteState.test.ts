@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import { codeOf, driftLens, driftLensDiagnostics, fakeCalls, fileUri, rangeIn, scan, workspaceDir } from './helpers';
+import { codeOf, driftLens, driftLensDiagnostics, fakeCalls, fileUri, rangeIn, scan, treeRows, workspaceDir } from './helpers';
 
 type Api = Awaited<ReturnType<typeof driftLens>>;
 type Node = Parameters<Api['testing']['driftTree']['getTreeItem']>[0];
@@ -99,11 +99,9 @@ suite('Remote state: terraform state pull from the editor', () => {
   let remoteDir: string;
   const item = (n: Node) => api.testing.driftTree.getTreeItem(n) as vscode.TreeItem;
   const children = async (n?: Node) => (await api.testing.driftTree.getChildren(n)) ?? [];
-  const resourceIn = async (group: string): Promise<vscode.TreeItem | undefined> => {
-    const g = (await children()).find((n) => item(n).label === group);
-    const node = g && (await children(g)).find((n) => item(n).label === ADDRESS);
-    return node && item(node);
-  };
+  /** The resource's row when it has this status (the tree groups by root, then module, then resource). */
+  const resourceIn = async (status: 'Drifted' | 'Missing' | 'Unverified'): Promise<vscode.TreeItem | undefined> =>
+    (await treeRows(api.testing.driftTree, status.toLowerCase() as 'drifted' | 'missing' | 'unverified')).find((r) => r.address === ADDRESS)?.item;
   const tooltipOf = (i: vscode.TreeItem | undefined) => (i?.tooltip instanceof vscode.MarkdownString ? i.tooltip.value : String(i?.tooltip));
 
   suiteSetup(async () => {

@@ -1,8 +1,10 @@
-// The Drift view's data (through the extension's test API): groups, resources, `expected → actual`
-// attributes, context values for the menus, click-to-reveal, the badge, the status bar and the diff.
+// The Drift view's data (through the extension's test API): the root module, its resources with their
+// status, `expected → actual` attributes, context values for the menus, click-to-reveal, the badge,
+// the status bar and the diff.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { driftLens, fileUri, rangeIn, scan, workspaceDir } from './helpers';
+import { basename } from 'node:path';
+import { driftLens, fileUri, rangeIn, scan, treeRows, workspaceDir } from './helpers';
 
 type Api = Awaited<ReturnType<typeof driftLens>>;
 type Node = Parameters<Api['testing']['driftTree']['getTreeItem']>[0];
@@ -27,35 +29,41 @@ suite('Drift tree, status bar and diff', () => {
     assert.equal((await scan()).kind, 'done');
   });
 
-  test('groups, in order, without empty ones', async () => {
-    const groups = (await children()).map((n) => [item(n).label, item(n).description]);
-    assert.deepEqual(groups, [['Drifted', '3'], ['Missing', '1'], ['Unverified', '1'], ['Unmanaged', '1']]);
+  test('one root node (the sandbox folder) with its counts, then the Unmanaged group', async () => {
+    const top = (await children()).map((n) => [item(n).label, item(n).description]);
+    assert.deepEqual(top, [[basename(workspaceDir()), '3 drifted · 1 missing · 1 not verified'], ['Unmanaged', '1']]);
   });
 
-  test('the security group created in the console is unmanaged; the VPC\'s default group is not', async () => {
+  test('the security group created in the console is unmanaged; the VPC\'s default group is not; clicking it copies its ID', async () => {
     const unmanaged = (await children(await find(['Unmanaged']))).map((n) => [item(n).label, item(n).contextValue]);
     assert.deepEqual(unmanaged, [['aws_security_group launch-wizard-1', 'driftlens.unmanaged']]);
+    const click = item(await find(['Unmanaged', 'aws_security_group launch-wizard-1'])).command;
+    assert.equal(click?.command, 'driftlens.copyLiveId');
+    assert.equal(await vscode.commands.executeCommand(click.command, ...(click.arguments ?? [])), 'sg-0c4a1e7b3d92f5806');
   });
 
-  test('resources under each group, with file:line', async () => {
-    const drifted = (await children(await find(['Drifted']))).map((n) => [item(n).label, item(n).description]);
-    assert.deepEqual(drifted, [['aws_instance.web', 'compute.tf:3'], ['aws_instance.api', 'compute.tf:17'], ['aws_security_group.web', 'network.tf:23']]);
-    const missing = (await children(await find(['Missing']))).map((n) => item(n).label);
-    assert.deepEqual(missing, ['aws_instance.worker']);
+  test('resources under the root: drifted, then missing, then unverified with its short reason, each with file:line', async () => {
+    const rows = (await children(await find([basename(workspaceDir())]))).map((n) => [item(n).label, item(n).description]);
+    assert.deepEqual(rows.slice(0, 4), [['aws_instance.web', 'compute.tf:3'], ['aws_instance.api', 'compute.tf:17'], ['aws_security_group.web', 'network.tf:23'], ['aws_instance.worker', 'compute.tf:30 · missing']]);
+    assert.equal(rows.length, 5);
+    assert.match(String(rows[4][1]), /^storage\.tf:\d+ · not verified: .+/);
+    const missing = (await treeRows(api.testing.driftTree, 'missing'))[0];
+    assert.equal(missing.item.contextValue, 'driftlens.resource.missing', 'the menu offers terraform apply -target / state rm / ignore');
+    assert.equal(await vscode.commands.executeCommand('driftlens.copyApplyTarget', missing.node), 'terraform apply -target=aws_instance.worker');
   });
 
   test('attributes read `expected → actual` and carry the menu context', async () => {
-    const web = item(await find(['Drifted', 'aws_instance.web', 'instance_type']));
+    const web = item(await find([basename(workspaceDir()), 'aws_instance.web', 'instance_type']));
     assert.equal(web.description, '"t3.micro" → "t3.large"');
     assert.equal(web.contextValue, 'driftlens.drift.fixable');
     assert.ok(web.iconPath instanceof vscode.ThemeIcon);
-    const ingress = item(await find(['Drifted', 'aws_security_group.web', 'ingress']));
+    const ingress = item(await find([basename(workspaceDir()), 'aws_security_group.web', 'ingress']));
     assert.equal(ingress.contextValue, 'driftlens.drift', 'a rule set is not a literal: no "update code" item');
-    assert.equal(item(await find(['Drifted', 'aws_instance.web'])).contextValue, 'driftlens.resource.live');
+    assert.equal(item(await find([basename(workspaceDir()), 'aws_instance.web'])).contextValue, 'driftlens.resource.live');
   });
 
   test('clicking an attribute opens the file with the value selected', async () => {
-    const command = item(await find(['Drifted', 'aws_instance.api', 'tags.Owner'])).command;
+    const command = item(await find([basename(workspaceDir()), 'aws_instance.api', 'tags.Owner'])).command;
     assert.ok(command);
     await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
     const editor = vscode.window.activeTextEditor;
@@ -64,10 +72,10 @@ suite('Drift tree, status bar and diff', () => {
   });
 
   test('getParent leads back to the group (reveal needs it)', async () => {
-    const attr = await find(['Drifted', 'aws_instance.web', 'instance_type']);
+    const attr = await find([basename(workspaceDir()), 'aws_instance.web', 'instance_type']);
     const resource = api.testing.driftTree.getParent?.(attr) as Node;
     assert.equal(item(resource).label, 'aws_instance.web');
-    assert.equal(item(api.testing.driftTree.getParent?.(resource) as Node).label, 'Drifted');
+    assert.equal(item(api.testing.driftTree.getParent?.(resource) as Node).label, basename(workspaceDir()));
     assert.equal(await vscode.commands.executeCommand('driftlens.revealInTree', { root: workspaceDir(), address: 'aws_instance.web' }), true);
   });
 

@@ -76,6 +76,8 @@ describe('drift tree model', () => {
     const model = buildTreeModel([devScan]);
     assert.deepEqual(labels(model.roots), ['envs/dev', 'envs/prod']);
     const [dev, prod] = model.roots as RootNode[];
+    // Several roots start collapsed (VS Code loads a row's children when it is expanded; reveal needs them); one root starts open.
+    assert.deepEqual([dev.expanded, prod.expanded, (buildTreeModel([scan]).roots[0] as RootNode).expanded], [false, false, true]);
     assert.deepEqual(labels(dev.children), ['module.app']);
     assert.deepEqual(labels(prod.children), ['aws_s3_bucket.logs envs/prod/main.tf:21', 'module.app']);
     const mod = dev.children[0] as ModuleNode;
@@ -104,6 +106,11 @@ describe('drift tree model', () => {
   it('problems go under the root they concern, first; unmanaged resources in their own group last', () => {
     const noState = { kind: 'state' as const, file: '/w/examples/a/terraform.tfstate', message: 'not in state: no terraform.tfstate in /w/examples/a', severity: 'warning' as const };
     const unverified = result('module.x.aws_instance.this', 'unverified', resource('module.x.aws_instance.this', '/w/main.tf', 3, '/w/examples/a'));
+    // Without a file, the root the message names (the engine's "not in state" errors have none).
+    const named = { kind: 'state' as const, message: 'not in state: no terraform.tfstate in /w/examples/a (2 resource instances without a cloud ID)', severity: 'warning' as const };
+    const other = result('aws_vpc.x', 'drifted', resource('aws_vpc.x', '/w/main.tf', 1, '/w'), ['cidr_block']);
+    const withoutFile = buildTreeModel([{ folder: '/w', result: { root: '/w', resources: [unverified, other], errors: [named], unmanaged: [] } }]);
+    assert.deepEqual(labels((withoutFile.roots.find((r) => r.kind === 'root' && r.label === 'examples/a') as RootNode).children), [`! ${named.message}`, 'module.x']);
     const model = buildTreeModel([{ folder: '/w', result: { root: '/w', resources: [unverified], errors: [noState],
       unmanaged: [{ type: 'aws_security_group', liveId: 'sg-1', region: 'eu-west-1' }] } }]);
     assert.deepEqual(labels(model.roots), ['examples/a', 'group']);
