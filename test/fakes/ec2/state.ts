@@ -10,6 +10,7 @@ export class FakeEc2State {
   readonly securityGroups = new Map<string, SeedSecurityGroup>();
   readonly instances = new Map<string, SeedInstance>();
   readonly volumes = new Map<string, SeedVolume>();
+  private volumeSeq = 0;
 
   constructor(seed: Ec2Seed = {}) {
     this.ownerId = seed.ownerId ?? '123456789012';
@@ -42,9 +43,9 @@ export class FakeEc2State {
         ...(inst.rootVolume.tags ? { tags: inst.rootVolume.tags } : {}),
       });
     }
-    (inst.ebsVolumes ?? []).forEach((v, n) => {
-      // The root volume is vol-<instance hex>; the others end in e1, e2… (IDs keep EC2's shape).
-      v.id ??= `vol-${inst.id.slice(2, -2)}e${n + 1}`;
+    (inst.ebsVolumes ?? []).forEach((v) => {
+      // The root volume is vol-<instance hex>; the others are numbered vol-f…1, vol-f…2 in load order (EC2's ID shape).
+      v.id ??= `vol-f${(++this.volumeSeq).toString(16).padStart(16, '0')}`;
       const { deviceName: _d, deleteOnTermination: _t, ...volume } = v;
       this.volumes.set(v.id, { ...volume, id: v.id, type: v.type ?? 'gp3', availabilityZone: v.availabilityZone ?? inst.availabilityZone ?? (inst.subnetId ? this.subnets.get(inst.subnetId)?.availabilityZone : undefined) });
     });

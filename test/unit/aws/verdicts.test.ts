@@ -189,8 +189,8 @@ describe('AWS verdicts (issue 11): ebs_block_device, a set the provider keys by 
       {
         id: DATA, ami: 'ami-0abcdef1234567890', instanceType: 't3.large', subnetId: 'subnet-0a1b2c3d4e5f60001', rootVolume: { size: 8 },
         ebsVolumes: [
-          { deviceName: '/dev/sdf', size: 100, type: 'gp3', encrypted: true, snapshotId: 'snap-0a1b2c3d4e5f60001' },
-          { deviceName: '/dev/sdg', size: 50, type: 'gp2', deleteOnTermination: false },
+          { id: 'vol-0a1b2c3d4e5f600f1', deviceName: '/dev/sdf', size: 100, type: 'gp3', encrypted: true, snapshotId: 'snap-0a1b2c3d4e5f60001' },
+          { id: 'vol-0a1b2c3d4e5f600f2', deviceName: '/dev/sdg', size: 50, type: 'gp2', deleteOnTermination: false },
         ],
       },
     ],
@@ -218,7 +218,7 @@ describe('AWS verdicts (issue 11): ebs_block_device, a set the provider keys by 
 
   it('a resized volume drifts on its own sub-attribute; a volume the code does not declare, and one that is gone, drift as elements', async () => {
     const fake = await start(account());
-    fake.state.updateVolume('vol-0a1b2c3d4e5f600e1', { size: 200 });
+    fake.state.updateVolume('vol-0a1b2c3d4e5f600f1', { size: 200 });
     const hcl = `resource "aws_instance" "data" {
   ebs_block_device {
     device_name = "/dev/sdf"
@@ -233,6 +233,21 @@ describe('AWS verdicts (issue 11): ebs_block_device, a set the provider keys by 
     const c = await verdict(hcl, DATA);
     assert.deepEqual(driftsOf(c).map(([a, e]) => [a, e]), [['ebs_block_device[0].volume_size', 100], ['ebs_block_device[1]', { device_name: '/dev/sdh', volume_size: 10 }], ['ebs_block_device', null]]);
     assert.deepEqual((c.drifts[2].actual as Record<string, unknown>).device_name, '/dev/sdg');
+  });
+
+  it('root and other EBS volumes of many instances come from one DescribeVolumes per 200 IDs, each instance its own', async () => {
+    const ids = Array.from({ length: 40 }, (_, k) => `i-${(k + 1).toString(16).padStart(17, '0')}`);
+    const fake = await start({
+      instances: ids.map((id, k) => ({ id, ami: 'ami-0abcdef1234567890', instanceType: 't3.micro', rootVolume: { size: 8 }, ebsVolumes: [{ deviceName: '/dev/sdf', size: 10 + k }, { deviceName: '/dev/sdg', size: 100 + k }] })),
+    });
+    const bs = ids.map((id) => binding('aws_instance', id, ['root_block_device', 'ebs_block_device']));
+    const results = await testProvider().fetch(bs, fetchContext());
+    bs.forEach((b, k) => {
+      const r = resultFor(results, b);
+      const ebs = r.status === 'found' ? (r.attributes.ebs_block_device as { device_name: string; volume_size: number }[]) : [];
+      assert.deepEqual(ebs.map((e) => [e.device_name, e.volume_size]).sort(), [['/dev/sdf', 10 + k], ['/dev/sdg', 100 + k]]);
+    });
+    assert.equal(fake.calls.filter((c) => c.action === 'DescribeVolumes').length, 1);
   });
 
   it('403 on DescribeVolumes leaves ebs_block_device unverified naming the action', async () => {
