@@ -27,6 +27,9 @@ const common = {
 /** Package → [file in dist/, export of that file]. The code imports them with `await import(...)` only. */
 const LAZY = {
   '@aws-sdk/client-ec2': ['./ec2Sdk.js', undefined],
+  // STS and the credential providers: only when a provider block assumes a role or state has ARNs to cross-check.
+  '@aws-sdk/client-sts': ['./awsAuthSdk.js', 'sts'],
+  '@aws-sdk/credential-providers': ['./awsAuthSdk.js', 'credentialProviders'],
   '@azure/arm-resources': ['./azureSdk.js', 'armResources'],
   '@azure/core-rest-pipeline': ['./azureSdk.js', 'coreRestPipeline'],
   '@azure/identity': ['./azureSdk.js', 'identity'],
@@ -37,7 +40,7 @@ const lazySdks = {
   name: 'lazy-sdks',
   setup(build) {
     build.onResolve({ filter: /^@(aws-sdk|azure)\// }, (args) => (LAZY[args.path] ? { path: args.path, namespace: 'lazy-sdk' } : undefined));
-    build.onResolve({ filter: /^\.\/(ec2|azure)Sdk\.js$/ }, (args) => ({ path: args.path, external: true }));
+    build.onResolve({ filter: /^\.\/(ec2|azure|awsAuth)Sdk\.js$/ }, (args) => ({ path: args.path, external: true }));
     build.onLoad({ filter: /.*/, namespace: 'lazy-sdk' }, (args) => {
       const [file, name] = LAZY[args.path];
       return { contents: `module.exports = require(${JSON.stringify(file)})${name ? `.${name}` : ''};`, loader: 'js', resolveDir: '.' };
@@ -51,6 +54,7 @@ const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazySdks] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazySdks] },
   sdk("module.exports = require('@aws-sdk/client-ec2');", 'dist/ec2Sdk.js'),
+  sdk("exports.sts = require('@aws-sdk/client-sts'); exports.credentialProviders = require('@aws-sdk/credential-providers');", 'dist/awsAuthSdk.js'),
   sdk("exports.armResources = require('@azure/arm-resources'); exports.coreRestPipeline = require('@azure/core-rest-pipeline'); exports.identity = require('@azure/identity');", 'dist/azureSdk.js'),
 ];
 
