@@ -6,8 +6,6 @@ import { diagnosticSetting } from './diagnosticSetting';
 import { genericMapper } from './generic';
 import { issue13Mappers } from './issue13Mappers';
 import { azapiMappers } from '../azapi/azapiMappers';
-import { issue13Mappers } from './issue13Mappers';
-import { azapiMappers } from '../azapi/azapiMappers';
 import { keyVault } from './keyVault';
 import { kubernetesCluster } from './kubernetesCluster';
 import { linuxWebApp } from './linuxWebApp';
