@@ -51,6 +51,9 @@ export class ProviderConfigs {
   }
 }
 
+/** A sensitive value is never handed to a provider (it could end up in a message): the setting counts as unknown. */
+const SENSITIVE = 'its value is sensitive, and DriftLens does not pass sensitive values to the cloud SDKs';
+
 /** One provider block's evaluable settings, and the settings it writes whose value is unknown. */
 export function evaluateProvider(p: DeclaredProvider, scope: EvalScope): ProviderConfig {
   const body = evaluateBody(p.body, p.range, p.file, scope, new Map(), false);
@@ -61,7 +64,7 @@ export function evaluateProvider(p: DeclaredProvider, scope: EvalScope): Provide
     if (entry.kind === 'attribute') {
       const v = toValue(entry.value);
       if (v !== undefined && !entry.value.sensitive) settings[name] = v;
-      const why = unknownReason(entry.value);
+      const why = unknownReason(entry.value) ?? (v !== undefined && entry.value.sensitive ? SENSITIVE : undefined);
       if (why) unknown[name] = why;
     } else if (entry.kind === 'blocks') {
       settings[name] = entry.blocks.map((b) => blockSettings(b, name, unknown));
@@ -85,7 +88,7 @@ function blockSettings(b: DesiredBody, path: string, unknown: Record<string, str
     if (e.kind !== 'attribute') continue;
     const v = toValue(e.value);
     if (v !== undefined && !e.value.sensitive) out[k] = v;
-    const why = unknownReason(e.value);
+    const why = unknownReason(e.value) ?? (v !== undefined && e.value.sensitive ? SENSITIVE : undefined);
     if (why) unknown[`${path}.${k}`] ??= why;
   }
   return out;

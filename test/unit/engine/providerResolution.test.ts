@@ -91,6 +91,19 @@ describe('engine: AWS provider configuration as Terraform resolves it', function
     assert.equal(ec2.calls.length, 0);
   });
 
+  it('a sensitive assume_role setting is never handed to the SDK: unverified with the reason, no call made', async () => {
+    ws = tempDir({
+      'main.tf': `variable "external_id" {\n  type      = string\n  sensitive = true\n  default   = "s3cr3t-ext"\n}\n\nprovider "aws" {\n  region = "eu-west-1"\n  assume_role {\n    role_arn    = "arn:aws:iam::222222222222:role/reader"\n    external_id = var.external_id\n  }\n}\n\n${VPC_BLOCK}`,
+      'terraform.tfstate': state([{ name: 'main', id: VPC, region: 'eu-west-1' }]),
+    });
+    const result = await scan();
+    const [vpc] = result.resources;
+    assert.equal(vpc.status, 'unverified');
+    assert.match(vpc.reason ?? '', /^assume_role\.external_id unknown: its value is sensitive/);
+    assert.doesNotMatch(JSON.stringify(result), /s3cr3t-ext/);
+    assert.equal(ec2.calls.length, 0);
+  });
+
   it('state says another account than the credentials: unverified with both accounts (one GetCallerIdentity)', async () => {
     ws = tempDir({
       'main.tf': `provider "aws" {\n  region = "eu-west-1"\n}\n\n${VPC_BLOCK}resource "aws_vpc" "other" {\n  cidr_block = "10.0.0.0/16"\n}\n`,
