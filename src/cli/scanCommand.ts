@@ -128,7 +128,7 @@ export async function scanCommand(args: string[], io: ScanIo = processIo()): Pro
       variables: { env: io.env, args: varFlags.vars },
     });
     progress?.clear();
-    io.stdout(format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result, io.env.DRIFTLENS_VERSION) : formatText(result));
+    io.stdout(format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result) : formatText(result));
     if (format !== 'text') for (const e of result.errors) io.stderr(`${e.severity}: ${where(e)}${e.message}\n`);
     const exit = scanExit(result, { failOnUnverified: values['fail-on-unverified'] });
     if (exit.message) io.stderr(`driftlens scan: ${exit.message}\n`);

@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import type { Range, ScanResult, Severity } from '../../model';
 import { relativeFile } from './paths';
-import { RULES, DOCS_URL, helpUri, MISSING_SEVERITY } from './rules';
+import { PRODUCT_NAME, PRODUCT_URI, PRODUCT_VERSION } from './product';
+import { RULES, helpUri, MISSING_SEVERITY } from './rules';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -17,12 +18,13 @@ function region(r: Range): Region {
   return { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
 }
 
-export function sarifLog(result: ScanResult, version = '0.0.0'): Log {
+export function sarifLog(result: ScanResult, version = PRODUCT_VERSION): Log {
   const rules: ReportingDescriptor[] = RULES.map((r) => ({
     id: r.id,
     name: r.name,
     shortDescription: { text: r.short },
     fullDescription: { text: r.full },
+    help: { text: r.help, markdown: r.help },
     helpUri: helpUri(r.id),
     defaultConfiguration: { level: r.id === 'drift.missing' ? levelOf(MISSING_SEVERITY) : r.id === 'drift.unverified' ? 'note' : 'warning' },
   }));
@@ -67,7 +69,7 @@ export function sarifLog(result: ScanResult, version = '0.0.0'): Log {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'DriftLens', informationUri: DOCS_URL, version, semanticVersion: version, rules } },
+        tool: { driver: { name: PRODUCT_NAME, informationUri: PRODUCT_URI, version, semanticVersion: version, rules } },
         originalUriBaseIds: { '%SRCROOT%': { uri: rootUri } },
         // Nothing verified, or an error that kept resources from being read: the scan did not do its job.
         invocations: [{ executionSuccessful: result.summary.verified > 0 && !result.errors.some((e) => e.severity === 'error'), endTimeUtc: result.scannedAt, toolExecutionNotifications: notifications }],
