@@ -27,7 +27,7 @@ interface Ctx {
 /** Tag keys AWS itself sets (`aws:cloudformation:stack-name`…); a user cannot write them. */
 const isSystemTag = (key: string) => key.toLowerCase().startsWith('aws:');
 
-export function compareResource(type: string, desired: DesiredBody, live: Record<string, Value>, schema: TypeSchema | undefined, unreadable?: Record<string, string>): Comparison {
+export function compareResource(type: string, desired: DesiredBody, live: Record<string, Value>, schema: TypeSchema | undefined, unreadable?: Record<string, string>, header?: SourceLocation): Comparison {
   const ctx: Ctx = { type, out: { drifts: [], unverified: [] } };
   for (const [name, entry] of desired.entries) {
     // `x = null` is Terraform's "not set": nothing to compare, nothing to fetch.
@@ -44,6 +44,11 @@ export function compareResource(type: string, desired: DesiredBody, live: Record
       continue;
     }
     compareEntry(ctx, name, entry, live[name], attrSchema ?? {});
+  }
+  // An attribute the code leaves out but whose value it still implies (rules owned by standalone resources elsewhere).
+  for (const [name, attrSchema] of Object.entries(schema?.attributes ?? {})) {
+    if (attrSchema.implied === undefined || desired.entries.has(name) || !header || unreadable?.[name] !== undefined || !(name in live)) continue;
+    compareKnown(ctx, name, undefined, attrSchema.implied, live[name], attrSchema, header);
   }
   return ctx.out;
 }

@@ -17,7 +17,7 @@ export function resultFor(inst: ResolvedInstance, live: LiveResult, schema: Type
   if (live.status === 'error') return base(inst, 'unverified', live.reason);
   // Paths below the top that `ignore_changes` lists take the live value, as Terraform plans them with the prior one.
   const desired = withLiveAtIgnoredPaths(inst.desired, live.attributes, schema?.attributes, inst.ignoreChanges);
-  const compared = compareResource(inst.resource.type, desired, live.attributes, schema, live.unreadable);
+  const compared = compareResource(inst.resource.type, desired, live.attributes, schema, live.unreadable, { file: inst.resource.file, range: inst.resource.headerRange });
   // What Terraform itself ignores (ignore_tags, ignore_changes keys) is not drift either.
   const ignored = (attribute: string) => inst.ignored?.(attribute) ?? false;
   const drifts = compared.drifts.filter((d) => !ignored(d.attribute));

@@ -130,6 +130,11 @@ export interface AttributeSchema {
   onlyDeclared?: boolean;
   /** Sub-attributes of a block or object. */
   attributes?: Record<string, AttributeSchema>;
+  /**
+   * What the code means when it writes no such attribute (a group whose rules are all standalone rule
+   * resources owns none inline: `[]`). Compared at the block header; absent: an unwritten attribute is "don't care".
+   */
+  implied?: Value;
   /** An enum the API may return in another case. */
   caseInsensitive?: boolean;
   /** Masked as "(sensitive)" everywhere, never fixable. */

@@ -15,7 +15,9 @@ import { isLiveError } from './mapper';
 import { awsMapperFor, type AnyAwsMapper } from './mappers';
 import { awsTypeSchema } from './schema';
 import { awsCoverage } from './coverage';
+import { ownershipOf, type Ownership } from './ownership';
 import { createVpcScope, listUnmanagedInVpcs, recordVpcs, type VpcScope } from './unmanaged';
+import { fetchServiceBindings, roleAttachmentsOf, serviceTypeFor, serviceTypeSchema, type ServiceFetchOptions } from './services';
 
 export interface AwsProviderOptions {
   /** Named profile (from --profile); a provider block's `profile` wins for its resources. */
@@ -50,15 +52,24 @@ export function createAwsProvider(options: AwsProviderOptions): LiveStateProvide
   // The VPCs the last fetch saw: the unmanaged listing that follows it in a scan stays inside them.
   let scope: VpcScope = createVpcScope();
   let notes: ScanError[] = [];
+  let ownership: Ownership = new Map();
+  // Which managed policies the code's role policy attachments attach, per role (services/iam/roleAttachments.ts).
+  let attachments: ReadonlyMap<string, ReadonlySet<string>> = new Map();
   return {
     name: 'aws',
-    supports: (type) => awsMapperFor(type) !== undefined,
-    schema: (type, liveId) => awsTypeSchema(type, liveId),
+    supports: (type) => awsMapperFor(type) !== undefined || serviceTypeFor(type) !== undefined,
+    schema: (type, liveId) => awsTypeSchema(type, liveId, ownership) ?? serviceTypeSchema(type, liveId, attachments),
     coverage: awsCoverage,
     fetch: (bindings, ctx) => {
       scope = createVpcScope();
       notes = [];
-      return fetchAll(bindings, ctx, options, scope, notes);
+      attachments = roleAttachmentsOf(bindings);
+      // S3, IAM, SSM and Cloud Control types have their own clients and fetcher (services/).
+      const viaServices = bindings.filter((b) => serviceTypeFor(b.type) !== undefined);
+      const services = viaServices.length === 0 ? Promise.resolve(new Map<Binding, LiveResult>()) : fetchServices(viaServices, ctx, options, notes);
+      // Which rules, routes and NACL entries the code's standalone resources own (ownership.ts), for the parents' schemas.
+      const ec2 = fetchAll(bindings.filter((b) => serviceTypeFor(b.type) === undefined), ctx, options, scope, notes).then((results) => ((ownership = ownershipOf(results)), results));
+      return Promise.all([ec2, services]).then(([a, b]) => new Map([...a, ...b]));
     },
     fetchNotes: () => notes,
     listUnmanaged: async (declaredIds, ctx) => {
@@ -149,22 +160,38 @@ async function fetchAll(bindings: Binding[], ctx: FetchContext, options: AwsProv
   return results;
 }
 
+async function fetchServices(bindings: Binding[], ctx: FetchContext, options: AwsProviderOptions, notes: ScanError[]): Promise<Map<Binding, LiveResult>> {
+  const results = new Map<Binding, LiveResult>();
+  if (!options.credentialsAllowed) {
+    bindings.forEach((b) => results.set(b, UNTRUSTED));
+    return results;
+  }
+  const asked = bindings.filter((b) => b.liveId || (results.set(b, { status: 'error', kind: 'other', reason: 'no live ID in state' }), false));
+  const serviceOptions: ServiceFetchOptions = { profile: options.profile, region: options.region, maxAttempts: options.maxAttempts, concurrency: options.concurrency, loadSts: options.loadSts, loadCredentialProviders: options.loadCredentialProviders };
+  await fetchServiceBindings(asked, ctx, serviceOptions, results, notes);
+  return results;
+}
+
 /** Answers the group's bindings; returns the objects that exist (by ID). */
 async function fetchGroup(g: Group, ctx: Parameters<typeof describeByIds>[2], results: Map<Binding, LiveResult>): Promise<Map<string, unknown>> {
   const { mapper } = g;
-  const outcomes = await describeByIds(mapper.describe, g.bindings.map((b) => b.liveId), ctx);
+  // A rule or route is described through its group or table (describeIdOf); everything else by its own ID.
+  const idOf = (b: Binding) => (mapper.describeIdOf ? mapper.describeIdOf(b) : b.liveId);
+  const asked = g.bindings.filter((b) => idOf(b) !== undefined);
+  for (const b of g.bindings) if (idOf(b) === undefined) results.set(b, { status: 'error', kind: 'other', reason: `cannot tell which object holds ${b.liveId}: neither state nor code names it` });
+  const outcomes = await describeByIds(mapper.describe, asked.map((b) => idOf(b)!), ctx);
   const present = new Map<string, unknown>();
   for (const [id, o] of outcomes) if (o.kind === 'found' && !mapper.gone?.(o.item)) present.set(id, o.item);
 
   const declared = new Map<string, Set<string>>();
-  for (const b of g.bindings) {
-    const s = declared.get(b.liveId) ?? declared.set(b.liveId, new Set()).get(b.liveId)!;
+  for (const b of asked) {
+    const s = declared.get(idOf(b)!) ?? declared.set(idOf(b)!, new Set()).get(idOf(b)!)!;
     b.declaredAttributes.forEach((a) => s.add(a));
   }
   const extras = mapper.enrich && present.size > 0 ? await mapper.enrich(present, declared, ctx) : new Map<string, unknown>();
 
-  for (const b of g.bindings) {
-    const o = outcomes.get(b.liveId);
+  for (const b of asked) {
+    const o = outcomes.get(idOf(b)!);
     if (!o) {
       results.set(b, { status: 'error', kind: 'other', reason: `${mapper.describe.operation} gave no answer for ${b.liveId}` });
     } else if (o.kind === 'error') {
@@ -172,13 +199,13 @@ async function fetchGroup(g: Group, ctx: Parameters<typeof describeByIds>[2], re
     } else if (o.kind === 'not-found') {
       results.set(b, { status: 'not-found', reason: o.reason });
     } else {
-      const gone = mapper.gone?.(o.item);
-      const extra = extras.get(b.liveId);
+      const gone = mapper.gone?.(o.item) ?? mapper.goneFrom?.(o.item, b);
+      const extra = extras.get(idOf(b)!);
       if (gone) results.set(b, { status: 'not-found', reason: gone });
       else if (isLiveError(extra)) results.set(b, extra as LiveError);
       else {
         const unreadable: Record<string, string> = {};
-        const attributes = mapper.toAttributes(o.item, extra, unreadable);
+        const attributes = mapper.toAttributes(o.item, extra, unreadable, b);
         results.set(b, Object.keys(unreadable).length > 0 ? { status: 'found', attributes, unreadable } : { status: 'found', attributes });
       }
     }

@@ -11,7 +11,17 @@ export type DescribeOperation =
   | 'DescribeVpcs'
   | 'DescribeVpcAttribute'
   | 'DescribeSubnets'
-  | 'DescribeVolumes';
+  | 'DescribeVolumes'
+  | 'DescribeSecurityGroupRules'
+  | 'DescribeRouteTables'
+  | 'DescribeInternetGateways'
+  | 'DescribeNatGateways'
+  | 'DescribeAddresses'
+  | 'DescribeNetworkAcls'
+  | 'DescribeKeyPairs'
+  | 'DescribeLaunchTemplates'
+  | 'DescribeLaunchTemplateVersions'
+  | 'DescribeEgressOnlyInternetGateways';
 
 // The SDK's outputs are typed per command; the callers narrow them with `import type`.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

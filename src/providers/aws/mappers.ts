@@ -4,11 +4,33 @@ import type { AwsMapper, TypeNormalization } from './mapper';
 import { securityGroupMapper } from './securityGroup';
 import { subnetMapper } from './subnet';
 import { vpcMapper } from './vpc';
+import { securityGroupRuleMapper } from './securityGroupRule';
+import { vpcSecurityGroupEgressRuleMapper, vpcSecurityGroupIngressRuleMapper } from './vpcSecurityGroupRule';
+import { routeTableMapper } from './routeTable';
+import { routeMapper } from './route';
+import { routeTableAssociationMapper } from './routeTableAssociation';
+import { internetGatewayMapper } from './internetGateway';
+import { egressOnlyInternetGatewayMapper } from './egressOnlyInternetGateway';
+import { natGatewayMapper } from './natGateway';
+import { eipMapper } from './eip';
+import { eipAssociationMapper } from './eipAssociation';
+import { networkAclMapper } from './networkAcl';
+import { networkAclRuleMapper } from './networkAclRule';
+import { ebsVolumeMapper } from './ebsVolume';
+import { volumeAttachmentMapper } from './volumeAttachment';
+import { keyPairMapper } from './keyPair';
+import { launchTemplateMapper } from './launchTemplate';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyAwsMapper = AwsMapper<any, any>;
 
-export const AWS_MAPPERS: readonly AnyAwsMapper[] = [ec2InstanceMapper, securityGroupMapper, vpcMapper, subnetMapper];
+export const AWS_MAPPERS: readonly AnyAwsMapper[] = [
+  ec2InstanceMapper, securityGroupMapper, vpcMapper, subnetMapper,
+  // The EC2/VPC family (issue 12).
+  securityGroupRuleMapper, vpcSecurityGroupIngressRuleMapper, vpcSecurityGroupEgressRuleMapper,
+  routeTableMapper, routeMapper, routeTableAssociationMapper, internetGatewayMapper, egressOnlyInternetGatewayMapper, natGatewayMapper,
+  eipMapper, eipAssociationMapper, networkAclMapper, networkAclRuleMapper, ebsVolumeMapper, volumeAttachmentMapper, keyPairMapper, launchTemplateMapper,
+];
 
 export function awsMapperFor(type: string): AnyAwsMapper | undefined {
   return AWS_MAPPERS.find((m) => m.type === type);

@@ -72,7 +72,7 @@ export async function listUnmanagedInVpcs(scope: VpcScope, declaredIds: Iterable
             const listing = mapper.listInVpcs!;
             const operation = mapper.describe.operation;
             try {
-              const pages = await allPagesOf(operation, { Filters: [{ Name: 'vpc-id', Values: ids }, ...listing.filters], MaxResults: PAGE_SIZE }, dctx);
+              const pages = await allPagesOf(operation, { [listing.filterParam ?? 'Filters']: [{ Name: listing.vpcFilter ?? 'vpc-id', Values: ids }, ...listing.filters], MaxResults: PAGE_SIZE }, dctx);
               for (const item of pages.flatMap((p) => mapper.describe.items(p))) {
                 const id = mapper.describe.idOf(item)?.trim();
                 // An emulator that ignores filters must not widen the scope: check the VPC and the state here too.

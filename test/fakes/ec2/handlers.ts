@@ -8,6 +8,7 @@ import { Ec2Error, type XmlValue } from './xml';
 import { DIALECTS, type Dialect, type IdKind } from './dialect';
 import { instanceOptions, subnetOptions } from './instanceOptions';
 import { attachments, blockDeviceMapping, volumeIops } from './volumes';
+import { NETWORK_HANDLERS } from './network';
 
 export interface HandlerContext {
   state: FakeEc2State;
@@ -392,4 +393,16 @@ export const HANDLERS: Record<string, Handler> = {
   DescribeVpcAttribute: describeVpcAttribute,
   DescribeSubnets: describeSubnets,
   DescribeVolumes: describeVolumes,
+  ...networkHandlers(),
 };
+
+/** The VPC family of network.ts, over the same state. */
+function networkHandlers(): Record<string, Handler> {
+  return Object.fromEntries(
+    Object.entries(NETWORK_HANDLERS).map(([action, h]) => [
+      action,
+      (params: Params, ctx: HandlerContext) =>
+        h(params, { network: ctx.state.network, securityGroups: visible(ctx.state.securityGroups, ctx), ownerId: ctx.state.ownerId, vpcCidr: (id) => ctx.state.vpcs.get(id)?.cidrBlock, pageSize: ctx.pageSize }),
+    ]),
+  );
+}

@@ -1,6 +1,8 @@
 // The seed format of the fake EC2 account: plain JSON-like data a test or a workspace
 // fixture can write down. Names follow the Terraform/console vocabulary, not the wire.
 
+import type { NetworkSeed } from './networkSeed';
+
 export type SeedTags = Record<string, string>;
 
 export interface SeedVpc {
@@ -126,7 +128,8 @@ export interface SeedInstance {
   omit?: ('monitoring' | 'sourceDestCheck' | 'placement')[];
 }
 
-export interface Ec2Seed {
+/** Route tables, ACLs, gateways, addresses and key pairs: network.ts. */
+export interface Ec2Seed extends NetworkSeed {
   /** Account ID, default `123456789012`. */
   ownerId?: string;
   vpcs?: SeedVpc[];

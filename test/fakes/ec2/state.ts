@@ -1,4 +1,5 @@
 // The fake account's resources, plus the "console drift" a test applies between scans.
+import { NetworkStore } from './network';
 import type { Ec2Seed, SeedInstance, SeedRule, SeedSecurityGroup, SeedSubnet, SeedTags, SeedVolume, SeedVpc } from './seed';
 
 const clone = <T>(v: T): T => structuredClone(v);
@@ -11,6 +12,8 @@ export class FakeEc2State {
   readonly instances = new Map<string, SeedInstance>();
   readonly volumes = new Map<string, SeedVolume>();
   private volumeSeq = 0;
+  /** Route tables, ACLs, gateways, addresses, key pairs (network.ts). */
+  readonly network = new NetworkStore();
 
   constructor(seed: Ec2Seed = {}) {
     this.ownerId = seed.ownerId ?? '123456789012';
@@ -24,6 +27,7 @@ export class FakeEc2State {
     for (const g of seed.securityGroups ?? []) this.securityGroups.set(g.id, clone(g));
     for (const v of seed.volumes ?? []) this.volumes.set(v.id, clone(v));
     for (const i of seed.instances ?? []) this.addInstance(i);
+    this.network.load(seed);
   }
 
   addInstance(seed: SeedInstance): void {
@@ -113,7 +117,7 @@ export class FakeEc2State {
   }
 
   private maps(): Map<string, { tags?: SeedTags }>[] {
-    return [this.instances, this.securityGroups, this.vpcs, this.subnets, this.volumes];
+    return [this.instances, this.securityGroups, this.vpcs, this.subnets, this.volumes, ...this.network.maps()];
   }
 
   private find(id: string): { tags?: SeedTags } {

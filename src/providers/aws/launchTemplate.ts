@@ -1,0 +1,94 @@
+// aws_launch_template: DescribeLaunchTemplates for the template (name, default and latest version, tags),
+// then the latest version's data, as resourceLaunchTemplateRead reads it (latest_version, not the default).
+// The versions come from one batched DescribeLaunchTemplateVersions per region and page (Versions=$Latest,
+// no template ID), only when the code declares an attribute of the data. ebs_optimized is a string in the
+// provider's schema ("true" / "false" / "" when unset).
+import type { LaunchTemplate, LaunchTemplateVersion } from '@aws-sdk/client-ec2';
+import type { Value } from '../../model';
+import { allPagesOf } from './describe';
+import { classifyError } from './errors';
+import type { AwsMapper, EnrichContext, Enrichment } from './mapper';
+import { tagsToMap } from './tags';
+import { token } from './wireValues';
+
+const DATA_ATTRIBUTES = ['description', 'image_id', 'instance_type', 'key_name', 'vpc_security_group_ids', 'security_group_names', 'ebs_optimized', 'disable_api_termination', 'disable_api_stop', 'instance_initiated_shutdown_behavior', 'kernel_id', 'ram_disk_id', 'monitoring', 'metadata_options', 'iam_instance_profile'] as const;
+
+type Extra = LaunchTemplateVersion | { unreadable: string };
+
+async function enrich(items: Map<string, LaunchTemplate>, declared: Map<string, Set<string>>, ctx: EnrichContext): Promise<Enrichment<Extra>> {
+  const wanted = [...items.keys()].filter((id) => DATA_ATTRIBUTES.some((a) => declared.get(id)?.has(a)));
+  const out = new Map<string, Extra>();
+  if (wanted.length === 0) return out;
+  try {
+    const pages = await allPagesOf('DescribeLaunchTemplateVersions', { Versions: ['$Latest'], MaxResults: 200 }, ctx);
+    for (const v of pages.flatMap((p) => (p.LaunchTemplateVersions ?? []) as LaunchTemplateVersion[])) {
+      const id = token(v.LaunchTemplateId);
+      if (id && items.has(id) && v.VersionNumber === items.get(id)!.LatestVersionNumber) out.set(id, v);
+    }
+    for (const id of wanted) if (!out.has(id)) out.set(id, { unreadable: `DescribeLaunchTemplateVersions did not return version ${items.get(id)!.LatestVersionNumber}` });
+  } catch (e) {
+    const error = classifyError(e, 'DescribeLaunchTemplateVersions', ctx.signal);
+    if (error.kind === 'cancelled') return new Map(wanted.map((id) => [id, error]));
+    for (const id of wanted) out.set(id, { unreadable: error.reason });
+  }
+  return out;
+}
+
+const optionalBool = (b: boolean | undefined): string => (b === undefined ? '' : String(b));
+
+function toAttributes(t: LaunchTemplate, extra: Extra | undefined, unreadable: Record<string, string>): Record<string, Value> {
+  const base: Record<string, Value> = {
+    name: token(t.LaunchTemplateName),
+    default_version: t.DefaultVersionNumber ?? null,
+    latest_version: t.LatestVersionNumber ?? null,
+    tags: tagsToMap(t.Tags),
+  };
+  if (!extra) return base;
+  if ('unreadable' in extra) {
+    for (const a of DATA_ATTRIBUTES) unreadable[a] = extra.unreadable;
+    return base;
+  }
+  const d = extra.LaunchTemplateData ?? {};
+  return {
+    ...base,
+    description: extra.VersionDescription ?? null,
+    image_id: token(d.ImageId),
+    instance_type: token(d.InstanceType),
+    key_name: token(d.KeyName),
+    vpc_security_group_ids: (d.SecurityGroupIds ?? []).map((s) => s.trim()),
+    security_group_names: (d.SecurityGroups ?? []).map((s) => s.trim()),
+    ebs_optimized: optionalBool(d.EbsOptimized),
+    disable_api_termination: d.DisableApiTermination ?? false,
+    disable_api_stop: d.DisableApiStop ?? false,
+    instance_initiated_shutdown_behavior: token(d.InstanceInitiatedShutdownBehavior),
+    kernel_id: token(d.KernelId),
+    ram_disk_id: token(d.RamDiskId),
+    monitoring: d.Monitoring ? [{ enabled: d.Monitoring.Enabled ?? false }] : [],
+    iam_instance_profile: d.IamInstanceProfile ? [{ arn: token(d.IamInstanceProfile.Arn), name: token(d.IamInstanceProfile.Name) }] : [],
+    metadata_options: d.MetadataOptions
+      ? [{ http_endpoint: token(d.MetadataOptions.HttpEndpoint), http_tokens: token(d.MetadataOptions.HttpTokens), http_put_response_hop_limit: d.MetadataOptions.HttpPutResponseHopLimit ?? null, http_protocol_ipv6: token(d.MetadataOptions.HttpProtocolIpv6), instance_metadata_tags: token(d.MetadataOptions.InstanceMetadataTags) }]
+      : [],
+  };
+}
+
+export const launchTemplateMapper: AwsMapper<LaunchTemplate, Extra> = {
+  type: 'aws_launch_template',
+  describe: {
+    operation: 'DescribeLaunchTemplates',
+    idsParam: 'LaunchTemplateIds',
+    items: (o) => o.LaunchTemplates ?? [],
+    idOf: (t) => t.LaunchTemplateId,
+    notFoundCodes: ['InvalidLaunchTemplateId.NotFound', 'InvalidLaunchTemplateId.Malformed'],
+    chunkSize: 200,
+  },
+  normalization: {
+    type: 'aws_launch_template',
+    scalarSets: ['vpc_security_group_ids', 'security_group_names'],
+    singleBlocks: ['monitoring', 'iam_instance_profile', 'metadata_options'],
+    ruleBlocks: [],
+    tagMaps: ['tags'],
+    onDemand: Object.fromEntries(DATA_ATTRIBUTES.map((a) => [a, 'ec2:DescribeLaunchTemplateVersions'])),
+  },
+  enrich,
+  toAttributes,
+};
