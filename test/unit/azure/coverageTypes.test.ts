@@ -3,7 +3,7 @@
 // Vault objects (data-plane IDs) read through Resource Manager without their values, and coverage counted.
 import { strict as assert } from 'node:assert';
 import { FakeArm } from '../../fakes/arm/server';
-import { SUB, resourceGroupBody, keyVaultBody } from '../../fakes/arm/examples';
+import { SUB, resourceGroupBody, keyVaultBody, vmBody } from '../../fakes/arm/examples';
 import { bastionBody, identityBody, lbBody, lbProbeBody, peeringBody, privateEndpointBody, registryBody, rgPath, routeTableSpecBody, secretBody } from '../../fakes/arm/specExamples2';
 import { azureCoverage } from '../../../src/providers/azure/coverage';
 import { driftsOf, scanTf } from './tfScan';
@@ -197,6 +197,33 @@ resource "azurerm_key_vault_access_policy" "gone" {
     const r = await scanTf(fake, tf, [['azurerm_key_vault_access_policy.app', `${vaultId}/objectId/${oid}`], ['azurerm_key_vault_access_policy.gone', `${vaultId}/objectId/11111111-0000-0000-0000-000000000000`]]);
     assert.deepEqual(driftsOf(r.get('azurerm_key_vault_access_policy.app')), ['secret_permissions: ["get","list"] → ["delete","get","list","set"] (error)']);
     assert.equal(r.get('azurerm_key_vault_access_policy.gone').status, 'missing');
+  });
+
+  it('a data disk attachment: read through its VM (VirtualMachines_Get dataDisks); a detached disk is missing', async () => {
+    const vmId = `${rg}/providers/Microsoft.Compute/virtualMachines/vm1`;
+    const diskId = `${rg}/providers/Microsoft.Compute/disks/data1`;
+    const vm = vmBody('net', 'vm1');
+    (vm.properties as { storageProfile: { dataDisks: unknown[] } }).storageProfile.dataDisks = [
+      { lun: 0, name: 'data1', createOption: 'Attach', caching: 'ReadOnly', managedDisk: { storageAccountType: 'Premium_LRS', id: diskId.toUpperCase() }, deleteOption: 'Detach', diskSizeGB: 1023, toBeDetached: false, writeAcceleratorEnabled: false },
+    ];
+    fake.put(vm);
+    const tf = `
+resource "azurerm_virtual_machine_data_disk_attachment" "data" {
+  managed_disk_id    = "${diskId}"
+  virtual_machine_id = "${vmId}"
+  lun                = 0
+  caching            = "ReadWrite"
+}
+resource "azurerm_virtual_machine_data_disk_attachment" "gone" {
+  managed_disk_id    = "${rg}/providers/Microsoft.Compute/disks/data2"
+  virtual_machine_id = "${vmId}"
+  lun                = 1
+  caching            = "None"
+}
+`;
+    const r = await scanTf(fake, tf);
+    assert.deepEqual(driftsOf(r.get('azurerm_virtual_machine_data_disk_attachment.data')), ['caching: "ReadWrite" → "ReadOnly" (warning)']);
+    assert.equal(r.get('azurerm_virtual_machine_data_disk_attachment.gone').status, 'missing');
   });
 
   it('unmanaged resources in a managed resource group are named by the new types', async () => {

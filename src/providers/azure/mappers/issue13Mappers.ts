@@ -18,6 +18,8 @@ import { cosmosdbAccount, mssqlDatabase, mssqlServer, postgresqlFlexibleServer }
 import { bastionHost, firewall, natGateway, publicIpPrefix } from './networkEdge';
 import { containerRegistry } from './containerRegistry';
 import { aksNodePool } from './aksNodePool';
+import { availabilitySet, dataDiskAttachment, scaleSetExtension } from './computeAttachments';
+import { dnsARecord, dnsZone, privateDnsARecord } from './dnsRecords';
 import { managementGroupPolicyAssignment, resourceGroupPolicyAssignment, resourcePolicyAssignment, subscriptionPolicyAssignment } from './policyAssignment';
 
 export const issue13Mappers: readonly AzureMapper[] = [
@@ -60,4 +62,11 @@ export const issue13Mappers: readonly AzureMapper[] = [
   subscriptionPolicyAssignment,
   resourcePolicyAssignment,
   managementGroupPolicyAssignment,
+  // Next most used in public modules (measured on the modules named in the report).
+  scaleSetExtension,
+  dataDiskAttachment,
+  privateDnsARecord,
+  availabilitySet,
+  dnsZone,
+  dnsARecord,
 ];

@@ -1,0 +1,46 @@
+// DNS: azurerm_dns_zone ↔ Microsoft.Network/dnsZones, azurerm_private_dns_a_record ↔ privateDnsZones/A and
+// azurerm_dns_a_record ↔ dnsZones/A. Read as resourceDnsZoneRead, resourcePrivateDnsARecordRead and
+// resourceDnsARecordRead (azurerm 4.x, dns/ and privatedns/): `records` a TypeSet of IPv4 addresses, ttl a number.
+import type { Value } from '../../../model';
+import type { AzureMapper } from './types';
+import { deriveTracked, num, str, tagsPolicy, trackedShape } from './common';
+import { nameAfter } from './parentIds';
+
+const ipv4 = (v: unknown): string[] => ((Array.isArray(v) ? v : []) as { ipv4Address?: string; IPv4Address?: string }[]).map((r) => str(r.ipv4Address ?? r.IPv4Address)).filter((x): x is string => !!x);
+
+function aRecord(type: string, zoneType: string, aProp: string): AzureMapper {
+  return {
+    type,
+    armType: `${zoneType}/A`,
+    attributes: { name: { caseInsensitive: true }, resource_group_name: { caseInsensitive: true }, zone_name: { caseInsensitive: true }, ttl: {}, records: { set: true }, target_resource_id: { caseInsensitive: true }, tags: tagsPolicy },
+    map(arm) {
+      const p = arm.properties ?? {};
+      const zone = zoneType.split('/').pop() as string;
+      const out: Record<string, Value> = {
+        name: arm.name,
+        resource_group_name: trackedShape(arm).resource_group_name ?? null,
+        zone_name: nameAfter(arm.id, zone),
+        ttl: num(p.TTL ?? p.ttl) ?? 0,
+        records: ipv4(p[aProp]),
+        tags: { ...((p.metadata as Record<string, string> | undefined) ?? arm.tags ?? {}) },
+      };
+      if (type === 'azurerm_dns_a_record') out.target_resource_id = str((p.targetResource as { id?: string } | undefined)?.id) ?? '';
+      return out;
+    },
+    deriveId: deriveTracked(`${zoneType}/A`, ['zone_name']),
+  };
+}
+
+export const privateDnsARecord = aRecord('azurerm_private_dns_a_record', 'Microsoft.Network/privateDnsZones', 'aRecords');
+export const dnsARecord = aRecord('azurerm_dns_a_record', 'Microsoft.Network/dnsZones', 'ARecords');
+
+export const dnsZone: AzureMapper = {
+  type: 'azurerm_dns_zone',
+  armType: 'Microsoft.Network/dnsZones',
+  attributes: { name: { caseInsensitive: true }, resource_group_name: { caseInsensitive: true }, tags: tagsPolicy },
+  map(arm) {
+    const { name, resource_group_name, tags } = trackedShape(arm);
+    return { name, resource_group_name: resource_group_name ?? null, tags };
+  },
+  deriveId: deriveTracked('Microsoft.Network/dnsZones'),
+};
