@@ -54,6 +54,8 @@ const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazySdks] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazySdks] },
   sdk("module.exports = require('@aws-sdk/client-ec2');", 'dist/ec2Sdk.js'),
+  // `driftlens sandbox`: the demo's fake cloud, outside the CLI bundle (and never in the VSIX).
+  { ...common, entryPoints: ['scripts/sandbox/sandbox.ts'], outfile: 'dist/sandbox.js' },
   sdk("exports.sts = require('@aws-sdk/client-sts'); exports.credentialProviders = require('@aws-sdk/credential-providers');", 'dist/awsAuthSdk.js'),
   sdk("exports.armResources = require('@azure/arm-resources'); exports.coreRestPipeline = require('@azure/core-rest-pipeline'); exports.identity = require('@azure/identity');", 'dist/azureSdk.js'),
 ];

@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<Command>> = {
   inventory: async () => (await import('./cli/inventoryCommand')).inventoryCommand,
   scan: async () => (await import('./cli/scanCommand')).scanCommand,
   types: async () => (await import('./cli/typesCommand')).typesCommand,
+  sandbox: async () => (await import('./cli/sandboxCommand')).sandboxCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -6,6 +6,7 @@ commands:
        [--profile P] [--region R] [--azure-endpoint URL]
        [--var-file FILE]... [--var NAME=VALUE]...  variables, as terraform plan takes them (inventory too)
   types [--format text|json]             every resource type DriftLens verifies, its depth and permissions
+  sandbox [--port N] [--dir DIR]         a fake AWS account with drift, to try DriftLens without a cloud account
 
 exit codes (scan): 0 verified, no drift; 2 drift found; 1 error or nothing verified
            (--fail-on-unverified: any resource not verified is 1)
