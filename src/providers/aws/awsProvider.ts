@@ -15,6 +15,7 @@ import { isLiveError } from './mapper';
 import { awsMapperFor, type AnyAwsMapper } from './mappers';
 import { awsTypeSchema } from './schema';
 import { awsCoverage } from './coverage';
+import { quietNodeSupportNotice } from './sdkNotice';
 import { ownershipOf, type Ownership } from './ownership';
 import { createVpcScope, listUnmanagedInVpcs, recordVpcs, type VpcScope } from './unmanaged';
 import { fetchServiceBindings, roleAttachmentsOf, serviceTypeFor, serviceTypeSchema, type ServiceFetchOptions } from './services';
@@ -49,6 +50,7 @@ interface Group {
 }
 
 export function createAwsProvider(options: AwsProviderOptions): LiveStateProvider {
+  quietNodeSupportNotice();
   // The VPCs the last fetch saw: the unmanaged listing that follows it in a scan stays inside them.
   let scope: VpcScope = createVpcScope();
   let notes: ScanError[] = [];
