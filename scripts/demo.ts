@@ -2,14 +2,16 @@
 // from examples/sandbox/.sandbox/cloud.json with drift, and the real CLI (or VS Code) against it.
 //
 //   npm run demo                 build, scan the sandbox, print the report
-//   npm run demo -- --editor     the same workspace in VS Code (code-server) with the extension; Ctrl+C to stop
-//                  [--port N]
+//   npm run demo -- --editor     the same workspace in VS Code (code-server) with the extension installed from
+//                  [--port N]    its VSIX, as a user has it: a clean copy in a temp folder, a normal window; Ctrl+C to stop
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startCodeServer } from './editor/codeServer';
+import { installExtension, startCodeServer, type CodeServerOptions } from './editor/codeServer';
+import { packageVsix } from './package';
 import { startFakeCloud, withFakeCloud, type FakeCloud } from './editor/fakeCloud';
 import { ensureCodeServer, ROOT } from './editor/paths';
 import { workbenchUrl } from './editor/workbench';
@@ -80,28 +82,32 @@ async function scanDemo(): Promise<number> {
 
 async function editorDemo(port: number | undefined): Promise<number> {
   const installDir = ensureCodeServer();
-  build();
-  // A fresh copy, so quick-fixes applied in the demo never edit the repository's sandbox.
-  const stateDir = join(ROOT, '.vscode-test/demo');
-  rmSync(stateDir, { recursive: true, force: true });
+  // A clean copy in a temp folder: quick-fixes never edit the repository's sandbox, and Git finds no
+  // parent repository to ask about (a copy inside this checkout would be in one).
+  const stateDir = mkdtempSync(join(tmpdir(), 'driftlens-demo-'));
   const workspace = join(stateDir, 'sandbox');
   mkdirSync(stateDir, { recursive: true });
   cpSync(SANDBOX, workspace, { recursive: true });
 
+  // Installed from its VSIX, as a user has it: a normal window, not an "[Extension Development Host]".
+  console.log('> packaging the extension (npm run build, vsce package)');
+  const vsix = packageVsix(join(stateDir, 'driftlens.vsix'), true);
   const cloud = await startFakeCloud(workspace, join(stateDir, 'aws'));
-  const server = await startCodeServer({ installDir, stateDir: join(stateDir, 'server'), trustWorkspaces: true, env: withFakeCloud(cloud), port });
-  const url = workbenchUrl(server.port, { folder: workspace, extensionDevelopmentPath: ROOT });
+  const options: CodeServerOptions = { installDir, stateDir: join(stateDir, 'server'), trustWorkspaces: true, env: withFakeCloud(cloud), port };
+  installExtension(options, vsix.path);
+  const server = await startCodeServer(options);
+  const url = workbenchUrl(server.port, { folder: workspace });
   console.log(`
 DriftLens sandbox in VS Code (code-server ${server.origin}, fake EC2 ${cloud.ec2.url})
 
-  Open this URL in a browser on this machine (as is: the extension's path in it names 127.0.0.1:${server.port};
-  from another machine, forward that same port first: ssh -L ${server.port}:127.0.0.1:${server.port} <this host>):
+  Open this URL in a browser on this machine (from another machine, forward the port first:
+  ssh -L ${server.port}:127.0.0.1:${server.port} <this host>):
 
   ${url}
 
   Then: F1 → "DriftLens: Scan workspace for drift"; open compute.tf or network.tf; hover a squiggle,
   use the CodeLens, the DriftLens view in the activity bar, and the quick-fix "Update code to live value".
-  The workspace is a copy at ${workspace}. Press Ctrl+C to stop.
+  The workspace is a copy at ${workspace} (removed on exit). Press Ctrl+C to stop.
 `);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -110,6 +116,7 @@ DriftLens sandbox in VS Code (code-server ${server.origin}, fake EC2 ${cloud.ec2
   console.log('\nstopping…');
   await server.stop();
   await cloud.close();
+  rmSync(stateDir, { recursive: true, force: true });
   return 0;
 }
 

@@ -1,6 +1,7 @@
 // UI smoke test: the packaged VSIX installed into a real VS Code server, the sandbox workspace
 // against the fake cloud, driven like a person would in headless Chromium — palette command,
-// Problems, a drifted file, the DriftLens view — and a screenshot to media/screenshot.png
+// Problems, a drifted file, the DriftLens view grouped by root (the sandbox plus a dev/prod pair
+// sharing a module, test/fixtures/layouts/devprod) — and a screenshot to media/screenshot.png
 // taken while the extension host is still alive (at exit its diagnostics are gone).
 //
 //   node --import tsx scripts/editor/smoke.ts [--keep] [--screenshot <png>] [--no-build  (package dist/ as it is)]
@@ -59,6 +60,8 @@ async function main(): Promise<number> {
   const stateDir = mkdtempSync(join(tmpdir(), 'driftlens-smoke-'));
   const workspace = join(stateDir, 'sandbox');
   cpSync(join(ROOT, 'examples/sandbox'), workspace, { recursive: true });
+  // Two more roots calling one local module, bound to the same fake account: the tree groups by root.
+  cpSync(join(ROOT, 'test/fixtures/layouts/devprod'), join(workspace, 'devprod'), { recursive: true });
 
   const vsix = await step('package the VSIX', async () => packageVsix(join(stateDir, 'driftlens.vsix'), !values['no-build']));
   log(`     VSIX ${(vsix.bytes / 1024).toFixed(0)} KiB`);
@@ -87,13 +90,16 @@ async function main(): Promise<number> {
       await page.locator('.monaco-editor .codelens-decoration', { hasText: /drifted/ }).first().waitFor({ state: 'visible' });
       await page.locator('.monaco-editor .view-overlays .squiggly-error, .monaco-editor .view-overlays .squiggly-warning').first().waitFor({ state: 'visible' });
     });
-    await step('the DriftLens view lists "Drifted"', async () => {
+    await step('the DriftLens view groups by root: sandbox, devprod/envs/dev, devprod/envs/prod', async () => {
       await driftLensTab(page).click();
-      await page.locator('.pane-body .monaco-list-row', { hasText: 'Drifted' }).first().waitFor({ state: 'visible' });
-      // Open the group so the screenshot shows resources and attributes.
-      const drifted = page.locator('.pane-body .monaco-list-row', { hasText: 'Drifted' }).first();
-      if ((await drifted.getAttribute('aria-expanded')) === 'false') await drifted.click();
-      await page.locator('.pane-body .monaco-list-row', { hasText: 'aws_instance.web' }).first().waitFor({ state: 'visible' });
+      const row = (text: string | RegExp) => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+      for (const root of ['devprod/envs/dev', 'devprod/envs/prod', 'sandbox']) await row(root).waitFor({ state: 'visible' });
+      // Several roots start collapsed: open dev's shared module instance and the sandbox for the screenshot.
+      for (const root of ['devprod/envs/dev', 'sandbox']) {
+        if ((await row(root).getAttribute('aria-expanded')) === 'false') await row(root).click();
+      }
+      await row('module.app').waitFor({ state: 'visible' });
+      await row('aws_instance.web').waitFor({ state: 'visible' });
     });
     await step('hover the instance_type squiggle', async () => {
       // Widen the side bar so the tree's `expected → actual` labels are readable.

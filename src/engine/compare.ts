@@ -22,13 +22,15 @@ export interface Comparison {
 interface Ctx {
   type: string;
   out: Comparison;
+  /** The resource block's header: where a live block element the code does not declare is reported (never on a declared sibling block). */
+  header?: SourceLocation;
 }
 
 /** Tag keys AWS itself sets (`aws:cloudformation:stack-name`…); a user cannot write them. */
 const isSystemTag = (key: string) => key.toLowerCase().startsWith('aws:');
 
 export function compareResource(type: string, desired: DesiredBody, live: Record<string, Value>, schema: TypeSchema | undefined, unreadable?: Record<string, string>, header?: SourceLocation): Comparison {
-  const ctx: Ctx = { type, out: { drifts: [], unverified: [] } };
+  const ctx: Ctx = { type, out: { drifts: [], unverified: [] }, ...(header ? { header } : {}) };
   for (const [name, entry] of desired.entries) {
     // `x = null` is Terraform's "not set": nothing to compare, nothing to fetch.
     if (entry.kind === 'attribute' && entry.value.kind === 'scalar' && entry.value.value === null) continue;
@@ -112,7 +114,7 @@ function compareWhole(ctx: Ctx, path: string, ev: EvalValue, live: Value | undef
   compareKnown(ctx, path, ev, toValue(ev) as Value, live, schema, location);
 }
 
-function compareKnown(ctx: Ctx, path: string, ev: EvalValue | undefined, expectedRaw: Value, liveRaw: Value | undefined, schema: AttributeSchema, location: SourceLocation): void {
+function compareKnown(ctx: Ctx, path: string, ev: EvalValue | undefined, expectedRaw: Value, liveRaw: Value | undefined, schema: AttributeSchema, location: SourceLocation, extrasOnlyAt?: SourceLocation): void {
   const normalize = schema.normalize ?? ((v: Value) => v);
   let expected: Value;
   let actual: Value;
@@ -128,8 +130,10 @@ function compareKnown(ctx: Ctx, path: string, ev: EvalValue | undefined, expecte
     const e = Array.isArray(expected) ? expected : [];
     const a = Array.isArray(actual) ? actual : [];
     const extraLive = setDifference(a, e);
-    if (extraLive.length === 0 && setDifference(e, a).length === 0) return;
-    addDrift(ctx, path, ev, sortedSet(e), sortedSet(a), schema, location, extraLive, !schema.normalize);
+    const missingLive = setDifference(e, a).length;
+    if (extraLive.length === 0 && missingLive === 0) return;
+    // Only elements the code does not declare: no declared block is wrong, so none gets the squiggle.
+    addDrift(ctx, path, ev, sortedSet(e), sortedSet(a), schema, missingLive === 0 && extrasOnlyAt ? extrasOnlyAt : location, extraLive, !schema.normalize);
     return;
   }
   if (!valueEquals(expected, actual)) addDrift(ctx, path, ev, expected, actual, schema, location, undefined, !schema.normalize);
@@ -169,7 +173,7 @@ function compareBlocks(ctx: Ctx, path: string, entry: DesiredBlocks, live: Value
       }
       values.push(v);
     }
-    compareKnown(ctx, path, undefined, values, live, schema, entry.location);
+    compareKnown(ctx, path, undefined, values, live, schema, entry.location, ctx.header);
     return;
   }
   // A list block (root_block_device, metadata_options): declared sub-attributes, block by block.
@@ -227,7 +231,7 @@ function compareKeyedSet(ctx: Ctx, path: string, entry: DesiredBlocks, live: Val
   });
   if (schema.onlyDeclared) return;
   liveEls.forEach((el, n) => {
-    if (!matched.has(n)) addDrift(ctx, path, undefined, null, el, schema, entry.location, undefined, false);
+    if (!matched.has(n)) addDrift(ctx, path, undefined, null, el, schema, ctx.header ?? entry.location, undefined, false);
   });
 }
 

@@ -41,12 +41,12 @@ suite('Diagnostics after "Scan workspace for drift"', () => {
     assert.equal(typeof d.code === 'object' && String(d.code.target), 'https://github.com/driftlens/driftlens#drift-missing');
   });
 
-  test('an ingress rule opened to the world: error on the ingress block', () => {
+  test('an ingress rule opened to the world that the code does not declare: error on the resource header, not on the HTTPS ingress block', () => {
     const list = driftLensDiagnostics(fileUri('network.tf'));
     assert.equal(list.length, 1, list.map((d) => d.message).join('\n'));
     assert.equal(list[0].severity, vscode.DiagnosticSeverity.Error);
     assert.match(list[0].message, /^ingress: .*0\.0\.0\.0\/0/);
-    assert.deepEqual(list[0].range.start, rangeIn('network.tf', 'ingress {').start);
+    assert.deepEqual(list[0].range, rangeIn('network.tf', 'resource "aws_security_group" "web"'));
   });
 
   test('exactly these four, and no hint for the unsupported type while unverified hints are off', () => {
