@@ -20,9 +20,9 @@ describe('Azure mappers', () => {
   it('every tracked type reads location (normalized) and tags; other azurerm types get the generic mapper', () => {
     assert.equal(normalized('azurerm_resource_group', 'location', 'West Europe'), normalized('azurerm_resource_group', 'location', 'westeurope'));
     assert.deepEqual(map('azurerm_resource_group', resourceGroupBody('app', 'westeurope', { env: 'prod' })), { name: 'app', location: 'westeurope', tags: { env: 'prod' }, managed_by: '' });
-    const generic = mapperFor('azurerm_container_registry')!;
+    const generic = mapperFor('azurerm_redis_cache')!;
     assert.deepEqual(Object.keys(generic.attributes).sort(), ['location', 'name', 'resource_group_name', 'tags']);
-    assert.deepEqual(generic.map({ ...storageBody('app', 'acr1'), type: 'Microsoft.ContainerRegistry/registries' } as ArmResource, {}), { name: 'acr1', resource_group_name: 'app', location: 'westeurope', tags: {} });
+    assert.deepEqual(generic.map({ ...storageBody('app', 'acr1'), type: 'Microsoft.Cache/redis' } as ArmResource, {}), { name: 'acr1', resource_group_name: 'app', location: 'westeurope', tags: {} });
     assert.equal(mapperFor('aws_instance'), undefined);
   });
 
@@ -122,6 +122,6 @@ describe('Azure mappers', () => {
     assert.equal(id('azurerm_network_security_rule', { name: 'ssh', resource_group_name: 'app', network_security_group_name: 'nsg' }), `/subscriptions/${SUB}/resourceGroups/app/providers/Microsoft.Network/networkSecurityGroups/nsg/securityRules/ssh`);
     assert.equal(id('azurerm_service_plan', { name: 'plan', resource_group_name: 'app' }), `/subscriptions/${SUB}/resourceGroups/app/providers/Microsoft.Web/serverfarms/plan`);
     assert.equal(id('azurerm_subnet', { name: 'web', resource_group_name: 'app' }), undefined, 'virtual_network_name missing');
-    assert.equal(mapperFor('azurerm_container_registry')!.deriveId, undefined, 'the generic mapper needs state');
+    assert.equal(mapperFor('azurerm_redis_cache')!.deriveId, undefined, 'the generic mapper needs state');
   });
 });
