@@ -1,9 +1,9 @@
 // `driftlens types [--format text|json] [--provider NAME]`: every resource type DriftLens verifies, how
 // deeply, what it reads and the read permissions it needs. No cloud calls.
-import { parseArgs } from 'node:util';
 import type { TypeCoverage } from '../model';
 import { awsCoverage } from '../providers/aws';
 import { azureCoverage } from '../providers/azure';
+import { parseOptions } from './parseOptions';
 
 export const typesUsage = `usage: driftlens types [--format text|json] [--provider aws|azurerm|azapi]
 
@@ -37,13 +37,12 @@ export function formatTypesText(rows: readonly TypeCoverage[]): string {
 }
 
 export async function typesCommand(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, options: { format: { type: 'string', short: 'f' }, provider: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
-  } catch (e) {
-    process.stderr.write(`driftlens types: ${e instanceof Error ? e.message : String(e)}\n${typesUsage}`);
+  const parsed = parseOptions(args, { format: { type: 'string', short: 'f' }, provider: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  if ('error' in parsed) {
+    process.stderr.write(`driftlens types: ${parsed.error}\n\n${typesUsage}`);
     return 1;
   }
+  const { values } = parsed;
   if (values.help) {
     process.stdout.write(typesUsage);
     return 0;

@@ -33,6 +33,14 @@ describe('CLI manners', () => {
     assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
   });
 
+  it('an unknown option names itself and the closest option, a missing value says so, exit 1', () => {
+    const r = run('types', '--fromat', 'json');
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /^driftlens types: unknown option "--fromat" \(did you mean --format\?\)\n\nusage: driftlens types/);
+    const missing = run('types', '--format');
+    assert.match(missing.stderr, /^driftlens types: --format needs a value/);
+  });
+
   it('suggests only names that are close', () => {
     assert.equal(closest('fromat', ['format', 'profile', 'region']), 'format');
     assert.equal(closest('regoin', ['format', 'profile', 'region']), 'region');
