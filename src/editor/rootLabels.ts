@@ -1,6 +1,6 @@
 // Which root module (and module instance) a finding belongs to, in words short enough for a tree row,
 // a CodeLens or a quick-fix title. Pure, so plain-Node tests cover it.
-import type { ResourceResult } from '../model';
+import type { ResourceResult, ScanError } from '../model';
 
 /** `envs/dev` for a root below the workspace folder; the folder's own name for the folder itself. */
 export function rootLabel(root: string, folder: string): string {
@@ -82,4 +82,15 @@ export function mainReason(results: readonly Pick<ResourceResult, 'status' | 're
 
 function trimSlash(p: string): string {
   return p.length > 1 ? p.replace(/\/+$/, '') : p;
+}
+
+/**
+ * A scan problem as a tree row: the short reason, and beside it what ran or what to run — the command
+ * behind "remote state unavailable" and "not installed; run terraform init" — else the kind of problem.
+ */
+export function problemRow(error: Pick<ScanError, 'message' | 'kind'>, root: string): { label: string; description: string } {
+  const label = shortReason(error.message, root, 80);
+  if (/^remote state unavailable:/i.test(error.message)) return { label, description: 'ran: terraform state pull' };
+  if (/is not installed; run terraform init/.test(error.message)) return { label, description: 'run: terraform init' };
+  return { label, description: error.kind ?? '' };
 }

@@ -6,7 +6,7 @@ import { itemContext } from '../editor/commands';
 import type { ResultsStore } from '../editor/resultsStore';
 import { toRange } from '../editor/vscodeRange';
 import { formatChange } from '../editor/labels';
-import { shortReason } from '../editor/rootLabels';
+import { problemRow, shortReason } from '../editor/rootLabels';
 import { commandId } from '../editor/commands';
 import { attentionCount, buildTreeModel, rootDescription, UNMANAGED_LABEL, type DriftNode, type DriftTreeModel, type ResourceNode } from './driftTreeModel';
 
@@ -71,9 +71,10 @@ export class DriftTreeProvider implements vscode.TreeDataProvider<DriftNode>, vs
       }
       case 'problem': {
         const e = node.error;
-        const item = new vscode.TreeItem(shortReason(e.message, node.parent.root, 80), C.None);
+        const row = problemRow(e, node.parent.root);
+        const item = new vscode.TreeItem(row.label, C.None);
         item.id = node.id;
-        item.description = e.kind ?? '';
+        item.description = row.description;
         item.tooltip = e.message;
         item.iconPath = new vscode.ThemeIcon(e.severity === 'error' ? 'error' : 'warning');
         item.contextValue = 'driftlens.problem';

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import type { DeclaredResource, ResourceResult, ScanError } from '../../../src/model';
 import { applyTargetCommand, consoleUrl, shellWord, stateRmCommand } from '../../../src/editor/findingActions';
-import { localAddress, mainReason, moduleInstanceOf, rootLabel, shortReason } from '../../../src/editor/rootLabels';
+import { localAddress, mainReason, moduleInstanceOf, problemRow, rootLabel, shortReason } from '../../../src/editor/rootLabels';
 import { scanAdvice } from '../../../src/editor/scanAdvice';
 
 function unverified(root: string, reason: string, provider = 'aws'): ResourceResult {
@@ -29,6 +29,14 @@ describe('root and module words', () => {
     assert.equal(shortReason('remote state unavailable: terraform state pull failed in /w/a: Error: Backend initialization required.\nrun terraform init', '/w'),
       'remote state unavailable: terraform state pull failed in a:…');
     assert.equal(shortReason('no permission (ec2:DescribeInstances). RequestId: 1234-5678'), 'no permission (ec2:DescribeInstances).');
+  });
+
+  it('a problem row says what ran or what to run', () => {
+    assert.deepEqual(problemRow({ kind: 'state', message: 'remote state unavailable: Error: Backend initialization required' }, '/w/envs/dev'),
+      { label: 'remote state unavailable: Error: Backend initialization required', description: 'ran: terraform state pull' });
+    assert.deepEqual(problemRow({ kind: 'config', message: 'module.vpc: "terraform-aws-modules/vpc/aws" is not installed; run terraform init' }, '/w'),
+      { label: 'module.vpc: "terraform-aws-modules/vpc/aws" is not installed; run terraform init', description: 'run: terraform init' });
+    assert.deepEqual(problemRow({ kind: 'state', message: 'not in state: no terraform.tfstate in /w/a' }, '/w/a'), { label: 'not in state: no terraform.tfstate', description: 'state' });
   });
 
   it('the main reason is the one most resources share', () => {
