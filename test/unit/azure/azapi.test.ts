@@ -1,6 +1,8 @@
 // azapi_resource / azapi_update_resource: read at the api-version the block names, `body` compared
 // path by path with the GET answer (the specs' own ContainerApps_Get example), ranges inside the body.
 import { strict as assert } from 'node:assert';
+import { applyEdits } from '../../../src/engine/fix/applyFixes';
+import { fixEditForDrift } from '../../../src/engine/fix/fixEdit';
 import { formatJson } from '../../../src/engine/report/json';
 import { FakeArm } from '../../fakes/arm/server';
 import { SUB, resourceGroupBody, storageBody } from '../../fakes/arm/examples';
@@ -84,6 +86,14 @@ describe('azapi resources against the fake Resource Manager', function () {
       assert.match(line, new RegExp(`\\b${leaf}\\s*=`), `${d.attribute} points at its literal, not at "${line.trim()}"`);
       assert.equal(d.fixable, true);
     }
+    // The quick-fix rewrites the literals inside the body object, nothing else.
+    const text = provider + tf;
+    const edits = app.drifts.map((d) => fixEditForDrift(d, text)!);
+    const after = applyEdits(text, edits).after;
+    assert.deepEqual(
+      after.split('\n').filter((l, i) => l !== text.split('\n')[i]).map((l) => l.trim()),
+      ['targetPort = 8080', 'image = "repo/web:v5"', 'scale = { minReplicas = 1, maxReplicas = 10 }'],
+    );
   });
 
   it('jsonencode bodies (older code) compare too; their drift points at the body attribute', async () => {
