@@ -12,7 +12,16 @@ function aRecord(type: string, zoneType: string, aProp: string): AzureMapper {
   return {
     type,
     armType: `${zoneType}/A`,
-    attributes: { name: { caseInsensitive: true }, resource_group_name: { caseInsensitive: true }, zone_name: { caseInsensitive: true }, ttl: {}, records: { set: true }, target_resource_id: { caseInsensitive: true }, tags: tagsPolicy },
+    attributes: {
+      name: { caseInsensitive: true },
+      resource_group_name: { caseInsensitive: true },
+      zone_name: { caseInsensitive: true },
+      ttl: {},
+      records: { set: true },
+      // Alias records exist in public DNS only.
+      ...(type === 'azurerm_dns_a_record' ? { target_resource_id: { caseInsensitive: true } } : {}),
+      tags: tagsPolicy,
+    },
     map(arm) {
       const p = arm.properties ?? {};
       const zone = zoneType.split('/').pop() as string;
