@@ -24,8 +24,9 @@ export function packageVsix(out = defaultVsixPath(), build = true): { path: stri
   };
   if (build) run(process.execPath, ['scripts/build.mjs', '--production']);
   // --no-rewrite-relative-links: README images (media/screenshot.png) ship inside the VSIX and
-  // resolve there; there is no public repository URL to rewrite them to.
-  run(join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out]);
+  // resolve there; there is no public repository URL to rewrite them to. The Details page shows the
+  // user's README (docs/marketplace/README.md: what the extension does), not the developers' one.
+  run(join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--no-rewrite-relative-links', '--readme-path', 'docs/marketplace/README.md', '--out', out]);
   const bytes = statSync(out).size;
   if (bytes > VSIX_BUDGET_BYTES) throw new Error(`${out} is ${(bytes / 1048576).toFixed(2)} MB, over the 3 MB budget`);
   return { path: out, bytes };
