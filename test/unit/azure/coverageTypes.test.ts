@@ -6,6 +6,7 @@ import { FakeArm } from '../../fakes/arm/server';
 import { SUB, resourceGroupBody, keyVaultBody, vmBody } from '../../fakes/arm/examples';
 import { bastionBody, identityBody, lbBody, lbProbeBody, peeringBody, privateEndpointBody, registryBody, rgPath, routeTableSpecBody, secretBody } from '../../fakes/arm/specExamples2';
 import { azureCoverage } from '../../../src/providers/azure/coverage';
+import { siteBodies } from '../../fakes/arm/specExamples';
 import { driftsOf, scanTf } from './tfScan';
 
 const rg = rgPath('net');
@@ -224,6 +225,25 @@ resource "azurerm_virtual_machine_data_disk_attachment" "gone" {
     const r = await scanTf(fake, tf);
     assert.deepEqual(driftsOf(r.get('azurerm_virtual_machine_data_disk_attachment.data')), ['caching: "ReadWrite" → "ReadOnly" (warning)']);
     assert.equal(r.get('azurerm_virtual_machine_data_disk_attachment.gone').status, 'missing');
+  });
+
+  it('function apps and Windows web apps read like Linux web apps (WebApps_Get + config/web): HTTPS off and TLS lowered are errors', async () => {
+    const [site, config] = siteBodies('net', 'func1', { httpsOnly: false, minTlsVersion: '1.0' });
+    fake.put({ ...site, kind: 'functionapp,linux' });
+    fake.put(config);
+    const tf = `
+resource "azurerm_linux_function_app" "fn" {
+  name                = "func1"
+  resource_group_name = "net"
+  location            = "West Europe"
+  https_only          = true
+  site_config {
+    minimum_tls_version = "1.2"
+  }
+}
+`;
+    const r = await scanTf(fake, tf);
+    assert.deepEqual(driftsOf(r.get('azurerm_linux_function_app.fn')), ['https_only: true → false (error)', 'site_config.minimum_tls_version: "1.2" → "1.0" (error)']);
   });
 
   it('unmanaged resources in a managed resource group are named by the new types', async () => {

@@ -20,6 +20,7 @@ import { containerRegistry } from './containerRegistry';
 import { aksNodePool } from './aksNodePool';
 import { availabilitySet, dataDiskAttachment, scaleSetExtension } from './computeAttachments';
 import { dnsARecord, dnsZone, privateDnsARecord } from './dnsRecords';
+import { linuxFunctionApp, windowsFunctionApp, windowsWebApp } from './webAppSiblings';
 import { managementGroupPolicyAssignment, resourceGroupPolicyAssignment, resourcePolicyAssignment, subscriptionPolicyAssignment } from './policyAssignment';
 
 export const issue13Mappers: readonly AzureMapper[] = [
@@ -53,6 +54,9 @@ export const issue13Mappers: readonly AzureMapper[] = [
   containerRegistry,
   aksNodePool,
   managedDisk,
+  windowsWebApp,
+  linuxFunctionApp,
+  windowsFunctionApp,
   mssqlDatabase,
   postgresqlFlexibleServer,
   cosmosdbAccount,
