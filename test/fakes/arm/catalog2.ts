@@ -52,5 +52,6 @@ export const issue13Types: Record<string, FakeResourceType[]> = {
   ],
   'Microsoft.Storage': [{ resourceType: 'storageAccounts/blobServices/containers', apiVersions: ['2025-01-01', '2024-01-01', '2023-05-01', '2023-01-01'] }],
   'Microsoft.Insights': [{ resourceType: 'components', apiVersions: ['2020-02-02', '2018-05-01-preview', '2015-05-01'] }],
+  'Microsoft.Authorization': [{ resourceType: 'policyAssignments', apiVersions: ['2025-03-01', '2024-04-01', '2023-04-01', '2022-06-01'] }],
   'Microsoft.ContainerService': [{ resourceType: 'managedClusters/agentPools', apiVersions: ['2025-02-02-preview', '2025-01-01', '2024-10-01', '2024-09-01'] }],
 };

@@ -254,3 +254,22 @@ export function identityBody(rg: string, name: string): ArmJson {
     type: 'Microsoft.ManagedIdentity/userAssignedIdentities',
   };
 }
+
+/** PolicyAssignments_Get (resources/…/Microsoft.Authorization/stable/2022-06-01/examples/getPolicyAssignment.json). */
+export function policyAssignmentBody(scope: string, name: string, o: { enforcementMode?: string; suffix?: string } = {}): ArmJson {
+  return {
+    properties: {
+      displayName: 'Enforce resource naming rules',
+      description: 'Force resource names to begin with given DeptA and end with -LC',
+      metadata: { assignedBy: 'Special Someone' },
+      policyDefinitionId: `${scope}/providers/Microsoft.Authorization/policyDefinitions/ResourceNaming`,
+      notScopes: [],
+      parameters: { prefix: { value: 'DeptA' }, suffix: { value: o.suffix ?? '-LC' } },
+      enforcementMode: o.enforcementMode ?? 'Default',
+      scope,
+    },
+    id: `${scope}/providers/Microsoft.Authorization/policyAssignments/${name}`,
+    type: 'Microsoft.Authorization/policyAssignments',
+    name,
+  };
+}

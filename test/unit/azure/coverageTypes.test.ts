@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { FakeArm } from '../../fakes/arm/server';
 import { SUB, resourceGroupBody, keyVaultBody, vmBody } from '../../fakes/arm/examples';
-import { bastionBody, identityBody, lbBody, lbProbeBody, peeringBody, privateEndpointBody, registryBody, rgPath, routeTableSpecBody, secretBody } from '../../fakes/arm/specExamples2';
+import { bastionBody, identityBody, lbBody, lbProbeBody, peeringBody, policyAssignmentBody, privateEndpointBody, registryBody, rgPath, routeTableSpecBody, secretBody } from '../../fakes/arm/specExamples2';
 import { azureCoverage } from '../../../src/providers/azure/coverage';
 import { siteBodies } from '../../fakes/arm/specExamples';
 import { driftsOf, scanTf } from './tfScan';
@@ -244,6 +244,28 @@ resource "azurerm_linux_function_app" "fn" {
 `;
     const r = await scanTf(fake, tf);
     assert.deepEqual(driftsOf(r.get('azurerm_linux_function_app.fn')), ['https_only: true → false (error)', 'site_config.minimum_tls_version: "1.2" → "1.0" (error)']);
+  });
+
+  it('a subscription policy assignment (PolicyAssignments_Get): parameters as JSON, enforcement turned off is an error', async () => {
+    const sub = `/subscriptions/${SUB}`;
+    fake.put(policyAssignmentBody(sub, 'EnforceNaming', { enforcementMode: 'DoNotEnforce', suffix: '-XX' }));
+    const tf = `
+resource "azurerm_subscription_policy_assignment" "naming" {
+  name                 = "EnforceNaming"
+  subscription_id      = "${sub}"
+  policy_definition_id = "${sub}/providers/Microsoft.Authorization/policyDefinitions/ResourceNaming"
+  display_name         = "Enforce resource naming rules"
+  enforce              = true
+  parameters = jsonencode({
+    suffix = { value = "-LC" }
+    prefix = { value = "DeptA" }
+  })
+}
+`;
+    const r = await scanTf(fake, tf);
+    const drifts = driftsOf(r.get('azurerm_subscription_policy_assignment.naming'));
+    assert.deepEqual(drifts.map((d) => d.split(':')[0] + d.slice(d.lastIndexOf(' '))), ['enforce (error)', 'parameters (warning)']);
+    assert.match(drifts[1], /-XX/);
   });
 
   it('unmanaged resources in a managed resource group are named by the new types', async () => {
