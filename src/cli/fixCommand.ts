@@ -63,10 +63,10 @@ export async function fixCommand(args: string[], io: CliIo = processCliIo()): Pr
     return 1;
   }
   const { result } = await runCloudScan(dir, values, varFlags.vars, io);
-  const exit = scanExit(result);
-  if (exit.code === 1) {
-    for (const e of result.errors) if (e.severity === 'error') io.stderr(`error: ${e.message}\n`);
-    io.stderr(`driftlens fix: ${exit.message ?? 'the scan failed; nothing was changed'}\n`);
+  // Partial results are still results: what was verified is fixed; what failed is said, never guessed.
+  for (const e of result.errors) if (e.severity === 'error') io.stderr(`error: ${e.message}\n`);
+  if (result.summary.verified === 0) {
+    io.stderr(`driftlens fix: ${scanExit(result).message ?? 'nothing could be verified'}; nothing was written\n`);
     return 1;
   }
   const plan = await planFixes(result, diskIo.readFile, { only: values.only, minSeverity: severity });

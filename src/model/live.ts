@@ -114,7 +114,29 @@ export interface LiveStateProvider {
    * the account cross-check was skipped). Reported with the scan's errors; never a verdict on a resource.
    */
   fetchNotes?(): ScanError[];
+  /**
+   * Unmanaged resources read through the same mappers as `fetch`, as the arguments a `resource` block for them
+   * would write (`driftlens import`). Answers every item: importable, or why not (an error is never "missing").
+   */
+  readUnmanaged?(items: UnmanagedResource[], ctx: FetchContext): Promise<Map<UnmanagedResource, ImportRead>>;
+  /** Arguments whose change the provider can only make by replacing the resource (its schema's ForceNew), for `type`. */
+  forcesReplacement?(type: string): readonly string[];
 }
+
+/** What `driftlens import` writes for one unmanaged resource. */
+export interface ImportableResource {
+  status: 'importable';
+  /** The arguments a user writes (the provider schema's Required / Optional ones), with live values in Terraform shape. */
+  arguments: Record<string, Value>;
+  /** Arguments written as nested blocks (one block per list element): `ingress`, `root_block_device`. */
+  blocks?: string[];
+  /** Arguments holding other resources' IDs (a string or a list of them) → the Terraform type they name. */
+  references?: Record<string, string>;
+  /** The ID Terraform's import takes, when it is not the live ID. */
+  importId?: string;
+}
+
+export type ImportRead = ImportableResource | { status: 'not-importable'; reason: string } | Exclude<LiveResult, { status: 'found' }>;
 
 /** Comparison metadata for one attribute, declared by the type's mapper. */
 export interface AttributeSchema {

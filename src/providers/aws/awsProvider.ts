@@ -16,6 +16,8 @@ import { awsMapperFor, type AnyAwsMapper } from './mappers';
 import { awsTypeSchema } from './schema';
 import { awsCoverage } from './coverage';
 import { quietNodeSupportNotice } from './sdkNotice';
+import { AWS_IMPORT_SPECS } from './importSpecs';
+import { readUnmanaged } from './readUnmanaged';
 import { ownershipOf, type Ownership } from './ownership';
 import { createVpcScope, listUnmanagedInVpcs, recordVpcs, type VpcScope } from './unmanaged';
 import { fetchServiceBindings, roleAttachmentsOf, serviceTypeFor, serviceTypeSchema, type ServiceFetchOptions } from './services';
@@ -74,6 +76,8 @@ export function createAwsProvider(options: AwsProviderOptions): LiveStateProvide
       return Promise.all([ec2, services]).then(([a, b]) => new Map([...a, ...b]));
     },
     fetchNotes: () => notes,
+    readUnmanaged: (items, ctx) => readUnmanaged(items, ctx, (bindings) => fetchAll(bindings, ctx, options, createVpcScope(), [])),
+    forcesReplacement: (type) => AWS_IMPORT_SPECS[type]?.forceNew ?? [],
     listUnmanaged: async (declaredIds, ctx) => {
       // Untrusted workspace, or nothing fetched: every resource already says why; nothing to list.
       if (!options.credentialsAllowed || scope.groups.length === 0 || ctx.signal.aborted) return { unmanaged: [], errors: [] };
@@ -83,7 +87,7 @@ export function createAwsProvider(options: AwsProviderOptions): LiveStateProvide
   };
 }
 
-async function fetchAll(bindings: Binding[], ctx: FetchContext, options: AwsProviderOptions, scope: VpcScope, notes: ScanError[]): Promise<Map<Binding, LiveResult>> {
+export async function fetchAll(bindings: Binding[], ctx: FetchContext, options: AwsProviderOptions, scope: VpcScope, notes: ScanError[]): Promise<Map<Binding, LiveResult>> {
   const results = new Map<Binding, LiveResult>();
   const answerAll = (list: Binding[], r: LiveResult) => list.forEach((b) => results.set(b, r));
   if (!options.credentialsAllowed) {

@@ -13,6 +13,8 @@ export const sandboxSeed = () => JSON.parse(readFileSync(join(SANDBOX, '.sandbox
 export function sandboxCopy(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'driftlens-workflow-'));
   cpSync(SANDBOX, dir, { recursive: true });
+  // The S3 bucket: the sandbox's fake cloud serves EC2 and STS only, and these tests are about EC2 types.
+  rmSync(join(dir, 'storage.tf'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
