@@ -21,7 +21,17 @@ export type DescribeOperation =
   | 'DescribeKeyPairs'
   | 'DescribeLaunchTemplates'
   | 'DescribeLaunchTemplateVersions'
-  | 'DescribeEgressOnlyInternetGateways';
+  | 'DescribeEgressOnlyInternetGateways'
+  | 'DescribeNetworkInterfaces'
+  | 'DescribeVpcEndpoints'
+  | 'DescribeVpcPeeringConnections'
+  | 'DescribeDhcpOptions'
+  | 'DescribeFlowLogs'
+  | 'DescribePlacementGroups'
+  | 'DescribeTransitGateways'
+  | 'DescribeTransitGatewayVpcAttachments'
+  | 'DescribeCustomerGateways'
+  | 'DescribeVpnGateways';
 
 // The SDK's outputs are typed per command; the callers narrow them with `import type`.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

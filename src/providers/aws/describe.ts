@@ -16,6 +16,8 @@ export interface DescribeSpec<Item> {
   notFoundCodes: readonly string[];
   /** IDs per call. */
   chunkSize: number;
+  /** The service answers an unknown ID with an empty set, never an error (DescribeFlowLogs): not returned is not found. */
+  absentIsNotFound?: boolean;
 }
 
 export type IdOutcome<Item> =
@@ -77,7 +79,8 @@ async function describeChunk<Item>(spec: DescribeSpec<Item>, ids: string[], ctx:
     for (const id of ids) {
       const item = byId.get(id);
       // An ID the service neither returned nor called NotFound is unknown, not missing.
-      out.set(id, item !== undefined ? { kind: 'found', item } : { kind: 'error', error: { status: 'error', kind: 'other', reason: `${spec.operation} did not return ${id}` } });
+      if (item === undefined && spec.absentIsNotFound) out.set(id, { kind: 'not-found', reason: `${spec.operation} has no ${id}` });
+      else out.set(id, item !== undefined ? { kind: 'found', item } : { kind: 'error', error: { status: 'error', kind: 'other', reason: `${spec.operation} did not return ${id}` } });
     }
   } catch (e) {
     const code = (e as { name?: string })?.name ?? '';

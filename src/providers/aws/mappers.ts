@@ -20,6 +20,18 @@ import { ebsVolumeMapper } from './ebsVolume';
 import { volumeAttachmentMapper } from './volumeAttachment';
 import { keyPairMapper } from './keyPair';
 import { launchTemplateMapper } from './launchTemplate';
+import { adopted } from './defaults';
+import { networkInterfaceMapper } from './networkInterface';
+import { networkInterfaceAttachmentMapper } from './networkInterfaceAttachment';
+import { vpcEndpointMapper } from './vpcEndpoint';
+import { vpcPeeringConnectionMapper } from './vpcPeeringConnection';
+import { dhcpOptionsAssociationMapper, dhcpOptionsMapper } from './dhcpOptions';
+import { vpcCidrAssociationMapper } from './vpcCidrAssociation';
+import { flowLogMapper } from './flowLog';
+import { placementGroupMapper } from './placementGroup';
+import { transitGatewayMapper, transitGatewayVpcAttachmentMapper } from './transitGateway';
+import { customerGatewayMapper, vpnGatewayMapper } from './vpnGateways';
+import { mainRouteTableAssociationMapper } from './mainRouteTableAssociation';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyAwsMapper = AwsMapper<any, any>;
@@ -30,6 +42,9 @@ export const AWS_MAPPERS: readonly AnyAwsMapper[] = [
   securityGroupRuleMapper, vpcSecurityGroupIngressRuleMapper, vpcSecurityGroupEgressRuleMapper,
   routeTableMapper, routeMapper, routeTableAssociationMapper, internetGatewayMapper, egressOnlyInternetGatewayMapper, natGatewayMapper,
   eipMapper, eipAssociationMapper, networkAclMapper, networkAclRuleMapper, ebsVolumeMapper, volumeAttachmentMapper, keyPairMapper, launchTemplateMapper,
+  adopted(securityGroupMapper, 'aws_default_security_group'), adopted(routeTableMapper, 'aws_default_route_table'), adopted(networkAclMapper, 'aws_default_network_acl'), adopted(vpcMapper, 'aws_default_vpc'),
+  mainRouteTableAssociationMapper, networkInterfaceMapper, networkInterfaceAttachmentMapper, vpcEndpointMapper, vpcPeeringConnectionMapper, dhcpOptionsMapper, dhcpOptionsAssociationMapper,
+  vpcCidrAssociationMapper, flowLogMapper, placementGroupMapper, transitGatewayMapper, transitGatewayVpcAttachmentMapper, customerGatewayMapper, vpnGatewayMapper,
 ];
 
 export function awsMapperFor(type: string): AnyAwsMapper | undefined {

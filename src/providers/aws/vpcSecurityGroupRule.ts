@@ -75,7 +75,7 @@ function mapperFor(type: string, egress: boolean): AwsMapper<SecurityGroupRule> 
       normalizers: { ip_protocol: { normalize: (v) => normalizeProtocol(v) } },
     },
     // A rule of the other direction with this ID is not this resource (the provider's read checks IsEgress too).
-    gone: (r) => ((r.IsEgress ?? false) !== egress ? `${r.SecurityGroupRuleId} is an ${egress ? 'ingress' : 'egress'} rule` : undefined),
+    gone: (r) => (r.IsEgress !== undefined && r.IsEgress !== egress ? `${r.SecurityGroupRuleId} is an ${egress ? 'ingress' : 'egress'} rule` : undefined),
     owns: ownsAs(egress ? 'egress' : 'ingress'),
     toAttributes,
   };

@@ -8,6 +8,7 @@ import type { NetworkSeed, SeedAddress, SeedInternetGateway, SeedKeyPair, SeedNa
 export type * from './networkSeed';
 import { Ec2Error, type XmlValue } from './xml';
 import { LAUNCH_TEMPLATE_HANDLERS, type SeedLaunchTemplate } from './launchTemplates';
+import { WIRE_HANDLERS, type WireAction, type WireItem } from './wireResources';
 
 /** The network resources of the fake account. */
 export class NetworkStore {
@@ -19,6 +20,8 @@ export class NetworkStore {
   readonly addresses = new Map<string, SeedAddress>();
   readonly keyPairs = new Map<string, SeedKeyPair>();
   readonly launchTemplates = new Map<string, SeedLaunchTemplate>();
+  /** Items seeded in wire shape, per Describe action (wireResources.ts). */
+  readonly wire = new Map<WireAction, WireItem[]>();
 
   load(seed: NetworkSeed): void {
     const put = <T>(map: Map<string, T>, list: T[] | undefined, id: (t: T) => string) => list?.forEach((t) => map.set(id(t), structuredClone(t)));
@@ -30,6 +33,7 @@ export class NetworkStore {
     put(this.addresses, seed.addresses, (t) => t.allocationId);
     put(this.keyPairs, seed.keyPairs, (t) => t.name);
     put(this.launchTemplates, seed.launchTemplates, (t) => t.id);
+    for (const [action, items] of Object.entries(seed.wire ?? {})) this.wire.set(action as WireAction, [...(this.wire.get(action as WireAction) ?? []), ...structuredClone(items)]);
   }
 
   // --- console drift -------------------------------------------------------
@@ -356,4 +360,5 @@ export const NETWORK_HANDLERS: Record<string, (params: Params, ctx: NetworkConte
   DescribeNetworkAcls: describeNetworkAcls,
   DescribeKeyPairs: describeKeyPairs,
   ...LAUNCH_TEMPLATE_HANDLERS,
+  ...Object.fromEntries(Object.entries(WIRE_HANDLERS).map(([action, h]) => [action, (params: Params, ctx: NetworkContext) => h(params, ctx.network.wire.get(action as WireAction) ?? [], ctx.pageSize)])),
 };

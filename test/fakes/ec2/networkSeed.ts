@@ -1,6 +1,7 @@
 // The seed format of the fake's VPC family (network.ts): plain JSON-like data, Terraform/console names.
 import type { SeedLaunchTemplate } from './launchTemplates';
 import type { SeedTags } from './seed';
+import type { WireSeed } from './wireResources';
 
 export interface SeedRoute {
   destinationCidrBlock?: string;
@@ -94,4 +95,6 @@ export interface NetworkSeed {
   addresses?: SeedAddress[];
   keyPairs?: SeedKeyPair[];
   launchTemplates?: SeedLaunchTemplate[];
+  /** Network interfaces, endpoints, peerings, DHCP options, flow logs, placement groups, transit and VPN gateways, in wire shape. */
+  wire?: WireSeed;
 }
