@@ -11,6 +11,30 @@ import { armIdPolicy, locationPolicy, tagsPolicy } from '../mappers/common';
 import type { ArmResource, AttributePolicy, AzureMapper } from '../mappers/types';
 import { azapiResourceId, parseAzapiType } from './azapiType';
 
+/**
+ * Arguments that steer the azapi provider itself (what it exports, validates, retries, sends as headers),
+ * not the Azure resource: nothing live to compare, so the live side echoes the code. `sensitive_body` is not
+ * among them: it is never read, and its value never copied anywhere.
+ */
+const TERRAFORM_ONLY = [
+  'response_export_values',
+  'schema_validation_enabled',
+  'ignore_missing_property',
+  'ignore_casing',
+  'ignore_null_property',
+  'ignore_body_changes',
+  'locks',
+  'retry',
+  'replace_triggers_external_values',
+  'replace_triggers_refs',
+  'sensitive_body_version',
+  ...['create', 'read', 'update', 'delete'].flatMap((op) => [`${op}_headers`, `${op}_query_parameters`]),
+];
+
+function terraformOnly(declared: Record<string, Value> | undefined): Record<string, Value> {
+  return Object.fromEntries(TERRAFORM_ONLY.filter((k) => declared?.[k] !== undefined).map((k) => [k, declared![k]]));
+}
+
 const bodyPolicy: AttributePolicy = {
   armPayload: { severity: armSeverity, absent: 'not returned by the GET (azapi ignores missing properties: ignore_missing_property)' },
 };
@@ -72,11 +96,13 @@ export const azapiResource: AzureMapper = {
     location: locationPolicy,
     tags: tagsPolicy,
     body: bodyPolicy,
+    ...Object.fromEntries(TERRAFORM_ONLY.map((k) => [k, {}])),
   },
   armId: armIdOf,
   apiVersionOf: (declared) => parseAzapiType(declared?.type)?.apiVersion,
   map(arm, _extras, declared) {
     return {
+      ...terraformOnly(declared),
       type: liveType(arm, declared),
       name: arm.name,
       parent_id: parentOf(arm.id),
@@ -102,11 +128,12 @@ export const azapiUpdateResource: AzureMapper = {
     name: { caseInsensitive: true },
     parent_id: armIdPolicy,
     body: bodyPolicy,
+    ...Object.fromEntries(TERRAFORM_ONLY.map((k) => [k, {}])),
   },
   armId: armIdOf,
   apiVersionOf: (declared) => parseAzapiType(declared?.type)?.apiVersion,
   map(arm, _extras, declared) {
-    return { type: liveType(arm, declared), resource_id: arm.id, name: arm.name, body: withIgnoredBodyPaths(arm, declared) };
+    return { ...terraformOnly(declared), type: liveType(arm, declared), resource_id: arm.id, name: arm.name, body: withIgnoredBodyPaths(arm, declared) };
   },
   deriveId(attrs) {
     if (typeof attrs.resource_id === 'string' && attrs.resource_id) return attrs.resource_id;
