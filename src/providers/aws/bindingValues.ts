@@ -12,3 +12,11 @@ export function identityOf(b: Binding, name: string): string | undefined {
 
 /** The declared value (code), for identity parts state keeps as lists or numbers. */
 export const declaredOf = (b: Binding, name: string): Value | undefined => b.declared?.[name];
+
+/**
+ * Arguments that only steer what Terraform does (update_default_version, skip_destroy): no API returns
+ * them, the provider keeps them from the configuration, so the code's value is the value — never drift.
+ */
+export function terraformOnly(b: Binding | undefined, names: readonly string[]): Record<string, Value> {
+  return Object.fromEntries(names.filter((n) => b?.declared?.[n] !== undefined).map((n) => [n, b!.declared![n]]));
+}

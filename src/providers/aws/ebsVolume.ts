@@ -1,6 +1,7 @@
 // aws_ebs_volume: DescribeVolumes, as resourceEBSVolumeRead sets it: iops and throughput as returned
 // (throughput only for gp3), kms_key_id the key ARN, snapshot_id "" when none, multi_attach_enabled false.
 import type { Volume } from '@aws-sdk/client-ec2';
+import { terraformOnly } from './bindingValues';
 import type { AwsMapper } from './mapper';
 import { tagsToMap } from './tags';
 import { enumValue, token } from './wireValues';
@@ -17,7 +18,8 @@ export const ebsVolumeMapper: AwsMapper<Volume> = {
   },
   normalization: { type: 'aws_ebs_volume', scalarSets: [], singleBlocks: [], ruleBlocks: [], tagMaps: ['tags'], onDemand: {} },
   gone: (v) => (enumValue(v.State) === 'deleted' || enumValue(v.State) === 'deleting' ? `volume is ${enumValue(v.State)}` : undefined),
-  toAttributes: (v) => ({
+  toAttributes: (v, _e, _u, b) => ({
+    ...terraformOnly(b, ['final_snapshot']),
     availability_zone: token(v.AvailabilityZone),
     size: v.Size ?? null,
     type: enumValue(v.VolumeType),

@@ -4,7 +4,8 @@
 // no template ID), only when the code declares an attribute of the data. ebs_optimized is a string in the
 // provider's schema ("true" / "false" / "" when unset).
 import type { LaunchTemplate, LaunchTemplateVersion } from '@aws-sdk/client-ec2';
-import type { Value } from '../../model';
+import type { Binding, Value } from '../../model';
+import { terraformOnly } from './bindingValues';
 import { allPagesOf } from './describe';
 import { classifyError } from './errors';
 import type { AwsMapper, EnrichContext, Enrichment } from './mapper';
@@ -36,8 +37,9 @@ async function enrich(items: Map<string, LaunchTemplate>, declared: Map<string, 
 
 const optionalBool = (b: boolean | undefined): string => (b === undefined ? '' : String(b));
 
-function toAttributes(t: LaunchTemplate, extra: Extra | undefined, unreadable: Record<string, string>): Record<string, Value> {
+function toAttributes(t: LaunchTemplate, extra: Extra | undefined, unreadable: Record<string, string>, b?: Binding): Record<string, Value> {
   const base: Record<string, Value> = {
+    ...terraformOnly(b, ['update_default_version']),
     name: token(t.LaunchTemplateName),
     default_version: t.DefaultVersionNumber ?? null,
     latest_version: t.LatestVersionNumber ?? null,

@@ -2,7 +2,7 @@
 // volume (volume_id) and find its attachment to instance_id on device_name. Detached: missing.
 import type { Volume } from '@aws-sdk/client-ec2';
 import type { Binding } from '../../model';
-import { identityOf } from './bindingValues';
+import { identityOf, terraformOnly } from './bindingValues';
 import { ebsVolumeMapper } from './ebsVolume';
 import type { AwsMapper } from './mapper';
 import { token } from './wireValues';
@@ -18,6 +18,6 @@ export const volumeAttachmentMapper: AwsMapper<Volume> = {
   goneFrom: (v, b) => (find(v, b) ? undefined : `${v.VolumeId} is not attached to ${identityOf(b, 'instance_id') ?? 'the instance'} as ${identityOf(b, 'device_name') ?? 'the device'}`),
   toAttributes: (v, _e, _u, b) => {
     const a = b ? find(v, b) : undefined;
-    return { volume_id: token(v.VolumeId), instance_id: token(a?.InstanceId), device_name: token(a?.Device) };
+    return { ...terraformOnly(b, ['skip_destroy', 'force_detach', 'stop_instance_before_detaching']), volume_id: token(v.VolumeId), instance_id: token(a?.InstanceId), device_name: token(a?.Device) };
   },
 };

@@ -155,6 +155,16 @@ describe('EC2/VPC family mappers (real SDK against the fake EC2)', () => {
     assert.deepEqual(withOwners.map((u) => [u.liveId, !!u.managedBy]), [['eni-0a1b2c3d4e5f60001', true], ['eni-0a1b2c3d4e5f60011', true], ['eni-0a1b2c3d4e5f60099', false]]);
   });
 
+  it('aws_volume_attachment: found while the volume is attached to that instance on that device; Terraform-only arguments are the code\'s own', async () => {
+    fake.state.load({ instances: [{ id: 'i-0a1b2c3d4e5f60001', ami: 'ami-0abcdef1234567890', instanceType: 't3.micro', availabilityZone: 'us-east-1a', ebsVolumes: [{ id: 'vol-0a1b2c3d4e5f600d1', deviceName: '/dev/sdf', size: 50 }] }] });
+    const att = (device: string) => bind('aws_volume_attachment', 'vai-1', { device_name: device, skip_destroy: true }, { volume_id: 'vol-0a1b2c3d4e5f600d1', instance_id: 'i-0a1b2c3d4e5f60001', device_name: device });
+    const here = att('/dev/sdf');
+    const elsewhere = att('/dev/sdg');
+    const results = await provider().fetch([here, elsewhere], fetchContext());
+    assert.deepEqual(found(results.get(here)), { skip_destroy: true, volume_id: 'vol-0a1b2c3d4e5f600d1', instance_id: 'i-0a1b2c3d4e5f60001', device_name: '/dev/sdf' });
+    assert.equal(results.get(elsewhere)?.status, 'not-found');
+  });
+
   it('the fake is as strict as EC2: unknown filters rejected, NotFound names only the missing IDs', async () => {
     const { EC2Client, DescribeRouteTablesCommand, DescribeInternetGatewaysCommand } = await import('@aws-sdk/client-ec2');
     const c = new EC2Client({ region: 'us-east-1', maxAttempts: 1 });

@@ -7,9 +7,11 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFakeEc2, type FakeEc2 } from '../../fakes/ec2';
+import { scanWorkspace } from '../../../src/engine/scan';
+import { createAwsProvider } from '../../../src/providers/aws';
 import { runCli } from '../engine/cliRun';
 import { FIXTURES } from '../engine/helpers';
-import { fakeCredentials } from './awsTestEnv';
+import { fakeCredentials, setAwsEnv } from './awsTestEnv';
 
 const WS = join(FIXTURES, 'vpc-modules');
 const SG_WEB = 'sg-0a1b2c3d4e5f60001';
@@ -48,11 +50,11 @@ describe('EC2/VPC family end to end: a terraform-aws-modules style workspace (CL
   });
   afterEach(() => fake.close());
 
-  it('untouched: all 24 resources verified in sync, service-owned main route table, default NACL and group not unmanaged, exit 0', async () => {
+  it('untouched: all 26 resources verified in sync (inline and standalone rules and routes side by side), service-owned main route table, default NACL and group not unmanaged, exit 0', async () => {
     const run = await runCli(['scan', WS, '--format', 'json'], fakeCredentials(fake.url));
     assert.equal(run.code, 0, run.stderr + run.stdout.slice(0, 2000));
     const report = JSON.parse(run.stdout);
-    assert.deepEqual(report.summary, { resources: 24, inSync: 24, drifted: 0, missing: 0, unverified: 0, unmanaged: 0, verified: 24 });
+    assert.deepEqual(report.summary, { resources: 26, inSync: 26, drifted: 0, missing: 0, unverified: 0, unmanaged: 0, verified: 26 });
     assert.deepEqual(report.unmanaged, []);
   });
 
@@ -61,7 +63,7 @@ describe('EC2/VPC family end to end: a terraform-aws-modules style workspace (CL
     const run = await runCli(['scan', WS, '--format', 'json'], fakeCredentials(fake.url));
     assert.equal(run.code, 2, run.stderr);
     const report = JSON.parse(run.stdout);
-    assert.deepEqual(report.summary, { resources: 24, inSync: 16, drifted: 8, missing: 0, unverified: 0, unmanaged: 1, verified: 24 });
+    assert.deepEqual(report.summary, { resources: 26, inSync: 18, drifted: 8, missing: 0, unverified: 0, unmanaged: 1, verified: 26 });
     assert.deepEqual(report.unmanaged, [{ type: 'aws_route_table', liveId: 'rtb-0a1b2c3d4e5f6000c', region: 'us-east-1', name: 'console-rt' }]);
     const drifted = Object.fromEntries((report.resources as Resource[]).filter((r) => r.status !== 'in-sync').map((r) => [r.address, r.drifts.map((d) => [d.attribute, d.expected, d.actual, d.severity, d.range.start.line])]));
     assert.deepEqual(drifted, {
@@ -80,11 +82,25 @@ describe('EC2/VPC family end to end: a terraform-aws-modules style workspace (CL
     });
     // The standalone rules, routes and entries that nobody touched stay in sync.
     const status = Object.fromEntries((report.resources as Resource[]).map((r) => [r.address, r.status]));
-    for (const a of ['aws_route.public_internet_gateway', 'aws_security_group_rule.web_https', 'aws_network_acl_rule.public_inbound_https', 'aws_network_acl_rule.public_outbound', 'aws_security_group.db', 'aws_route_table_association.public[0]', 'aws_volume_attachment.data', 'aws_eip.web', 'aws_nat_gateway.this[0]', 'aws_internet_gateway.this']) {
+    for (const a of ['aws_route.public_internet_gateway', 'aws_security_group_rule.web_https', 'aws_network_acl_rule.public_inbound_https', 'aws_network_acl_rule.public_outbound', 'aws_security_group.db', 'aws_security_group_rule.db_from_vpn', 'aws_route.private_peering', 'aws_route_table_association.public[0]', 'aws_volume_attachment.data', 'aws_eip.web', 'aws_nat_gateway.this[0]', 'aws_internet_gateway.this']) {
       assert.equal(status[a], 'in-sync', a);
     }
-    // Read-only, batched: one Describe per type (and region) for 24 resources, never one per resource.
+    // Read-only, batched: one Describe per type (and region) for 26 resources, never one per resource.
     assert.ok(fake.calls.every((c) => c.action.startsWith('Describe')));
     assert.equal(fake.calls.filter((c) => c.action === 'DescribeSecurityGroupRules').length, 1);
+  });
+
+  it('mixed (inline blocks and standalone resources on one group / table): each owns its own; a console addition shows once, on the parent', async () => {
+    fake.state.addIngressRule('sg-0a1b2c3d4e5f60002', { protocol: 'tcp', fromPort: 22, toPort: 22, cidrBlocks: ['0.0.0.0/0'] });
+    fake.state.network.putRoute('rtb-0a1b2c3d4e5f60002', { destinationCidrBlock: '10.200.0.0/16', vpcPeeringConnectionId: 'pcx-0a1b2c3d4e5f60009' });
+    const restore = setAwsEnv(fakeCredentials(fake.url));
+    const { result } = await scanWorkspace({ dir: WS, providers: [createAwsProvider({ credentialsAllowed: true, maxAttempts: 2 })] }).finally(restore);
+    const drifted = result.resources.filter((r) => r.status !== 'in-sync').map((r) => [r.address, r.drifts.map((d) => [d.attribute, d.severity, (d.actual as unknown[]).length - (d.expected as unknown[]).length])]);
+    // The standalone db_from_vpn rule and private_peering route are neither "extra" on their parents nor drifted themselves.
+    assert.deepEqual(drifted, [
+      ['aws_route_table.private', [['route', 'warning', 1]]],
+      ['aws_security_group.db', [['ingress', 'error', 1]]],
+    ]);
+    assert.deepEqual(result.unmanaged, []);
   });
 });
