@@ -8,11 +8,20 @@ import { join } from 'node:path';
 import { makeLoopbackCertificate } from '../../test/fakes/arm/certificate';
 import { startFakeEc2, type Ec2Seed, type FakeEc2 } from '../../test/fakes/ec2';
 import { startFakeSts } from '../../test/fakes/sts';
+import { startFakeS3, type FakeBucket } from '../../test/fakes/s3';
+import { startFakeIam, type FakeIamSeed } from '../../test/fakes/iam';
+import { startFakeSsm, type FakeParameter } from '../../test/fakes/ssm';
+import { startFakeCloudControl } from '../../test/fakes/cloudcontrol';
 
 /** `.sandbox/cloud.json`: what is live in the sandbox account. */
 export interface CloudSeed {
   region: string;
   ec2: Ec2Seed;
+  /** S3 buckets, IAM, SSM parameters and Cloud Control resources (`AWS::KMS::Key|<id>` → properties); each optional. */
+  s3?: Record<string, FakeBucket>;
+  iam?: FakeIamSeed;
+  ssm?: Record<string, FakeParameter>;
+  cloudcontrol?: Record<string, Record<string, unknown>>;
 }
 
 export const SEED_FILE = '.sandbox/cloud.json';
@@ -41,6 +50,8 @@ export async function startFakeCloud(workspace: string, stateDir: string): Promi
   const ec2 = await startFakeEc2(seed?.ec2 ?? {});
   // STS for the account cross-check (GetCallerIdentity): the sandbox's dummy key is the example state's account.
   const sts = await startFakeSts({ AKIAIOSFODNN7EXAMPLE: { account: '123456789012', arn: 'arn:aws:iam::123456789012:user/sandbox', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' } });
+  // S3, IAM, SSM and Cloud Control too, empty unless seeded: no demo ever resolves a real AWS host.
+  const services = { S3: await startFakeS3(seed?.s3), IAM: await startFakeIam(seed?.iam), SSM: await startFakeSsm(seed?.ssm), CLOUDCONTROL: await startFakeCloudControl(seed?.cloudcontrol) };
   const control = await startControl(ec2);
   const { port } = control.address() as AddressInfo;
   const controlUrl = `http://127.0.0.1:${port}`;
@@ -54,6 +65,7 @@ export async function startFakeCloud(workspace: string, stateDir: string): Promi
   const env: NodeJS.ProcessEnv = {
     AWS_ENDPOINT_URL_EC2: ec2.url,
     AWS_ENDPOINT_URL_STS: sts.url,
+    ...Object.fromEntries(Object.entries(services).map(([k, s]) => [`AWS_ENDPOINT_URL_${k}`, s.url])),
     AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
     AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
     AWS_REGION: region,
@@ -75,6 +87,7 @@ export async function startFakeCloud(workspace: string, stateDir: string): Promi
       await new Promise<void>((r) => control.close(() => r()));
       await ec2.close();
       await sts.close();
+      await Promise.all(Object.values(services).map((s) => s.close()));
     },
   };
 }

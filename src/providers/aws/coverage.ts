@@ -2,8 +2,13 @@
 // extra read action a declared attribute may need.
 import type { TypeCoverage } from '../../model';
 import { AWS_MAPPERS } from './mappers';
+import { serviceCoverage } from './services/serviceTypes';
 
 export function awsCoverage(): TypeCoverage[] {
+  return [...ec2Coverage(), ...serviceCoverage()];
+}
+
+function ec2Coverage(): TypeCoverage[] {
   return AWS_MAPPERS.map((m) => {
     const read = `ec2:${m.describe.operation}`;
     return {

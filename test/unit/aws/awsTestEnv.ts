@@ -5,9 +5,14 @@ import { createAwsProvider } from '../../../src/providers/aws';
 import { startFakeEc2, type FakeEc2, type FakeEc2Options } from '../../fakes/ec2';
 import type { Ec2Seed } from '../../fakes/ec2/seed';
 import { startFakeSts, type FakeSts } from '../../fakes/sts';
+import { startFakeS3 } from '../../fakes/s3';
+import { startFakeIam } from '../../fakes/iam';
+import { startFakeSsm } from '../../fakes/ssm';
+import { startFakeCloudControl } from '../../fakes/cloudcontrol';
+import type { LoopbackServer } from '../../fakes/awsHttp';
 
 const AWS_VARS = [
-  'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_EC2', 'AWS_ENDPOINT_URL_STS', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION',
+  'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_EC2', 'AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL_SSM', 'AWS_ENDPOINT_URL_CLOUDCONTROL', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION',
   'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_EC2_METADATA_DISABLED', 'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS',
   'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_ROLE_ARN',
 ];
@@ -34,13 +39,23 @@ const FAKE_SECRET = 'fake-secret-key-for-tests';
 // One fake STS for the whole run (a root hook): the provider asks GetCallerIdentity to cross-check state's
 // ARNs, and a test must never reach the real STS.
 let sharedSts: FakeSts | undefined;
+// Empty S3, IAM, SSM and Cloud Control fakes for the same reason: a fixture's bucket or role must never
+// resolve a real AWS host (a test that seeds them starts its own).
+let sharedServices: Record<'S3' | 'IAM' | 'SSM' | 'CLOUDCONTROL', LoopbackServer> | undefined;
 before(async () => {
   sharedSts = await startFakeSts({ [FAKE_ACCESS_KEY]: { account: FAKE_ACCOUNT, arn: `arn:aws:iam::${FAKE_ACCOUNT}:user/driftlens-tests`, secretAccessKey: FAKE_SECRET } });
+  sharedServices = { S3: await startFakeS3(), IAM: await startFakeIam(), SSM: await startFakeSsm(), CLOUDCONTROL: await startFakeCloudControl() };
 });
 after(async () => {
   await sharedSts?.close();
   sharedSts = undefined;
+  await Promise.all(Object.values(sharedServices ?? {}).map((s) => s.close()));
+  sharedServices = undefined;
 });
+
+/** AWS_ENDPOINT_URL_S3 / _IAM / _SSM / _CLOUDCONTROL of the run's empty fakes (root hook above). */
+export const sharedServiceEndpoints = (): Record<string, string> =>
+  Object.fromEntries(Object.entries(sharedServices ?? {}).map(([k, s]) => [`AWS_ENDPOINT_URL_${k}`, s.url]));
 
 /** The run's fake STS endpoint (started by the root hook above). */
 export const sharedStsUrl = (): string => {
@@ -51,6 +66,7 @@ export const sharedStsUrl = (): string => {
 export const fakeCredentials = (endpoint: string): Record<string, string> => ({
   AWS_ENDPOINT_URL_EC2: endpoint,
   AWS_ENDPOINT_URL_STS: sharedStsUrl(),
+  ...sharedServiceEndpoints(),
   AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE0001',
   AWS_SECRET_ACCESS_KEY: FAKE_SECRET,
   AWS_REGION: 'us-east-1',

@@ -1,0 +1,112 @@
+// A local IAM (Query protocol: form-encoded POST, Version 2010-05-08, XML answers with `<member>`
+// lists, `<ErrorResponse>` errors, NoSuchEntity 404). Documents are answered URL-encoded, as IAM does.
+// Only the Get/List actions DriftLens sends are served; anything else is recorded and refused.
+import { escapeXml } from '../ec2/xml';
+import { isFailure, listen, readBody, verifySigV4 } from '../awsHttp';
+
+const XMLNS = 'https://iam.amazonaws.com/doc/2010-05-08/';
+
+export interface FakeRole { path?: string; description?: string; maxSessionDuration?: number; assumeRolePolicy: string; attached?: string[]; inline?: Record<string, string>; tags?: Record<string, string> }
+export interface FakePolicy { name: string; path?: string; description?: string; document: string; tags?: Record<string, string> }
+
+export interface FakeIamSeed {
+  roles?: Record<string, FakeRole>;
+  /** By ARN. */
+  policies?: Record<string, FakePolicy>;
+  instanceProfiles?: Record<string, { path?: string; role?: string }>;
+  users?: Record<string, { path?: string; tags?: Record<string, string> }>;
+  groups?: Record<string, { path?: string }>;
+}
+
+export interface FakeIam {
+  url: string;
+  calls: { action: string; params: Record<string, string>; region: string }[];
+  seed: Required<FakeIamSeed>;
+  close(): Promise<void>;
+}
+
+class IamError extends Error {
+  constructor(readonly code: string, message: string, readonly status = 400) {
+    super(message);
+  }
+}
+
+const tagsXml = (t?: Record<string, string>) => (t && Object.keys(t).length ? `<Tags>${Object.entries(t).map(([k, v]) => `<member><Key>${escapeXml(k)}</Key><Value>${escapeXml(v)}</Value></member>`).join('')}</Tags>` : '');
+const enc = (doc: string) => escapeXml(encodeURIComponent(doc));
+
+export async function startFakeIam(seed: FakeIamSeed = {}): Promise<FakeIam> {
+  const s: Required<FakeIamSeed> = { roles: {}, policies: {}, instanceProfiles: {}, users: {}, groups: {}, ...seed };
+  const calls: FakeIam['calls'] = [];
+  const noSuch = (what: string, name: string) => new IamError('NoSuchEntity', `The ${what} with name ${name} cannot be found.`, 404);
+  const roleXml = (name: string, r: FakeRole) =>
+    `<Role><Path>${r.path ?? '/'}</Path><RoleName>${escapeXml(name)}</RoleName><RoleId>AROAFAKE${name.length}</RoleId><Arn>arn:aws:iam::123456789012:role${r.path ?? '/'}${escapeXml(name)}</Arn><CreateDate>2024-01-01T00:00:00Z</CreateDate><AssumeRolePolicyDocument>${enc(r.assumeRolePolicy)}</AssumeRolePolicyDocument>${r.description ? `<Description>${escapeXml(r.description)}</Description>` : ''}<MaxSessionDuration>${r.maxSessionDuration ?? 3600}</MaxSessionDuration>${tagsXml(r.tags)}</Role>`;
+  const handlers: Record<string, (p: Record<string, string>) => string> = {
+    GetRole: (p) => {
+      const r = s.roles[p.RoleName];
+      if (!r) throw noSuch('role', p.RoleName);
+      return roleXml(p.RoleName, r);
+    },
+    ListAttachedRolePolicies: (p) => {
+      const r = s.roles[p.RoleName];
+      if (!r) throw noSuch('role', p.RoleName);
+      const members = (r.attached ?? []).map((arn) => `<member><PolicyArn>${escapeXml(arn)}</PolicyArn><PolicyName>${escapeXml(arn.split('/').pop()!)}</PolicyName></member>`).join('');
+      return `<AttachedPolicies>${members}</AttachedPolicies><IsTruncated>false</IsTruncated>`;
+    },
+    GetRolePolicy: (p) => {
+      const doc = s.roles[p.RoleName]?.inline?.[p.PolicyName];
+      if (doc === undefined) throw new IamError('NoSuchEntity', `The role policy with name ${p.PolicyName} cannot be found.`, 404);
+      return `<RoleName>${escapeXml(p.RoleName)}</RoleName><PolicyName>${escapeXml(p.PolicyName)}</PolicyName><PolicyDocument>${enc(doc)}</PolicyDocument>`;
+    },
+    GetPolicy: (p) => {
+      const pol = s.policies[p.PolicyArn];
+      if (!pol) throw new IamError('NoSuchEntity', `Policy ${p.PolicyArn} does not exist or is not attachable.`, 404);
+      return `<Policy><PolicyName>${escapeXml(pol.name)}</PolicyName><Arn>${escapeXml(p.PolicyArn)}</Arn><Path>${pol.path ?? '/'}</Path><DefaultVersionId>v1</DefaultVersionId>${pol.description ? `<Description>${escapeXml(pol.description)}</Description>` : ''}<IsAttachable>true</IsAttachable>${tagsXml(pol.tags)}</Policy>`;
+    },
+    GetPolicyVersion: (p) => {
+      const pol = s.policies[p.PolicyArn];
+      if (!pol || p.VersionId !== 'v1') throw new IamError('NoSuchEntity', `Policy ${p.PolicyArn} version ${p.VersionId} does not exist or is not attachable.`, 404);
+      return `<PolicyVersion><Document>${enc(pol.document)}</Document><VersionId>v1</VersionId><IsDefaultVersion>true</IsDefaultVersion></PolicyVersion>`;
+    },
+    GetInstanceProfile: (p) => {
+      const ip = s.instanceProfiles[p.InstanceProfileName];
+      if (!ip) throw noSuch('instance profile', p.InstanceProfileName);
+      const role = ip.role && s.roles[ip.role] ? `<member>${roleXml(ip.role, s.roles[ip.role]).replace(/^<Role>|<\/Role>$/g, '')}</member>` : '';
+      return `<InstanceProfile><InstanceProfileName>${escapeXml(p.InstanceProfileName)}</InstanceProfileName><Path>${ip.path ?? '/'}</Path><Roles>${role}</Roles></InstanceProfile>`;
+    },
+    GetUser: (p) => {
+      const u = s.users[p.UserName];
+      if (!u) throw noSuch('user', p.UserName);
+      return `<User><UserName>${escapeXml(p.UserName)}</UserName><Path>${u.path ?? '/'}</Path>${tagsXml(u.tags)}</User>`;
+    },
+    GetGroup: (p) => {
+      const g = s.groups[p.GroupName];
+      if (!g) throw noSuch('group', p.GroupName);
+      return `<Group><GroupName>${escapeXml(p.GroupName)}</GroupName><Path>${g.path ?? '/'}</Path></Group><Users></Users><IsTruncated>false</IsTruncated>`;
+    },
+  };
+  const server = await listen(async (req, res) => {
+    const body = await readBody(req);
+    const send = (status: number, xml: string) => {
+      res.writeHead(status, { 'content-type': 'text/xml' });
+      res.end(xml);
+    };
+    const fail = (code: string, message: string, status: number) =>
+      send(status, `<ErrorResponse xmlns="${XMLNS}"><Error><Type>Sender</Type><Code>${code}</Code><Message>${escapeXml(message)}</Message></Error><RequestId>fake</RequestId></ErrorResponse>`);
+    const signed = verifySigV4(req, body, 'iam');
+    if (isFailure(signed)) return fail(signed.code, signed.message, signed.status);
+    // IAM's endpoint is global and signs in us-east-1.
+    if (signed.region !== 'us-east-1') return fail('SignatureDoesNotMatch', `Credential should be scoped to a valid region, not '${signed.region}'.`, 403);
+    const params = Object.fromEntries(new URLSearchParams(body.toString('utf8')));
+    calls.push({ action: params.Action ?? '', params, region: signed.region });
+    if (params.Version !== '2010-05-08') return fail('InvalidAction', `Could not find operation ${params.Action} for version ${params.Version ?? 'NO_VERSION_SPECIFIED'}`, 400);
+    const h = handlers[params.Action ?? ''];
+    if (!h) return fail('InvalidAction', `Could not find operation ${params.Action} for version 2010-05-08`, 400);
+    try {
+      send(200, `<${params.Action}Response xmlns="${XMLNS}"><${params.Action}Result>${h(params)}</${params.Action}Result><ResponseMetadata><RequestId>fake</RequestId></ResponseMetadata></${params.Action}Response>`);
+    } catch (e) {
+      const err = e instanceof IamError ? e : new IamError('ServiceFailure', String(e), 500);
+      fail(err.code, err.message, err.status);
+    }
+  });
+  return { url: server.url, calls, seed: s, close: server.close };
+}
