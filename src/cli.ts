@@ -8,6 +8,9 @@ import { usage } from './cli/usage';
 type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, () => Promise<Command>> = {
+  fix: async () => (await import('./cli/fixCommand')).fixCommand,
+  history: async () => (await import('./cli/historyCommand')).historyCommand,
+  import: async () => (await import('./cli/importCommand')).importCommand,
   inventory: async () => (await import('./cli/inventoryCommand')).inventoryCommand,
   scan: async () => (await import('./cli/scanCommand')).scanCommand,
   types: async () => (await import('./cli/typesCommand')).typesCommand,

@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util';
 import type { Logger, ScanResult } from '../model';
 import { scanWorkspace, ScanCancelledError, type ScanProgress } from '../engine/scan';
 import { scanExit } from './exitCode';
+import { fileHistoryStore, updateHistory } from '../engine/history/historyFile';
+import { attributeChanges } from '../engine/attribution';
 import { formatJson } from '../engine/report/json';
 import { formatSarif } from '../engine/report/sarif';
 import { formatText } from '../engine/report/text';
@@ -18,7 +20,7 @@ type Format = (typeof formats)[number];
 
 export const scanUsage = `usage: driftlens scan [dir] [--format text|json|sarif] [--profile P] [--region R] [--azure-endpoint URL]
                       [--terraform PATH] [--no-remote-state] [--fail-on-unverified] [--include-service-managed]
-                      [--var-file FILE]... [--var NAME=VALUE]...
+                      [--var-file FILE]... [--var NAME=VALUE]... [--history FILE] [--attribution]
 
 Compares every resource the Terraform code under dir (default: .) declares with the live cloud.
 Identity comes from terraform.tfstate beside the code (or terraform.tfstate.d/<workspace>/), from import
@@ -31,6 +33,11 @@ block, ARM_SUBSCRIPTION_ID or the resource ID; --azure-endpoint / DRIFTLENS_AZUR
 Variables as Terraform takes them, a later source winning: defaults < TF_VAR_<name> < terraform.tfvars(.json)
 < *.auto.tfvars(.json) < --var-file / --var in the order given:
 ${varFlagsUsage}
+
+--history FILE appends each finding's changes to FILE (JSON lines; \`driftlens history\` summarizes it), so
+every drift carries firstSeen and the text report marks what is new since the last scan. --attribution looks
+up who last changed each drifted or missing resource (CloudTrail LookupEvents, the Azure Activity Log; read
+only; a missing permission is a note, never an error).
 
 The report leads with what could not be verified and why, counted per reason, then the table.
 Unmanaged resources that a cloud service created and owns are left out unless --include-service-managed
@@ -79,6 +86,9 @@ export async function scanCommand(args: string[], io: ScanIo = processIo()): Pro
         'fail-on-unverified': { type: 'boolean' },
         // Also list what cloud services own (default groups, EKS/ELB groups, ASG instances, MC_* groups), with the owner.
         'include-service-managed': { type: 'boolean' },
+        // Issue 14: the drift history (JSON lines) and who changed drifted / missing resources.
+        history: { type: 'string' },
+        attribution: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -115,7 +125,7 @@ export async function scanCommand(args: string[], io: ScanIo = processIo()): Pro
   const progress = io.stderrIsTty ? ttyProgress(io) : undefined;
   const logger = stderrLogger(io, !!io.env.DRIFTLENS_DEBUG);
   try {
-    const { result } = await scanWorkspace({
+    const { result, snapshot } = await scanWorkspace({
       dir,
       signal: controller.signal,
       logger,
@@ -128,6 +138,8 @@ export async function scanCommand(args: string[], io: ScanIo = processIo()): Pro
       variables: { env: io.env, args: varFlags.vars },
     });
     progress?.clear();
+    if (values.attribution) await attributeChanges({ result, snapshot }, { signal: controller.signal, logger });
+    if (values.history) await updateHistory(result, fileHistoryStore(values.history));
     io.stdout(format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result) : formatText(result));
     if (format !== 'text') for (const e of result.errors) io.stderr(`${e.severity}: ${where(e)}${e.message}\n`);
     const exit = scanExit(result, { failOnUnverified: values['fail-on-unverified'] });

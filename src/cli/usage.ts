@@ -5,6 +5,11 @@ commands:
   scan [dir] [--format text|json|sarif]  compare the code with the live cloud
        [--profile P] [--region R] [--azure-endpoint URL]
        [--var-file FILE]... [--var NAME=VALUE]...  variables, as terraform plan takes them (inventory too)
+  fix [dir] [--only ADDRESS]... [--severity info|warning|error] [--dry-run]
+                                         rewrite drifted literals to the live values (the quick-fix, in bulk)
+  import [dir] [--type T] [--id ID] [--out FILE]
+                                         Terraform import + resource blocks for unmanaged resources
+  history [--history FILE] [--format text|json]  drift events per day, time to remediate, open findings' age
   types [--format text|json]             every resource type DriftLens verifies, its depth and permissions
   sandbox [--port N] [--dir DIR]         a fake AWS account with drift, to try DriftLens without a cloud account
 

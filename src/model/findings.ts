@@ -24,6 +24,21 @@ export interface Drift {
   sensitive: boolean;
   /** "instance_type: code says t3.micro, live is t3.large" */
   message: string;
+  /** When the scan history first saw this drift (ISO-8601, start of its current episode); absent without a history. */
+  firstSeen?: string;
+  /** With a history: not open at the previous scan (new, or back after being fixed). */
+  isNew?: boolean;
+}
+
+/** Who last changed a resource, from the cloud's audit log (CloudTrail, the Azure Activity Log), when asked for. */
+export interface ChangedBy {
+  /** The IAM user / role session, or the Azure caller (UPN, app ID). */
+  principal: string;
+  via: 'console' | 'cli' | 'sdk' | 'terraform' | 'other';
+  /** ISO-8601. */
+  at: string;
+  /** The API call (`ModifyInstanceAttribute`, `Microsoft.Compute/virtualMachines/write`). */
+  action?: string;
 }
 
 export interface UnverifiedAttribute {
@@ -47,6 +62,13 @@ export interface ResourceResult {
   /** Normalized desired and live attribute maps, for the diff view (sensitive values masked). */
   desired?: Record<string, Value>;
   live?: Record<string, Value>;
+  /** Missing resources with a history: when it was first seen missing; isNew as for drifts. */
+  firstSeen?: string;
+  isNew?: boolean;
+  /** With attribution asked for (drifted or missing): the most recent change event. */
+  changedBy?: ChangedBy;
+  /** With attribution asked for: why there is no `changedBy` (no permission, no event in the window). Never a scan error. */
+  attributionNote?: string;
 }
 
 export interface UnmanagedResource {

@@ -2,7 +2,7 @@
 // the provider interface the engine calls (AWS, Azure).
 import type { ArmSeverity, ArmTarget } from './arm';
 import type { TypeCoverage } from './coverage';
-import type { ScanError, Severity, UnmanagedResource } from './findings';
+import type { ChangedBy, ScanError, Severity, UnmanagedResource } from './findings';
 import type { Value } from './values';
 
 /** One declared resource instance tied to its cloud identity, ready to fetch. */
@@ -119,6 +119,11 @@ export interface LiveStateProvider {
    * would write (`driftlens import`). Answers every item: importable, or why not (an error is never "missing").
    */
   readUnmanaged?(items: UnmanagedResource[], ctx: FetchContext): Promise<Map<UnmanagedResource, ImportRead>>;
+  /**
+   * Who last changed each resource, from the cloud's audit log (AWS CloudTrail LookupEvents, the Azure Activity Log), read only.
+   * Answers every target: the change, or a quiet note (no permission, no event in the window). Never throws for one target.
+   */
+  lastChanges?(targets: AttributionTarget[], ctx: FetchContext): Promise<Map<AttributionTarget, AttributionAnswer>>;
   /** Arguments whose change the provider can only make by replacing the resource (its schema's ForceNew), for `type`. */
   forcesReplacement?(type: string): readonly string[];
 }
@@ -178,3 +183,13 @@ export interface AttributeSchema {
 export interface TypeSchema {
   attributes: Record<string, AttributeSchema>;
 }
+
+/** A drifted or missing resource to attribute: where it lives, as the scan fetched it. */
+export interface AttributionTarget {
+  address: string;
+  type: string;
+  liveId: string;
+  config: ProviderConfig;
+}
+
+export type AttributionAnswer = { changedBy: ChangedBy } | { note: string };

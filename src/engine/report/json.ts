@@ -1,5 +1,5 @@
 // `--format json`: the public contract, version 1 (DESIGN.md). Only the fields it names, in its order.
-import type { ScanErrorKind, ScanResult, Severity, Value } from '../../model';
+import type { ChangedBy, ScanErrorKind, ScanResult, Severity, Value } from '../../model';
 import { MISSING_SEVERITY } from './rules';
 import { lspRange, relativeFile, type LspRange } from './paths';
 
@@ -10,6 +10,8 @@ export interface JsonDrift {
   severity: 'error' | 'warning' | 'info';
   range: LspRange;
   fixable: boolean;
+  /** With a scan history (`--history`): when this drift was first seen (ISO-8601). */
+  firstSeen?: string;
 }
 
 export interface JsonResource {
@@ -24,6 +26,10 @@ export interface JsonResource {
   /** Missing resources only: the same severity SARIF and the editor give them. */
   severity?: Severity;
   drifts: JsonDrift[];
+  /** Missing resources with a scan history: when first seen missing. */
+  firstSeen?: string;
+  /** With --attribution: the most recent change event of a drifted or missing resource. */
+  changedBy?: ChangedBy;
 }
 
 /** Each problem once: per file (syntax), per state file, per provider place (credentials, provider), per setting (config). */
@@ -68,7 +74,10 @@ export function jsonReport(result: ScanResult): JsonReport {
         severity: d.severity,
         range: lspRange(d.location.range),
         fixable: d.fixable && !d.sensitive,
+        ...(d.firstSeen ? { firstSeen: d.firstSeen } : {}),
       })),
+      ...(r.firstSeen ? { firstSeen: r.firstSeen } : {}),
+      ...(r.changedBy ? { changedBy: { principal: r.changedBy.principal, via: r.changedBy.via, at: r.changedBy.at } } : {}),
     })),
     unmanaged: result.unmanaged.map((u) => ({ type: u.type, liveId: u.liveId, ...(u.region !== undefined ? { region: u.region } : {}), ...(u.name !== undefined ? { name: u.name } : {}), ...(u.managedBy !== undefined ? { managedBy: u.managedBy } : {}) })),
     errors: result.errors.map((e) => ({

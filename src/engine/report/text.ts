@@ -30,9 +30,11 @@ export function formatText(result: ScanResult): string {
       const origin = d.origin && (d.origin.file !== d.location.file || d.origin.range.start.line !== d.location.range.start.line)
         ? `; written at ${relativeFile(result.root, d.origin.file)}:${d.origin.range.start.line + 1}`
         : '';
-      out.push(`${indent}${pad(d.severity, 7)} ${d.message}  (line ${d.location.range.start.line + 1}${origin})`);
+      out.push(`${indent}${pad(d.severity, 7)} ${d.message}  (line ${d.location.range.start.line + 1}${origin})${age(d)}`);
     }
-    if (r.reason && r.status !== 'in-sync') out.push(`${indent}${shortReason(r.reason, result.errors)}`);
+    if (r.reason && r.status !== 'in-sync') out.push(`${indent}${shortReason(r.reason, result.errors)}${r.status === 'missing' ? age(r) : ''}`);
+    if (r.changedBy) out.push(`${indent}changed by ${r.changedBy.principal} via ${r.changedBy.via} at ${r.changedBy.at}${r.changedBy.action ? ` (${r.changedBy.action})` : ''}`);
+    else if (r.attributionNote) out.push(`${indent}changed by: ${r.attributionNote}`);
     for (const u of r.unverifiedAttributes) out.push(`${indent}not verified: ${u.attribute} (${u.reason})`);
   }
   if (result.unmanaged.length) out.push('', ...unmanagedSection(result.unmanaged), '');
@@ -42,6 +44,12 @@ export function formatText(result: ScanResult): string {
       (s.unmanaged ? `, ${s.unmanaged} unmanaged` : ''),
   );
   return `${out.join('\n')}\n`;
+}
+
+/** With a scan history: `[new]` for a finding not open at the previous scan, else since when it is open. */
+function age(f: { firstSeen?: string; isNew?: boolean }): string {
+  if (f.isNew) return '  [new]';
+  return f.firstSeen ? `  [since ${f.firstSeen.slice(0, 10)}]` : '';
 }
 
 /** What a reader must know before trusting the table: what was not verified and why, and the scan's errors. */
