@@ -30,6 +30,11 @@ const LAZY = {
   // STS and the credential providers: only when a provider block assumes a role or state has ARNs to cross-check.
   '@aws-sdk/client-sts': ['./awsAuthSdk.js', 'sts'],
   '@aws-sdk/credential-providers': ['./awsAuthSdk.js', 'credentialProviders'],
+  // S3, IAM, SSM and Cloud Control: each in its own file, loaded on the first resource of its service.
+  '@aws-sdk/client-s3': ['./s3Sdk.js', undefined],
+  '@aws-sdk/client-iam': ['./iamSdk.js', undefined],
+  '@aws-sdk/client-ssm': ['./ssmSdk.js', undefined],
+  '@aws-sdk/client-cloudcontrol': ['./cloudControlSdk.js', undefined],
   '@azure/arm-resources': ['./azureSdk.js', 'armResources'],
   '@azure/core-rest-pipeline': ['./azureSdk.js', 'coreRestPipeline'],
   '@azure/identity': ['./azureSdk.js', 'identity'],
@@ -40,7 +45,7 @@ const lazySdks = {
   name: 'lazy-sdks',
   setup(build) {
     build.onResolve({ filter: /^@(aws-sdk|azure)\// }, (args) => (LAZY[args.path] ? { path: args.path, namespace: 'lazy-sdk' } : undefined));
-    build.onResolve({ filter: /^\.\/(ec2|azure|awsAuth)Sdk\.js$/ }, (args) => ({ path: args.path, external: true }));
+    build.onResolve({ filter: /^\.\/(ec2|azure|awsAuth|s3|iam|ssm|cloudControl)Sdk\.js$/ }, (args) => ({ path: args.path, external: true }));
     build.onLoad({ filter: /.*/, namespace: 'lazy-sdk' }, (args) => {
       const [file, name] = LAZY[args.path];
       return { contents: `module.exports = require(${JSON.stringify(file)})${name ? `.${name}` : ''};`, loader: 'js', resolveDir: '.' };
@@ -54,6 +59,10 @@ const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazySdks] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazySdks] },
   sdk("module.exports = require('@aws-sdk/client-ec2');", 'dist/ec2Sdk.js'),
+  sdk("module.exports = require('@aws-sdk/client-s3');", 'dist/s3Sdk.js'),
+  sdk("module.exports = require('@aws-sdk/client-iam');", 'dist/iamSdk.js'),
+  sdk("module.exports = require('@aws-sdk/client-ssm');", 'dist/ssmSdk.js'),
+  sdk("module.exports = require('@aws-sdk/client-cloudcontrol');", 'dist/cloudControlSdk.js'),
   // `driftlens sandbox`: the demo's fake cloud, outside the CLI bundle (and never in the VSIX).
   { ...common, entryPoints: ['scripts/sandbox/sandbox.ts'], outfile: 'dist/sandbox.js' },
   sdk("exports.sts = require('@aws-sdk/client-sts'); exports.credentialProviders = require('@aws-sdk/credential-providers');", 'dist/awsAuthSdk.js'),
