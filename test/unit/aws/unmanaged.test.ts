@@ -65,7 +65,10 @@ describe('AWS unmanaged resources (real SDK against the fake EC2)', () => {
     assert.deepEqual(result.errors, []);
     // One filtered call per listable type, holding only the managed VPC; instances filtered by live states.
     const calls = listings(f);
-    assert.deepEqual(calls.map((c) => c.action).sort(), ['DescribeInstances', 'DescribeSecurityGroups', 'DescribeSubnets']);
+    // (Internet and VPN gateways and peerings filter on their attachment's VPC instead: attachment.vpc-id, requester-vpc-info.vpc-id.)
+    assert.deepEqual(calls.map((c) => c.action).sort(), [
+      'DescribeInstances', 'DescribeNatGateways', 'DescribeNetworkAcls', 'DescribeNetworkInterfaces', 'DescribeRouteTables', 'DescribeSecurityGroups', 'DescribeSubnets', 'DescribeTransitGatewayVpcAttachments', 'DescribeVpcEndpoints',
+    ]);
     for (const c of calls) assert.deepEqual(filterValues(c.params), [MANAGED_VPC], c.action);
     const instances = calls.find((c) => c.action === 'DescribeInstances')!.params;
     assert.equal(instances['Filter.2.Name'], 'instance-state-name');
