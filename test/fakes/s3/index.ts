@@ -20,6 +20,8 @@ export interface FakeBucket {
   lifecycle?: { id: string; status: 'Enabled' | 'Disabled' }[];
   logging?: { targetBucket: string; targetPrefix: string };
   tags?: Record<string, string>;
+  /** Subresources the caller's policy denies (`encryption`): 403 AccessDenied, as S3 answers. */
+  deny?: string[];
 }
 
 export interface FakeS3 {
@@ -94,6 +96,7 @@ export async function startFakeS3(seed: Record<string, FakeBucket> = {}): Promis
     if (req.method !== 'GET' && !head) return fail(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.');
     const b = buckets.get(name);
     if (!b) return fail(404, head ? 'NotFound' : 'NoSuchBucket', 'The specified bucket does not exist');
+    if (b.deny?.includes(sub)) return fail(403, 'AccessDenied', 'Access Denied');
     const region = b.region ?? 'us-east-1';
     if (signed.region !== region && sub !== 'location') return fail(301, 'PermanentRedirect', 'The bucket you are attempting to access must be addressed using the specified endpoint.', { 'x-amz-bucket-region': region });
     if (head) {
