@@ -102,3 +102,18 @@ describe('AWS services: S3, IAM, SSM readers (issue 12 items 3–4)', () => {
     assert.ok(!isReadOnly('GetParameters', { WithDecryption: true }));
   });
 });
+
+describe('AWS services: endpoints from workspace code are not followed', () => {
+  let restore: (() => void) | undefined;
+  afterEach(() => restore?.());
+
+  it('a provider block sending S3 or KMS to an emulator leaves those resources unverified with the fix, and asks nothing', async () => {
+    restore = setAwsEnv({ AWS_ENDPOINT_URL_STS: sharedStsUrl(), AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:9', AWS_ACCESS_KEY_ID: FAKE_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: 'x', AWS_REGION: 'us-east-1' });
+    const bucket = binding('aws_s3_bucket', 'b', ['bucket']);
+    const key = binding('aws_kms_key', 'k', ['tags']);
+    for (const b of [bucket, key]) b.providerConfig.settings = { endpoints: [{ s3: 'http://localhost:4566', kms: 'http://localhost:4566' }] };
+    const results = await createAwsProvider({ credentialsAllowed: true, maxAttempts: 1 }).fetch([bucket, key], fetchContext());
+    assert.match((results.get(bucket) as { reason: string }).reason, /set AWS_ENDPOINT_URL_S3=http:\/\/localhost:4566/);
+    assert.match((results.get(key) as { reason: string }).reason, /sends kms calls to http:\/\/localhost:4566.*AWS_ENDPOINT_URL_CLOUDCONTROL/);
+  });
+});

@@ -12,6 +12,7 @@ import { createServicePool, type ServiceSdk } from './serviceClients';
 import { ServiceCallError, serviceErrorCode, type AwsService, type ServiceCall, type ServiceType } from './serviceType';
 import { serviceTypeFor } from './serviceTypes';
 import { s3Action } from './s3/s3Read';
+import { serviceEndpointMismatch } from './serviceEndpoints';
 
 export interface ServiceFetchOptions {
   profile?: string;
@@ -41,6 +42,11 @@ export async function fetchServiceBindings(bindings: Binding[], ctx: FetchContex
   const groups = new Map<string, { access: AwsAccess; region: string; type: ServiceType; bindings: Binding[] }>();
   for (const b of bindings) {
     const type = serviceTypeFor(b.type)!;
+    const elsewhere = serviceEndpointMismatch(type, b.providerConfig.settings ?? {}, process.env);
+    if (elsewhere) {
+      results.set(b, { status: 'error', kind: 'other', reason: elsewhere });
+      continue;
+    }
     const access = accessOf(b.providerConfig, options.profile);
     if ('reason' in access) {
       results.set(b, { status: 'error', kind: 'other', reason: access.reason });
