@@ -3,60 +3,15 @@
 // MB/s, files/s and the ratios. Without a dir it first writes a corpus made by varying the test
 // fixtures (3,000 files, ~7.8 MB) into a temp folder. Figures only: no pass/fail on time.
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
-import { spawnSync } from 'node:child_process';
-import { buildSync } from 'esbuild';
+import { loadShippedEngine, repoRoot, type Engine } from './lib/engine';
+import { printRows, stopwatch, timeCliProcess, timePhases } from './lib/phases';
 import { readdir } from 'node:fs/promises';
 
 const require = createRequire(__filename);
-const repoRoot = join(__dirname, '..', '..');
 const fixturesDir = join(repoRoot, 'test', 'fixtures', 'terraform');
-
-interface Engine {
-  buildInventory: typeof import('../../src/iac/inventory').buildInventory;
-  findModuleDirs: typeof import('../../src/iac/moduleIndex').findModuleDirs;
-  isTerraformFile: typeof import('../../src/iac/moduleIndex').isTerraformFile;
-  parseTerraformText: typeof import('../../src/iac/moduleIndex').parseTerraformText;
-  declareFile: typeof import('../../src/iac/terraform/declared').declareFile;
-  emptyModuleIndex: typeof import('../../src/iac/terraform/declared').emptyModuleIndex;
-}
-
-/**
- * The indexer as it ships: one esbuild bundle, like dist/cli.js. Running the sources through tsx
- * instead measures tsx's per-module output, where every cross-module call goes through a getter
- * (measured ~3x slower on the parse loop).
- */
-function loadShippedEngine(): Engine {
-  const dir = mkdtempSync(join(tmpdir(), 'driftlens-bench-engine-'));
-  const outfile = join(dir, 'engine.js');
-  try {
-    buildSync({
-      stdin: {
-        contents: [
-          "export { buildInventory } from './src/iac/inventory';",
-          "export { findModuleDirs, isTerraformFile, parseTerraformText } from './src/iac/moduleIndex';",
-          "export { declareFile, emptyModuleIndex } from './src/iac/terraform/declared';",
-        ].join('\n'),
-        resolveDir: repoRoot,
-        loader: 'ts',
-      },
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      mainFields: ['module', 'main'],
-      outfile,
-      logLevel: 'warning',
-    });
-    return require(outfile) as Engine;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 interface Source {
   file: string;
@@ -109,11 +64,17 @@ async function main(): Promise<void> {
 async function run(dir: string, oracleBudget: number): Promise<void> {
   const engine = loadShippedEngine();
   const { buildInventory, declareFile, emptyModuleIndex, parseTerraformText } = engine;
-  // Whole inventory first, while nothing is warm: walk + read + parse + index, as the CLI does.
-  const t = stopwatch();
-  const counted = await buildInventory(dir).then((inv) => ({ resources: inv.resources.length, errors: inv.errors.length }));
-  const inventoryTime = t();
+  // The whole CLI inventory first, in a new process, while nothing is warm: walk + read + parse +
+  // index + module expansion + evaluation + JSON, with its peak RSS.
   const cli = timeCli(dir);
+  // The same in this process: one memo for the literal index and the evaluation, as the CLI does.
+  const t = stopwatch();
+  const io = engine.withMemo ? engine.withMemo(engine.diskIo) : engine.diskIo;
+  const literal = await buildInventory(dir, io.memo);
+  await engine.evaluateInventory(literal, dir, io, { env: {} });
+  const counted = { resources: literal.resources.length, errors: literal.errors.length };
+  const inventoryTime = t();
+  const phases = await timePhases(engine, dir);
 
   const sources = await loadSources(dir, engine);
   const totalBytes = sources.reduce((n, s) => n + s.bytes, 0);
@@ -122,7 +83,7 @@ async function run(dir: string, oracleBudget: number): Promise<void> {
   console.log(`  ${sources.length} files (${hclSources.length} .tf), ${(totalBytes / 1e6).toFixed(2)} MB, ${counted.resources} resources, ${counted.errors} diagnostics`);
 
   const figures: Figure[] = [];
-  figures.push({ name: 'driftlens inventory, cold (walk+read+parse+index)', ...inventoryTime, files: sources.length, bytes: totalBytes, failed: 0 });
+  figures.push({ name: 'driftlens inventory + evaluation, in process', ...inventoryTime, files: sources.length, bytes: totalBytes, failed: 0 });
   if (cli) figures.push({ ...cli, files: sources.length, bytes: totalBytes });
 
   // Parse + index from memory: first pass is what a fresh editor session pays, later passes are warm.
@@ -160,6 +121,9 @@ async function run(dir: string, oracleBudget: number): Promise<void> {
   figures.push(hcl2json);
   figures.push(timeHcl2Parser(hclSources, oracleBudget));
 
+  console.log('\nphases (each timed alone; the whole run overlaps reads with parsing):');
+  printRows(phases.rows, phases.bytes, phases.files);
+  if (cli) console.log(`  peak RSS of the CLI inventory process: ${cli.maxRssMb.toFixed(0)} MB`);
   console.log('');
   for (const f of figures) {
     const mbs = f.bytes / 1e6 / f.seconds;
@@ -182,17 +146,14 @@ async function run(dir: string, oracleBudget: number): Promise<void> {
   console.log(`ratio  parse+index (1st pass)     vs hcl2-parser:     ${(rate(cold) / rate(parserOnly)).toFixed(0)}x wall, ${(cpuRate(cold) / cpuRate(parserOnly)).toFixed(0)}x cpu`);
 }
 
-/** `node dist/cli.js inventory <dir> --format json` end to end in a new process (start-up and JSON output included); wall time only. */
-function timeCli(dir: string): Omit<Figure, 'files' | 'bytes'> | undefined {
-  const cli = join(repoRoot, 'dist', 'cli.js');
-  const wall = performance.now();
-  const r = spawnSync(process.execPath, [cli, 'inventory', dir, '--format', 'json'], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
-  const seconds = (performance.now() - wall) / 1000;
-  if (r.status !== 0) {
-    console.error(`dist/cli.js inventory failed (${r.status ?? r.signal}): ${r.stderr?.toString().slice(0, 300) ?? ''} — run \`npm run build\``);
+/** The CLI's inventory command end to end in a new process (start-up and JSON output included). */
+function timeCli(dir: string): (Omit<Figure, 'files' | 'bytes'> & { maxRssMb: number }) | undefined {
+  const r = timeCliProcess(dir);
+  if (typeof r === 'string') {
+    console.error(r);
     return undefined;
   }
-  return { name: 'driftlens CLI inventory --format json (new process)', seconds, cpuSeconds: NaN, failed: 0 };
+  return { name: 'driftlens inventory --format json (new process)', ...r.time, maxRssMb: r.maxRssMb, failed: 0 };
 }
 
 async function timeHcl2json(sources: Source[], bytes: number): Promise<Figure> {
@@ -224,16 +185,6 @@ function timeHcl2Parser(sources: Source[], budget: number): Figure {
   }
   const note = files < sources.length ? `stopped after ${budget}s: ${files}/${sources.length} files` : undefined;
   return { name: 'hcl2-parser parse (.tf only)', ...time(), files, bytes, failed, note };
-}
-
-/** Starts a clock; calling the result gives wall and process CPU seconds since. */
-function stopwatch(): () => { seconds: number; cpuSeconds: number } {
-  const wall = performance.now();
-  const cpu = process.cpuUsage();
-  return () => {
-    const used = process.cpuUsage(cpu);
-    return { seconds: (performance.now() - wall) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
-  };
 }
 
 async function loadSources(dir: string, { findModuleDirs, isTerraformFile }: Engine): Promise<Source[]> {

@@ -3,6 +3,8 @@
 import { stat } from 'node:fs/promises';
 import { buildInventory, formatInventoryText } from '../iac/inventory';
 import { evaluateInventory } from '../engine/inventoryValues';
+import { diskIo } from '../engine/workspaceIo';
+import { withMemo } from '../iac/workspaceMemo';
 import { extractVarFlags, varFileProblem, varFlagsUsage } from './varFlags';
 
 type Format = 'json' | 'text';
@@ -55,9 +57,11 @@ export async function inventoryCommand(args: string[]): Promise<number> {
     process.stderr.write(`driftlens inventory: ${info ? 'not a directory' : 'no such directory'}: ${options.dir}\n${inventoryUsage}`);
     return 1;
   }
-  const literal = await buildInventory(options.dir);
+  // One memo for both passes: each file is read and parsed once (issue 17).
+  const io = withMemo(diskIo);
+  const literal = await buildInventory(options.dir, io.memo);
   // Evaluated values (variables, locals, functions, modules, state) where the code allows; never a cloud call.
-  const inventory = await evaluateInventory(literal, options.dir, undefined, { env: process.env, args: varFlags.vars }).then(
+  const inventory = await evaluateInventory(literal, options.dir, io, { env: process.env, args: varFlags.vars }).then(
     (evaluated) => ({ ...literal, resources: evaluated.resources }),
     (err: unknown) => {
       process.stderr.write(`driftlens inventory: values not evaluated (${err instanceof Error ? err.message : String(err)}); showing literals\n`);

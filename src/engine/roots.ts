@@ -34,7 +34,8 @@ export async function indexFolders(dir: string, io: WorkspaceIo, signal?: AbortS
     if (tfFiles.length > 0) {
       out.push({ index: await indexFiles(folder, tfFiles, io, cache), names, hasState: names.includes('terraform.tfstate') });
     }
-    for (const e of entries) if (e.isDirectory && !skippedDirs.has(e.name)) await walk(join(folder, e.name));
+    // Folders side by side: one folder's reads overlap another's parse (the result is sorted below).
+    await Promise.all(entries.filter((e) => e.isDirectory && !skippedDirs.has(e.name)).map((e) => walk(join(folder, e.name))));
   };
   await walk(dir);
   return out.sort((a, b) => (a.index.dir < b.index.dir ? -1 : a.index.dir > b.index.dir ? 1 : 0));
@@ -58,16 +59,19 @@ async function indexFiles(dir: string, names: string[], io: WorkspaceIo, cache?:
   }
   const index = emptyModuleIndex(dir);
   const pending: PendingOverride[] = [];
-  for (const name of names) {
+  // All reads asked for at once (a memo bounds how many run); parsing follows in lexical order.
+  const texts = names.map((name) => io.readFile(join(dir, name)));
+  for (const t of texts) t.catch(() => undefined);
+  for (const [i, name] of names.entries()) {
     const file = join(dir, name);
-    let text = await io.readFile(file);
+    let text = await texts[i];
     if (text === undefined) {
       index.files.push({ file, diagnostics: [{ severity: 'error', message: 'Cannot read file', range: zeroRange }] });
       continue;
     }
     // A BOM is not part of the source: ranges count from the first real character, as editors do.
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const parsed = parseTerraformText(name, text);
+    const parsed = io.memo ? io.memo.parse(file, name, text, parseTerraformText) : parseTerraformText(name, text);
     index.files.push({ file, diagnostics: parsed.diagnostics });
     declareModuleFile(index, pending, file, parsed.body, text);
   }

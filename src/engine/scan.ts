@@ -4,6 +4,7 @@ import { resolve as resolvePath } from 'node:path';
 import { IndexCache } from '../iac/indexCache';
 import { declareOneFile, type FileDeclarations } from '../iac/fileDeclarations';
 import { parseTerraformText } from '../iac/moduleIndex';
+import { withMemo } from '../iac/workspaceMemo';
 import type { StatePullOptions } from '../iac/terraform/remoteState';
 import type { VariableInputs } from '../iac/terraform/variableInputs';
 import type { Binding, LiveResult, LiveStateProvider, Logger, ModuleIndex, ProviderConfig, ResourceResult, ScanError, ScanResult, TypeSchema } from '../model';
@@ -181,7 +182,9 @@ interface Prepared {
   errors: ScanError[];
 }
 
-async function prepare(abs: string, io: WorkspaceIo, progress: (p: ScanProgress) => void, checkCancel: () => void, remoteState?: StatePullOptions, cache?: IndexCache<FileDeclarations>, variables?: VariableInputs): Promise<Prepared> {
+async function prepare(abs: string, base: WorkspaceIo, progress: (p: ScanProgress) => void, checkCancel: () => void, remoteState?: StatePullOptions, cache?: IndexCache<FileDeclarations>, variables?: VariableInputs): Promise<Prepared> {
+  // Each file read and parsed once per run, reads ahead of the parser (issue 17).
+  const io = withMemo(base);
   progress({ stage: 'index', done: 0, total: 1, message: abs });
   checkCancel();
   const entries = await io.readDir(abs);

@@ -1,22 +1,24 @@
 // File access the engine needs, as an interface: the CLI reads the disk, the editor overlays
 // unsaved documents on it (recompare), tests may serve memory.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile as readFileCallback } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { WorkspaceMemo } from '../iac/workspaceMemo';
 
 export interface WorkspaceIo {
   /** The file's text, or undefined when it does not exist (or is not readable). */
   readFile(path: string): Promise<string | undefined>;
   /** Entry names of a folder with their kind; empty when it does not exist. */
   readDir(dir: string): Promise<{ name: string; isDirectory: boolean }[]>;
+  /** Reads and parses shared for one run (withMemo in src/iac/workspaceMemo.ts). */
+  memo?: WorkspaceMemo;
 }
 
 export const diskIo: WorkspaceIo = {
-  async readFile(path) {
-    try {
-      return await readFile(path, 'utf8');
-    } catch {
-      return undefined;
-    }
+  readFile(path) {
+    // The callback form: no FileHandle, fewer thread-pool round trips than fs/promises (FileHandle
+    // opening was a tenth of an inventory's CPU profile on 6,600 small files, issue 17).
+    return new Promise((resolve) => readFileCallback(path, 'utf8', (err, text) => resolve(err ? undefined : text)));
   },
   async readDir(dir) {
     try {

@@ -1,10 +1,11 @@
 // `driftlens inventory`: every resource the code under a folder declares, with its literal values,
 // without touching any cloud. Its JSON is a public contract (version 1).
-import { relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { DeclaredResource, ModuleIndex, Range } from '../model';
 import { bodyLiteral, isUnknown, literalValue, setOwn, type BodyValue, type LiteralResult } from './terraform/literal';
 import { isSensitiveSegments, SENSITIVE_TEXT } from './sensitive';
-import { indexModuleSync, listModules } from './moduleIndex';
+import { indexModuleMemo, indexModuleSync, listModules } from './moduleIndex';
+import type { WorkspaceMemo } from './workspaceMemo';
 import { emptyModuleIndex } from './terraform/declared';
 
 export interface LspRange {
@@ -43,11 +44,17 @@ export interface Inventory {
 }
 
 /** Indexes every module folder below `dir`. Syntax errors are collected, never thrown; an unreadable `dir` rejects. */
-export async function buildInventory(dir: string): Promise<Inventory> {
+export async function buildInventory(dir: string, memo?: WorkspaceMemo): Promise<Inventory> {
   // The index holds absolute paths; the report shows them relative to `dir`.
   const base = resolve(dir);
   const modules = await listModules(base);
   const inventory: Inventory = { version: 1, resources: [], errors: [] };
+  if (memo) {
+    // Evaluation comes next through the same memo: read ahead now, parse once for both.
+    memo.prefetch(modules.flatMap((m) => m.files.map((n) => join(m.dir, n))));
+    for (const m of modules) addModule(inventory, base, await indexModuleMemo(m.dir, m.files, memo));
+    return inventory;
+  }
   // One folder at a time with blocking reads (a batch run: cheaper than async reads); each index is
   // dropped once reported, so its syntax trees die young and memory stays flat.
   for (const m of modules) addModule(inventory, base, safeIndex(m.dir, m.files));

@@ -10,6 +10,7 @@ import { emptyModuleIndex } from './terraform/declared';
 import { applyOverrideFiles, declareModuleFile, type PendingOverride } from './terraform/overrides';
 import { parseHcl } from './terraform/parser';
 import { parseTfJson } from './terraform/tfJson';
+import type { WorkspaceMemo } from './workspaceMemo';
 
 /** Folders that hold downloaded or generated code, never the user's modules. */
 const skippedDirs: ReadonlySet<string> = new Set(['.terraform', 'node_modules', '.git']);
@@ -41,7 +42,14 @@ export function indexModuleSync(dir: string, names: string[]): ModuleIndex {
   return indexTexts(dir, names, names.map((n) => readTextSync(join(dir, n))));
 }
 
-function indexTexts(dir: string, names: string[], texts: (string | Error)[]): ModuleIndex {
+/** `indexModule` through a run's memo: reads shared and started ahead, each file parsed once for the whole run. */
+export async function indexModuleMemo(dir: string, names: string[], memo: WorkspaceMemo): Promise<ModuleIndex> {
+  const texts = await Promise.all(names.map((n) => memo.readFile(join(dir, n))));
+  const read = texts.map((t, i) => (t === undefined ? new Error(`${names[i]} is not readable`) : withoutBom(t)));
+  return indexTexts(dir, names, read, memo);
+}
+
+function indexTexts(dir: string, names: string[], texts: (string | Error)[], memo?: WorkspaceMemo): ModuleIndex {
   const index = emptyModuleIndex(dir);
   const pending: PendingOverride[] = [];
   names.forEach((name, i) => {
@@ -51,7 +59,7 @@ function indexTexts(dir: string, names: string[], texts: (string | Error)[]): Mo
       index.files.push({ file, diagnostics: [{ severity: 'error', message: `Cannot read file: ${text.message}`, range: zeroRange() }] });
       return;
     }
-    const parsed = parseTerraformText(name, text);
+    const parsed = memo ? memo.parse(file, name, text, parseTerraformText) : parseTerraformText(name, text);
     // Override files are declared on their own and merged once every normal file is in.
     const problems = declareModuleFile(index, pending, file, parsed.body, text);
     index.files.push({ file, diagnostics: problems.length ? [...parsed.diagnostics, ...problems] : parsed.diagnostics });

@@ -12,6 +12,7 @@ import type { EvalValue } from './evalValue';
 import { asNumber, asString, scalar } from './evalValue';
 import { instanceKeyText } from './state';
 import { compareStrings } from './functions/values';
+import type { WorkspaceMemo } from '../workspaceMemo';
 
 export interface DeclaredOutput {
   name: string;
@@ -36,6 +37,8 @@ export interface ModuleNode {
 export interface ModuleFiles {
   readFile(path: string): Promise<string | undefined>;
   readDir(dir: string): Promise<{ name: string; isDirectory: boolean }[]>;
+  /** Set for one run (src/iac/workspaceMemo.ts): a module many roots or calls reach is read and parsed once. */
+  memo?: WorkspaceMemo;
 }
 
 /** Arguments of a module block that are Terraform's, not input variables. */
@@ -73,7 +76,14 @@ export function moduleDir(call: DeclaredModuleCall, callerDir: string, key: stri
 }
 
 /** Parses one module folder, keeping its `output` blocks (the index has no place for them). */
-export async function indexModuleFolder(dir: string, files: ModuleFiles, parse: (name: string, text: string) => ParseResult): Promise<{ index: ModuleIndex; outputs: Map<string, DeclaredOutput> } | undefined> {
+export function indexModuleFolder(dir: string, files: ModuleFiles, parse: (name: string, text: string) => ParseResult): Promise<LoadedModule | undefined> {
+  // The loaded module is never changed by its callers, so every call of one run can share it.
+  return files.memo ? files.memo.folder('module', dir, () => loadModuleFolder(dir, files, parse)) : loadModuleFolder(dir, files, parse);
+}
+
+type LoadedModule = { index: ModuleIndex; outputs: Map<string, DeclaredOutput> };
+
+async function loadModuleFolder(dir: string, files: ModuleFiles, parse: (name: string, text: string) => ParseResult): Promise<LoadedModule | undefined> {
   const entries = await files.readDir(dir);
   const names = entries.filter((e) => !e.isDirectory && (e.name.endsWith('.tf') || e.name.endsWith('.tf.json'))).map((e) => e.name).sort();
   if (names.length === 0) return undefined;
@@ -81,12 +91,16 @@ export async function indexModuleFolder(dir: string, files: ModuleFiles, parse: 
   const outputs = new Map<string, DeclaredOutput>();
   const pending: PendingOverride[] = [];
   const overridden: DeclaredOutput[] = [];
-  for (const name of names) {
+  // Every read is asked for at once (the memo bounds them); parsing follows in lexical order.
+  const texts = names.map((name) => files.readFile(join(dir, name)));
+  // A failed read surfaces where it is awaited, never as an unhandled rejection meanwhile.
+  for (const t of texts) t.catch(() => undefined);
+  for (const [i, name] of names.entries()) {
     const file = join(dir, name);
-    let text = await files.readFile(file);
+    let text = await texts[i];
     if (text === undefined) continue;
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const parsed = parse(name, text);
+    const parsed = files.memo ? files.memo.parse(file, name, text, parse) : parse(name, text);
     index.files.push({ file, diagnostics: parsed.diagnostics });
     declareModuleFile(index, pending, file, parsed.body, text);
     for (const item of parsed.body.items) {

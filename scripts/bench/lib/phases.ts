@@ -1,0 +1,134 @@
+// Where an inventory's time goes, phase by phase, on any folder: walk, read, parse, index, module
+// expansion, evaluation; then the whole `driftlens inventory` in a new process with its peak RSS.
+// Each phase is timed on its own (the earlier phases' results are kept), so the sum is close to,
+// not equal to, the whole run, which overlaps reads with parsing.
+import { readFile } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { spawnSync } from 'node:child_process';
+import { bundle, type Engine } from './engine';
+
+export interface Timed {
+  seconds: number;
+  cpuSeconds: number;
+}
+
+/** Starts a clock; calling the result gives wall and process CPU seconds since. */
+export function stopwatch(): () => Timed {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  return () => {
+    const used = process.cpuUsage(cpu);
+    return { seconds: (performance.now() - wall) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
+  };
+}
+
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+function readText(file: string): Promise<string> {
+  return new Promise((resolve, reject) => readFile(file, 'utf8', (err, text) => (err ? reject(err) : resolve(text))));
+}
+
+export interface PhaseRow {
+  name: string;
+  time: Timed;
+  note?: string;
+}
+
+/** Walk, read, parse, index, module expansion and evaluation timed one by one, in one process. */
+export async function timePhases(engine: Engine, dir: string): Promise<{ rows: PhaseRow[]; bytes: number; files: number }> {
+  const rows: PhaseRow[] = [];
+  gc();
+  let t = stopwatch();
+  const modules = await engine.listModules(dir);
+  rows.push({ name: 'walk (list folders)', time: t(), note: `${modules.length} folders` });
+
+  const paths = modules.flatMap((m) => m.files.map((n) => ({ dir: m.dir, name: n, file: join(m.dir, n) })));
+  t = stopwatch();
+  // 64 reads in flight, as the run's memo keeps them.
+  const texts: string[] = new Array(paths.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: 64 }, async () => {
+    while (next < paths.length) {
+      const i = next++;
+      texts[i] = await readText(paths[i].file);
+    }
+  }));
+  rows.push({ name: 'read (64 in flight)', time: t() });
+  const bytes = texts.reduce((n, s) => n + Buffer.byteLength(s), 0);
+
+  gc();
+  t = stopwatch();
+  const parsed = paths.map((p, i) => engine.parseTerraformText(p.name, texts[i]));
+  rows.push({ name: 'parse', time: t(), note: `${parsed.filter((p) => p.diagnostics.some((d) => d.severity === 'error')).length} files with errors` });
+
+  gc();
+  t = stopwatch();
+  const byDir = new Map<string, ReturnType<Engine['emptyModuleIndex']>>();
+  const pending = new Map<string, Parameters<Engine['applyOverrideFiles']>[1]>();
+  paths.forEach((p, i) => {
+    let index = byDir.get(p.dir);
+    if (!index) {
+      byDir.set(p.dir, (index = engine.emptyModuleIndex(p.dir)));
+      pending.set(p.dir, []);
+    }
+    engine.declareModuleFile(index, pending.get(p.dir) as never, p.file, parsed[i].body, texts[i]);
+  });
+  for (const [d, index] of byDir) engine.applyOverrideFiles(index, pending.get(d)!);
+  let resources = 0;
+  for (const index of byDir.values()) resources += index.resources.length;
+  rows.push({ name: 'index (declare per folder)', time: t(), note: `${resources} resource blocks` });
+
+  // Module expansion and evaluation as a scan runs them, with reads and parses already done (a warm
+  // memo), so each row is that phase's own work. Before issue 17 there is no memo: both re-parse.
+  const io = engine.withMemo ? engine.withMemo(engine.diskIo) : engine.diskIo;
+  const folders = engine.rootFolders(await engine.indexFolders(dir, io), dir);
+  gc();
+  t = stopwatch();
+  for (const f of folders) await engine.loadModuleTree(f.index, io, engine.parseTerraformText);
+  rows.push({ name: 'module expansion (load called modules)', time: t(), note: `${folders.length} roots` });
+  gc();
+  t = stopwatch();
+  const resolved = await engine.resolveWorkspace(dir, io);
+  const instances = resolved.roots.reduce((n, r) => n + r.instances.length, 0);
+  rows.push({ name: 'evaluate (resolve every root)', time: t(), note: `${instances} instances` });
+  return { rows, bytes, files: paths.length };
+}
+
+/** `driftlens inventory <dir> --format json` in a new process (start-up and JSON output included), with its peak RSS. */
+export function timeCliProcess(dir: string, src?: string): { time: Timed; maxRssMb: number } | string {
+  const tmp = mkdtempSync(join(tmpdir(), 'driftlens-bench-cli-'));
+  try {
+    const program = bundle(tmp, {
+      src,
+      entry: [
+        "import { inventoryCommand } from './src/cli/inventoryCommand';",
+        'inventoryCommand(process.argv.slice(2)).then((code) => {',
+        '  process.exitCode = code;',
+        "  process.stderr.write(`\\nbench-rusage ${JSON.stringify(process.resourceUsage())}\\n`);",
+        '});',
+      ].join('\n'),
+    });
+    const wall = performance.now();
+    const r = spawnSync(process.execPath, [program, dir, '--format', 'json'], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+    const seconds = (performance.now() - wall) / 1000;
+    const line = /bench-rusage (.*)/.exec(r.stderr?.toString() ?? '');
+    if (r.status !== 0 || !line) return `inventory process failed (${r.status ?? r.signal}): ${r.stderr?.toString().slice(0, 300) ?? ''}`;
+    const u = JSON.parse(line[1]) as { userCPUTime: number; systemCPUTime: number; maxRSS: number };
+    return { time: { seconds, cpuSeconds: (u.userCPUTime + u.systemCPUTime) / 1e6 }, maxRssMb: u.maxRSS / 1024 };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+export function printRows(rows: PhaseRow[], bytes: number, files: number): void {
+  for (const r of rows) {
+    const mbs = bytes / 1e6 / r.time.seconds;
+    console.log(
+      `  ${r.name.padEnd(42)} ${r.time.seconds.toFixed(3).padStart(8)} s  cpu ${r.time.cpuSeconds.toFixed(3).padStart(7)} s ${mbs.toFixed(1).padStart(8)} MB/s ${(files / r.time.seconds).toFixed(0).padStart(8)} files/s` +
+        (r.note ? `  (${r.note})` : ''),
+    );
+  }
+}

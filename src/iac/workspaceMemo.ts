@@ -1,0 +1,97 @@
+// One pass over a workspace reads and parses each file once. Without it, `inventory` parsed every
+// file twice (the literal index, then resolution) and every root re-read and re-parsed each module
+// it calls: the examples of a module repository each parsed the whole module again (profile of
+// issue 17). Reads are started ahead, a bounded number at a time, so the disk works while the
+// parser does: awaiting one read after another left the thread idle about a third of the time.
+// A memo lives for one run (a scan, an inventory, one recompare): files are taken not to change
+// during it, and nothing is kept after it.
+import type { ParseResult } from '../model/ast';
+
+export interface DirEntry {
+  name: string;
+  isDirectory: boolean;
+}
+
+/** File access as the engine's WorkspaceIo gives it (declared here so src/iac does not import the engine). */
+export interface MemoIo {
+  readFile(path: string): Promise<string | undefined>;
+  readDir(dir: string): Promise<DirEntry[]>;
+}
+
+/** Reads in flight at once: enough to keep the thread pool busy, far below any open-file limit. */
+const readAhead = 64;
+
+export class WorkspaceMemo {
+  private readonly texts = new Map<string, Promise<string | undefined>>();
+  private readonly dirs = new Map<string, Promise<DirEntry[]>>();
+  private readonly parsed = new Map<string, { text: string; result: ParseResult }>();
+  private readonly folders = new Map<string, Promise<unknown>>();
+  private readonly queue: (() => void)[] = [];
+  private reading = 0;
+  /** Files parsed, and parses saved by the memo: for tests and the bench. */
+  readonly stats = { parses: 0, reused: 0 };
+
+  constructor(private readonly io: MemoIo) {}
+
+  readFile(path: string): Promise<string | undefined> {
+    let p = this.texts.get(path);
+    if (!p) this.texts.set(path, (p = this.limited(() => this.io.readFile(path))));
+    return p;
+  }
+
+  readDir(dir: string): Promise<DirEntry[]> {
+    let p = this.dirs.get(dir);
+    if (!p) this.dirs.set(dir, (p = this.io.readDir(dir)));
+    return p;
+  }
+
+  /** Starts reading files that will be wanted soon; errors surface when they are read for real. */
+  prefetch(paths: Iterable<string>): void {
+    for (const p of paths) void this.readFile(p);
+  }
+
+  /** `parse(name, text)` once per file and text: the same file with other text (an unsaved edit) parses anew. */
+  parse(file: string, name: string, text: string, parse: (name: string, text: string) => ParseResult): ParseResult {
+    const hit = this.parsed.get(file);
+    if (hit && hit.text === text) {
+      this.stats.reused++;
+      return hit.result;
+    }
+    const result = parse(name, text);
+    this.stats.parses++;
+    this.parsed.set(file, { text, result });
+    return result;
+  }
+
+  /** A folder's loaded form (e.g. a called module's index), built once however many calls reach it. */
+  folder<T>(kind: string, dir: string, load: () => Promise<T>): Promise<T> {
+    const key = `${kind}\0${dir}`;
+    let p = this.folders.get(key) as Promise<T> | undefined;
+    if (!p) this.folders.set(key, (p = load()));
+    return p;
+  }
+
+  private limited<T>(read: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const start = (): void => {
+        this.reading++;
+        read()
+          .then(resolve, reject)
+          .finally(() => {
+            this.reading--;
+            this.queue.shift()?.();
+          });
+      };
+      if (this.reading < readAhead) start();
+      else this.queue.push(start);
+    });
+  }
+}
+
+/** An io whose reads, listings and parses are shared for one run; an io that already has a memo is returned as is. */
+export function withMemo<T extends MemoIo>(io: T & { memo?: WorkspaceMemo }): T & { memo: WorkspaceMemo } {
+  if (io.memo) return io as T & { memo: WorkspaceMemo };
+  const memo = new WorkspaceMemo(io);
+  // Object.create keeps whatever else the io carries (methods on a class included).
+  return Object.assign(Object.create(io) as T, { readFile: (p: string) => memo.readFile(p), readDir: (d: string) => memo.readDir(d), memo });
+}
