@@ -41,6 +41,7 @@ export const issue13Types: Record<string, FakeResourceType[]> = {
     { resourceType: 'publicIPPrefixes', apiVersions: network },
     { resourceType: 'azureFirewalls', apiVersions: network },
     { resourceType: 'bastionHosts', apiVersions: network },
+    { resourceType: 'applicationGateways', apiVersions: network },
   ],
   'Microsoft.Compute': [
     { resourceType: 'virtualMachines/extensions', apiVersions: ['2024-11-01', '2024-07-01', '2024-03-01', '2023-09-01'] },

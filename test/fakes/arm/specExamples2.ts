@@ -273,3 +273,33 @@ export function policyAssignmentBody(scope: string, name: string, o: { enforceme
     name,
   };
 }
+
+/**
+ * ApplicationGateways_Get, trimmed to the gateway-wide settings DriftLens reads (the spec's
+ * ApplicationGatewaySku, ApplicationGatewaySslPolicy and ApplicationGatewayWebApplicationFirewallConfiguration
+ * shapes; the listener, pool and rule collections are left empty).
+ */
+export function applicationGatewayBody(rg: string, name: string, o: { minTls?: string; wafMode?: string } = {}): ArmJson {
+  return {
+    id: `${rgPath(rg)}/providers/Microsoft.Network/applicationGateways/${name}`,
+    name,
+    type: 'Microsoft.Network/applicationGateways',
+    location: 'eastus',
+    zones: ['1', '2', '3'],
+    properties: {
+      provisioningState: 'Succeeded',
+      operationalState: 'Running',
+      sku: { name: 'WAF_v2', tier: 'WAF_v2', capacity: 2 },
+      sslPolicy: { policyType: 'Custom', minProtocolVersion: o.minTls ?? 'TLSv1_2', cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'] },
+      enableHttp2: true,
+      webApplicationFirewallConfiguration: { enabled: true, firewallMode: o.wafMode ?? 'Prevention', ruleSetType: 'OWASP', ruleSetVersion: '3.2', disabledRuleGroups: [], requestBodyCheck: true, maxRequestBodySizeInKb: 128, fileUploadLimitInMb: 100 },
+      gatewayIPConfigurations: [],
+      frontendIPConfigurations: [],
+      frontendPorts: [],
+      backendAddressPools: [],
+      backendHttpSettingsCollection: [],
+      httpListeners: [],
+      requestRoutingRules: [],
+    },
+  };
+}

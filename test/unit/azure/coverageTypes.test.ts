@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { FakeArm } from '../../fakes/arm/server';
 import { SUB, resourceGroupBody, keyVaultBody, vmBody } from '../../fakes/arm/examples';
-import { bastionBody, identityBody, lbBody, lbProbeBody, peeringBody, policyAssignmentBody, privateEndpointBody, registryBody, rgPath, routeTableSpecBody, secretBody } from '../../fakes/arm/specExamples2';
+import { applicationGatewayBody, bastionBody, identityBody, lbBody, lbProbeBody, peeringBody, policyAssignmentBody, privateEndpointBody, registryBody, rgPath, routeTableSpecBody, secretBody } from '../../fakes/arm/specExamples2';
 import { azureCoverage } from '../../../src/providers/azure/coverage';
 import { siteBodies } from '../../fakes/arm/specExamples';
 import { driftsOf, scanTf } from './tfScan';
@@ -266,6 +266,38 @@ resource "azurerm_subscription_policy_assignment" "naming" {
     const drifts = driftsOf(r.get('azurerm_subscription_policy_assignment.naming'));
     assert.deepEqual(drifts.map((d) => d.split(':')[0] + d.slice(d.lastIndexOf(' '))), ['enforce (error)', 'parameters (warning)']);
     assert.match(drifts[1], /-XX/);
+  });
+
+  it('an application gateway: TLS floor lowered and the firewall set to detection are errors; its listeners are not read', async () => {
+    fake.put(applicationGatewayBody('net', 'agw', { minTls: 'TLSv1_0', wafMode: 'Detection' }));
+    const tf = `
+resource "azurerm_application_gateway" "agw" {
+  name                = "agw"
+  resource_group_name = "net"
+  location            = "eastus"
+  zones               = ["3", "2", "1"]
+  sku {
+    name     = "WAF_v2"
+    tier     = "WAF_v2"
+    capacity = 2
+  }
+  ssl_policy {
+    policy_type          = "Custom"
+    min_protocol_version = "TLSv1_2"
+  }
+  waf_configuration {
+    enabled          = true
+    firewall_mode    = "Prevention"
+    rule_set_version = "3.2"
+  }
+  http_listener {
+    name = "l1"
+  }
+}
+`;
+    const agw = (await scanTf(fake, tf)).get('azurerm_application_gateway.agw');
+    assert.deepEqual(driftsOf(agw), ['ssl_policy.min_protocol_version: "TLSv1_2" → "TLSv1_0" (error)', 'waf_configuration.firewall_mode: "Prevention" → "Detection" (error)']);
+    assert.deepEqual(agw.unverifiedAttributes.map((u) => u.attribute), ['http_listener']);
   });
 
   it('unmanaged resources in a managed resource group are named by the new types', async () => {

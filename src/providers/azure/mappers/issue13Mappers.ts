@@ -18,6 +18,7 @@ import { cosmosdbAccount, mssqlDatabase, mssqlServer, postgresqlFlexibleServer }
 import { bastionHost, firewall, natGateway, publicIpPrefix } from './networkEdge';
 import { containerRegistry } from './containerRegistry';
 import { aksNodePool } from './aksNodePool';
+import { applicationGateway } from './applicationGateway';
 import { availabilitySet, dataDiskAttachment, scaleSetExtension } from './computeAttachments';
 import { dnsARecord, dnsZone, privateDnsARecord } from './dnsRecords';
 import { linuxFunctionApp, windowsFunctionApp, windowsWebApp } from './webAppSiblings';
@@ -50,6 +51,7 @@ export const issue13Mappers: readonly AzureMapper[] = [
   route,
   publicIpPrefix,
   firewall,
+  applicationGateway,
   applicationInsights,
   containerRegistry,
   aksNodePool,
