@@ -35,6 +35,8 @@ const LAZY = {
   '@aws-sdk/client-iam': ['./iamSdk.js', undefined],
   '@aws-sdk/client-ssm': ['./ssmSdk.js', undefined],
   '@aws-sdk/client-cloudcontrol': ['./cloudControlSdk.js', undefined],
+  // CloudTrail LookupEvents: only for `scan --attribution` (who changed a drifted resource).
+  '@aws-sdk/client-cloudtrail': ['./cloudTrailSdk.js', undefined],
   '@azure/arm-resources': ['./azureSdk.js', 'armResources'],
   '@azure/core-rest-pipeline': ['./azureSdk.js', 'coreRestPipeline'],
   '@azure/identity': ['./azureSdk.js', 'identity'],
@@ -45,7 +47,7 @@ const lazySdks = {
   name: 'lazy-sdks',
   setup(build) {
     build.onResolve({ filter: /^@(aws-sdk|azure)\// }, (args) => (LAZY[args.path] ? { path: args.path, namespace: 'lazy-sdk' } : undefined));
-    build.onResolve({ filter: /^\.\/(ec2|azure|awsAuth|s3|iam|ssm|cloudControl)Sdk\.js$/ }, (args) => ({ path: args.path, external: true }));
+    build.onResolve({ filter: /^\.\/(ec2|azure|awsAuth|s3|iam|ssm|cloudControl|cloudTrail)Sdk\.js$/ }, (args) => ({ path: args.path, external: true }));
     build.onLoad({ filter: /.*/, namespace: 'lazy-sdk' }, (args) => {
       const [file, name] = LAZY[args.path];
       return { contents: `module.exports = require(${JSON.stringify(file)})${name ? `.${name}` : ''};`, loader: 'js', resolveDir: '.' };
@@ -63,6 +65,7 @@ const builds = [
   sdk("module.exports = require('@aws-sdk/client-iam');", 'dist/iamSdk.js'),
   sdk("module.exports = require('@aws-sdk/client-ssm');", 'dist/ssmSdk.js'),
   sdk("module.exports = require('@aws-sdk/client-cloudcontrol');", 'dist/cloudControlSdk.js'),
+  sdk("module.exports = require('@aws-sdk/client-cloudtrail');", 'dist/cloudTrailSdk.js'),
   // `driftlens sandbox`: the demo's fake cloud, outside the CLI bundle (and never in the VSIX).
   { ...common, entryPoints: ['scripts/sandbox/sandbox.ts'], outfile: 'dist/sandbox.js' },
   sdk("exports.sts = require('@aws-sdk/client-sts'); exports.credentialProviders = require('@aws-sdk/credential-providers');", 'dist/awsAuthSdk.js'),

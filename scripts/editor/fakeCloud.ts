@@ -12,6 +12,7 @@ import { startFakeS3, type FakeBucket } from '../../test/fakes/s3';
 import { startFakeIam, type FakeIamSeed } from '../../test/fakes/iam';
 import { startFakeSsm, type FakeParameter } from '../../test/fakes/ssm';
 import { startFakeCloudControl } from '../../test/fakes/cloudcontrol';
+import { startFakeCloudTrail, type TrailEvent } from '../../test/fakes/cloudtrail';
 
 /** `.sandbox/cloud.json`: what is live in the sandbox account. */
 export interface CloudSeed {
@@ -22,9 +23,14 @@ export interface CloudSeed {
   iam?: FakeIamSeed;
   ssm?: Record<string, FakeParameter>;
   cloudcontrol?: Record<string, Record<string, unknown>>;
+  /** CloudTrail's event history, for `scan --attribution` (who changed a drifted resource). */
+  cloudtrail?: TrailEvent[];
 }
 
 export const SEED_FILE = '.sandbox/cloud.json';
+
+/** The sandbox's dummy key (the one STS knows), allowed to look up CloudTrail events. */
+const SANDBOX_TRAIL_PRINCIPAL = { AKIAIOSFODNN7EXAMPLE: { secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', arn: 'arn:aws:iam::123456789012:user/sandbox' } };
 
 export function readCloudSeed(workspace: string): CloudSeed | undefined {
   const file = join(workspace, SEED_FILE);
@@ -51,7 +57,7 @@ export async function startFakeCloud(workspace: string, stateDir: string): Promi
   // STS for the account cross-check (GetCallerIdentity): the sandbox's dummy key is the example state's account.
   const sts = await startFakeSts({ AKIAIOSFODNN7EXAMPLE: { account: '123456789012', arn: 'arn:aws:iam::123456789012:user/sandbox', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' } });
   // S3, IAM, SSM and Cloud Control too, empty unless seeded: no demo ever resolves a real AWS host.
-  const services = { S3: await startFakeS3(seed?.s3), IAM: await startFakeIam(seed?.iam), SSM: await startFakeSsm(seed?.ssm), CLOUDCONTROL: await startFakeCloudControl(seed?.cloudcontrol) };
+  const services = { S3: await startFakeS3(seed?.s3), IAM: await startFakeIam(seed?.iam), SSM: await startFakeSsm(seed?.ssm), CLOUDCONTROL: await startFakeCloudControl(seed?.cloudcontrol), CLOUDTRAIL: await startFakeCloudTrail(seed?.cloudtrail ?? [], SANDBOX_TRAIL_PRINCIPAL) };
   const control = await startControl(ec2);
   const { port } = control.address() as AddressInfo;
   const controlUrl = `http://127.0.0.1:${port}`;

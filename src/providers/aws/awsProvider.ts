@@ -18,6 +18,7 @@ import { awsCoverage } from './coverage';
 import { quietNodeSupportNotice } from './sdkNotice';
 import { AWS_IMPORT_SPECS } from './importSpecs';
 import { readUnmanaged } from './readUnmanaged';
+import { awsLastChanges } from './attribution';
 import { ownershipOf, type Ownership } from './ownership';
 import { createVpcScope, listUnmanagedInVpcs, recordVpcs, type VpcScope } from './unmanaged';
 import { fetchServiceBindings, roleAttachmentsOf, serviceTypeFor, serviceTypeSchema, type ServiceFetchOptions } from './services';
@@ -78,6 +79,7 @@ export function createAwsProvider(options: AwsProviderOptions): LiveStateProvide
     fetchNotes: () => notes,
     readUnmanaged: (items, ctx) => readUnmanaged(items, ctx, (bindings) => fetchAll(bindings, ctx, options, createVpcScope(), [])),
     forcesReplacement: (type) => AWS_IMPORT_SPECS[type]?.forceNew ?? [],
+    lastChanges: (targets, ctx) => (options.credentialsAllowed ? awsLastChanges(targets, ctx, { profile: options.profile, region: options.region, maxAttempts: options.maxAttempts }) : Promise.resolve(new Map(targets.map((t) => [t, { note: 'untrusted workspace: no credentials used' }])))),
     listUnmanaged: async (declaredIds, ctx) => {
       // Untrusted workspace, or nothing fetched: every resource already says why; nothing to list.
       if (!options.credentialsAllowed || scope.groups.length === 0 || ctx.signal.aborted) return { unmanaged: [], errors: [] };
