@@ -108,7 +108,8 @@ export function createAzureProvider(options: AzureProviderOptions = {}): AzurePr
     deriveId(type, attributes, config) {
       const subscription = subscriptionFor(config, options.subscriptionId, env);
       const mapper = mapperFor(type);
-      return subscription && mapper?.deriveId ? mapper.deriveId(attributes, subscription) : undefined;
+      if (!mapper?.deriveId || (!subscription && !mapper.idFromAttributes)) return undefined;
+      return mapper.deriveId(attributes, subscription ?? '');
     },
     async fetch(bindings: Binding[], ctx: FetchContext): Promise<Map<Binding, LiveResult>> {
       const results = new Map<Binding, LiveResult>();

@@ -97,6 +97,12 @@ describe('azapi resources against the fake Resource Manager', function () {
     );
   });
 
+  it('an azapi provider block without subscription_id still places the resource: parent_id holds it', async () => {
+    const r = await scanTf(fake, containerApp().replace(azapi, 'provider "azapi" {}\n'));
+    assert.equal(r.get('azapi_resource.app').liveId, appId);
+    assert.equal(r.get('azapi_resource.app').status, 'in-sync');
+  });
+
   it('jsonencode bodies (older code) compare too; their drift points at the body attribute', async () => {
     fake.patch(appId, (a) => ((a.properties as { configuration: { ingress: { external: boolean } } }).configuration.ingress.external = false));
     const tf = `${azapi}

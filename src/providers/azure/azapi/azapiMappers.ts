@@ -100,6 +100,7 @@ export const azapiResource: AzureMapper = {
   },
   armId: armIdOf,
   apiVersionOf: (declared) => parseAzapiType(declared?.type)?.apiVersion,
+  idFromAttributes: true,
   map(arm, _extras, declared) {
     return {
       ...terraformOnly(declared),
@@ -132,6 +133,7 @@ export const azapiUpdateResource: AzureMapper = {
   },
   armId: armIdOf,
   apiVersionOf: (declared) => parseAzapiType(declared?.type)?.apiVersion,
+  idFromAttributes: true,
   map(arm, _extras, declared) {
     return { ...terraformOnly(declared), type: liveType(arm, declared), resource_id: arm.id, name: arm.name, body: withIgnoredBodyPaths(arm, declared) };
   },

@@ -62,6 +62,8 @@ export interface AzureMapper {
   deriveId?(attrs: Record<string, Value | undefined>, subscriptionId: string): string | undefined;
   /** The api-version azurerm itself uses, for types whose newest stable version is not the one to read (a preview-only API). */
   apiVersion?: string;
+  /** deriveId builds the whole ID from declared IDs (azapi `parent_id`, `resource_id`): no subscription needed. */
+  idFromAttributes?: boolean;
   /** How `driftlens types` says it is read, when that is not obvious (data-plane IDs, metadata only). */
   coverageNote?: string;
   /** Sub-resources to GET as well (`config/web`), only when one of `when` is declared. */
