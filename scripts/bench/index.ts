@@ -1,4 +1,4 @@
-// `npm run bench -- index [dir] [--files N] [--oracle-budget S] [--write-corpus DIR]`
+// `npm run bench -- index [dir] [--files N] [--oracle-budget S] [--write-corpus DIR] [--phases]`
 // Parses the same .tf files with our parser + index, hcl2-parser and @cdktf/hcl2json and prints
 // MB/s, files/s and the ratios. Without a dir it first writes a corpus made by varying the test
 // fixtures (3,000 files, ~7.8 MB) into a temp folder. Figures only: no pass/fail on time.
@@ -55,13 +55,13 @@ async function main(): Promise<void> {
     await generateCorpus(dir, fileCount, 7.8e6);
   }
   try {
-    await run(dir, oracleBudget);
+    await run(dir, oracleBudget, args.includes('--phases'));
   } finally {
     if (generated) await rm(generated, { recursive: true, force: true });
   }
 }
 
-async function run(dir: string, oracleBudget: number): Promise<void> {
+async function run(dir: string, oracleBudget: number, phasesOnly: boolean): Promise<void> {
   const engine = loadShippedEngine();
   const { buildInventory, declareFile, emptyModuleIndex, parseTerraformText } = engine;
   // The whole CLI inventory first, in a new process, while nothing is warm: walk + read + parse +
@@ -75,6 +75,12 @@ async function run(dir: string, oracleBudget: number): Promise<void> {
   const counted = { resources: literal.resources.length, errors: literal.errors.length };
   const inventoryTime = t();
   const phases = await timePhases(engine, dir);
+  if (phasesOnly) {
+    // `--phases`: the split and the whole run only (e.g. for a before/after with DRIFTLENS_BENCH_SRC).
+    console.log(`corpus: ${dir}  ${phases.files} files, ${(phases.bytes / 1e6).toFixed(2)} MB, ${counted.resources} resources`);
+    printRows([...phases.rows, { name: 'whole inventory + evaluation, in process', time: inventoryTime }, ...(cli ? [{ name: 'whole CLI inventory, new process', time: cli, note: `peak RSS ${cli.maxRssMb.toFixed(0)} MB` }] : [])], phases.bytes, phases.files);
+    return;
+  }
 
   const sources = await loadSources(dir, engine);
   const totalBytes = sources.reduce((n, s) => n + s.bytes, 0);
