@@ -32,8 +32,8 @@ What you're seeing
     - a security group, launch-wizard-1, was created in the VPC the code manages: no code
       declares it, so it is listed as unmanaged (the VPC's default group, which Terraform
       never creates, is not).
-  aws_instance.bastion, the VPC and the subnet are in sync; aws_s3_bucket.artifacts is not
-  verified (no S3 support yet) — unknown is never reported as drift.
+  aws_instance.bastion, the VPC, the subnet and aws_s3_bucket.artifacts (read from the fake S3)
+  are in sync.
   The scan exits 2 (drift found), as \`terraform plan -detailed-exitcode\` would.
 
 Next: npm run demo -- --editor   (the same workspace in VS Code, with squiggles, CodeLens and the tree)

@@ -1,4 +1,4 @@
-# Not an EC2 resource: DriftLens lists it as "not verified" (type not supported yet), never as drift.
+# Read through S3 (HeadBucket, GetBucketTagging): the sandbox serves it from its fake S3.
 resource "aws_s3_bucket" "artifacts" {
   bucket = "${var.project}-${var.environment}-artifacts"
 

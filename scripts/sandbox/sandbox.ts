@@ -50,7 +50,9 @@ export async function sandboxCommand(args: string[], signal?: AbortSignal): Prom
   const cloud = await startFakeCloud(workspace, stateDir);
   let gateway;
   try {
-    const targets = Object.fromEntries(Object.entries(cloudTargets(cloud.env)).map(([service, url]) => [service.toLowerCase(), url]));
+    const targets: Record<string, string> = Object.fromEntries(Object.entries(cloudTargets(cloud.env)).map(([service, url]) => [service.toLowerCase(), url]));
+    // Cloud Control signs as `cloudcontrolapi` while its endpoint variable is AWS_ENDPOINT_URL_CLOUDCONTROL.
+    if (targets.cloudcontrol) targets.cloudcontrolapi = targets.cloudcontrol;
     gateway = await startGateway(targets, port);
   } catch (e) {
     await cloud.close();

@@ -148,9 +148,9 @@ describe('AWS mappers (real SDK against the fake EC2)', () => {
 
   it('every other type is not supported and is answered as such, with no call', async () => {
     const p = provider();
-    assert.equal(p.supports('aws_s3_bucket'), false);
+    assert.equal(p.supports('aws_s3_directory_bucket'), false);
     assert.equal(p.supports('aws_instance'), true);
-    const bucket = binding('aws_s3_bucket', 'my-bucket', ['bucket']);
+    const bucket = binding('aws_s3_directory_bucket', 'my-bucket', ['bucket']);
     const results = await p.fetch([bucket], fetchContext());
     assert.deepEqual(results.get(bucket), { status: 'error', kind: 'unsupported', reason: 'unsupported type' });
     assert.equal(fake.calls.length, 0);

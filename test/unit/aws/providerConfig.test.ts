@@ -55,7 +55,7 @@ describe('AWS provider configuration', () => {
     const [aws] = createProviders({ credentialsAllowed: true, aws: { maxAttempts: 2 } });
     assert.equal(aws.name, 'aws');
     const seen: FetchProgress[] = [];
-    const bs = [binding('aws_instance', WEB, ['ami']), binding('aws_subnet', 'subnet-0a1b2c3d4e5f60001', ['cidr_block']), binding('aws_s3_bucket', 'b', ['bucket'])];
+    const bs = [binding('aws_instance', WEB, ['ami']), binding('aws_subnet', 'subnet-0a1b2c3d4e5f60001', ['cidr_block']), binding('aws_s3_directory_bucket', 'b', ['bucket'])];
     await aws.fetch(bs, { signal: new AbortController().signal, logger: quietLogger, progress: (p) => seen.push(p) });
     assert.equal(seen.length, 2);
     assert.deepEqual(seen.map((p) => p.total), [3, 3]);

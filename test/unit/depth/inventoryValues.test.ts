@@ -29,7 +29,7 @@ describe('inventory with evaluated values', () => {
     // 15 instances in all; the 3 of staging's registry module live under .terraform/, which the inventory does not list.
     assert.equal(instances.length, 12);
     assert.ok(instances.includes('module.web["api"].module.security_group.aws_security_group.this sg-0c1e2d3c4b5a60002'));
-    assert.ok(instances.includes('aws_s3_bucket.logs["audit"] shop-prod-audit-logs'));
+    assert.ok(instances.includes('aws_s3_directory_bucket.logs["audit"] shop-prod-audit-logs'));
   });
 
   it('where the literal inventory had unknowns, the instances have values', () => {

@@ -38,8 +38,8 @@ describe('fixture workspace: modules, count/for_each, dynamic blocks, default_ta
     const result = await scan();
     const statuses = Object.fromEntries([...byAddress(result.resources)].map(([a, r]) => [a, r.status === 'unverified' ? `unverified: ${r.reason}` : r.status]));
     assert.deepEqual(statuses, {
-      'aws_s3_bucket.logs["access"]': 'unverified: unsupported type',
-      'aws_s3_bucket.logs["audit"]': 'unverified: unsupported type',
+      'aws_s3_directory_bucket.logs["access"]': 'unverified: unsupported type',
+      'aws_s3_directory_bucket.logs["audit"]': 'unverified: unsupported type',
       'module.network.aws_vpc.this': 'in-sync',
       'module.network.aws_subnet.public["eu-west-1a"]': 'in-sync',
       'module.network.aws_subnet.public["eu-west-1b"]': 'in-sync',

@@ -78,8 +78,8 @@ describe('driftlens scan (CLI, end to end against the fake EC2)', function () {
     assert.equal(ingress.length, 1);
     assert.deepEqual([ingress[0].attribute, ingress[0].severity, ingress[0].fixable], ['ingress', 'error', false]);
     assert.equal(ingress[0].range.start.line, rangeOf(mainTf, 'ingress {').start.line);
-    assert.equal(by['aws_s3_bucket.logs'].status, 'unverified');
-    assert.equal(by['aws_s3_bucket.logs'].reason, 'unsupported type');
+    assert.equal(by['aws_s3_directory_bucket.logs'].status, 'unverified');
+    assert.equal(by['aws_s3_directory_bucket.logs'].reason, 'unsupported type');
     for (const a of ['aws_instance.web[1]', 'aws_vpc.main', 'aws_subnet.a']) assert.equal(by[a].status, 'in-sync', a);
     assert.equal(by['aws_vpc.main'].file, 'main.tf');
     assert.deepEqual(by['aws_vpc.main'].range.start, rangeOf(mainTf, 'resource "aws_vpc" "main"').start);

@@ -34,11 +34,11 @@ async function refusedUrl(): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
-/** ec2-basic without its S3 bucket (a type no mapper reads): every resource can be verified. */
+/** ec2-basic without its S3 directory bucket (a type no mapper reads): every resource can be verified. */
 function fullyVerifiable(): TempDir {
   const ws = tempDir({}, 'ec2-basic');
   const instances = readFileSync(join(ws.dir, 'instances.tf'), 'utf8');
-  const without = instances.replace(/resource "aws_s3_bucket" "logs" \{[^}]*\}\n?/, '');
+  const without = instances.replace(/resource "aws_s3_directory_bucket" "logs" \{[^}]*\}\n?/, '');
   assert.notEqual(without, instances, 'the fixture declares the bucket this helper removes');
   ws.write('instances.tf', without);
   return ws;
@@ -171,7 +171,7 @@ describe('an honest result (issue 11): what could not be verified leads, and exi
     assert.match(errors[0].message, /^unknown workspace "staging" \(from TF_WORKSPACE\): no terraform\.tfstate\.d\/staging\/terraform\.tfstate in /);
   });
 
-  it('--fail-on-unverified: one unverified resource (no mapper for S3) makes exit 1; without it the scan is clean', async () => {
+  it('--fail-on-unverified: one unverified resource (no reader for S3 directory buckets) makes exit 1; without it the scan is clean', async () => {
     const lenient = await runCli(['scan', FIXTURE], fakeCredentials(fake.url));
     assert.equal(lenient.code, 0, lenient.stderr);
     const strict = await runCli(['scan', FIXTURE, '--fail-on-unverified'], fakeCredentials(fake.url));

@@ -57,13 +57,13 @@ describe('engine: scan against the fake EC2 (real SDK)', function () {
       'aws_instance.web[1]': 'in-sync',
       'aws_instance.api': 'in-sync',
       'aws_instance.worker': 'in-sync',
-      'aws_s3_bucket.logs': 'unverified',
+      'aws_s3_directory_bucket.logs': 'unverified',
       'aws_vpc.main': 'in-sync',
       'aws_subnet.a': 'in-sync',
       // The seed lists rules and sources in another order than the code.
       'aws_security_group.web': 'in-sync',
     });
-    assert.equal(result.resources.find((r) => r.address === 'aws_s3_bucket.logs')?.reason, 'unsupported type');
+    assert.equal(result.resources.find((r) => r.address === 'aws_s3_directory_bucket.logs')?.reason, 'unsupported type');
     assert.deepEqual(result.summary, { resources: 8, inSync: 7, drifted: 0, missing: 0, unverified: 1, unmanaged: 0, verified: 7 });
     assert.equal(provider.calls.length, 1);
     assert.equal(provider.calls[0].length, 7);
