@@ -86,10 +86,12 @@ export class ArmClient {
   }
 
   /** GET a collection (`…/storageAccounts`) and every nextLink page: the items as sent. */
-  async listCollection(path: string, apiVersion: string, signal?: AbortSignal): Promise<ArmResource[]> {
+  async listCollection(path: string, apiVersion: string, signal?: AbortSignal, query: Record<string, string> = {}): Promise<ArmResource[]> {
     const client = this.client(subscriptionOf(path));
     const out: ArmResource[] = [];
-    let url: string | undefined = `${this.endpoint}/${armIdPath(path)}?api-version=${encodeURIComponent(apiVersion)}`;
+    // Extra parameters (the Activity Log's `$filter`): the `$` stays literal, the value is encoded.
+    const extra = Object.entries(query).map(([k, v]) => `&${k}=${encodeURIComponent(v)}`).join('');
+    let url: string | undefined = `${this.endpoint}/${armIdPath(path)}?api-version=${encodeURIComponent(apiVersion)}${extra}`;
     const seen = new Set<string>();
     while (url && !seen.has(url)) {
       seen.add(url);

@@ -1,5 +1,7 @@
 // The Azure plug-in of the engine: azurerm resources (and ARM-template resources) against Azure
 // Resource Manager. SDKs load on the first fetch; credentials come from the front-end or @azure/identity.
+import type { AttributionAnswer, AttributionTarget } from '../../model';
+import { ACTIVITY_LOG_API_VERSION, azureLastChanges, type ActivityEventData } from './attribution';
 import { setMaxListeners } from 'node:events';
 import type { Binding, FetchContext, LiveResult, LiveStateProvider, ArmSeverity, ArmTarget, ProviderConfig, TypeSchema, Value } from '../../model';
 import { ApiVersionCache } from './apiVersions';
@@ -100,6 +102,19 @@ export function createAzureProvider(options: AzureProviderOptions = {}): AzurePr
     },
     supports: (type) => mapperFor(type) !== undefined || type.includes('/'),
     coverage: azureCoverage,
+    async lastChanges(targets, ctx) {
+      if (options.credentialsAllowed === false) return new Map(targets.map((t) => [t, { note: 'credentials are not used in an untrusted workspace' }]));
+      const out = new Map<AttributionTarget, AttributionAnswer>();
+      for (const t of targets) {
+        try {
+          const { client } = await session(cloudOf(t.config));
+          for (const [k, v] of await azureLastChanges([t], (path, query, signal) => client.listCollection(path, ACTIVITY_LOG_API_VERSION, signal, query) as Promise<ActivityEventData[]>, ctx.signal)) out.set(k, v);
+        } catch (e) {
+          out.set(t, { note: `cannot sign in to Azure (${e instanceof Error ? e.message.slice(0, 160) : String(e)})` });
+        }
+      }
+      return out;
+    },
     mapper: (type) => mapperFor(type),
     schema: (type): TypeSchema | undefined => {
       const m = mapperFor(type);

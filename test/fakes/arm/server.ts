@@ -38,8 +38,13 @@ export interface FakeArmOptions {
 
 const key = (path: string) => decodeURIComponent(path).replace(/\/+$/, '').toLowerCase();
 
+/** A path the resource routes do not serve (the Activity Log): an answer, or undefined to pass. */
+export type ExtraRoute = (url: URL) => { status: 200; body: unknown } | { status: number; code: string; message: string } | undefined;
+
 export class FakeArm {
   readonly requests: LoggedRequest[] = [];
+  /** Served before the resource routes (activityLog.ts adds Microsoft.Insights event values). */
+  readonly extraRoutes: ExtraRoute[] = [];
   private readonly resources = new Map<string, ArmJson>();
   private readonly faults = new Map<string, ArmFault & { used: number }>();
 
@@ -121,6 +126,10 @@ export class FakeArm {
       }
       const apiVersion = url.searchParams.get('api-version');
       if (!apiVersion) return fail(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.');
+      for (const extra of this.extraRoutes) {
+        const a = extra(url);
+        if (a) return 'body' in a ? send(200, a.body) : fail(a.status, a.code, a.message);
+      }
       const route = this.route(url.pathname);
       if ('error' in route) return fail(route.error.status, route.error.code, route.error.message);
       const versionError = checkVersion(route.namespace, route.resourceType, apiVersion);
