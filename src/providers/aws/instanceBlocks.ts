@@ -8,14 +8,22 @@ import type { Value } from '../../model';
 import type { BlockShape } from './mapper';
 import { tagsToMap } from './tags';
 import { enumValue, lacking, token } from './wireValues';
+import { exposedWhen } from './exposure';
 
 const VOLUME_READS: BlockShape['reads'] = {
   delete_on_termination: true, device_name: true, encrypted: true, iops: true, kms_key_id: true, throughput: true, volume_id: true, volume_size: true, volume_type: true, tags: 'tags',
 };
 
+/** An unencrypted volume where the code asks for encryption is an exposure (Security Hub EC2.3). */
+const VOLUME_SEVERITY: BlockShape['severity'] = { encrypted: exposedWhen((v) => v === false) };
+
 /** Every block this file reads, with the sub-attributes of the provider's schema (TypeList, MaxItems 1, but ebs_block_device). */
 export const INSTANCE_BLOCKS: Record<string, BlockShape> = {
-  metadata_options: { reads: { http_endpoint: true, http_protocol_ipv6: true, http_put_response_hop_limit: true, http_tokens: true, instance_metadata_tags: true } },
+  metadata_options: {
+    reads: { http_endpoint: true, http_protocol_ipv6: true, http_put_response_hop_limit: true, http_tokens: true, instance_metadata_tags: true },
+    // IMDSv1 allowed again ("optional") is an exposure: credentials readable without a session token (Security Hub EC2.8).
+    severity: { http_tokens: exposedWhen((v) => typeof v === 'string' && v.toLowerCase() === 'optional') },
+  },
   maintenance_options: { reads: { auto_recovery: true } },
   private_dns_name_options: { reads: { enable_resource_name_dns_aaaa_record: true, enable_resource_name_dns_a_record: true, hostname_type: true } },
   enclave_options: { reads: { enabled: true } },
@@ -24,9 +32,9 @@ export const INSTANCE_BLOCKS: Record<string, BlockShape> = {
     reads: { capacity_reservation_preference: true, capacity_reservation_target: { reads: { capacity_reservation_id: true, capacity_reservation_resource_group_arn: true } } },
   },
   // Read from DescribeVolumes when declared (rootBlockDevice below); TypeList, MaxItems 1.
-  root_block_device: { reads: VOLUME_READS },
+  root_block_device: { reads: VOLUME_READS, severity: VOLUME_SEVERITY },
   // TypeSet whose Set hash is device_name + snapshot_id: elements are matched by those (ebsBlockDevice below).
-  ebs_block_device: { set: true, key: ['device_name', 'snapshot_id'], reads: { ...VOLUME_READS, snapshot_id: true } },
+  ebs_block_device: { set: true, key: ['device_name', 'snapshot_id'], reads: { ...VOLUME_READS, snapshot_id: true }, severity: VOLUME_SEVERITY },
   // TypeSet; resourceInstanceRead keeps only the interfaces at the device indexes the configuration names
   // (others are attached by other resources), so the rest are never drift.
   network_interface: { set: true, key: ['device_index'], onlyDeclared: true, reads: { device_index: true, network_card_index: true, network_interface_id: true, delete_on_termination: true } },

@@ -20,6 +20,8 @@ export interface BlockShape {
   /** For a keyed set: the provider's read keeps only the elements the configuration names. */
   onlyDeclared?: boolean;
   reads: Record<string, true | 'tags' | BlockShape>;
+  /** Sub-attributes whose live value can expose the resource (IMDSv1 allowed, encryption off): rated by this, not the default policy. */
+  severity?: Record<string, (expected: Value, actual: Value) => Severity>;
 }
 
 /** How the comparison treats a type's attributes (exported for the compare layer). */

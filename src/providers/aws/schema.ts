@@ -13,7 +13,10 @@ const impliedBy = (owned: ReadonlySet<string>) => (owned.size > 0 && !owned.has(
 /** A block's comparison schema from the sub-attributes its mapper reads. */
 function blockSchema(shape: BlockShape): AttributeSchema {
   const attributes: Record<string, AttributeSchema> = {};
-  for (const [name, read] of Object.entries(shape.reads)) attributes[name] = read === true ? {} : read === 'tags' ? { tagMap: true } : blockSchema(read);
+  for (const [name, read] of Object.entries(shape.reads)) {
+    const severity = shape.severity?.[name];
+    attributes[name] = { ...(read === true ? {} : read === 'tags' ? { tagMap: true } : blockSchema(read)), ...(severity ? { severity } : {}) };
+  }
   return { block: shape.set ? 'set' : 'list', attributes, ...(shape.key ? { key: shape.key } : {}), ...(shape.onlyDeclared ? { onlyDeclared: true } : {}) };
 }
 
