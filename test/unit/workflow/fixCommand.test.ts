@@ -26,8 +26,8 @@ describe('driftlens fix (CLI) on the sandbox', function () {
     const code = await fixCommand([ws.dir, '--dry-run'], io);
     assert.equal(code, 2, io.err);
     assert.match(io.out, /^--- a\/variables\.tf\n\+\+\+ b\/variables\.tf\n@@ /m);
-    assert.match(io.out, /^-  default *= "t3\.micro"$/m);
-    assert.match(io.out, /^\+  default *= "t3\.large"$/m);
+    assert.match(io.out, /^- {2}default *= "t3\.micro"$/m);
+    assert.match(io.out, /^\+ {2}default *= "t3\.large"$/m);
     for (const f of ['compute.tf', 'network.tf', 'variables.tf']) assert.equal(readFileSync(join(ws.dir, f), 'utf8'), readFileSync(join(SANDBOX, f), 'utf8'));
   });
 
