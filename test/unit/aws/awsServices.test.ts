@@ -117,3 +117,26 @@ describe('AWS services: endpoints from workspace code are not followed', () => {
     assert.match((results.get(key) as { reason: string }).reason, /sends kms calls to http:\/\/localhost:4566.*AWS_ENDPOINT_URL_CLOUDCONTROL/);
   });
 });
+
+describe('AWS services: Cloud Control (existence + tags)', () => {
+  let restore: (() => void) | undefined;
+  const closers: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    restore?.();
+    await Promise.all(closers.splice(0).map((c) => c()));
+  });
+
+  it('reads tags and one-to-one properties; the rest of the block is "existence and tags only"; numbers CloudFormation sends as strings are numbers', async () => {
+    const { startFakeCloudControl, ccKey } = await import('../../fakes/cloudcontrol');
+    const cc = await startFakeCloudControl({ [ccKey('AWS::AutoScaling::AutoScalingGroup', 'workers')]: { AutoScalingGroupName: 'workers', MinSize: '1', MaxSize: '3', Tags: [{ Key: 'Team', Value: 'a', PropagateAtLaunch: true }] } });
+    closers.push(cc.close);
+    restore = setAwsEnv({ AWS_ENDPOINT_URL_STS: sharedStsUrl(), AWS_ENDPOINT_URL_CLOUDCONTROL: cc.url, AWS_ACCESS_KEY_ID: FAKE_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: 'fake-secret-key-for-tests', AWS_REGION: 'us-east-1' });
+    const r = await fetchOne(binding('aws_autoscaling_group', 'workers', ['min_size', 'max_size', 'tags', 'launch_template']));
+    assert.deepEqual(r, {
+      status: 'found',
+      attributes: { min_size: 1, max_size: 3, tags: { Team: 'a' } },
+      unreadable: { launch_template: 'existence and tags only (aws_autoscaling_group is read through Cloud Control AWS::AutoScaling::AutoScalingGroup)' },
+    });
+    assert.equal((await fetchOne(binding('aws_autoscaling_group', 'gone', ['tags']))).status, 'not-found');
+  });
+});

@@ -1,6 +1,8 @@
 // Terraform type → CloudFormation type for the types public modules use most that DriftLens has no
 // deep reader for: found or missing through Cloud Control GetResource, tags compared, properties that
 // map one to one compared, the rest of the block reported as "existence and tags only".
+// Only properties whose value Terraform keeps exactly as CloudFormation returns it (no version prefixes such as
+// RDS engine_version "8.0" vs "8.0.35", no alias-vs-ARN key IDs, no objects for strings).
 // `id`: the CloudFormation primary identifier from the Terraform ID (or a state attribute when the
 // Terraform ID is another value); `props`: Terraform attribute → CloudFormation property.
 
@@ -35,16 +37,16 @@ export const CLOUD_CONTROL_TABLE: Record<string, CloudControlMapping> = {
   aws_ecr_repository: { cfn: 'AWS::ECR::Repository', props: { image_tag_mutability: 'ImageTagMutability' }, permissions: ['ecr:DescribeRepositories', 'ecr:GetLifecyclePolicy', 'ecr:GetRepositoryPolicy', 'ecr:ListTagsForResource'] },
   aws_lb: { cfn: 'AWS::ElasticLoadBalancingV2::LoadBalancer', props: { name: 'Name', load_balancer_type: 'Type', ip_address_type: 'IpAddressType' }, permissions: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeLoadBalancerAttributes', 'elasticloadbalancing:DescribeTags'] },
   aws_lb_target_group: { cfn: 'AWS::ElasticLoadBalancingV2::TargetGroup', props: { name: 'Name', port: 'Port', protocol: 'Protocol', target_type: 'TargetType', vpc_id: 'VpcId' }, permissions: ['elasticloadbalancing:DescribeTargetGroups', 'elasticloadbalancing:DescribeTargetGroupAttributes', 'elasticloadbalancing:DescribeTags'] },
-  aws_lb_listener: { cfn: 'AWS::ElasticLoadBalancingV2::Listener', tags: false, props: { port: 'Port', protocol: 'Protocol', ssl_policy: 'SslPolicy', certificate_arn: 'Certificates' }, permissions: ['elasticloadbalancing:DescribeListeners', 'elasticloadbalancing:DescribeListenerAttributes'] },
+  aws_lb_listener: { cfn: 'AWS::ElasticLoadBalancingV2::Listener', tags: false, props: { port: 'Port', protocol: 'Protocol', ssl_policy: 'SslPolicy' }, permissions: ['elasticloadbalancing:DescribeListeners', 'elasticloadbalancing:DescribeListenerAttributes'] },
   aws_autoscaling_group: { cfn: 'AWS::AutoScaling::AutoScalingGroup', props: { min_size: 'MinSize', max_size: 'MaxSize', desired_capacity: 'DesiredCapacity' }, numeric: ['MinSize', 'MaxSize', 'DesiredCapacity'], permissions: ['autoscaling:DescribeAutoScalingGroups', 'autoscaling:DescribeLifecycleHooks', 'autoscaling:DescribeWarmPool', 'autoscaling:DescribeTrafficSources'] },
   aws_route53_zone: { cfn: 'AWS::Route53::HostedZone', tags: 'HostedZoneTags', permissions: ['route53:GetHostedZone', 'route53:ListTagsForResource', 'route53:ListQueryLoggingConfigs', 'route53:GetDNSSEC'] },
-  aws_db_instance: { cfn: 'AWS::RDS::DBInstance', idFrom: 'identifier', props: { instance_class: 'DBInstanceClass', engine: 'Engine', engine_version: 'EngineVersion', allocated_storage: 'AllocatedStorage', multi_az: 'MultiAZ', publicly_accessible: 'PubliclyAccessible', storage_encrypted: 'StorageEncrypted', deletion_protection: 'DeletionProtection' }, numeric: ['AllocatedStorage'], permissions: ['rds:DescribeDBInstances'] },
-  aws_rds_cluster: { cfn: 'AWS::RDS::DBCluster', props: { engine: 'Engine', engine_version: 'EngineVersion', storage_encrypted: 'StorageEncrypted', deletion_protection: 'DeletionProtection', database_name: 'DatabaseName' }, permissions: ['rds:DescribeDBClusters'] },
+  aws_db_instance: { cfn: 'AWS::RDS::DBInstance', idFrom: 'identifier', props: { instance_class: 'DBInstanceClass', engine: 'Engine', allocated_storage: 'AllocatedStorage', multi_az: 'MultiAZ', publicly_accessible: 'PubliclyAccessible', storage_encrypted: 'StorageEncrypted', deletion_protection: 'DeletionProtection' }, numeric: ['AllocatedStorage'], permissions: ['rds:DescribeDBInstances'] },
+  aws_rds_cluster: { cfn: 'AWS::RDS::DBCluster', props: { engine: 'Engine', storage_encrypted: 'StorageEncrypted', deletion_protection: 'DeletionProtection', database_name: 'DatabaseName' }, permissions: ['rds:DescribeDBClusters'] },
   aws_rds_cluster_instance: { cfn: 'AWS::RDS::DBInstance', props: { instance_class: 'DBInstanceClass', engine: 'Engine', publicly_accessible: 'PubliclyAccessible' }, permissions: ['rds:DescribeDBInstances'] },
   aws_db_subnet_group: { cfn: 'AWS::RDS::DBSubnetGroup', props: { description: 'DBSubnetGroupDescription' }, permissions: ['rds:DescribeDBSubnetGroups', 'rds:ListTagsForResource'] },
   aws_db_parameter_group: { cfn: 'AWS::RDS::DBParameterGroup', props: { family: 'Family', description: 'Description' }, permissions: ['rds:DescribeDBParameterGroups', 'rds:DescribeDBParameters', 'rds:ListTagsForResource'] },
   aws_rds_cluster_parameter_group: { cfn: 'AWS::RDS::DBClusterParameterGroup', props: { family: 'Family', description: 'Description' }, permissions: ['rds:DescribeDBClusterParameterGroups', 'rds:DescribeDBClusterParameters', 'rds:ListTagsForResource'] },
-  aws_secretsmanager_secret: { cfn: 'AWS::SecretsManager::Secret', props: { description: 'Description', kms_key_id: 'KmsKeyId' }, permissions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetResourcePolicy'] },
+  aws_secretsmanager_secret: { cfn: 'AWS::SecretsManager::Secret', props: { description: 'Description' }, permissions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetResourcePolicy'] },
   aws_ecs_cluster: { cfn: 'AWS::ECS::Cluster', idOf: lastSegment, permissions: ['ecs:DescribeClusters'] },
   aws_ecs_task_definition: { cfn: 'AWS::ECS::TaskDefinition', idFrom: 'arn', props: { family: 'Family', cpu: 'Cpu', memory: 'Memory', network_mode: 'NetworkMode' }, permissions: ['ecs:DescribeTaskDefinition'] },
   aws_eks_cluster: { cfn: 'AWS::EKS::Cluster', props: { version: 'Version', role_arn: 'RoleArn' }, permissions: ['eks:DescribeCluster'] },
