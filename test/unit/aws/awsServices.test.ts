@@ -46,6 +46,8 @@ describe('AWS services: S3, IAM, SSM readers (issue 12 items 3–4)', () => {
     restore = env({ AWS_ENDPOINT_URL_S3: s3.url });
     const r = await fetchOne(binding('aws_s3_bucket_versioning', 'eu', ['versioning_configuration']));
     assert.deepEqual(r.status === 'found' && r.attributes.versioning_configuration, [{ status: 'Suspended' }]);
+    const bucket = await fetchOne(binding('aws_s3_bucket', 'eu', ['tags']));
+    assert.deepEqual(bucket.status === 'found' && bucket.attributes.tags, {});
     assert.ok(s3.calls.some((c) => c.region === 'eu-west-1'));
   });
 
