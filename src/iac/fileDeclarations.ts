@@ -3,7 +3,7 @@
 // `mergeFileDeclarations` applies the cross-file rules of `declareFile` (first variable/local wins,
 // a resource declared twice is an error; override files merge last); a test holds the two equal.
 import { basename, dirname } from 'node:path';
-import type { ModuleIndex } from '../model';
+import type { DeclaredResource, ModuleIndex } from '../model';
 import type { ParseResult, SyntaxDiagnostic } from '../model/ast';
 import { declareFile, emptyModuleIndex } from './terraform/declared';
 import { applyOverrideFiles, isOverrideFile, type PendingOverride } from './terraform/overrides';
@@ -23,6 +23,9 @@ export function declareOneFile(file: string, text: string, parse: (file: string,
 export function mergeFileDeclarations(dir: string, parts: readonly FileDeclarations[]): ModuleIndex {
   const out = emptyModuleIndex(dir);
   const pending: PendingOverride[] = [];
+  // The first block of each address, by kind: a lookup per block, not a scan of the list (which
+  // made one large file's merge quadratic in its resources, issue 17).
+  const firsts = { resource: new Map<string, DeclaredResource>(), data: new Map<string, DeclaredResource>() };
   for (const part of parts) {
     const file = part.files[0]?.file;
     if (file !== undefined && isOverrideFile(file)) {
@@ -36,7 +39,10 @@ export function mergeFileDeclarations(dir: string, parts: readonly FileDeclarati
       [out.dataSources, part.dataSources, 'data'],
     ] as const) {
       for (const r of own) {
-        const first = list.find((x) => x.address === r.address && x.file !== r.file);
+        // Earlier files all come first, so the first block of an address from another file is the first one there is.
+        const seen = firsts[kind].get(r.address);
+        if (!seen) firsts[kind].set(r.address, r);
+        const first = seen && seen.file !== r.file ? seen : undefined;
         if (first) {
           problems.push({
             severity: 'error',

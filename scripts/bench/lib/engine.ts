@@ -31,6 +31,8 @@ export interface Engine {
   diskIo: Io;
   /** Absent in a checkout from before issue 17. */
   withMemo?: (io: Io) => Io & { memo: { stats: { parses: number; reused: number } } };
+  indexWorkspaceSliced: typeof import('../../../src/iac/slicedIndex').indexWorkspaceSliced;
+  declarationsCache: typeof import('../../../src/iac/slicedIndex').declarationsCache;
 }
 
 const exportsOf = (withMemo: boolean): string =>
@@ -45,6 +47,7 @@ const exportsOf = (withMemo: boolean): string =>
     "export { declareFile, emptyModuleIndex } from './src/iac/terraform/declared';",
     "export { diskIo } from './src/engine/workspaceIo';",
     withMemo ? "export { withMemo } from './src/iac/workspaceMemo';" : '',
+    withMemo ? "export { indexWorkspaceSliced, declarationsCache } from './src/iac/slicedIndex';" : '',
   ].join('\n');
 
 /** Bundles the engine (or `entry` as a program) into `dir`; returns the bundle's path. */

@@ -1,0 +1,111 @@
+// The editor's index of a whole workspace without freezing the extension host: the work is cut
+// into slices of a few milliseconds and the thread is given back between them, so the host keeps
+// answering while a 2,600-file workspace indexes (issue 17). Files go through the index cache:
+// a file whose stamp (mtime + size) is unchanged costs a stat and a merge, never a read or a parse;
+// an unsaved buffer (`overrides`) is parsed from its text.
+import { readFile, stat } from 'node:fs';
+import { join } from 'node:path';
+import type { ModuleIndex } from '../model';
+import { declareOneFile, mergeFileDeclarations, type FileDeclarations } from './fileDeclarations';
+import { IndexCache } from './indexCache';
+import { listModules, parseTerraformText } from './moduleIndex';
+
+export interface SlicedIndexOptions {
+  cache: IndexCache<FileDeclarations>;
+  /** Longest stretch of work between two yields, in ms (default 8: well under a frame). */
+  sliceMs?: number;
+  signal?: AbortSignal;
+  /** Unsaved editor buffers: absolute path → text; they win over the disk. */
+  overrides?: ReadonlyMap<string, string>;
+  /** Module folders already listed (the watcher knows them): skips the walk. */
+  modules?: { dir: string; files: string[] }[];
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A cache whose entries are one file's declarations, as `indexWorkspaceSliced` wants it. */
+export function declarationsCache(options: { version: string; dir?: string; maxEntries?: number }): IndexCache<FileDeclarations> {
+  return new IndexCache({ ...options, keyIncludesPath: true, parse: (file, text) => declareOneFile(file, text, parseTerraformText) });
+}
+
+/** Gives the thread back once `sliceMs` of work have passed since the last time. */
+export class Slicer {
+  private since = performance.now();
+  /** Times the thread was given back: for tests and the bench. */
+  yields = 0;
+  /** The longest stretch between two yields, in ms. */
+  longest = 0;
+
+  constructor(private readonly sliceMs: number, private readonly signal?: AbortSignal) {}
+
+  async maybeYield(): Promise<void> {
+    const ran = performance.now() - this.since;
+    if (ran >= this.sliceMs) {
+      this.longest = Math.max(this.longest, ran);
+      this.yields++;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      this.since = performance.now();
+    }
+    if (this.signal?.aborted) throw this.signal.reason ?? new Error('aborted');
+  }
+
+  finish(): void {
+    this.longest = Math.max(this.longest, performance.now() - this.since);
+  }
+}
+
+const statStamp = (file: string): Promise<string | undefined> =>
+  new Promise((resolve) => stat(file, (err, st) => resolve(err ? undefined : `${st.mtimeMs}:${st.size}`)));
+const readText = (file: string): Promise<string | undefined> =>
+  new Promise((resolve) => readFile(file, 'utf8', (err, text) => resolve(err ? undefined : text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)));
+
+/**
+ * Every module folder below `root`, indexed in slices of at most ~`sliceMs` of synchronous work.
+ * Stats and reads of a folder are all in flight while the previous folder parses. Rejects with
+ * the signal's reason when aborted. The slicer's figures come back for the caller's log.
+ */
+export async function indexWorkspaceSliced(root: string, options: SlicedIndexOptions): Promise<{ modules: ModuleIndex[]; slicer: Slicer }> {
+  const { cache, overrides, signal } = options;
+  const slicer = new Slicer(options.sliceMs ?? 8, signal);
+  const modules = options.modules ?? (await listModules(root));
+  const total = modules.reduce((n, m) => n + m.files.length, 0);
+  let done = 0;
+  // One folder's stats and reads are asked for before the previous folder is parsed.
+  const load = (m: { dir: string; files: string[] }): Promise<{ file: string; text?: string; stamp?: string; hit?: FileDeclarations }[]> =>
+    Promise.all(
+      m.files.map(async (name) => {
+        const file = join(m.dir, name);
+        const edited = overrides?.get(file);
+        if (edited !== undefined) return { file, text: edited };
+        const stamp = await statStamp(file);
+        const hit = stamp === undefined ? undefined : cache.peek(file, stamp)?.result;
+        return hit ? { file, hit } : { file, stamp, text: await readText(file) };
+      }),
+    );
+  const out: ModuleIndex[] = [];
+  let next = modules.length ? load(modules[0]) : undefined;
+  for (const [i, m] of modules.entries()) {
+    const files = await next!;
+    next = i + 1 < modules.length ? load(modules[i + 1]) : undefined;
+    const parts: FileDeclarations[] = [];
+    for (const f of files) {
+      if (f.hit) parts.push(f.hit);
+      else if (f.text === undefined) parts.push(unreadable(m.dir, f.file));
+      // An unsaved buffer records no stamp: the file on disk keeps its own for the next peek.
+      else parts.push(cache.getOrParseSync(f.file, f.text, f.stamp));
+      done++;
+      await slicer.maybeYield();
+    }
+    out.push(mergeFileDeclarations(m.dir, parts));
+    options.onProgress?.(done, total);
+    await slicer.maybeYield();
+  }
+  slicer.finish();
+  return { modules: out, slicer };
+}
+
+function unreadable(dir: string, file: string): FileDeclarations {
+  const at = { offset: 0, line: 0, character: 0 };
+  const part: FileDeclarations = mergeFileDeclarations(dir, []);
+  part.files.push({ file, diagnostics: [{ severity: 'error', message: 'Cannot read file', range: { start: at, end: at } }] });
+  return part;
+}
