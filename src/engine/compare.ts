@@ -7,6 +7,7 @@ import { firstUnknown, isSensitive, toValue } from '../iac/terraform/evalValue';
 import { isEmpty, scalarEquals, setDifference, sortedSet, valueEquals } from './valueEquality';
 import { severityOf } from './severity';
 import { compareArmPayload } from './armPayload';
+import { firstDriftedBlock } from './driftedBlock';
 import { holdsSensitive, isSensitiveAttribute, safeReason } from '../iac/sensitive';
 
 export const SENSITIVE = '(sensitive)';
@@ -173,7 +174,8 @@ function compareBlocks(ctx: Ctx, path: string, entry: DesiredBlocks, live: Value
       }
       values.push(v);
     }
-    compareKnown(ctx, path, undefined, values, live, schema, entry.location, ctx.header);
+    const at = firstDriftedBlock(entry.blocks, values, live, schema, entry.location.file) ?? entry.location;
+    compareKnown(ctx, path, undefined, values, live, schema, at, ctx.header);
     return;
   }
   // A list block (root_block_device, metadata_options): declared sub-attributes, block by block.
