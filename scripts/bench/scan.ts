@@ -1,24 +1,29 @@
-// `npm run bench -- scan [--n 1000] [--latency 50] [--page-size N]`: a generated workspace of N
-// resources (VPCs, subnets, security groups, instances of several types + terraform.tfstate) scanned
-// against the fake EC2 with a per-call latency. Prints the EC2 calls, the wall time and the ideal
-// (calls × latency ÷ concurrency): calls must grow with types × pages, not with N.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// `npm run bench -- scan [--n 1000] [--latency 50] [--page-size N] [--sandbox]`: a generated workspace
+// of N resources (VPCs, subnets, security groups, instances of several types + terraform.tfstate)
+// scanned against the fake EC2 with a per-call latency. Prints the EC2 calls, time per phase (index,
+// resolve, SDK load, fetch, compare, report), the wall time and the ideal (calls × latency ÷
+// concurrency): calls must grow with types × pages, not with N. Without --n: the sandbox, then
+// 1,000 and 10,000 resources, each in a process of its own (so the SDK load is a cold one).
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { scanWorkspace } from '../../src/engine/scan';
+import { scanWorkspace, type ScanProgress } from '../../src/engine/scan';
+import { formatJson } from '../../src/engine/report/json';
 import { createAwsProvider } from '../../src/providers/aws';
 import { startFakeEc2, type Ec2Seed } from '../../test/fakes/ec2';
+import { startFakeCloud } from '../editor/fakeCloud';
 
 const CONCURRENCY = 8;
 const TYPES = ['t3.micro', 't3.small', 'm5.large', 'c5.xlarge'];
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '1000' }, latency: { type: 'string', default: '50' }, 'page-size': { type: 'string' } } });
-const n = Number(values.n);
+const { values } = parseArgs({ options: { n: { type: 'string' }, latency: { type: 'string', default: '50' }, 'page-size': { type: 'string' }, sandbox: { type: 'boolean' } } });
+const n = Number(values.n ?? 1000);
 const latency = Number(values.latency);
 const pageSize = values['page-size'] ? Number(values['page-size']) : undefined;
 if (!Number.isInteger(n) || n < 4 || !Number.isFinite(latency) || latency < 0) {
-  console.error('usage: npm run bench -- scan [--n 1000] [--latency 50] [--page-size N]');
+  console.error('usage: npm run bench -- scan [--n 1000] [--latency 50] [--page-size N] [--sandbox]');
   process.exit(1);
 }
 
@@ -68,7 +73,52 @@ function generate(count: number): { tf: string; state: string; seed: Ec2Seed } {
   return { tf: tf.join('\n'), state, seed };
 }
 
-async function main(): Promise<void> {
+/** Loads the SDKs a scan loads lazily, so their cost is a phase of its own and not part of "fetch". */
+async function loadSdks(): Promise<number> {
+  const t = performance.now();
+  await Promise.all([import('@aws-sdk/client-ec2'), import('@aws-sdk/client-sts'), import('@aws-sdk/credential-providers')]);
+  return performance.now() - t;
+}
+
+/** Scans `dir` and prints each phase: index and resolve, SDK load, fetch and compare (from the progress stages), report. */
+async function scanPhases(dir: string): Promise<{ wall: number; result: Awaited<ReturnType<typeof scanWorkspace>>['result'] }> {
+  const sdkMs = await loadSdks();
+  const started = performance.now();
+  const stageStart = new Map<ScanProgress['stage'], number>();
+  const { result } = await scanWorkspace({
+    dir,
+    providers: [createAwsProvider({ credentialsAllowed: true, concurrency: CONCURRENCY })],
+    progress: (p) => {
+      if (!stageStart.has(p.stage)) stageStart.set(p.stage, performance.now());
+    },
+  });
+  const scanned = performance.now();
+  const report = formatJson(result);
+  const reportMs = performance.now() - scanned;
+  const marks = [...stageStart.entries(), ['end', scanned] as [string, number]];
+  const stages = marks.slice(0, -1).map(([stage, t], i) => `${stage} ${(marks[i + 1][1] - t).toFixed(0)} ms`);
+  console.log(`phases: ${stages.slice(0, 2).join(', ')}, SDK load ${sdkMs.toFixed(0)} ms (before the scan), ${stages.slice(2).join(', ')}, report ${reportMs.toFixed(0)} ms (${(report.length / 1e6).toFixed(1)} MB JSON)`);
+  return { wall: scanned - started + reportMs, result };
+}
+
+async function sandbox(): Promise<void> {
+  const workspace = join(mkdtempSync(join(tmpdir(), 'driftlens-bench-sandbox-')), 'sandbox');
+  const stateDir = mkdtempSync(join(tmpdir(), 'driftlens-bench-sandbox-state-'));
+  cpSync(join(__dirname, '..', '..', 'examples', 'sandbox'), workspace, { recursive: true });
+  const cloud = await startFakeCloud(workspace, stateDir);
+  Object.assign(process.env, cloud.env, { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
+  try {
+    console.log('sandbox (examples/sandbox against the fake cloud, no injected latency)');
+    const { wall, result } = await scanPhases(workspace);
+    console.log(`resources: ${result.summary.resources} (${result.summary.inSync} in sync, ${result.summary.drifted} drifted, ${result.summary.missing} missing, ${result.summary.unverified} unverified); wall ${wall.toFixed(0)} ms`);
+  } finally {
+    await cloud.close();
+    rmSync(join(workspace, '..'), { recursive: true, force: true });
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
+async function generated(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'driftlens-bench-'));
   const { tf, state, seed } = generate(n);
   writeFileSync(join(dir, 'main.tf'), tf);
@@ -84,26 +134,15 @@ async function main(): Promise<void> {
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
   try {
-    const started = performance.now();
-    const stageStart = new Map<string, number>();
-    const { result } = await scanWorkspace({
-      dir,
-      providers: [createAwsProvider({ credentialsAllowed: true, concurrency: CONCURRENCY })],
-      progress: (p) => {
-        if (!stageStart.has(p.stage)) stageStart.set(p.stage, performance.now());
-      },
-    });
-    const wall = performance.now() - started;
-    const marks = [...stageStart.entries(), ['end', started + wall] as [string, number]];
-    const stages = marks.slice(0, -1).map(([stage, t], i) => `${stage} ${(marks[i + 1][1] - t).toFixed(0)} ms`);
+    console.log(`generated workspace: ${n} resources, ${latency} ms per EC2 call`);
+    const { wall, result } = await scanPhases(dir);
     const byAction = new Map<string, number>();
     for (const c of fake.calls) byAction.set(c.action, (byAction.get(c.action) ?? 0) + 1);
     const calls = fake.calls.length;
     const ideal = (calls * latency) / CONCURRENCY;
     console.log(`resources: ${n} (${result.summary.inSync} in sync, ${result.summary.drifted} drifted, ${result.summary.missing} missing, ${result.summary.unverified} unverified)`);
     console.log(`EC2 API calls: ${calls} (${[...byAction].map(([a, k]) => `${a} ${k}`).join(', ')})${pageSize ? `, page size ${pageSize}` : ''}`);
-    console.log(`wall time: ${wall.toFixed(0)} ms at ${latency} ms per call (${stages.join(', ')})`);
-    console.log(`ideal: ${ideal.toFixed(0)} ms (calls × latency ÷ concurrency ${CONCURRENCY})`);
+    console.log(`wall time: ${wall.toFixed(0)} ms at ${latency} ms per call; ideal ${ideal.toFixed(0)} ms (calls × latency ÷ concurrency ${CONCURRENCY}); ratio ${(wall / Math.max(ideal, 1)).toFixed(2)}`);
     if (result.summary.inSync !== n) {
       console.error('bench: the generated workspace should be entirely in sync');
       process.exitCode = 1;
@@ -111,6 +150,18 @@ async function main(): Promise<void> {
   } finally {
     await fake.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  if (values.sandbox) return sandbox();
+  if (values.n !== undefined) return generated();
+  // The default set, each run in a new process.
+  const runs = [['--sandbox'], ['--n', '1000', '--latency', String(latency)], ['--n', '10000', '--latency', String(latency)]];
+  for (const extra of runs) {
+    console.log('');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', __filename, ...extra], { stdio: 'inherit' });
+    if (r.status !== 0) process.exitCode = r.status ?? 1;
   }
 }
 
