@@ -5,6 +5,7 @@
 import type { AzureMapper } from './types';
 import type { Value } from '../../../model';
 import { at, bool, deriveTracked, num, str, strings, trackedAttributes, trackedShape } from './common';
+import { identityPolicy, systemOrUserAssignedIdentity } from './identity';
 
 interface Pool {
   name?: string;
@@ -29,6 +30,8 @@ export const kubernetesCluster: AzureMapper = {
     sku_tier: { caseInsensitive: true },
     private_cluster_enabled: {},
     role_based_access_control_enabled: {},
+    // flattenClusterIdentity → identity.FlattenSystemOrUserAssignedMap.
+    identity: identityPolicy,
     default_node_pool: {
       block: 'list',
       attributes: { vm_size: { caseInsensitive: true }, vnet_subnet_id: { caseInsensitive: true }, zones: { set: true } },
@@ -48,6 +51,7 @@ export const kubernetesCluster: AzureMapper = {
       sku_tier: str(at(arm.sku, 'tier'))?.replace(/^Paid$/i, 'Standard') ?? 'Free',
       private_cluster_enabled: bool(at(p, 'apiServerAccessProfile.enablePrivateCluster'), false),
       role_based_access_control_enabled: bool(p.enableRBAC, true),
+      identity: systemOrUserAssignedIdentity(arm),
       default_node_pool: chosen.slice(0, 1).map((x) => ({
         name: str(x.name),
         vm_size: str(x.vmSize) ?? '',
@@ -59,6 +63,8 @@ export const kubernetesCluster: AzureMapper = {
         os_disk_size_gb: num(x.osDiskSizeGB) ?? 0,
         vnet_subnet_id: str(x.vnetSubnetID) ?? '',
         zones: strings(x.availabilityZones),
+        // Not an API field: FlattenDefaultNodePool carries it from the configuration (d.Get), so it never differs.
+        temporary_name_for_rotation: declaredPoolField(declared, 'temporary_name_for_rotation') ?? '',
       })),
     };
   },
@@ -67,8 +73,12 @@ export const kubernetesCluster: AzureMapper = {
 
 /** `default_node_pool { name = "…" }` when the code says it (a literal or a resolved value). */
 function declaredPoolName(declared: Record<string, Value> | undefined): string | undefined {
+  return declaredPoolField(declared, 'name');
+}
+
+function declaredPoolField(declared: Record<string, Value> | undefined, field: string): string | undefined {
   const blocks = declared?.default_node_pool;
   const first = Array.isArray(blocks) ? blocks[0] : undefined;
-  const name = first && typeof first === 'object' && !Array.isArray(first) ? first.name : undefined;
-  return typeof name === 'string' && name ? name : undefined;
+  const value = first && typeof first === 'object' && !Array.isArray(first) ? first[field] : undefined;
+  return typeof value === 'string' && value ? value : undefined;
 }
