@@ -2,7 +2,7 @@
 // where live state exists), with their commands resolved.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { driftLens, fileUri, rangeIn, scan, updateSetting, workspaceDir } from './helpers';
+import { driftLens, fileUri, rangeIn, scan, UNSUPPORTED_FILE, updateSetting, withUnsupportedResource, workspaceDir } from './helpers';
 
 const CHECKED = / · checked (just now|\d+ min ago)$/;
 
@@ -16,9 +16,16 @@ function onLine(list: vscode.CodeLens[], line: number) {
 }
 
 suite('CodeLens', () => {
+  let undo: () => void;
   suiteSetup(async () => {
     await driftLens();
+    undo = withUnsupportedResource();
     assert.equal((await scan()).kind, 'done');
+  });
+
+  suiteTeardown(async () => {
+    undo();
+    await scan();
   });
 
   test('one status lens above each resource block in compute.tf, resolved', async () => {
@@ -46,7 +53,7 @@ suite('CodeLens', () => {
   });
 
   test('a type DriftLens does not read yet says it was not checked and why, never "checked just now"', async () => {
-    const list = await lenses('storage.tf');
+    const list = await lenses(UNSUPPORTED_FILE);
     assert.equal(list.length, 1);
     assert.equal(list[0].command?.title, 'not checked: unsupported type');
   });

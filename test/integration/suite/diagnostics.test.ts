@@ -2,13 +2,20 @@
 // the exact range: the drifted value, the missing resource's header, nothing for what is unverified.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, driftLens, driftLensDiagnostics, fileUri, rangeIn, scan } from './helpers';
+import { codeOf, driftLens, driftLensDiagnostics, fileUri, rangeIn, scan, UNSUPPORTED_FILE, UNSUPPORTED_HEADER, withUnsupportedResource } from './helpers';
 
 suite('Diagnostics after "Scan workspace for drift"', () => {
+  let undo: () => void;
   suiteSetup(async () => {
     await driftLens();
+    undo = withUnsupportedResource();
     const run = await scan();
     assert.equal(run.kind, 'done', JSON.stringify(run));
+  });
+
+  suiteTeardown(async () => {
+    undo();
+    await scan();
   });
 
   test('instance_type: on the value, warning, pointing at the variable default it comes from', () => {
@@ -52,14 +59,14 @@ suite('Diagnostics after "Scan workspace for drift"', () => {
   test('exactly these four, and no hint for the unsupported type while unverified hints are off', () => {
     const all = vscode.languages.getDiagnostics().flatMap(([, list]) => list.filter((d) => d.source === 'DriftLens'));
     assert.deepEqual(all.map(codeOf).sort(), ['drift.changed', 'drift.changed', 'drift.changed', 'drift.missing']);
-    assert.equal(driftLensDiagnostics(fileUri('storage.tf')).length, 0);
+    assert.equal(driftLensDiagnostics(fileUri(UNSUPPORTED_FILE)).length, 0);
   });
 
   test('with driftlens.diagnostics.showUnverified on, what is unverified becomes a drift.unverified Information diagnostic (Problems shows it; a Hint it would not)', async () => {
     const config = vscode.workspace.getConfiguration('driftlens');
     const changed = new Promise<void>((resolve) => {
       const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-        if (e.uris.some((u) => u.fsPath === fileUri('storage.tf').fsPath)) {
+        if (e.uris.some((u) => u.fsPath === fileUri(UNSUPPORTED_FILE).fsPath)) {
           sub.dispose();
           resolve();
         }
@@ -68,11 +75,11 @@ suite('Diagnostics after "Scan workspace for drift"', () => {
     await config.update('diagnostics.showUnverified', true, vscode.ConfigurationTarget.Workspace);
     try {
       await changed;
-      const hints = driftLensDiagnostics(fileUri('storage.tf'));
+      const hints = driftLensDiagnostics(fileUri(UNSUPPORTED_FILE));
       assert.equal(hints.length, 1);
       assert.equal(codeOf(hints[0]), 'drift.unverified');
       assert.equal(hints[0].severity, vscode.DiagnosticSeverity.Information);
-      assert.deepEqual(hints[0].range, rangeIn('storage.tf', 'resource "aws_s3_bucket" "artifacts"'));
+      assert.deepEqual(hints[0].range, rangeIn(UNSUPPORTED_FILE, UNSUPPORTED_HEADER));
       assert.match(hints[0].message, /not verified — unsupported type/);
     } finally {
       await config.update('diagnostics.showUnverified', undefined, vscode.ConfigurationTarget.Workspace);

@@ -1,7 +1,7 @@
 // Shared by the extension-host suites: the extension's test API, the workspace under test, exact
 // ranges computed from the files' text, and waiting on events (never on time).
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { DriftLensApi } from '../../../src/extension';
@@ -138,4 +138,29 @@ export async function treeRows(tree: Tree, status: 'drifted' | 'missing' | 'unve
       : { node, item, address: String(item.label) });
   }
   return rows;
+}
+
+/** The file `withUnsupportedResource` writes, and the block header in it. */
+export const UNSUPPORTED_FILE = 'unsupported.tf';
+export const UNSUPPORTED_HEADER = 'resource "aws_s3_directory_bucket" "scratch"';
+
+/**
+ * Adds a resource of a type DriftLens does not read (in code and in terraform.tfstate), so a suite can
+ * see what "not verified" looks like in the sandbox, where everything else is read. Returns the undo.
+ */
+export function withUnsupportedResource(): () => void {
+  const tf = fileUri(UNSUPPORTED_FILE).fsPath;
+  const statePath = fileUri('terraform.tfstate').fsPath;
+  const original = readFileSync(statePath, 'utf8');
+  writeFileSync(tf, `# A type DriftLens does not read: never drift, always "not verified" with the reason.\n${UNSUPPORTED_HEADER} {\n  bucket = "scratch--euw1-az1--x-s3"\n}\n`);
+  const state = JSON.parse(original) as { resources: unknown[] };
+  state.resources.push({
+    mode: 'managed', type: 'aws_s3_directory_bucket', name: 'scratch', provider: 'provider["registry.terraform.io/hashicorp/aws"]',
+    instances: [{ schema_version: 0, attributes: { id: 'scratch--euw1-az1--x-s3', bucket: 'scratch--euw1-az1--x-s3' }, sensitive_attributes: [] }],
+  });
+  writeFileSync(statePath, JSON.stringify(state, null, 2));
+  return () => {
+    rmSync(tf, { force: true });
+    writeFileSync(statePath, original);
+  };
 }
