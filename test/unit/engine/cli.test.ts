@@ -77,7 +77,8 @@ describe('driftlens scan (CLI, end to end against the fake EC2)', function () {
     const ingress = by['aws_security_group.web'].drifts;
     assert.equal(ingress.length, 1);
     assert.deepEqual([ingress[0].attribute, ingress[0].severity, ingress[0].fixable], ['ingress', 'error', false]);
-    assert.equal(ingress[0].range.start.line, rangeOf(mainTf, 'ingress {').start.line);
+    // Only a rule the code does not declare: on the resource header, never on a declared sibling block.
+    assert.equal(ingress[0].range.start.line, rangeOf(mainTf, 'resource "aws_security_group" "web"').start.line);
     assert.equal(by['aws_s3_directory_bucket.logs'].status, 'unverified');
     assert.equal(by['aws_s3_directory_bucket.logs'].reason, 'unsupported type');
     for (const a of ['aws_instance.web[1]', 'aws_vpc.main', 'aws_subnet.a']) assert.equal(by[a].status, 'in-sync', a);
