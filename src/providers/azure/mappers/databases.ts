@@ -65,7 +65,8 @@ export const mssqlDatabase: AzureMapper = {
     return {
       name: arm.name,
       server_id: parentId(arm.id),
-      sku_name: str(at(arm.sku, 'name')) ?? '',
+      // resourceMsSqlDatabaseRead: sku_name is the service objective ("BC_Gen5_2", "S0"), not sku.name ("BC_Gen5", "Standard").
+      sku_name: str(p.currentServiceObjectiveName) ?? '',
       max_size_gb: bytes === null ? 0 : bytes / GIB,
       collation: str(p.collation) ?? '',
       zone_redundant: bool(p.zoneRedundant, false),

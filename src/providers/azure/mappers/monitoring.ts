@@ -60,7 +60,8 @@ export const applicationInsights: AzureMapper = {
     workspace_id: armIdPolicy,
     retention_in_days: {},
     sampling_percentage: {},
-    daily_data_cap_in_gb: {},
+    // daily_data_cap_in_gb is not here: resourceApplicationInsightsRead takes it from the billing features
+    // API (…/currentbillingfeatures), not from the component body, so it stays unverified, never drift.
     internet_ingestion_enabled: open,
     internet_query_enabled: open,
     local_authentication_enabled: open,
@@ -80,7 +81,6 @@ export const applicationInsights: AzureMapper = {
       workspace_id: str(p.WorkspaceResourceId) ?? '',
       retention_in_days: num(p.RetentionInDays) ?? 0,
       sampling_percentage: num(p.SamplingPercentage) ?? 0,
-      daily_data_cap_in_gb: num(p.Cap) ?? 0,
       internet_ingestion_enabled: enabled(p.publicNetworkAccessForIngestion),
       internet_query_enabled: enabled(p.publicNetworkAccessForQuery),
       local_authentication_enabled: !localDisabled,

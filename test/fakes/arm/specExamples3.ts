@@ -1,0 +1,153 @@
+// GET bodies from the azure-rest-api-specs examples for mappers that had only an empty-GET test
+// (each function names its example file and api-version: the newest stable one the catalog lists),
+// with the example's subscription replaced by the test's. Read-only fields are kept: the service sends them.
+import type { ArmJson } from './server';
+import { SUB } from './examples';
+
+/** WorkspacesGet (operationalinsights/…/Microsoft.OperationalInsights/stable/2025-02-01/examples/WorkspacesGet.json): the ID in lower case, as the service returns it. */
+export function workspaceSpecBody(rg: string, name: string): ArmJson {
+  return {
+    properties: {
+      customerId: '5b02755b-5bf4-430c-9487-45502a2a7e62',
+      provisioningState: 'Succeeded',
+      sku: { name: 'PerGB2018' },
+      retentionInDays: 30,
+      publicNetworkAccessForQuery: 'Enabled',
+      publicNetworkAccessForIngestion: 'Enabled',
+    },
+    id: `/subscriptions/${SUB}/resourcegroups/${rg}/providers/microsoft.operationalinsights/workspaces/${name}`,
+    name,
+    type: 'Microsoft.OperationalInsights/workspaces',
+    location: 'eastus',
+  };
+}
+
+/** ComponentsGet (applicationinsights/…/Microsoft.Insights/stable/2020-02-02/examples/ComponentsGet.json): `tags` is the empty string there. */
+export function componentSpecBody(rg: string, name: string, workspaceId: string): ArmJson {
+  return {
+    id: `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.Insights/components/${name}`,
+    name,
+    type: 'Microsoft.Insights/components',
+    location: 'South Central US',
+    tags: '',
+    kind: 'web',
+    properties: {
+      ApplicationId: name,
+      AppId: '887f4bfd-b5fd-40d7-9fc3-123456789abc',
+      Application_Type: 'web',
+      Flow_Type: 'Bluefield',
+      Request_Source: 'rest',
+      InstrumentationKey: 'bc095013-3cf2-45ac-ab47-123456789abc',
+      CreationDate: '2017-01-24T01:05:38.5934061+00:00',
+      TenantId: 'f438d567-7177-4fe1-a5e3-123456789abc',
+      HockeyAppId: '',
+      HockeyAppToken: '',
+      provisioningState: 'Succeeded',
+      SamplingPercentage: 100.0,
+      WorkspaceResourceId: workspaceId,
+      ConnectionString: 'InstrumentationKey=bc095013-3cf2-45ac-ab47-123456789abc',
+      DisableIpMasking: false,
+      publicNetworkAccessForQuery: 'Enabled',
+      publicNetworkAccessForIngestion: 'Enabled',
+      IngestionMode: 'LogAnalytics',
+      LinkedStorages: { ServiceProfilerLinkedStorage: `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.Storage/storageAccounts/mystorageaccount` },
+    },
+  };
+}
+
+/** Servers_Get (sql/…/Microsoft.Sql/stable/2023-08-01/examples/ServerGet.json): no minimalTlsVersion in the body. */
+export function sqlServerSpecBody(rg: string, name: string): ArmJson {
+  const id = `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.Sql/servers/${name}`;
+  return {
+    tags: { tagKey1: 'TagValue1' },
+    id,
+    name,
+    type: 'Microsoft.Sql/servers',
+    location: 'japaneast',
+    kind: 'v12.0',
+    properties: {
+      fullyQualifiedDomainName: `${name}.database.windows.net`,
+      administratorLogin: 'dummylogin',
+      version: '12.0',
+      state: 'Ready',
+      workspaceFeature: 'Connected',
+      publicNetworkAccess: 'Enabled',
+      restrictOutboundNetworkAccess: 'Enabled',
+      privateEndpointConnections: [
+        {
+          id: `${id}/privateEndpointConnections/private-endpoint-name-00000000-1111-2222-3333-444444444444`,
+          properties: {
+            provisioningState: 'Ready',
+            privateEndpoint: { id: '/subscriptions/55555555-6666-7777-8888-999999999999/resourceGroups/Default-Network/providers/Microsoft.Network/privateEndpoints/private-endpoint-name' },
+            privateLinkServiceConnectionState: { status: 'Approved', description: 'Auto-approved', actionsRequired: 'None' },
+          },
+        },
+      ],
+    },
+  };
+}
+
+/** Databases_Get (sql/…/Microsoft.Sql/stable/2023-08-01/examples/GetVCoreDatabase.json): sku.name "BC_Gen5", service objective "BC_Gen5_2". */
+export function sqlDatabaseSpecBody(rg: string, server: string, name: string): ArmJson {
+  return {
+    sku: { name: 'BC_Gen5', tier: 'BusinessCritical', capacity: 2 },
+    kind: 'v12.0,user,vcore',
+    properties: {
+      collation: 'SQL_Latin1_General_CP1_CI_AS',
+      maxSizeBytes: 268435456000,
+      status: 'Online',
+      databaseId: '6c764297-577b-470f-9af4-96d3d41e2ba3',
+      creationDate: '2017-06-07T04:41:33.937Z',
+      currentServiceObjectiveName: 'BC_Gen5_2',
+      requestedServiceObjectiveName: 'BC_Gen5_2',
+      defaultSecondaryLocation: 'North Europe',
+      catalogCollation: 'SQL_Latin1_General_CP1_CI_AS',
+      licenseType: 'LicenseIncluded',
+      maxLogSizeBytes: 104857600,
+      isInfraEncryptionEnabled: false,
+      zoneRedundant: false,
+      readScale: 'Enabled',
+      earliestRestoreDate: '2017-06-07T04:51:33.937Z',
+      maintenanceConfigurationId: `/subscriptions/${SUB}/providers/Microsoft.Maintenance/publicMaintenanceConfigurations/SQL_SouthEastAsia_1`,
+      currentSku: { name: 'BC_Gen5', tier: 'BusinessCritical', capacity: 2 },
+      currentBackupStorageRedundancy: 'Geo',
+      requestedBackupStorageRedundancy: 'Geo',
+      isLedgerOn: false,
+    },
+    location: 'southeastasia',
+    id: `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.Sql/servers/${server}/databases/${name}`,
+    name,
+    type: 'Microsoft.Sql/servers/databases',
+  };
+}
+
+/** Servers_Get (postgresql/…/Microsoft.DBforPostgreSQL/stable/2024-08-01/examples/ServerGet.json). */
+export function postgresFlexSpecBody(rg: string, name: string): ArmJson {
+  return {
+    sku: { name: 'Standard_D4ds_v5', tier: 'GeneralPurpose' },
+    systemData: { createdAt: '2024-08-01T18:30:22.123456Z' },
+    properties: {
+      replica: { role: 'Primary', capacity: 5 },
+      storage: { type: '', iops: 500, tier: 'P10', storageSizeGB: 128, autoGrow: 'Disabled' },
+      network: { publicNetworkAccess: 'Enabled' },
+      privateEndpointConnections: [],
+      dataEncryption: { type: 'SystemManaged' },
+      authConfig: { activeDirectoryAuth: 'Disabled', passwordAuth: 'Enabled' },
+      fullyQualifiedDomainName: `${name}.postgres.database.azure.com`,
+      version: '16',
+      minorVersion: '8',
+      administratorLogin: 'administratorlogin',
+      state: 'Ready',
+      availabilityZone: '1',
+      backup: { backupRetentionDays: 7, geoRedundantBackup: 'Enabled', earliestRestoreDate: '2024-08-01T18:35:22.123456Z' },
+      highAvailability: { mode: 'Disabled', state: 'NotEnabled' },
+      maintenanceWindow: { customWindow: 'Disabled', dayOfWeek: 0, startHour: 0, startMinute: 0 },
+      replicationRole: 'Primary',
+      replicaCapacity: 5,
+    },
+    location: 'westus',
+    id: `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.DBforPostgreSQL/flexibleServers/${name}`,
+    name,
+    type: 'Microsoft.DBforPostgreSQL/flexibleServers',
+  };
+}
