@@ -151,3 +151,79 @@ export function postgresFlexSpecBody(rg: string, name: string): ArmJson {
     type: 'Microsoft.DBforPostgreSQL/flexibleServers',
   };
 }
+
+/** AzureFirewalls_Get (network/…/Microsoft.Network/stable/2024-05-01/examples/AzureFirewallGet.json); classic rule collections kept as served. */
+export function firewallSpecBody(rg: string, name: string): ArmJson {
+  const rgId = `/subscriptions/${SUB}/resourceGroups/${rg}`;
+  const id = `${rgId}/providers/Microsoft.Network/azureFirewalls/${name}`;
+  const etag = 'w/\\00000000-0000-0000-0000-000000000000\\';
+  return {
+    name,
+    id,
+    type: 'Microsoft.Network/azureFirewalls',
+    etag,
+    location: 'West US',
+    zones: [],
+    tags: { key1: 'value1' },
+    properties: {
+      provisioningState: 'Succeeded',
+      sku: { name: 'AZFW_VNet', tier: 'Standard' },
+      threatIntelMode: 'Alert',
+      ipConfigurations: [
+        {
+          name: 'azureFirewallIpConfiguration',
+          id: `${id}/ipConfigurations/azureFirewallIpConfiguration`,
+          etag,
+          properties: {
+            provisioningState: 'Succeeded',
+            privateIPAddress: '10.0.0.0',
+            subnet: { id: `${rgId}/providers/Microsoft.Network/virtualNetworks/vnet2/subnets/AzureFirewallSubnet` },
+            publicIPAddress: { id: `${rgId}/providers/Microsoft.Network/publicIPAddresses/pipName` },
+          },
+        },
+      ],
+      applicationRuleCollections: [
+        {
+          name: 'apprulecoll',
+          id: `${id}/applicationRuleCollections/apprulecoll`,
+          properties: {
+            priority: 110,
+            action: { type: 'Deny' },
+            rules: [{ name: 'rule1', description: 'Deny inbound rule', protocols: [{ protocolType: 'Https', port: 443 }], targetFqdns: ['www.test.com'], sourceAddresses: ['216.58.216.164', '10.0.0.0/24'] }],
+          },
+        },
+      ],
+      natRuleCollections: [
+        {
+          name: 'natrulecoll',
+          id: `${id}/natRuleCollections/natrulecoll`,
+          properties: {
+            priority: 112,
+            action: { type: 'Dnat' },
+            rules: [
+              { name: 'DNAT-HTTPS-traffic', description: 'D-NAT all outbound web traffic for inspection', sourceAddresses: ['*'], destinationAddresses: ['1.2.3.4'], destinationPorts: ['443'], protocols: ['TCP'], translatedAddress: '1.2.3.5', translatedPort: '8443' },
+              { name: 'DNAT-HTTP-traffic-With-FQDN', description: 'D-NAT all inbound web traffic for inspection', sourceAddresses: ['*'], destinationAddresses: ['1.2.3.4'], destinationPorts: ['80'], protocols: ['TCP'], translatedFqdn: 'internalhttpserver', translatedPort: '880' },
+            ],
+          },
+        },
+      ],
+      networkRuleCollections: [
+        {
+          name: 'netrulecoll',
+          id: `${id}/networkRuleCollections/netrulecoll`,
+          properties: {
+            priority: 112,
+            action: { type: 'Deny' },
+            rules: [
+              { name: 'L4-traffic', description: 'Block traffic based on source IPs and ports', sourceAddresses: ['192.168.1.1-192.168.1.12', '10.1.4.12-10.1.4.255'], destinationPorts: ['443-444', '8443'], destinationAddresses: ['*'], protocols: ['TCP'] },
+              { name: 'L4-traffic-with-FQDN', description: 'Block traffic based on source IPs and ports to amazon', sourceAddresses: ['10.2.4.12-10.2.4.255'], destinationPorts: ['443-444', '8443'], destinationFqdns: ['www.amazon.com'], protocols: ['TCP'] },
+            ],
+          },
+        },
+      ],
+      ipGroups: [],
+      additionalProperties: {},
+      autoscaleConfiguration: { minCapacity: 10, maxCapacity: 15 },
+    },
+  };
+}
