@@ -19,7 +19,7 @@ const formats = ['text', 'json', 'sarif'] as const;
 type Format = (typeof formats)[number];
 
 export const scanUsage = `usage: driftlens scan [dir] [--format text|json|sarif] [--profile P] [--region R] [--azure-endpoint URL]
-                      [--terraform PATH] [--no-remote-state] [--fail-on-unverified] [--include-service-managed]
+                      [--terraform PATH] [--no-remote-state] [--fail-on-unverified] [--include-service-managed] [--timeout SECONDS]
                       [--var-file FILE]... [--var NAME=VALUE]... [--history FILE] [--attribution]
 
 Compares every resource the Terraform code under dir (default: .) declares with the live cloud.
@@ -81,6 +81,8 @@ export async function scanCommand(args: string[], io: ScanIo = processIo()): Pro
         profile: { type: 'string' },
         region: { type: 'string' },
         'azure-endpoint': { type: 'string' },
+        // Seconds one cloud call may take before it counts as unanswered (default 30; DRIFTLENS_TIMEOUT).
+        timeout: { type: 'string' },
         terraform: { type: 'string' },
         'no-remote-state': { type: 'boolean' },
         'fail-on-unverified': { type: 'boolean' },
@@ -110,6 +112,11 @@ export async function scanCommand(args: string[], io: ScanIo = processIo()): Pro
     io.stderr(`driftlens scan: unknown format "${values.format}"; use text, json or sarif\n`);
     return 1;
   }
+  const timeoutSeconds = values.timeout === undefined ? undefined : Number(values.timeout);
+  if (timeoutSeconds !== undefined && !(Number.isFinite(timeoutSeconds) && timeoutSeconds > 0)) {
+    io.stderr(`driftlens scan: --timeout takes a number of seconds greater than 0, got "${values.timeout}"\n`);
+    return 1;
+  }
   const dir = positionals[0] ?? '.';
   const problem = (await folderProblem(dir)) ?? (await varFileProblem(varFlags.vars));
   if (problem) {
@@ -131,8 +138,8 @@ export async function scanCommand(args: string[], io: ScanIo = processIo()): Pro
       logger,
       progress: progress?.update,
       providers: [
-        createAwsProvider({ credentialsAllowed: true, profile: values.profile, region: values.region, includeServiceManaged: values['include-service-managed'] }),
-        createAzureProvider({ credentialsAllowed: true, includeServiceManaged: values['include-service-managed'], endpoint: values['azure-endpoint'] ?? (io.env.DRIFTLENS_AZURE_ENDPOINT || undefined), env: io.env }),
+        createAwsProvider({ credentialsAllowed: true, profile: values.profile, region: values.region, timeoutSeconds, includeServiceManaged: values['include-service-managed'] }),
+        createAzureProvider({ credentialsAllowed: true, timeoutSeconds, includeServiceManaged: values['include-service-managed'], endpoint: values['azure-endpoint'] ?? (io.env.DRIFTLENS_AZURE_ENDPOINT || undefined), env: io.env }),
       ],
       remoteState: values['no-remote-state'] ? undefined : { terraformPath: values.terraform ?? (io.env.DRIFTLENS_TERRAFORM || undefined) },
       variables: { env: io.env, args: varFlags.vars },

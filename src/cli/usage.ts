@@ -3,7 +3,7 @@ export const usage = `usage: driftlens <command> [dir] [options]
 commands:
   inventory [dir] [--format json|text]   list the resources the code declares (no cloud calls)
   scan [dir] [--format text|json|sarif]  compare the code with the live cloud
-       [--profile P] [--region R] [--azure-endpoint URL]
+       [--profile P] [--region R] [--azure-endpoint URL] [--timeout SECONDS]
        [--var-file FILE]... [--var NAME=VALUE]...  variables, as terraform plan takes them (inventory too)
   fix [dir] [--only ADDRESS]... [--severity info|warning|error] [--dry-run]
                                          rewrite drifted literals to the live values (the quick-fix, in bulk)

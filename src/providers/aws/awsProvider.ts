@@ -7,6 +7,7 @@ import { credentialsFor, loadCredentialProviders, type CredentialProvider, type 
 import { createIdentityCache, loadStsSdk, type StsSdk } from './identity';
 import { crossCheck, identityName } from './crossCheck';
 import { createClientPool, loadEc2Sdk, type Ec2Sdk } from './client';
+import { awsTimeouts } from './httpHandler';
 import { describeByIds } from './describe';
 import { effectiveEc2Endpoint, endpointMismatch } from './endpoints';
 import { classifyError, UNTRUSTED, type LiveError } from './errors';
@@ -34,6 +35,8 @@ export interface AwsProviderOptions {
   endpoint?: string;
   /** Attempts per call, including the first (SDK adaptive retry). Default 5. */
   maxAttempts?: number;
+  /** Per-attempt request timeout in seconds (`--timeout`); default DRIFTLENS_TIMEOUT, else 30 (httpHandler.ts). */
+  timeoutSeconds?: number;
   /** Calls in flight at once across all groups. Default 8. */
   concurrency?: number;
   /** List what AWS services own (default groups, EKS and load balancer groups, ASG instances) as unmanaged, with their owner. Default false. */
@@ -84,7 +87,7 @@ export function createAwsProvider(options: AwsProviderOptions): LiveStateProvide
       // Untrusted workspace, or nothing fetched: every resource already says why; nothing to list.
       if (!options.credentialsAllowed || scope.groups.length === 0 || ctx.signal.aborted) return { unmanaged: [], errors: [] };
       const sdk = await (options.loadSdk ?? loadEc2Sdk)();
-      return listUnmanagedInVpcs(scope, declaredIds, ctx, { sdk, maxAttempts: options.maxAttempts ?? 5, endpoint: options.endpoint, concurrency: options.concurrency ?? 8, includeServiceManaged: options.includeServiceManaged });
+      return listUnmanagedInVpcs(scope, declaredIds, ctx, { sdk, maxAttempts: options.maxAttempts ?? 5, endpoint: options.endpoint, timeouts: awsTimeouts(options.timeoutSeconds), concurrency: options.concurrency ?? 8, includeServiceManaged: options.includeServiceManaged });
     },
   };
 }
@@ -131,7 +134,7 @@ export async function fetchAll(bindings: Binding[], ctx: FetchContext, options: 
   }
 
   const sdk = await (options.loadSdk ?? loadEc2Sdk)();
-  const pool = createClientPool(sdk, { maxAttempts: options.maxAttempts ?? 5, endpoint: options.endpoint });
+  const pool = createClientPool(sdk, { maxAttempts: options.maxAttempts ?? 5, endpoint: options.endpoint, timeouts: awsTimeouts(options.timeoutSeconds) });
   const limit = createLimiter(options.concurrency ?? 8);
   const identities = createIdentityCache(options.loadSts ?? loadStsSdk, options.maxAttempts ?? 5);
   const credentials = new Map<string, Promise<CredentialProvider | undefined>>();

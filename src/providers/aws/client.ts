@@ -2,6 +2,7 @@
 // fetch, one client per (profile, region), read-only operations only.
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { CredentialProvider } from './credentials';
+import { awsRequestHandler, awsTimeouts, type AwsTimeouts } from './httpHandler';
 
 /** Every EC2 operation DriftLens may send. All are read-only; nothing else can be called. */
 export type DescribeOperation =
@@ -50,6 +51,8 @@ export interface ClientSettings {
   maxAttempts: number;
   /** Explicit endpoint (a CLI flag or machine setting); AWS_ENDPOINT_URL(_EC2) is honoured by the SDK itself. */
   endpoint?: string;
+  /** Connection and request timeouts (httpHandler.ts); default: DRIFTLENS_TIMEOUT, else 5 s / 30 s. */
+  timeouts?: AwsTimeouts;
 }
 
 export type Ec2Sdk = typeof import('@aws-sdk/client-ec2');
@@ -77,6 +80,7 @@ export function createClientPool(sdk: Ec2Sdk, settings: ClientSettings): ClientP
           ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
           retryMode: 'adaptive',
           maxAttempts: settings.maxAttempts,
+          requestHandler: awsRequestHandler(settings.timeouts ?? awsTimeouts()),
         });
         clients.set(key, client);
       }

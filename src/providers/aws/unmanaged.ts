@@ -4,6 +4,7 @@
 // filtered by those VPC IDs; a failure is reported as not listed, never as anything else.
 import type { FetchContext, UnmanagedResource } from '../../model';
 import { createClientPool, type Ec2Sdk } from './client';
+import type { AwsTimeouts } from './httpHandler';
 import { allPagesOf } from './describe';
 import { classifyError } from './errors';
 import { createLimiter } from '../limiter';
@@ -42,6 +43,8 @@ export interface ListingOptions {
   sdk: Ec2Sdk;
   maxAttempts: number;
   endpoint?: string;
+  /** httpHandler.ts; absent: DRIFTLENS_TIMEOUT, else the defaults. */
+  timeouts?: AwsTimeouts;
   concurrency: number;
   /** List what AWS services own too, each with the owner that proves it (`managedBy`). */
   includeServiceManaged?: boolean;
@@ -58,7 +61,7 @@ export async function listUnmanagedInVpcs(scope: VpcScope, declaredIds: Iterable
   const listable = AWS_MAPPERS.filter((m) => m.listInVpcs && m.vpcOf);
   const unmanaged = new Map<string, UnmanagedResource>();
   const errors = new Set<string>();
-  const pool = createClientPool(options.sdk, { maxAttempts: options.maxAttempts, endpoint: options.endpoint });
+  const pool = createClientPool(options.sdk, { maxAttempts: options.maxAttempts, endpoint: options.endpoint, timeouts: options.timeouts });
   const limit = createLimiter(options.concurrency);
   try {
     await Promise.all(

@@ -18,6 +18,29 @@ export interface ArmClientOptions {
   /** Extra CA certificates (PEM) to trust, for a private Resource Manager endpoint. */
   ca?: string | string[];
   retry?: ArmRetryOptions;
+  /**
+   * Per call (and per page) in ms: a call Resource Manager accepts and never answers ends as a timeout.
+   * Default: DRIFTLENS_TIMEOUT (seconds), else 30 s. The pipeline's own `request.timeout` is not used: it
+   * stops at the headers, and it surfaces as an AbortError, which reads as the user's cancel.
+   */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_ARM_TIMEOUT_MS = 30_000;
+
+/** A call that got no (complete) answer in time; classifyArmError reads it as `timeout`. */
+export class ArmTimeoutError extends Error {
+  readonly code = 'ETIMEDOUT';
+  constructor(ms: number) {
+    super(`no answer from Azure Resource Manager within ${ms / 1000} s (request timeout; raise it with --timeout or DRIFTLENS_TIMEOUT)`);
+    this.name = 'TimeoutError';
+  }
+}
+
+function armTimeoutMs(options: ArmClientOptions, env: NodeJS.ProcessEnv = process.env): number {
+  const fromEnv = Number(env.DRIFTLENS_TIMEOUT);
+  if (options.timeoutMs && options.timeoutMs > 0) return options.timeoutMs;
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv * 1000 : DEFAULT_ARM_TIMEOUT_MS;
 }
 
 /** Logical calls made, by kind (each may be retried by the SDK). */
@@ -68,20 +91,20 @@ export class ArmClient {
   async getById(id: string, apiVersion: string, signal?: AbortSignal): Promise<ArmResource> {
     this.calls.getById++;
     let body: unknown;
-    await this.client(subscriptionOf(id)).resources.getById(armIdPath(id), apiVersion, {
-      abortSignal: signal,
+    await this.timed(signal, (abortSignal) => this.client(subscriptionOf(id)).resources.getById(armIdPath(id), apiVersion, {
+      abortSignal,
       // The SDK's model drops fields it does not know (zones, etag…): keep the body as sent.
       onResponse: (raw) => {
         body = raw.parsedBody;
       },
-    });
+    }));
     return body as ArmResource;
   }
 
   /** The resource types and api-versions of a resource-provider namespace. */
   async providerTypes(subscriptionId: string, namespace: string, signal?: AbortSignal): Promise<ProviderResourceType[]> {
     this.calls.providers++;
-    const p = await this.client(subscriptionId).providers.get(namespace, { abortSignal: signal });
+    const p = await this.timed(signal, (abortSignal) => this.client(subscriptionId).providers.get(namespace, { abortSignal }));
     return (p.resourceTypes ?? []).map((t) => ({ resourceType: t.resourceType ?? '', apiVersions: t.apiVersions ?? [] }));
   }
 
@@ -96,9 +119,12 @@ export class ArmClient {
     while (url && !seen.has(url)) {
       seen.add(url);
       this.calls.listCollection++;
-      const request = this.pipeline.createPipelineRequest({ url, method: 'GET', abortSignal: signal });
-      request.headers.set('Accept', 'application/json');
-      const response = await client.sendRequest(request);
+      const pageUrl = url;
+      const response = await this.timed(signal, (abortSignal) => {
+        const request = this.pipeline.createPipelineRequest({ url: pageUrl, method: 'GET', abortSignal });
+        request.headers.set('Accept', 'application/json');
+        return client.sendRequest(request);
+      });
       const body = parseJson(response.bodyAsText ?? undefined);
       if (response.status >= 400) throw errorFrom(response.status, body);
       const page = body as { value?: ArmResource[]; nextLink?: string | null } | undefined;
@@ -122,6 +148,21 @@ export class ArmClient {
       for (const r of page.value) out.push(r as unknown as ArmResource);
     }
     return out;
+  }
+
+  /** Runs one call under the caller's signal and a timer of its own; the timer's abort becomes ArmTimeoutError. */
+  private async timed<T>(signal: AbortSignal | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const ms = armTimeoutMs(this.options);
+    const timer = new AbortController();
+    const t = setTimeout(() => timer.abort(), ms);
+    try {
+      return await run(signal ? AbortSignal.any([signal, timer.signal]) : timer.signal);
+    } catch (e) {
+      if (timer.signal.aborted && !signal?.aborted) throw new ArmTimeoutError(ms);
+      throw e;
+    } finally {
+      clearTimeout(t);
+    }
   }
 
   private client(subscriptionId: string): ResourceManagementClient {

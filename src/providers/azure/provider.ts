@@ -38,6 +38,8 @@ export interface AzureProviderOptions {
   /** Calls in flight at once (default 8). */
   concurrency?: number;
   retry?: ArmRetryOptions;
+  /** Per-call timeout in seconds (`--timeout`); default DRIFTLENS_TIMEOUT, else 30 (client.ts). */
+  timeoutSeconds?: number;
   /** A collection with at least this many bindings is listed in one call (default 2). */
   listThreshold?: number;
   /** Environment (ARM_SUBSCRIPTION_ID, ARM_ENVIRONMENT); default process.env. */
@@ -84,7 +86,7 @@ export function createAzureProvider(options: AzureProviderOptions = {}): AzurePr
         const credential = await resolveCredential(options.credential, cloud, options.preferredCredential);
         // One token up front: a missing sign-in fails once, not once per resource.
         await credential.getToken(cloud.scope);
-        const client = await ArmClient.create({ credential, cloud, ca: options.ca, retry: options.retry });
+        const client = await ArmClient.create({ credential, cloud, ca: options.ca, retry: options.retry, timeoutMs: options.timeoutSeconds ? options.timeoutSeconds * 1000 : undefined });
         return { client, versions: new ApiVersionCache(client) };
       })();
       sessions.set(cloud.resourceManager, s);

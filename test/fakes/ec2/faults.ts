@@ -21,12 +21,35 @@ export interface Gate {
   release(): void;
 }
 
+/**
+ * Faults on the wire rather than in the answer: `hang` accepts the request and never answers;
+ * `reset-mid-body` sends the headers and half the body, then resets the connection; `truncated` sends a
+ * complete HTTP answer whose XML stops halfway; `stall-mid-body` sends half the body and then nothing.
+ */
+export type WireFault = 'hang' | 'reset-mid-body' | 'truncated' | 'stall-mid-body';
+
+interface WireRule {
+  action: ActionPattern;
+  fault: WireFault;
+  remaining: number;
+}
+
+/** The token a paging loop hands out: every page of the action answers it again. */
+export const LOOP_TOKEN = 'driftlens-fake-loop-token';
+
 const matches = (pattern: ActionPattern, action: string) => pattern === '*' || pattern === action;
 
 export class Faults {
   private errors: ErrorFault[] = [];
   private latencies: { action: ActionPattern; ms: number }[] = [];
   private gates: { action: ActionPattern; hold: Promise<void>; arrived: () => void; release: () => void }[] = [];
+  private wires: WireRule[] = [];
+  private loops = new Set<ActionPattern>();
+  private unreachable = new Set<string>();
+  /** The fake's clock minus the real one (ms); `clockSkew()` sets it. */
+  clockOffsetMs = 0;
+  /** The error a request off the fake's clock gets: EC2's own (RequestExpired, 400) or S3-style RequestTimeTooSkewed (403). */
+  skewError: 'RequestExpired' | 'RequestTimeTooSkewed' = 'RequestExpired';
 
   /** UnauthorizedOperation (HTTP 403), as for a principal without `ec2:<action>`. */
   deny(action: ActionPattern, times = Infinity, when?: RequestPredicate): void {
@@ -46,6 +69,49 @@ export class Faults {
   /** Any error the service can send. */
   error(action: ActionPattern, times: number, make: () => Ec2Error, when?: RequestPredicate): void {
     this.errors.push({ action, error: make, remaining: times, when });
+  }
+
+  /** A wire fault for the next `times` matching calls (default: all). */
+  wire(action: ActionPattern, fault: WireFault, times = Infinity): void {
+    this.wires.push({ action, fault, remaining: times });
+  }
+
+  /** Every page of `action` carries the same NextToken, forever (a service bug the client must not follow endlessly). */
+  pagingLoop(action: ActionPattern): void {
+    this.loops.add(action);
+  }
+
+  /** Requests signed for `region` have their connection reset before any answer, as a region whose endpoint cannot be reached. */
+  unreachableRegion(region: string): void {
+    this.unreachable.add(region);
+  }
+
+  /**
+   * The fake's clock runs `offsetMs` away from the real one: a request whose X-Amz-Date is more than
+   * 15 minutes off it (EC2's window) is refused, and every answer's Date header shows the fake's time, from
+   * which the SDK corrects its clock as it does against AWS.
+   */
+  clockSkew(offsetMs: number, error: 'RequestExpired' | 'RequestTimeTooSkewed' = 'RequestExpired'): void {
+    this.clockOffsetMs = offsetMs;
+    this.skewError = error;
+  }
+
+  /** @internal The wire fault for this call, if any (consumes one). */
+  takeWire(action: string): WireFault | undefined {
+    const w = this.wires.find((x) => matches(x.action, action) && x.remaining > 0);
+    if (!w) return undefined;
+    w.remaining--;
+    return w.fault;
+  }
+
+  /** @internal True when `action` pages forever (pagingLoop). */
+  pagesForever(action: string): boolean {
+    return [...this.loops].some((a) => matches(a, action));
+  }
+
+  /** @internal */
+  isUnreachable(region: string | undefined): boolean {
+    return region !== undefined && this.unreachable.has(region);
   }
 
   /** Adds `ms` of latency to every matching call. */
@@ -73,6 +139,10 @@ export class Faults {
   clear(): void {
     this.errors = [];
     this.latencies = [];
+    this.wires = [];
+    this.loops.clear();
+    this.unreachable.clear();
+    this.clockOffsetMs = 0;
     for (const g of this.gates) g.release();
     this.gates = [];
   }

@@ -3,7 +3,7 @@
 // Point the SDK at it with AWS_ENDPOINT_URL_EC2=url.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Faults } from './faults';
+import { Faults, LOOP_TOKEN } from './faults';
 import { HANDLERS } from './handlers';
 import type { Params } from './query';
 import type { Ec2Seed } from './seed';
@@ -13,7 +13,7 @@ import { DIALECTS, type DialectName } from './dialect';
 
 export type { Ec2Seed } from './seed';
 export { FakeEc2State } from './state';
-export { Faults, type Gate } from './faults';
+export { Faults, LOOP_TOKEN, type Gate, type WireFault } from './faults';
 export { Ec2Error } from './xml';
 export { DIALECTS, type Dialect, type DialectName } from './dialect';
 
@@ -59,8 +59,26 @@ export async function startFakeEc2(seed: Ec2Seed = {}, options: FakeEc2Options =
 
   const send = (res: ServerResponse, status: number, body: string) => {
     if (res.destroyed || res.writableEnded) return; // the client gave up (cancellation)
-    res.writeHead(status, { 'content-type': 'text/xml;charset=UTF-8', 'x-amzn-requestid': newRequestId() });
+    res.writeHead(status, { 'content-type': 'text/xml;charset=UTF-8', 'x-amzn-requestid': newRequestId(), date: fakeNow().toUTCString() });
     res.end(body);
+  };
+  // The fake's clock (faults.clockSkew): what its Date header says and what X-Amz-Date is checked against.
+  const fakeNow = () => new Date(Date.now() + faults.clockOffsetMs);
+
+  /** Half the answer, then the wire fault; true when it took over the response. */
+  const wireFault = (res: ServerResponse, action: string, xml: string): boolean => {
+    const fault = faults.takeWire(action);
+    if (!fault) return false;
+    if (fault === 'hang') return true; // accepted, never answered
+    const half = xml.slice(0, Math.floor(xml.length / 2));
+    if (fault === 'truncated') {
+      send(res, 200, half);
+      return true;
+    }
+    res.writeHead(200, { 'content-type': 'text/xml;charset=UTF-8', 'content-length': Buffer.byteLength(xml), date: fakeNow().toUTCString() });
+    res.write(half);
+    if (fault === 'reset-mid-body') setTimeout(() => res.socket?.resetAndDestroy(), 20);
+    return true;
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -73,13 +91,23 @@ export async function startFakeEc2(seed: Ec2Seed = {}, options: FakeEc2Options =
       const auth = SIGV4.exec(String(req.headers.authorization ?? ''));
       calls.push({ action: params.Action ?? '', params, region: auth?.[2], accessKeyId: auth?.[1] });
       if (!auth) throw new Ec2Error('AuthFailure', 'AWS was not able to validate the provided access credentials', 401);
+      if (faults.isUnreachable(auth[2])) {
+        req.socket.resetAndDestroy();
+        return;
+      }
+      checkClock(req.headers['x-amz-date'], fakeNow(), faults.skewError);
       if (!params.Action) throw new Ec2Error('MissingAction', 'The request must contain the parameter Action', 400);
       if (!params.Version) throw new Ec2Error('MissingParameter', 'The request must contain the parameter Version', 400);
       const handler = HANDLERS[params.Action];
       if (!handler) throw new Ec2Error('InvalidAction', `The action ${params.Action} is not valid for this web service.`, 400);
       await faults.apply(params.Action, params);
-      const body = handler(params, { state, pageSize, dialect, ignoreIds: options.ignoreIds, region: auth[2] });
-      send(res, 200, responseXml(params.Action, requestId, body, dialect.pretty));
+      const loop = faults.pagesForever(params.Action);
+      const asked = loop && params.NextToken === LOOP_TOKEN ? Object.fromEntries(Object.entries(params).filter(([k]) => k !== 'NextToken')) : params;
+      const body = handler(asked, { state, pageSize, dialect, ignoreIds: options.ignoreIds, region: auth[2] });
+      if (loop) body.nextToken = LOOP_TOKEN;
+      const xml = responseXml(params.Action, requestId, body, dialect.pretty);
+      if (wireFault(res, params.Action, xml)) return;
+      send(res, 200, xml);
     } catch (e) {
       const err = e instanceof Ec2Error ? e : new Ec2Error('InternalError', 'An internal error has occurred', 500);
       send(res, err.status, errorXml(err.code, err.message, requestId, options.errorRoot));
@@ -101,4 +129,14 @@ export async function startFakeEc2(seed: Ec2Seed = {}, options: FakeEc2Options =
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** EC2 refuses a request whose X-Amz-Date is more than 15 minutes from its own clock (RequestExpired). */
+function checkClock(header: string | string[] | undefined, now: Date, code: 'RequestExpired' | 'RequestTimeTooSkewed'): void {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(String(header ?? ''));
+  if (!m) return; // SigV4 without X-Amz-Date (a Date header instead): not checked here
+  const sent = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]);
+  if (Math.abs(sent - now.getTime()) <= 15 * 60_000) return;
+  const message = code === 'RequestExpired' ? `Request has expired. Timestamp date is ${m[0]}` : 'The difference between the request time and the current time is too large.';
+  throw new Ec2Error(code, message, code === 'RequestExpired' ? 400 : 403);
 }
