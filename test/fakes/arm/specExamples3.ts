@@ -227,3 +227,81 @@ export function firewallSpecBody(rg: string, name: string): ArmJson {
     },
   };
 }
+
+/** PrivateZones_Get (privatedns/…/Microsoft.Network/stable/2024-06-01/examples/PrivateZoneGet.json). */
+export function privateZoneSpecBody(rg: string, name: string): ArmJson {
+  return {
+    id: `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.Network/privateDnsZones/${name}`,
+    name,
+    type: 'Microsoft.Network/privateDnsZones',
+    location: 'global',
+    etag: '00000000-0000-0000-0000-000000000000',
+    properties: {
+      maxNumberOfRecordSets: 5000,
+      numberOfRecordSets: 1,
+      maxNumberOfVirtualNetworkLinks: 100,
+      numberOfVirtualNetworkLinks: 0,
+      maxNumberOfVirtualNetworkLinksWithRegistration: 50,
+      numberOfVirtualNetworkLinksWithRegistration: 0,
+      provisioningState: 'Succeeded',
+    },
+    tags: { key1: 'value1' },
+  };
+}
+
+/** VirtualNetworkLinks_Get (privatedns/…/stable/2024-06-01/examples/VirtualNetworkLinkGet.json): the network in another subscription. */
+export function privateZoneLinkSpecBody(rg: string, zone: string, name: string): ArmJson {
+  return {
+    id: `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.Network/privateDnsZones/${zone}/virtualNetworkLinks/${name}`,
+    name,
+    type: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
+    location: 'global',
+    etag: '00000000-0000-0000-0000-000000000000',
+    properties: {
+      virtualNetwork: { id: '/subscriptions/virtualNetworkSubscriptionId/resourceGroups/virtualNetworkResourceGroup/providers/Microsoft.Network/virtualNetworks/virtualNetworkName' },
+      registrationEnabled: false,
+      virtualNetworkLinkState: 'Completed',
+      provisioningState: 'Succeeded',
+    },
+    tags: { key1: 'value1' },
+  };
+}
+
+/** Disks_Get (compute/…/Microsoft.Compute/DiskRP/stable/2024-03-02/examples/diskExamples/Disk_Get.json). */
+export function diskSpecBody(rg: string, name: string): ArmJson {
+  const vault = `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.KeyVault/vaults/myVMVault`;
+  return {
+    managedBy: `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.Compute/virtualMachines/TestVM414689371c88843d65ec`,
+    sku: { name: 'Standard_LRS' },
+    properties: {
+      osType: 'Windows',
+      hyperVGeneration: 'V1',
+      purchasePlan: { name: 'test_sku', publisher: 'test_test_pmc2pc1', product: 'marketplace_vm_test' },
+      supportedCapabilities: { acceleratedNetwork: true },
+      supportsHibernation: true,
+      securityProfile: { securityType: 'TrustedLaunch' },
+      creationData: { createOption: 'FromImage', imageReference: { id: diskImageId } },
+      diskSizeGB: 10,
+      encryptionSettingsCollection: {
+        enabled: true,
+        encryptionSettings: [
+          {
+            diskEncryptionKey: { sourceVault: { id: vault }, secretUrl: 'https://myvmvault.vault-int.azure-int.net/secrets/{secret}' },
+            keyEncryptionKey: { sourceVault: { id: vault }, keyUrl: 'https://myvmvault.vault-int.azure-int.net/keys/{key}' },
+          },
+        ],
+      },
+      encryption: { type: 'EncryptionAtRestWithPlatformKey' },
+      LastOwnershipUpdateTime: '2016-12-28T04:41:35.079872+00:00',
+      timeCreated: '2016-12-28T04:41:35.079872+00:00',
+      provisioningState: 'Succeeded',
+    },
+    type: 'Microsoft.Compute/disks',
+    location: 'westus',
+    tags: { department: 'Development', project: 'ManagedDisks' },
+    id: `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.Compute/disks/${name}`,
+    name,
+  };
+}
+
+export const diskImageId = `/Subscriptions/${SUB}/Providers/Microsoft.Compute/Locations/westus/Publishers/test_test_pmc2pc1/ArtifactTypes/VMImage/Offers/marketplace_vm_test/Skus/test_sku/Versions/1.0.0`;

@@ -61,6 +61,8 @@ export const managedDisk: AzureMapper = {
     ...trackedAttributes,
     storage_account_type: { caseInsensitive: true },
     create_option: { caseInsensitive: true },
+    image_reference_id: armIdPolicy,
+    gallery_image_reference_id: armIdPolicy,
     disk_size_gb: {},
     disk_iops_read_write: {},
     disk_mbps_read_write: {},
@@ -79,6 +81,9 @@ export const managedDisk: AzureMapper = {
       ...trackedShape(arm),
       storage_account_type: str(at(arm.sku, 'name')) ?? '',
       create_option: str(at(p, 'creationData.createOption')) ?? '',
+      // resourceManagedDiskRead: imageReference is returned with galleryImageReference too; the gallery one wins.
+      gallery_image_reference_id: str(at(p, 'creationData.galleryImageReference.id')) ?? '',
+      image_reference_id: at(p, 'creationData.galleryImageReference.id') ? '' : (str(at(p, 'creationData.imageReference.id')) ?? ''),
       disk_size_gb: num(p.diskSizeGB) ?? 0,
       disk_iops_read_write: num(p.diskIOPSReadWrite) ?? 0,
       disk_mbps_read_write: num(p.diskMBpsReadWrite) ?? 0,
