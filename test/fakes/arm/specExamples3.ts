@@ -305,3 +305,35 @@ export function diskSpecBody(rg: string, name: string): ArmJson {
 }
 
 export const diskImageId = `/Subscriptions/${SUB}/Providers/Microsoft.Compute/Locations/westus/Publishers/test_test_pmc2pc1/ArtifactTypes/VMImage/Offers/marketplace_vm_test/Skus/test_sku/Versions/1.0.0`;
+
+/** BlobContainers_Get (storage/…/Microsoft.Storage/stable/2025-01-01/examples/BlobContainersGet.json): immutability and legal hold as served. */
+export function blobContainerSpecBody(rg: string, account: string, name: string): ArmJson {
+  const who = { objectIdentifier: 'ce7cd28a-fc25-4bf1-8fb9-e1b9833ffd4b', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' };
+  return {
+    name,
+    type: 'Microsoft.Storage/storageAccounts/blobServices/containers',
+    etag: '"0x8D592D74CC20EBA"',
+    id: `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.Storage/storageAccounts/${account}/blobServices/default/containers/${name}`,
+    properties: {
+      hasImmutabilityPolicy: true,
+      hasLegalHold: true,
+      immutabilityPolicy: {
+        etag: '"8d592d74cb3011a"',
+        properties: { immutabilityPeriodSinceCreationInDays: 100, state: 'Locked' },
+        updateHistory: [
+          { immutabilityPeriodSinceCreationInDays: 3, ...who, timestamp: '2018-03-26T05:06:11.431403Z', update: 'put' },
+          { immutabilityPeriodSinceCreationInDays: 3, ...who, timestamp: '2018-03-26T05:06:13.0907641Z', update: 'lock' },
+          { immutabilityPeriodSinceCreationInDays: 100, ...who, timestamp: '2018-03-26T05:06:14.7097716Z', update: 'extend' },
+        ],
+      },
+      lastModifiedTime: '2018-03-26T05:06:14Z',
+      leaseState: 'Available',
+      leaseStatus: 'Unlocked',
+      legalHold: {
+        hasLegalHold: true,
+        tags: ['tag1', 'tag2', 'tag3'].map((tag) => ({ ...who, tag, timestamp: '2018-03-26T05:06:09.6964643Z' })),
+      },
+      publicAccess: 'None',
+    },
+  };
+}
