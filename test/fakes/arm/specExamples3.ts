@@ -337,3 +337,24 @@ export function blobContainerSpecBody(rg: string, account: string, name: string)
     },
   };
 }
+
+/** AgentPools_Get (containerservice/…/aks/stable/2025-01-01/examples/AgentPoolsGet.json): the ID in the service's "resourcegroups" casing. */
+export function agentPoolSpecBody(rg: string, cluster: string, name: string): ArmJson {
+  return {
+    id: `/subscriptions/${SUB}/resourcegroups/${rg}/providers/Microsoft.ContainerService/managedClusters/${cluster}/agentPools/${name}`,
+    name,
+    type: 'Microsoft.ContainerService/managedClusters/agentPools',
+    properties: {
+      provisioningState: 'Succeeded',
+      count: 3,
+      vmSize: 'Standard_DS1_v2',
+      maxPods: 110,
+      osType: 'Linux',
+      eTag: 'ebwiyfneowv',
+      orchestratorVersion: '1.9.6',
+      currentOrchestratorVersion: '1.9.6',
+      nodeImageVersion: 'AKSUbuntu:1604:2020.03.11',
+      upgradeSettings: { maxSurge: '33%' },
+    },
+  };
+}

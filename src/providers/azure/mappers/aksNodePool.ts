@@ -3,7 +3,7 @@
 // nil counts 0, mode "User", os_disk_type "Managed" and priority "Regular" when absent, orchestrator_version
 // falling back to currentOrchestratorVersion; zones a set, node_labels a map, node_taints a list.
 import type { AzureMapper } from './types';
-import { armIdPolicy, bool, num, str, strings } from './common';
+import { armIdPolicy, bool, exposedWhen, num, str, strings } from './common';
 import { childOf, parentId } from './parentIds';
 
 export const aksNodePool: AzureMapper = {
@@ -31,7 +31,8 @@ export const aksNodePool: AzureMapper = {
     zones: { set: true },
     node_labels: {},
     node_taints: {},
-    node_public_ip_enabled: {},
+    // Nodes with their own public IPs are reachable from the Internet: turning it on widens exposure.
+    node_public_ip_enabled: { severity: exposedWhen((v) => v === true) },
     host_encryption_enabled: {},
     fips_enabled: {},
   },
