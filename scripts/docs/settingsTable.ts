@@ -15,9 +15,9 @@ interface Setting { type?: string; default?: unknown; scope?: string; markdownDe
 function summary(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   // Dots inside code spans and abbreviations do not end the sentence.
-  const masked = oneLine.replace(/`[^`]*`/g, (m) => m.replace(/\./g, '\u0000')).replace(/\b(e\.g|i\.e|etc)\./g, (m) => m.replace(/\./g, '\u0000'));
+  const masked = oneLine.replace(/`[^`]*`/g, (m) => m.replace(/\./g, '\uE000')).replace(/\b(e\.g|i\.e|etc)\./g, (m) => m.replace(/\./g, '\uE000'));
   const first = /^(.+?[.!?])(\s|$)/.exec(masked)?.[1] ?? masked;
-  return first.replace(/\u0000/g, '.').replace(/\|/g, '\\|');
+  return first.replace(/\uE000/g, '.').replace(/\|/g, '\\|');
 }
 
 export function settingsTable(pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, Setting> } } }): string {

@@ -14,6 +14,7 @@ export async function sandboxCommand(args: string[]): Promise<number> {
     return 1;
   }
   // A computed path, so the bundler leaves the sandbox (and the fakes it carries) out of the CLI bundle.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a file chosen at run time, CommonJS like the bundle
   const sandbox = require(file) as SandboxModule;
   return sandbox.sandboxCommand(args);
 }
