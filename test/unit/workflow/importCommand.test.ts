@@ -6,7 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
+import { writeFileSync } from 'node:fs';
 import { importCommand } from '../../../src/cli/importCommand';
+import { planImports } from '../../../src/engine/importBlocks/planImports';
+import { quietLogger } from '../aws/awsTestEnv';
 import { scanWorkspace } from '../../../src/engine/scan';
 import { createAwsProvider } from '../../../src/providers/aws';
 import { useFakeEc2 } from '../aws/awsTestEnv';
@@ -94,5 +97,30 @@ describe('driftlens import (CLI) on an emulated account', function () {
     assert.equal(await importCommand([ws.dir, '--type', 'aws_security_group', '--id', 'sg-0e1d2c3b4a5968700'], io), 0, io.err);
     assert.equal((io.out.match(/^import \{/gm) ?? []).length, 1);
     assert.match(io.out, /resource "aws_security_group" "ops_tools" \{/);
+  });
+
+  it('a volume: gp3 writes iops and throughput, gp2 neither (the provider refuses them); the round trip is in sync', async () => {
+    // The VPC listing does not find volumes (they have no VPC): the engine is given them as the listing would.
+    const seed = account();
+    seed.volumes = [
+      { id: 'vol-0aaa1111bbbb22223', size: 50, type: 'gp3', iops: 4000, throughput: 250, encrypted: true, availabilityZone: 'eu-west-1a', tags: { Name: 'scratch data' } },
+      { id: 'vol-0aaa1111bbbb22224', size: 20, type: 'gp2', availabilityZone: 'eu-west-1a' },
+    ];
+    await ec2.start(seed);
+    const outcome = await scanWorkspace({ dir: ws.dir, providers: [createAwsProvider({ credentialsAllowed: true, maxAttempts: 2 })] });
+    outcome.result.unmanaged = seed.volumes.map((v: { id: string; tags?: { Name?: string } }) => ({ type: 'aws_ebs_volume', liveId: v.id, region: 'eu-west-1', ...(v.tags?.Name ? { name: v.tags.Name } : {}) }));
+    const plan = await planImports(outcome.result, outcome.snapshot.providers, ws.dir, { signal: new AbortController().signal, logger: quietLogger });
+    assert.deepEqual(plan.skipped, []);
+    assert.match(plan.text, /resource "aws_ebs_volume" "scratch_data" \{\n {2}availability_zone = "eu-west-1a"\n {2}size {14}= 50\n {2}type {14}= "gp3"\n {2}iops {14}= 4000\n {2}throughput {8}= 250\n {2}encrypted {9}= true\n/);
+    const gp2 = plan.text.slice(plan.text.indexOf('"vol_0aaa1111bbbb22224"'));
+    assert.doesNotMatch(gp2, /iops|throughput/);
+    await parse('volumes.tf', plan.text);
+    assert.equal(spawnSync('terraform', ['fmt', '-'], { input: plan.text, encoding: 'utf8' }).stdout, plan.text);
+    writeFileSync(join(ws.dir, 'volumes.tf'), plan.text);
+    const result = await scan();
+    assert.deepEqual(result.resources.filter((r) => r.type === 'aws_ebs_volume').map((r) => [r.address, r.status]).sort(), [
+      ['aws_ebs_volume.scratch_data', 'in-sync'],
+      ['aws_ebs_volume.vol_0aaa1111bbbb22224', 'in-sync'],
+    ]);
   });
 });
