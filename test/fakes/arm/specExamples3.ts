@@ -358,3 +358,65 @@ export function agentPoolSpecBody(rg: string, cluster: string, name: string): Ar
     },
   };
 }
+
+/** DatabaseAccounts_Get (cosmos-db/…/Microsoft.DocumentDB/stable/2024-11-15/examples/CosmosDBDatabaseAccountGet.json); identities and private endpoint as served. */
+export function cosmosAccountSpecBody(rg: string, name: string): ArmJson {
+  const loc = { id: `${name}-eastus`, locationName: 'East US', documentEndpoint: `https://${name}-eastus.documents.azure.com:443/`, provisioningState: 'Succeeded', failoverPriority: 0 };
+  const generated = { generationTime: '2022-02-25T20:30:11Z' };
+  return {
+    id: `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.DocumentDB/databaseAccounts/${name}`,
+    name,
+    location: 'West US',
+    type: 'Microsoft.DocumentDB/databaseAccounts',
+    kind: 'GlobalDocumentDB',
+    tags: {},
+    properties: {
+      provisioningState: 'Succeeded',
+      documentEndpoint: `https://${name}.documents.azure.com:443/`,
+      ipRules: [],
+      isVirtualNetworkFilterEnabled: false,
+      virtualNetworkRules: [],
+      databaseAccountOfferType: 'Standard',
+      disableKeyBasedMetadataWriteAccess: false,
+      defaultIdentity: 'FirstPartyIdentity',
+      consistencyPolicy: { defaultConsistencyLevel: 'Session', maxIntervalInSeconds: 5, maxStalenessPrefix: 100 },
+      writeLocations: [loc],
+      readLocations: [loc],
+      locations: [loc],
+      failoverPolicies: [{ id: loc.id, locationName: 'East US', failoverPriority: 0 }],
+      privateEndpointConnections: [
+        {
+          id: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.DocumentDB/databaseAccounts/account1/privateEndpointConnections/pe1`,
+          properties: { privateEndpoint: { id: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Network/privateEndpoints/pe1` }, privateLinkServiceConnectionState: { status: 'Approved', actionsRequired: 'None' } },
+        },
+      ],
+      cors: [],
+      enableFreeTier: false,
+      apiProperties: {},
+      enableAnalyticalStorage: true,
+      enableBurstCapacity: true,
+      enablePerRegionPerPartitionAutoscale: true,
+      analyticalStorageConfiguration: { schemaType: 'WellDefined' },
+      instanceId: 'd9b26648-2f53-4541-b3d8-3044f4f9810d',
+      createMode: 'Default',
+      backupPolicy: {
+        type: 'Periodic',
+        periodicModeProperties: { backupIntervalInMinutes: 240, backupRetentionIntervalInHours: 8, backupStorageRedundancy: 'Geo' },
+        migrationState: { status: 'InProgress', targetType: 'Continuous', startTime: '2021-06-09T21:07:16Z' },
+      },
+      networkAclBypass: 'None',
+      networkAclBypassResourceIds: [],
+      keysMetadata: { primaryMasterKey: generated, secondaryMasterKey: generated, primaryReadonlyMasterKey: generated, secondaryReadonlyMasterKey: generated },
+      enablePartitionMerge: true,
+      minimalTlsVersion: 'Tls',
+    },
+    identity: {
+      type: 'SystemAssigned,UserAssigned',
+      principalId: '52f4fef3-3c3f-4ff3-b52e-b5c9eeb68656',
+      tenantId: '33e01921-4d64-4f8c-a055-5bdaffd5e33d',
+      userAssignedIdentities: {
+        [`/subscriptions/${SUB}/resourceGroups/eu2cgroup/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id1`]: { clientId: 'fbe75b66-01c5-4f87-a220-233af3270436', principalId: '33e01921-4d64-4f8c-a055-5bdaffd5e33d' },
+      },
+    },
+  };
+}

@@ -124,6 +124,15 @@ export const postgresqlFlexibleServer: AzureMapper = {
   deriveId: deriveTracked('Microsoft.DBforPostgreSQL/flexibleServers'),
 };
 
+// Set elements compare whole: zone_redundant false is the schema default, so a block that leaves it out
+// must equal a live location that is not zone redundant.
+const geoLocations = (v: Value): Value => {
+  const out = dropEmptyFields(['location'])(v);
+  return Array.isArray(out)
+    ? out.map((x) => (x && typeof x === 'object' && !Array.isArray(x) && x.zone_redundant === false ? Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'zone_redundant')) : x))
+    : out;
+};
+
 type Location = { locationName?: string; failoverPriority?: number; isZoneRedundant?: boolean };
 
 export const cosmosdbAccount: AzureMapper = {
@@ -135,9 +144,11 @@ export const cosmosdbAccount: AzureMapper = {
     kind: { caseInsensitive: true },
     public_network_access_enabled: { severity: exposedWhen(isTrue) },
     is_virtual_network_filter_enabled: {},
-    // A TypeSet of strings built from ipRules (CosmosDBIpRulesToIpRangeFilter).
-    ip_range_filter: { set: true },
-    minimal_tls_version: { caseInsensitive: true, severity: exposedWhen(tlsBelow12) },
+    // A TypeSet of strings built from ipRules (CosmosDBIpRulesToIpRangeFilter). A live range the code lacks,
+    // or no rule left at all (no IP filter: every address may connect), widens access.
+    ip_range_filter: { set: true, severity: (e, a, extraLive) => (extraLive?.length || (Array.isArray(a) && a.length === 0 && Array.isArray(e) && e.length > 0) ? 'error' : 'warning') },
+    // Cosmos DB spells TLS 1.0 "Tls" (then "Tls11", "Tls12"): no digits, so tlsBelow12 alone would miss it.
+    minimal_tls_version: { caseInsensitive: true, severity: exposedWhen((v) => tlsBelow12(v) || (typeof v === 'string' && v.toLowerCase() === 'tls')) },
     local_authentication_enabled: { severity: exposedWhen(isTrue) },
     local_authentication_disabled: { severity: exposedWhen((v) => v === false) },
     automatic_failover_enabled: {},
@@ -145,7 +156,7 @@ export const cosmosdbAccount: AzureMapper = {
     free_tier_enabled: {},
     access_key_metadata_writes_enabled: {},
     consistency_policy: { block: 'list', attributes: { consistency_level: { caseInsensitive: true }, max_interval_in_seconds: {}, max_staleness_prefix: {} } },
-    geo_location: { block: 'set', normalize: dropEmptyFields(['location']) },
+    geo_location: { block: 'set', normalize: geoLocations },
   },
   map(arm) {
     const p = arm.properties ?? {};
