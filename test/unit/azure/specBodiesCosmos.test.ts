@@ -34,7 +34,7 @@ resource "azurerm_cosmosdb_account" "db" {
 `;
 
 type Props = { minimalTlsVersion: string; ipRules: { ipAddressOrRange: string }[]; consistencyPolicy: { defaultConsistencyLevel: string } };
-const props = (a: { properties?: unknown }) => a.properties as Props;
+const props = (a: Record<string, unknown>) => a.properties as Props;
 
 describe('Cosmos DB mapper against the spec\'s example body', function () {
   this.timeout(30000);
