@@ -12,7 +12,6 @@ import * as vscode from 'vscode';
 import { codeOf, driftLens, driftLensDiagnostics, fakeCalls, fileUri, rangeIn, scan, treeRows, workspaceDir } from './helpers';
 
 type Api = Awaited<ReturnType<typeof driftLens>>;
-type Node = Parameters<Api['testing']['driftTree']['getTreeItem']>[0];
 
 const FOLDER = 'remote';
 const MAIN = `${FOLDER}/main.tf`;
@@ -97,8 +96,6 @@ suite('Remote state: terraform state pull from the editor', () => {
   let standIn: string;
   let marker: string;
   let remoteDir: string;
-  const item = (n: Node) => api.testing.driftTree.getTreeItem(n) as vscode.TreeItem;
-  const children = async (n?: Node) => (await api.testing.driftTree.getChildren(n)) ?? [];
   /** The resource's row when it has this status (the tree groups by root, then module, then resource). */
   const resourceIn = async (status: 'Drifted' | 'Missing' | 'Unverified'): Promise<vscode.TreeItem | undefined> =>
     (await treeRows(api.testing.driftTree, status.toLowerCase() as 'drifted' | 'missing' | 'unverified')).find((r) => r.address === ADDRESS)?.item;
