@@ -420,3 +420,54 @@ export function cosmosAccountSpecBody(rg: string, name: string): ArmJson {
     },
   };
 }
+
+const netapp = (rg: string, account: string) => `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.NetApp/netAppAccounts/${account}`;
+
+/** Accounts_Get (netapp/…/Microsoft.NetApp/stable/2025-01-01/examples/Accounts_Get.json): no tags in the body. */
+export function netappAccountSpecBody(rg: string, name: string): ArmJson {
+  return {
+    id: netapp(rg, name),
+    name,
+    type: 'Microsoft.NetApp/netAppAccounts',
+    location: 'eastus',
+    properties: {
+      provisioningState: 'Succeeded',
+      activeDirectories: [
+        { site: 'SiteName', activeDirectoryId: '02da3711-6c58-2d64-098a-e3af7afaf936', username: 'ad_user_name', domain: '10.10.10.3', dns: '10.10.10.3', status: 'InUse', smbServerName: 'SMBServer', organizationalUnit: 'OU=Engineering', statusDetails: 'Status Details', aesEncryption: true, ldapSigning: true },
+      ],
+    },
+  };
+}
+
+/** Pools_Get (…/2025-01-01/examples/Pools_Get.json): the name "account/pool", size 4 TiB in bytes. */
+export function netappPoolSpecBody(rg: string, account: string, name: string): ArmJson {
+  return {
+    id: `${netapp(rg, account)}/capacityPools/${name}`,
+    name: `${account}/${name}`,
+    type: 'Microsoft.NetApp/netAppAccounts/capacityPools',
+    location: 'eastus',
+    properties: { provisioningState: 'Succeeded', poolId: '9760acf5-4638-11e7-9bdb-020073ca7778', serviceLevel: 'Premium', size: 4398046511104, qosType: 'Manual', totalThroughputMibps: 281.474, utilizedThroughputMibps: 100.47 },
+  };
+}
+
+/** Volumes_Get (…/2025-01-01/examples/Volumes_Get.json): the name "account/pool/volume", quota 100 GiB in bytes. */
+export function netappVolumeSpecBody(rg: string, account: string, pool: string, name: string, subnetId: string): ArmJson {
+  return {
+    id: `${netapp(rg, account)}/capacityPools/${pool}/volumes/${name}`,
+    name: `${account}/${pool}/${name}`,
+    type: 'Microsoft.NetApp/netAppAccounts/capacityPools/volumes',
+    location: 'eastus',
+    properties: {
+      fileSystemId: '9760acf5-4638-11e7-9bdb-020073ca7778',
+      creationToken: 'some-amazing-filepath',
+      usageThreshold: 107374182400,
+      serviceLevel: 'Premium',
+      provisioningState: 'Succeeded',
+      throughputMibps: 128,
+      subnetId,
+      networkFeatures: 'Standard',
+      networkSiblingSetId: '0f434a03-ce0b-4935-81af-d98652ffb1c4',
+      storageToNetworkProximity: 'T2',
+    },
+  };
+}
