@@ -2,6 +2,7 @@
 // retry policy that honours Retry-After, TLS) per subscription, loaded lazily, GET only, counted.
 import type { TokenCredential } from '@azure/core-auth';
 import type { ResourceManagementClient } from '@azure/arm-resources';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { AzureCloud } from './clouds';
 import { armIdPath } from './armId';
 import type { ArmResource } from './mappers/types';
@@ -28,13 +29,34 @@ export interface ArmClientOptions {
 
 export const DEFAULT_ARM_TIMEOUT_MS = 30_000;
 
-/** A call that got no (complete) answer in time; classifyArmError reads it as `timeout`. */
-export class ArmTimeoutError extends Error {
-  readonly code = 'ETIMEDOUT';
-  constructor(ms: number) {
-    super(`no answer from Azure Resource Manager within ${ms / 1000} s (request timeout; raise it with --timeout or DRIFTLENS_TIMEOUT)`);
-    this.name = 'TimeoutError';
-  }
+/** What an attempt that got no (complete) answer in time says; classifyArmError reads it as `timeout`. */
+export const armTimeoutMessage = (ms: number): string => `no answer from Azure Resource Manager within ${ms / 1000} s (request timeout; raise it with --timeout or DRIFTLENS_TIMEOUT)`;
+
+/**
+ * Gives each attempt `ms` to deliver the whole answer (the node client reads the body before it returns),
+ * under the caller's signal too. The timer's abort becomes a RestError with code ETIMEDOUT, which the
+ * SDK's retry policy retries (a plain Error it would not); the caller's abort stays an AbortError.
+ */
+function attemptTimeoutPolicy(ms: number, RestError: typeof import('@azure/core-rest-pipeline').RestError): PipelinePolicy {
+  return {
+    name: 'driftlensAttemptTimeout',
+    async sendRequest(request, next) {
+      const timer = new AbortController();
+      const t = setTimeout(() => timer.abort(), ms);
+      const caller = request.abortSignal;
+      // Our callers pass a real AbortSignal (the scan's); the pipeline types it as AbortSignalLike.
+      request.abortSignal = caller ? AbortSignal.any([caller as AbortSignal, timer.signal]) : timer.signal;
+      try {
+        return await next(request);
+      } catch (e) {
+        if (timer.signal.aborted && !caller?.aborted) throw new RestError(armTimeoutMessage(ms), { code: 'ETIMEDOUT', request });
+        throw e;
+      } finally {
+        clearTimeout(t);
+        request.abortSignal = caller;
+      }
+    },
+  };
 }
 
 function armTimeoutMs(options: ArmClientOptions, env: NodeJS.ProcessEnv = process.env): number {
@@ -91,20 +113,20 @@ export class ArmClient {
   async getById(id: string, apiVersion: string, signal?: AbortSignal): Promise<ArmResource> {
     this.calls.getById++;
     let body: unknown;
-    await this.timed(signal, (abortSignal) => this.client(subscriptionOf(id)).resources.getById(armIdPath(id), apiVersion, {
-      abortSignal,
+    await this.client(subscriptionOf(id)).resources.getById(armIdPath(id), apiVersion, {
+      abortSignal: signal,
       // The SDK's model drops fields it does not know (zones, etag…): keep the body as sent.
       onResponse: (raw) => {
         body = raw.parsedBody;
       },
-    }));
+    });
     return body as ArmResource;
   }
 
   /** The resource types and api-versions of a resource-provider namespace. */
   async providerTypes(subscriptionId: string, namespace: string, signal?: AbortSignal): Promise<ProviderResourceType[]> {
     this.calls.providers++;
-    const p = await this.timed(signal, (abortSignal) => this.client(subscriptionId).providers.get(namespace, { abortSignal }));
+    const p = await this.client(subscriptionId).providers.get(namespace, { abortSignal: signal });
     return (p.resourceTypes ?? []).map((t) => ({ resourceType: t.resourceType ?? '', apiVersions: t.apiVersions ?? [] }));
   }
 
@@ -119,12 +141,9 @@ export class ArmClient {
     while (url && !seen.has(url)) {
       seen.add(url);
       this.calls.listCollection++;
-      const pageUrl = url;
-      const response = await this.timed(signal, (abortSignal) => {
-        const request = this.pipeline.createPipelineRequest({ url: pageUrl, method: 'GET', abortSignal });
-        request.headers.set('Accept', 'application/json');
-        return client.sendRequest(request);
-      });
+      const request = this.pipeline.createPipelineRequest({ url, method: 'GET', abortSignal: signal });
+      request.headers.set('Accept', 'application/json');
+      const response = await client.sendRequest(request);
       const body = parseJson(response.bodyAsText ?? undefined);
       if (response.status >= 400) throw errorFrom(response.status, body);
       const page = body as { value?: ArmResource[]; nextLink?: string | null } | undefined;
@@ -150,21 +169,6 @@ export class ArmClient {
     return out;
   }
 
-  /** Runs one call under the caller's signal and a timer of its own; the timer's abort becomes ArmTimeoutError. */
-  private async timed<T>(signal: AbortSignal | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const ms = armTimeoutMs(this.options);
-    const timer = new AbortController();
-    const t = setTimeout(() => timer.abort(), ms);
-    try {
-      return await run(signal ? AbortSignal.any([signal, timer.signal]) : timer.signal);
-    } catch (e) {
-      if (timer.signal.aborted && !signal?.aborted) throw new ArmTimeoutError(ms);
-      throw e;
-    } finally {
-      clearTimeout(t);
-    }
-  }
-
   private client(subscriptionId: string): ResourceManagementClient {
     let c = this.clients.get(subscriptionId.toLowerCase());
     if (!c) {
@@ -175,6 +179,8 @@ export class ArmClient {
         retryOptions: retry,
         ...(ca ? { tlsOptions: { ca: Array.isArray(ca) ? ca.join('\n') : ca } } : {}),
         userAgentOptions: { userAgentPrefix: 'driftlens' },
+        // Per attempt, so the SDK's retry policy retries a timed-out attempt (ETIMEDOUT) like a dropped one.
+        additionalPolicies: [{ policy: attemptTimeoutPolicy(armTimeoutMs(this.options), this.pipeline.RestError), position: 'perRetry' }],
       });
       this.clients.set(subscriptionId.toLowerCase(), c);
     }

@@ -40,6 +40,8 @@ export function classifyArmError(err: unknown, fullType: string, notFoundMeansMi
   if (isCredentialError(e)) return { status: 'error', kind: 'credentials', reason: `no Azure credentials: ${message}` };
   if (status === undefined) {
     if (/timed? ?out|ETIMEDOUT/i.test(message)) return { status: 'error', kind: 'timeout', reason: message };
+    // The node client reads the body before it returns: a connection dropped mid-answer surfaces here.
+    if (/^Error reading response as text: aborted/.test(message)) return { status: 'error', kind: 'network', reason: `the connection to Azure Resource Manager dropped in the middle of an answer (${message})` };
     if (/ECONN|ENOTFOUND|EAI_AGAIN|socket|network|certificate|self.signed/i.test(message) || e.code === 'REQUEST_SEND_ERROR') {
       return { status: 'error', kind: 'network', reason: message };
     }

@@ -11,7 +11,14 @@ import { findNamespace, findType } from './catalog';
 export type ArmJson = Record<string, unknown> & { id: string; name: string; type: string };
 
 export interface ArmFault {
+  /** Ignored when `wire` is set. */
   status: 401 | 403 | 404 | 429 | 500;
+  /**
+   * A fault on the wire instead of an error answer: `hang` accepts and never answers, `reset-mid-body`
+   * sends half the body and resets the connection, `truncated` sends a complete 200 whose JSON stops
+   * halfway, `next-link-loop` answers a collection page whose nextLink points back at itself.
+   */
+  wire?: 'hang' | 'reset-mid-body' | 'truncated' | 'next-link-loop';
   /** How many requests get the fault before the path answers normally (default: all). */
   times?: number;
   /** Seconds, for 429. */
@@ -137,12 +144,30 @@ export class FakeArm {
       const fault = this.faults.get(key(url.pathname));
       if (fault && (fault.times === undefined || fault.used < fault.times)) {
         fault.used++;
+        if (fault.wire) return this.sendWire(fault.wire, url, route.answer(url), res, send);
         return this.sendFault(fault, route.fullType, url.pathname, fail);
       }
       const answer = route.answer(url);
       if ('error' in answer) return fail(answer.error.status, answer.error.code, answer.error.message);
       return send(200, answer.body);
     });
+  }
+
+  private sendWire(wire: NonNullable<ArmFault['wire']>, url: URL, answer: ReturnType<Route['answer']>, res: ServerResponse, send: (status: number, body: unknown) => void): void {
+    if (wire === 'hang') return; // accepted, never answered
+    const body = 'error' in answer ? { error: answer.error } : answer.body;
+    if (wire === 'next-link-loop') return send(200, { ...(body as object), nextLink: url.href });
+    const text = JSON.stringify(body);
+    const half = text.slice(0, Math.floor(text.length / 2));
+    if (wire === 'truncated') {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(half) });
+      res.end(half);
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+    res.write(half);
+    // A TLS socket cannot send a TCP reset from Node: destroyed mid-body, the client sees the connection drop.
+    setTimeout(() => res.socket?.destroy(), 20);
   }
 
   private sendFault(fault: ArmFault, fullType: string, path: string, fail: (s: number, c: string, m: string, h?: Record<string, string>) => void): void {
