@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { FakeArm } from '../../fakes/arm/server';
 import { resourceGroupBody } from '../../fakes/arm/examples';
 import { rgPath } from '../../fakes/arm/specExamples2';
-import { cosmosAccountSpecBody } from '../../fakes/arm/specExamples3';
+import { cosmosAccountSpecBody } from '../../fakes/arm/specExamples4';
 import { driftsOf, scanTf } from './tfScan';
 
 const accountId = `${rgPath('cosmos')}/providers/Microsoft.DocumentDB/databaseAccounts/ddb1`;

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { FakeArm } from '../../fakes/arm/server';
 import { resourceGroupBody } from '../../fakes/arm/examples';
 import { rgPath } from '../../fakes/arm/specExamples2';
-import { netappAccountSpecBody, netappPoolSpecBody, netappVolumeSpecBody } from '../../fakes/arm/specExamples3';
+import { netappAccountSpecBody, netappPoolSpecBody, netappVolumeSpecBody } from '../../fakes/arm/specExamples4';
 import { driftsOf, scanTf } from './tfScan';
 
 const accountId = `${rgPath('myRG')}/providers/Microsoft.NetApp/netAppAccounts/account1`;

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { FakeArm } from '../../fakes/arm/server';
 import { resourceGroupBody } from '../../fakes/arm/examples';
 import { rgPath } from '../../fakes/arm/specExamples2';
-import { blobContainerSpecBody } from '../../fakes/arm/specExamples3';
+import { blobContainerSpecBody } from '../../fakes/arm/specExamples4';
 import { driftsOf, scanTf } from './tfScan';
 
 const accountId = `${rgPath('res9871')}/providers/Microsoft.Storage/storageAccounts/sto6217`;
