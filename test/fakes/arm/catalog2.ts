@@ -46,6 +46,7 @@ export const issue13Types: Record<string, FakeResourceType[]> = {
   'Microsoft.Compute': [
     { resourceType: 'virtualMachines/extensions', apiVersions: ['2024-11-01', '2024-07-01', '2024-03-01', '2023-09-01'] },
     { resourceType: 'virtualMachineScaleSets', apiVersions: ['2024-11-01', '2024-07-01', '2024-03-01', '2023-09-01'] },
+    { resourceType: 'diskEncryptionSets', apiVersions: ['2024-03-02', '2023-10-02', '2023-04-02', '2022-07-02'] },
   ],
   'Microsoft.KeyVault': [
     { resourceType: 'vaults/secrets', apiVersions: ['2024-12-01-preview', '2024-11-01', '2023-07-01', '2022-07-01'] },

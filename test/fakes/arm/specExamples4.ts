@@ -168,3 +168,21 @@ export function netappVolumeSpecBody(rg: string, account: string, pool: string, 
     },
   };
 }
+
+/** DiskEncryptionSets_Get (compute/…/DiskRP/stable/2024-03-02/examples/diskEncryptionSetExamples/DiskEncryptionSet_Get.json); the example's "{key}" placeholder named. */
+export function diskEncryptionSetSpecBody(rg: string, name: string, keyUrl: string): ArmJson {
+  return {
+    identity: { type: 'SystemAssigned' },
+    properties: {
+      activeKey: { sourceVault: { id: `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.KeyVault/vaults/myVMVault` }, keyUrl },
+      encryptionType: 'EncryptionAtRestWithCustomerKey',
+      previousKeys: [],
+      provisioningState: 'Succeeded',
+    },
+    type: 'Microsoft.Compute/diskEncryptionSets',
+    location: 'westus',
+    tags: { department: 'Development', project: 'Encryption' },
+    id: `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.Compute/diskEncryptionSets/${name}`,
+    name,
+  };
+}

@@ -18,6 +18,7 @@ import { cosmosdbAccount, mssqlDatabase, mssqlServer, postgresqlFlexibleServer }
 import { bastionHost, firewall, natGateway, publicIpPrefix } from './networkEdge';
 import { containerRegistry } from './containerRegistry';
 import { aksNodePool } from './aksNodePool';
+import { diskEncryptionSet } from './diskEncryptionSet';
 import { applicationGateway } from './applicationGateway';
 import { availabilitySet, dataDiskAttachment, scaleSetExtension } from './computeAttachments';
 import { dnsARecord, dnsZone, privateDnsARecord } from './dnsRecords';
@@ -75,4 +76,6 @@ export const issue13Mappers: readonly AzureMapper[] = [
   availabilitySet,
   dnsZone,
   dnsARecord,
+  // Most used non-deep type of the public-module sample (issue 13, round two).
+  diskEncryptionSet,
 ];
