@@ -6,20 +6,10 @@
 // `id`: the CloudFormation primary identifier from the Terraform ID (or a state attribute when the
 // Terraform ID is another value); `props`: Terraform attribute → CloudFormation property.
 
-export interface CloudControlMapping {
-  cfn: string;
-  /** The state attribute holding the CloudFormation primary identifier, when the Terraform ID is not it. */
-  idFrom?: string;
-  /** A transform of the Terraform ID (an ARN's last segment). */
-  idOf?: (id: string) => string;
-  /** The property holding tags (`Tags` unless named here; `false`: the type has none). */
-  tags?: string | false;
-  props?: Record<string, string>;
-  /** Properties CloudFormation returns as strings while Terraform holds numbers. */
-  numeric?: string[];
-  /** Read permissions of the type's CloudFormation read handler, beside cloudcontrol:GetResource. */
-  permissions: string[];
-}
+import type { CloudControlMapping } from './cloudControlMapping';
+import { CLOUD_CONTROL_TABLE_2 } from './cloudControlTable2';
+
+export type { CloudControlMapping };
 
 const lastSegment = (arn: string) => arn.split('/').pop() ?? arn;
 
@@ -60,10 +50,15 @@ export const CLOUD_CONTROL_TABLE: Record<string, CloudControlMapping> = {
   aws_iam_openid_connect_provider: { cfn: 'AWS::IAM::OIDCProvider', permissions: ['iam:GetOpenIDConnectProvider'] },
   aws_elasticache_subnet_group: { cfn: 'AWS::ElastiCache::SubnetGroup', props: { description: 'Description' }, permissions: ['elasticache:DescribeCacheSubnetGroups', 'elasticache:ListTagsForResource'] },
   aws_ssm_document: { cfn: 'AWS::SSM::Document', props: { document_type: 'DocumentType' }, permissions: ['ssm:GetDocument', 'ssm:ListTagsForResource'] },
+  ...CLOUD_CONTROL_TABLE_2,
 };
 
 /** The CloudFormation primary identifier, or undefined when neither the ID nor state gives it. */
 export function cloudControlIdentifier(m: CloudControlMapping, liveId: string, state: Record<string, string> | undefined): string | undefined {
   if (m.idFrom) return state?.[m.idFrom] || undefined;
-  return m.idOf ? m.idOf(liveId) : liveId;
+  if (m.idParts) {
+    const parts = m.idParts.map((k) => state?.[k] ?? '');
+    return parts.every((v) => v !== '') ? parts.join('|') : undefined;
+  }
+  return m.idOf ? m.idOf(liveId, state ?? {}) : liveId;
 }

@@ -23,9 +23,17 @@ function propValue(m: CloudControlMapping, prop: string, v: unknown): Value | un
   return v as Value;
 }
 
+function whyNoId(m: CloudControlMapping): string {
+  if (m.idFrom) return `state records no ${m.idFrom}`;
+  if (m.idParts) return `state records no ${m.idParts.join(' or no ')}`;
+  return m.noId ?? 'the Terraform ID and state do not give it';
+}
+
+const isEmpty = (v: unknown): boolean => v === undefined || v === null || v === '' || (typeof v === 'object' && Object.keys(v).length === 0);
+
 async function read(type: string, m: CloudControlMapping, b: Binding, call: ServiceCall): Promise<LiveResult> {
   const id = cloudControlIdentifier(m, b.liveId, b.stateAttributes);
-  if (!id) return { status: 'error', kind: 'other', reason: `cannot tell the ${m.cfn} identifier: state records no ${m.idFrom}` };
+  if (!id) return { status: 'error', kind: 'other', reason: `cannot tell the ${m.cfn} identifier: ${whyNoId(m)}` };
   let props: Record<string, unknown>;
   try {
     const out = await call('GetResource', { TypeName: m.cfn, Identifier: id });
@@ -34,6 +42,8 @@ async function read(type: string, m: CloudControlMapping, b: Binding, call: Serv
     if (serviceErrorCode(e) === 'ResourceNotFoundException') return { status: 'not-found', reason: `GetResource ${m.cfn} ${id}: ResourceNotFoundException` };
     throw e;
   }
+  // A sub-resource read through its parent: the parent without it is the sub-resource gone.
+  if (m.requires && isEmpty(props[m.requires])) return { status: 'not-found', reason: `GetResource ${m.cfn} ${id}: no ${m.requires}` };
   const attributes: Record<string, Value> = {};
   const unreadable: Record<string, string> = {};
   for (const name of b.declaredAttributes) {
