@@ -5,14 +5,16 @@
 // concurrency): calls must grow with types × pages, not with N. Without --n: the sandbox, then
 // 1,000 and 10,000 resources, each in a process of its own (so the SDK load is a cold one).
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { scanWorkspace, type ScanProgress } from '../../src/engine/scan';
 import { formatJson } from '../../src/engine/report/json';
 import { createAwsProvider } from '../../src/providers/aws';
-import { startFakeEc2, type Ec2Seed } from '../../test/fakes/ec2';
+import type { Ec2Seed } from '../../test/fakes/ec2';
 import { startFakeCloud } from '../editor/fakeCloud';
 
 const CONCURRENCY = 8;
@@ -83,6 +85,11 @@ async function loadSdks(): Promise<number> {
 /** Scans `dir` and prints each phase: index and resolve, SDK load, fetch and compare (from the progress stages), report. */
 async function scanPhases(dir: string): Promise<{ wall: number; result: Awaited<ReturnType<typeof scanWorkspace>>['result'] }> {
   const sdkMs = await loadSdks();
+  // What an editor would feel: the event loop's delay while the scan runs (10 ms resolution), and the peak RSS.
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  loop.enable();
   const started = performance.now();
   const stageStart = new Map<ScanProgress['stage'], number>();
   const { result } = await scanWorkspace({
@@ -93,6 +100,12 @@ async function scanPhases(dir: string): Promise<{ wall: number; result: Awaited<
     },
   });
   const scanned = performance.now();
+  loop.disable();
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const ms = (ns: number) => (ns / 1e6).toFixed(0);
+  console.log(`event-loop delay during the scan: p50 ${ms(loop.percentile(50))} ms, p99 ${ms(loop.percentile(99))} ms, max ${ms(loop.max)} ms`);
+  console.log(`peak RSS of the scanning process: ${(peakRss / 2 ** 20).toFixed(0)} MB (sampled every 50 ms; process maxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB)`);
   const report = formatJson(result);
   const reportMs = performance.now() - scanned;
   const marks = [...stageStart.entries(), ['end', scanned] as [string, number]];
@@ -118,15 +131,23 @@ async function sandbox(): Promise<void> {
   }
 }
 
-async function generated(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'driftlens-bench-'));
+/** Writes the workspace and starts the fake with its seed; keeps nothing of either. */
+async function prepare(dir: string, child: ChildProcess): Promise<{ url: string }> {
   const { tf, state, seed } = generate(n);
   writeFileSync(join(dir, 'main.tf'), tf);
   writeFileSync(join(dir, 'terraform.tfstate'), state);
-  const fake = await startFakeEc2(seed, { pageSize });
-  if (latency > 0) fake.faults.latency(latency);
+  return ask<{ url: string }>(child, { kind: 'start', seed, latency, pageSize });
+}
+
+async function generated(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'driftlens-bench-'));
+  // The fake runs in its own process: its XML rendering and its seed are neither in the RSS nor on the event loop measured.
+  const child = fork(join(__dirname, 'fakeEc2Process.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const { url } = await prepare(dir, child);
+  // The generated text, state and seed are garbage now: collect them so the RSS is the scan's.
+  (globalThis as { gc?: () => void }).gc?.();
   Object.assign(process.env, {
-    AWS_ENDPOINT_URL_EC2: fake.url,
+    AWS_ENDPOINT_URL_EC2: url,
     AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE0001',
     AWS_SECRET_ACCESS_KEY: 'fake-secret-key-for-bench',
     AWS_REGION: 'us-east-1',
@@ -137,8 +158,9 @@ async function generated(): Promise<void> {
     console.log(`generated workspace: ${n} resources, ${latency} ms per EC2 call`);
     const { wall, result } = await scanPhases(dir);
     const byAction = new Map<string, number>();
-    for (const c of fake.calls) byAction.set(c.action, (byAction.get(c.action) ?? 0) + 1);
-    const calls = fake.calls.length;
+    const { actions } = await ask<{ actions: string[] }>(child, { kind: 'calls' });
+    for (const a of actions) byAction.set(a, (byAction.get(a) ?? 0) + 1);
+    const calls = actions.length;
     const ideal = (calls * latency) / CONCURRENCY;
     console.log(`resources: ${n} (${result.summary.inSync} in sync, ${result.summary.drifted} drifted, ${result.summary.missing} missing, ${result.summary.unverified} unverified)`);
     console.log(`EC2 API calls: ${calls} (${[...byAction].map(([a, k]) => `${a} ${k}`).join(', ')})${pageSize ? `, page size ${pageSize}` : ''}`);
@@ -148,16 +170,23 @@ async function generated(): Promise<void> {
       process.exitCode = 1;
     }
   } finally {
-    await fake.close();
+    child.send({ kind: 'stop' });
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Sends one IPC message to the fake's process and waits for its answer. */
+async function ask<T>(child: ChildProcess, message: object): Promise<T> {
+  const answer = once(child, 'message') as Promise<[T]>;
+  child.send(message);
+  return (await answer)[0];
 }
 
 async function main(): Promise<void> {
   if (values.sandbox) return sandbox();
   if (values.n !== undefined) return generated();
   // The default set, each run in a new process.
-  const runs = [['--sandbox'], ['--n', '1000', '--latency', String(latency)], ['--n', '10000', '--latency', String(latency)]];
+  const runs = [['--sandbox'], ['--n', '1000', '--latency', String(latency)], ['--n', '10000', '--latency', String(latency)], ['--n', '50000', '--latency', String(latency)]];
   for (const extra of runs) {
     console.log('');
     const r = spawnSync(process.execPath, ['--import', 'tsx', __filename, ...extra], { stdio: 'inherit' });
