@@ -14,14 +14,16 @@ export interface FakeIamSeed {
   /** By ARN. */
   policies?: Record<string, FakePolicy>;
   instanceProfiles?: Record<string, { path?: string; role?: string }>;
-  users?: Record<string, { path?: string; tags?: Record<string, string> }>;
-  groups?: Record<string, { path?: string }>;
+  users?: Record<string, { path?: string; tags?: Record<string, string>; attached?: string[] }>;
+  groups?: Record<string, { path?: string; attached?: string[] }>;
 }
 
 export interface FakeIam {
   url: string;
   calls: { action: string; params: Record<string, string>; region: string }[];
   seed: Required<FakeIamSeed>;
+  /** Actions the caller may not call: IAM answers AccessDenied (403). */
+  deny: Set<string>;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,9 @@ export async function startFakeIam(seed: FakeIamSeed = {}): Promise<FakeIam> {
   const noSuch = (what: string, name: string) => new IamError('NoSuchEntity', `The ${what} with name ${name} cannot be found.`, 404);
   const roleXml = (name: string, r: FakeRole) =>
     `<Role><Path>${r.path ?? '/'}</Path><RoleName>${escapeXml(name)}</RoleName><RoleId>AROAFAKE${name.length}</RoleId><Arn>arn:aws:iam::123456789012:role${r.path ?? '/'}${escapeXml(name)}</Arn><CreateDate>2024-01-01T00:00:00Z</CreateDate><AssumeRolePolicyDocument>${enc(r.assumeRolePolicy)}</AssumeRolePolicyDocument>${r.description ? `<Description>${escapeXml(r.description)}</Description>` : ''}<MaxSessionDuration>${r.maxSessionDuration ?? 3600}</MaxSessionDuration>${tagsXml(r.tags)}</Role>`;
+  const deny = new Set<string>();
+  const attachedXml = (arns: string[] | undefined) =>
+    `<AttachedPolicies>${(arns ?? []).map((arn) => `<member><PolicyArn>${escapeXml(arn)}</PolicyArn><PolicyName>${escapeXml(arn.split('/').pop()!)}</PolicyName></member>`).join('')}</AttachedPolicies><IsTruncated>false</IsTruncated>`;
   const handlers: Record<string, (p: Record<string, string>) => string> = {
     GetRole: (p) => {
       const r = s.roles[p.RoleName];
@@ -78,6 +83,16 @@ export async function startFakeIam(seed: FakeIamSeed = {}): Promise<FakeIam> {
       if (!u) throw noSuch('user', p.UserName);
       return `<User><UserName>${escapeXml(p.UserName)}</UserName><Path>${u.path ?? '/'}</Path>${tagsXml(u.tags)}</User>`;
     },
+    ListAttachedGroupPolicies: (p) => {
+      const g = s.groups[p.GroupName];
+      if (!g) throw noSuch('group', p.GroupName);
+      return attachedXml(g.attached);
+    },
+    ListAttachedUserPolicies: (p) => {
+      const u = s.users[p.UserName];
+      if (!u) throw noSuch('user', p.UserName);
+      return attachedXml(u.attached);
+    },
     GetGroup: (p) => {
       const g = s.groups[p.GroupName];
       if (!g) throw noSuch('group', p.GroupName);
@@ -100,6 +115,7 @@ export async function startFakeIam(seed: FakeIamSeed = {}): Promise<FakeIam> {
     calls.push({ action: params.Action ?? '', params, region: signed.region });
     if (params.Version !== '2010-05-08') return fail('InvalidAction', `Could not find operation ${params.Action} for version ${params.Version ?? 'NO_VERSION_SPECIFIED'}`, 400);
     const h = handlers[params.Action ?? ''];
+    if (deny.has(params.Action ?? '')) return fail('AccessDenied', `User: arn:aws:iam::123456789012:user/driftlens is not authorized to perform: iam:${params.Action}`, 403);
     if (!h) return fail('InvalidAction', `Could not find operation ${params.Action} for version 2010-05-08`, 400);
     try {
       send(200, `<${params.Action}Response xmlns="${XMLNS}"><${params.Action}Result>${h(params)}</${params.Action}Result><ResponseMetadata><RequestId>fake</RequestId></ResponseMetadata></${params.Action}Response>`);
@@ -108,5 +124,5 @@ export async function startFakeIam(seed: FakeIamSeed = {}): Promise<FakeIam> {
       fail(err.code, err.message, err.status);
     }
   });
-  return { url: server.url, calls, seed: s, close: server.close };
+  return { url: server.url, calls, seed: s, deny, close: server.close };
 }

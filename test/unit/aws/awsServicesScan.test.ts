@@ -17,6 +17,7 @@ const ACCOUNT = '123456789012';
 const KEY_ARN = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1111-2222`;
 const POLICY_ARN = `arn:aws:iam::${ACCOUNT}:policy/app-read`;
 const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
+const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/app`;
 const QUEUE_URL = `https://sqs.us-east-1.amazonaws.com/${ACCOUNT}/app-queue`;
 
 const MAIN_TF = `provider "aws" {
@@ -129,6 +130,22 @@ resource "aws_sqs_queue" "jobs" {
   visibility_timeout_seconds = 30
   tags                       = { Env = "prod" }
 }
+
+resource "aws_sqs_queue_policy" "jobs" {
+  queue_url = aws_sqs_queue.jobs.id
+  policy    = jsonencode({ Version = "2012-10-17", Statement = [] })
+}
+
+resource "aws_eks_access_entry" "admins" {
+  cluster_name  = "main"
+  principal_arn = aws_iam_role.app.arn
+  tags          = { Env = "prod" }
+}
+
+resource "aws_iam_group_policy_attachment" "devs" {
+  group      = "devs"
+  policy_arn = aws_iam_policy.app.arn
+}
 `;
 
 const res = (type: string, name: string, attributes: Record<string, unknown>) => ({
@@ -152,6 +169,9 @@ const STATE = {
     res('aws_lambda_function', 'fn', { id: 'app-fn', function_name: 'app-fn', arn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:app-fn` }),
     res('aws_cloudwatch_log_group', 'fn', { id: '/aws/lambda/app-fn', name: '/aws/lambda/app-fn', arn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/lambda/app-fn` }),
     res('aws_sqs_queue', 'jobs', { id: QUEUE_URL, name: 'app-queue', arn: `arn:aws:sqs:us-east-1:${ACCOUNT}:app-queue` }),
+    res('aws_sqs_queue_policy', 'jobs', { id: QUEUE_URL, queue_url: QUEUE_URL }),
+    res('aws_eks_access_entry', 'admins', { id: `main:${ROLE_ARN}`, cluster_name: 'main', principal_arn: ROLE_ARN }),
+    res('aws_iam_group_policy_attachment', 'devs', { id: 'devs-20240101000000000000000002', group: 'devs', policy_arn: POLICY_ARN }),
   ],
 };
 
@@ -175,6 +195,7 @@ async function startAll(): Promise<Fakes> {
   });
   const iam = await startFakeIam({
     roles: { app: { assumeRolePolicy: TRUST, attached: [POLICY_ARN], tags: { Env: 'prod' } } },
+    groups: { devs: { attached: [POLICY_ARN] } },
     policies: { [POLICY_ARN]: { name: 'app-read', document: POLICY } },
   });
   const ssm = await startFakeSsm({ '/app/endpoint': { type: 'String', value: 'https://api.example.com', tags: { Env: 'prod' } } });
@@ -182,6 +203,8 @@ async function startAll(): Promise<Fakes> {
     [ccKey('AWS::KMS::Key', '1111-2222')]: { KeyId: '1111-2222', Arn: KEY_ARN, Description: 'logs key', EnableKeyRotation: true, KeyUsage: 'ENCRYPT_DECRYPT', Tags: [{ Key: 'Env', Value: 'prod' }] },
     [ccKey('AWS::Lambda::Function', 'app-fn')]: { FunctionName: 'app-fn', Runtime: 'python3.12', Handler: 'main.handler', Tags: [{ Key: 'Env', Value: 'prod' }, { Key: 'aws:cloudformation:stack-name', Value: 'x' }] },
     [ccKey('AWS::Logs::LogGroup', '/aws/lambda/app-fn')]: { LogGroupName: '/aws/lambda/app-fn', RetentionInDays: 30 },
+    [ccKey('AWS::SQS::QueueInlinePolicy', QUEUE_URL)]: { Queue: QUEUE_URL, PolicyDocument: { Version: '2012-10-17', Statement: [] } },
+    [ccKey('AWS::EKS::AccessEntry', `${ROLE_ARN}|main`)]: { ClusterName: 'main', PrincipalArn: ROLE_ARN, Type: 'STANDARD', Tags: [{ Key: 'Env', Value: 'prod' }] },
     [ccKey('AWS::SQS::Queue', QUEUE_URL)]: { QueueUrl: QUEUE_URL, QueueName: 'app-queue', VisibilityTimeout: 30, Tags: [{ Key: 'Env', Value: 'prod' }] },
   });
   return { s3, iam, ssm, cc };
@@ -197,6 +220,8 @@ function applyConsoleDrift(f: Fakes): void {
   f.iam.seed.roles.app.attached!.push(ADMIN);
   f.cc.resources.get(ccKey('AWS::SQS::Queue', QUEUE_URL))!.Tags = [{ Key: 'Env', Value: 'dev' }];
   f.cc.resources.delete(ccKey('AWS::Logs::LogGroup', '/aws/lambda/app-fn'));
+  f.cc.resources.delete(ccKey('AWS::EKS::AccessEntry', `${ROLE_ARN}|main`));
+  f.iam.seed.groups.devs.attached = [];
 }
 
 interface Report {
@@ -246,7 +271,7 @@ describe('S3, IAM, SSM and Cloud Control types end to end (issue 12 items 3–5)
     const notInSync = report.resources.filter((r) => r.status !== 'in-sync' || r.drifts.length > 0).map((r) => [r.address, r.status, r.reason, r.drifts]);
     assert.deepEqual(notInSync, []);
     assert.equal(code, 0);
-    assert.equal(report.summary.inSync, 14);
+    assert.equal(report.summary.inSync, 17);
   });
 
   it('finds every console change with its severity, and nothing else', async () => {
@@ -256,6 +281,8 @@ describe('S3, IAM, SSM and Cloud Control types end to end (issue 12 items 3–5)
     const found = report.resources.flatMap((r) => (r.status === 'missing' ? [[r.address, 'missing']] : r.drifts.map((d) => [r.address, d.attribute, d.severity])));
     assert.deepEqual(found.sort(), [
       ['aws_cloudwatch_log_group.fn', 'missing'],
+      ['aws_eks_access_entry.admins', 'missing'],
+      ['aws_iam_group_policy_attachment.devs', 'missing'],
       ['aws_iam_policy.app', 'policy', 'error'],
       ['aws_iam_role.app', 'managed_policy_arns', 'error'],
       ['aws_s3_bucket_public_access_block.logs', 'block_public_policy', 'error'],
