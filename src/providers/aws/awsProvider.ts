@@ -17,6 +17,7 @@ import { awsMapperFor, type AnyAwsMapper } from './mappers';
 import { awsTypeSchema } from './schema';
 import { awsCoverage } from './coverage';
 import { quietNodeSupportNotice } from './sdkNotice';
+import { missingProfileReason } from './profileErrors';
 import { AWS_IMPORT_SPECS } from './importSpecs';
 import { readUnmanaged } from './readUnmanaged';
 import { awsLastChanges } from './attribution';
@@ -94,6 +95,7 @@ export function createAwsProvider(options: AwsProviderOptions): LiveStateProvide
 
 export async function fetchAll(bindings: Binding[], ctx: FetchContext, options: AwsProviderOptions, scope: VpcScope, notes: ScanError[]): Promise<Map<Binding, LiveResult>> {
   const results = new Map<Binding, LiveResult>();
+  const profileChecks = new Map<string, string | undefined>();
   const answerAll = (list: Binding[], r: LiveResult) => list.forEach((b) => results.set(b, r));
   if (!options.credentialsAllowed) {
     answerAll(bindings, UNTRUSTED);
@@ -120,6 +122,12 @@ export async function fetchAll(bindings: Binding[], ctx: FetchContext, options: 
     const access = accessOf(b.providerConfig, options.profile);
     if ('reason' in access) {
       results.set(b, { status: 'error', kind: 'other', reason: access.reason });
+      continue;
+    }
+    // A profile no shared file defines: say so by name (the SDK would only say "no credentials").
+    const noProfile = access.profile !== undefined ? (profileChecks.get(access.profile) ?? profileChecks.set(access.profile, missingProfileReason(access.profile)).get(access.profile)) : undefined;
+    if (noProfile) {
+      results.set(b, { status: 'error', kind: 'credentials', reason: noProfile });
       continue;
     }
     const region = b.providerConfig.region ?? options.region;

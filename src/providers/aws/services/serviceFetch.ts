@@ -3,6 +3,7 @@
 // every binding answered — an API error is never drift or missing.
 import type { Binding, FetchContext, LiveResult, ScanError } from '../../../model';
 import { accessOf, type AwsAccess } from '../access';
+import { missingProfileReason } from '../profileErrors';
 import { credentialsFor, loadCredentialProviders, type CredentialProvider, type CredentialProvidersSdk } from '../credentials';
 import { crossCheck, identityName } from '../crossCheck';
 import { createIdentityCache, loadStsSdk, type StsSdk } from '../identity';
@@ -50,6 +51,11 @@ export async function fetchServiceBindings(bindings: Binding[], ctx: FetchContex
     const access = accessOf(b.providerConfig, options.profile);
     if ('reason' in access) {
       results.set(b, { status: 'error', kind: 'other', reason: access.reason });
+      continue;
+    }
+    const noProfile = access.profile !== undefined ? missingProfileReason(access.profile) : undefined;
+    if (noProfile) {
+      results.set(b, { status: 'error', kind: 'credentials', reason: noProfile });
       continue;
     }
     const region = b.providerConfig.region ?? options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;

@@ -1,0 +1,39 @@
+// A named profile that the shared config files do not define: the SDK only says "Could not load credentials
+// from any providers". Say which profile, and where it was looked for.
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+function sharedFiles(env: NodeJS.ProcessEnv): { config: string; credentials: string } {
+  return {
+    config: env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config'),
+    credentials: env.AWS_SHARED_CREDENTIALS_FILE ?? join(homedir(), '.aws', 'credentials'),
+  };
+}
+
+/** Section names of an ini file (`[profile x]` in config, `[x]` in credentials), empty when it cannot be read. */
+function sections(file: string, prefix: string): Set<string> {
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return new Set();
+  }
+  const names = new Set<string>();
+  for (const m of text.matchAll(/^\s*\[\s*([^\]]+?)\s*\]/gm)) {
+    const name = m[1].replace(/\s+/g, ' ');
+    if (prefix && name.startsWith(prefix)) names.add(name.slice(prefix.length).trim());
+    else if (!prefix || name === 'default') names.add(name);
+  }
+  return names;
+}
+
+/**
+ * Why `profile` cannot be used, when neither shared file defines it; undefined when one does (the SDK then
+ * says what else is wrong with it). Read once per scan: the files are small.
+ */
+export function missingProfileReason(profile: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const { config, credentials } = sharedFiles(env);
+  if (sections(config, 'profile ').has(profile) || sections(credentials, '').has(profile)) return undefined;
+  return `AWS profile "${profile}" is not defined in ${config} or ${credentials} (AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE choose other files; \`aws configure list-profiles\` lists the names)`;
+}
