@@ -2,10 +2,10 @@
 // under dir with the live cloud. Exit 0 verified and no drift, 2 drift found (drifted or missing), 1 error
 // (including a scan that verified nothing); see exitCode.ts.
 import { stat } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { Logger, ScanResult } from '../model';
 import { scanWorkspace, ScanCancelledError, type ScanProgress } from '../engine/scan';
 import { scanExit } from './exitCode';
+import { parseOptions } from './parseOptions';
 import { fileHistoryStore, updateHistory } from '../engine/history/historyFile';
 import { attributeChanges } from '../engine/attribution';
 import { formatJson } from '../engine/report/json';
@@ -71,31 +71,25 @@ export async function scanCommand(args: string[], io: ScanIo = processIo()): Pro
     io.stderr(`driftlens scan: ${varFlags.error}\n\n${scanUsage}`);
     return 1;
   }
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: varFlags.rest,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        profile: { type: 'string' },
-        region: { type: 'string' },
-        'azure-endpoint': { type: 'string' },
-        // Seconds one cloud call may take before it counts as unanswered (default 30; DRIFTLENS_TIMEOUT).
-        timeout: { type: 'string' },
-        terraform: { type: 'string' },
-        'no-remote-state': { type: 'boolean' },
-        'fail-on-unverified': { type: 'boolean' },
-        // Also list what cloud services own (default groups, EKS/ELB groups, ASG instances, MC_* groups), with the owner.
-        'include-service-managed': { type: 'boolean' },
-        // Issue 14: the drift history (JSON lines) and who changed drifted / missing resources.
-        history: { type: 'string' },
-        attribution: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    io.stderr(`driftlens scan: ${err instanceof Error ? err.message : String(err)}\n\n${scanUsage}`);
+  const parsed = parseOptions(varFlags.rest, {
+    format: { type: 'string', short: 'f' },
+    profile: { type: 'string' },
+    region: { type: 'string' },
+    'azure-endpoint': { type: 'string' },
+    // Seconds one cloud call may take before it counts as unanswered (default 30; DRIFTLENS_TIMEOUT).
+    timeout: { type: 'string' },
+    terraform: { type: 'string' },
+    'no-remote-state': { type: 'boolean' },
+    'fail-on-unverified': { type: 'boolean' },
+    // Also list what cloud services own (default groups, EKS/ELB groups, ASG instances, MC_* groups), with the owner.
+    'include-service-managed': { type: 'boolean' },
+    // Issue 14: the drift history (JSON lines) and who changed drifted / missing resources.
+    history: { type: 'string' },
+    attribution: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if ('error' in parsed) {
+    io.stderr(`driftlens scan: ${parsed.error}\n\n${scanUsage}`);
     return 1;
   }
   const { values, positionals } = parsed;

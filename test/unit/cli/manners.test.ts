@@ -39,6 +39,9 @@ describe('CLI manners', () => {
     assert.match(r.stderr, /^driftlens types: unknown option "--fromat" \(did you mean --format\?\)\n\nusage: driftlens types/);
     const missing = run('types', '--format');
     assert.match(missing.stderr, /^driftlens types: --format needs a value/);
+    const scan = run('scan', '.', '--fail-on-unverifed');
+    assert.equal(scan.status, 1);
+    assert.match(scan.stderr, /^driftlens scan: unknown option "--fail-on-unverifed" \(did you mean --fail-on-unverified\?\)/);
   });
 
   it('suggests only names that are close', () => {
