@@ -6,6 +6,7 @@ import type { Logger, ScanResult } from '../model';
 import { scanWorkspace, ScanCancelledError, type ScanProgress } from '../engine/scan';
 import { scanExit } from './exitCode';
 import { parseOptions } from './parseOptions';
+import { colorize, useColor } from './colors';
 import { fileHistoryStore, updateHistory } from '../engine/history/historyFile';
 import { attributeChanges } from '../engine/attribution';
 import { formatJson } from '../engine/report/json';
@@ -54,6 +55,8 @@ export interface ScanIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   stderrIsTty: boolean;
+  /** Colours the text report (a terminal without NO_COLOR). */
+  stdoutIsTty?: boolean;
   env: NodeJS.ProcessEnv;
 }
 
@@ -61,6 +64,7 @@ const processIo = (): ScanIo => ({
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   stderrIsTty: process.stderr.isTTY === true,
+  stdoutIsTty: process.stdout.isTTY === true,
   env: process.env,
 });
 
@@ -141,7 +145,7 @@ export async function scanCommand(args: string[], io: ScanIo = processIo()): Pro
     progress?.clear();
     if (values.attribution) await attributeChanges({ result, snapshot }, { signal: controller.signal, logger });
     if (values.history) await updateHistory(result, fileHistoryStore(values.history));
-    io.stdout(format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result) : formatText(result));
+    io.stdout(format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result) : useColor(io.stdoutIsTty === true, io.env) ? colorize(formatText(result)) : formatText(result));
     if (format !== 'text') for (const e of result.errors) io.stderr(`${e.severity}: ${where(e)}${e.message}\n`);
     const exit = scanExit(result, { failOnUnverified: values['fail-on-unverified'] });
     if (exit.message) io.stderr(`driftlens scan: ${exit.message}\n`);
