@@ -1,5 +1,6 @@
 // `driftlens inventory [dir] --format json|text`: what the code declares, no cloud calls.
 // Exit 0 (syntax errors are reported in the output, not fatal), 1 on a usage error.
+import { unknownMessage } from './suggest';
 import { stat } from 'node:fs/promises';
 import { buildInventory, formatInventoryText } from '../iac/inventory';
 import { evaluateInventory } from '../engine/inventoryValues';
@@ -26,7 +27,7 @@ export function parseInventoryArgs(args: string[]): Options | string {
       if (value !== 'json' && value !== 'text') return value === undefined ? '--format needs a value: json or text' : `unknown format "${value}": use json or text`;
       format = value;
     } else if (arg.startsWith('-') && arg !== '-') {
-      return `unknown option "${arg}"`;
+      return unknownMessage('option', arg, ['format', 'var', 'var-file', 'help']);
     } else if (dir === undefined) {
       dir = arg;
     } else {
