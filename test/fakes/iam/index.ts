@@ -16,6 +16,11 @@ export interface FakeIamSeed {
   instanceProfiles?: Record<string, { path?: string; role?: string }>;
   users?: Record<string, { path?: string; tags?: Record<string, string>; attached?: string[] }>;
   groups?: Record<string, { path?: string; attached?: string[] }>;
+  /** User name → inline policy name → document; users with a console password. */
+  userPolicies?: Record<string, Record<string, string>>;
+  loginProfiles?: string[];
+  passwordPolicy?: Record<string, number | boolean>;
+  aliases?: string[];
 }
 
 export interface FakeIam {
@@ -37,7 +42,7 @@ const tagsXml = (t?: Record<string, string>) => (t && Object.keys(t).length ? `<
 const enc = (doc: string) => escapeXml(encodeURIComponent(doc));
 
 export async function startFakeIam(seed: FakeIamSeed = {}): Promise<FakeIam> {
-  const s: Required<FakeIamSeed> = { roles: {}, policies: {}, instanceProfiles: {}, users: {}, groups: {}, ...seed };
+  const s: Required<FakeIamSeed> = { roles: {}, policies: {}, instanceProfiles: {}, users: {}, groups: {}, userPolicies: {}, loginProfiles: [], passwordPolicy: {}, aliases: [], ...seed };
   const calls: FakeIam['calls'] = [];
   const noSuch = (what: string, name: string) => new IamError('NoSuchEntity', `The ${what} with name ${name} cannot be found.`, 404);
   const roleXml = (name: string, r: FakeRole) =>
@@ -83,6 +88,22 @@ export async function startFakeIam(seed: FakeIamSeed = {}): Promise<FakeIam> {
       if (!u) throw noSuch('user', p.UserName);
       return `<User><UserName>${escapeXml(p.UserName)}</UserName><Path>${u.path ?? '/'}</Path>${tagsXml(u.tags)}</User>`;
     },
+    GetUserPolicy: (p) => {
+      const doc = s.userPolicies[p.UserName]?.[p.PolicyName];
+      if (doc === undefined) throw new IamError('NoSuchEntity', `The user policy with name ${p.PolicyName} cannot be found.`, 404);
+      return `<UserName>${escapeXml(p.UserName)}</UserName><PolicyName>${escapeXml(p.PolicyName)}</PolicyName><PolicyDocument>${enc(doc)}</PolicyDocument>`;
+    },
+    GetLoginProfile: (p) => {
+      if (!s.loginProfiles.includes(p.UserName)) throw new IamError('NoSuchEntity', `Login Profile for User ${p.UserName} cannot be found.`, 404);
+      return `<LoginProfile><UserName>${escapeXml(p.UserName)}</UserName><CreateDate>2024-01-01T00:00:00Z</CreateDate><PasswordResetRequired>false</PasswordResetRequired></LoginProfile>`;
+    },
+    // An account without a password policy answers NoSuchEntity; absent fields are left out, as IAM does.
+    GetAccountPasswordPolicy: () => {
+      const entries = Object.entries(s.passwordPolicy);
+      if (entries.length === 0) throw new IamError('NoSuchEntity', 'The Password Policy with domain name 123456789012 cannot be found.', 404);
+      return `<PasswordPolicy>${entries.map(([k, v]) => `<${k}>${v}</${k}>`).join('')}</PasswordPolicy>`;
+    },
+    ListAccountAliases: () => `<AccountAliases>${s.aliases.map((a) => `<member>${escapeXml(a)}</member>`).join('')}</AccountAliases><IsTruncated>false</IsTruncated>`,
     ListAttachedGroupPolicies: (p) => {
       const g = s.groups[p.GroupName];
       if (!g) throw noSuch('group', p.GroupName);

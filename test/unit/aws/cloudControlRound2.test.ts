@@ -84,6 +84,8 @@ describe('Cloud Control round two: the long tail of module types (issue 12)', ()
     assert.equal((await fetchOne(binding('aws_s3_bucket_website_configuration', 'site', ['index_document']))).status, 'found');
     assert.equal((await fetchOne(binding('aws_s3_bucket_cors_configuration', 'site,111122223333', ['cors_rule']))).status, 'not-found');
     assert.equal(cc.calls.at(-1)?.input.Identifier, 'site');
+    assert.equal((await fetchOne(binding('aws_s3_bucket_notification', 'site', ['eventbridge']))).status, 'found');
+    assert.equal((await fetchOne(binding('aws_s3_bucket_notification', 'gone', ['eventbridge']))).status, 'not-found');
   });
 
   it('access denied names the action and is never missing', async () => {

@@ -64,6 +64,10 @@ export const CLOUD_CONTROL_TABLE_2: Record<string, CloudControlMapping> = {
   aws_s3_bucket_accelerate_configuration: s3Split('AccelerateConfiguration'),
   aws_s3_bucket_replication_configuration: s3Split('ReplicationConfiguration'),
   aws_s3_bucket_object_lock_configuration: s3Split('ObjectLockConfiguration'),
+  // resourceBucketNotificationRead and resourceBucketRequestPaymentConfigurationRead drop these only on
+  // NoSuchBucket (every bucket has both configurations), so they exist while the bucket does.
+  aws_s3_bucket_notification: { cfn: 'AWS::S3::Bucket', idOf: bucketOf, tags: false, permissions: S3_BUCKET_READ },
+  aws_s3_bucket_request_payment_configuration: { cfn: 'AWS::S3::Bucket', idOf: bucketOf, tags: false, permissions: S3_BUCKET_READ },
 };
 
 /** A compound Cloud Control identifier; undefined when a part is unknown. */
