@@ -39,9 +39,10 @@ What you're seeing
 Next: npm run demo -- --editor   (the same workspace in VS Code, with squiggles, CodeLens and the tree)
 `;
 
-function build(): void {
-  console.log('> npm run build');
-  const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+/** `toStderr`: keep stdout for a machine-readable report. */
+function build(toStderr = false): void {
+  (toStderr ? console.error : console.log)('> npm run build');
+  const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: toStderr ? ['ignore', 2, 2] : 'inherit' });
   if (r.status !== 0) throw new Error('npm run build failed');
 }
 
@@ -60,20 +61,31 @@ async function cli(args: string[], cloud: FakeCloud): Promise<{ status: number; 
   return { status: code ?? 1, stdout, stderr };
 }
 
-async function scanDemo(): Promise<number> {
-  build();
+const USAGE = `usage: npm run demo [-- SCAN-OPTIONS]       scan the sandbox against its fake cloud (any \`driftlens scan\` option: --format json, --fail-on-unverified…)
+       npm run demo -- --editor [--port N]  the same workspace in VS Code (code-server); Ctrl+C to stop
+       npm run sandbox                      the fake cloud alone, to run the CLI or VS Code against it yourself
+`;
+
+/** `scanFlags`: options passed through to `driftlens scan` (text format unless they name one). */
+async function scanDemo(scanFlags: string[]): Promise<number> {
+  const named = scanFlags.some((f) => f === '--format' || f === '-f' || f.startsWith('--format='));
+  const text = !named || scanFlags.includes('text') || scanFlags.includes('--format=text');
+  build(!text);
   const cloud = await startFakeCloud(SANDBOX, join(ROOT, '.vscode-test/demo/aws'));
   try {
-    console.log(`> driftlens scan examples/sandbox --format text   (fake EC2 at ${cloud.ec2.url}, region ${cloud.region})\n`);
-    const r = await cli(['scan', 'examples/sandbox', '--format', 'text'], cloud);
+    const args = ['scan', 'examples/sandbox', ...(named ? [] : ['--format', 'text']), ...scanFlags];
+    // A machine-readable report stays alone on stdout (pipe it to jq); the narration goes to stderr.
+    const say = (m: string) => (text ? console.log(m) : console.error(m));
+    say(`> driftlens ${args.join(' ')}   (fake EC2 at ${cloud.ec2.url}, region ${cloud.region})\n`);
+    const r = await cli(args, cloud);
     process.stdout.write(r.stdout);
     process.stderr.write(r.stderr);
     if (r.status === 1) {
       console.error('\nThe demo failed: the CLI reported an error (exit 1).');
       return 1;
     }
-    console.log(`\n(exit code ${r.status}: ${r.status === 2 ? 'drift found' : 'no drift'})`);
-    console.log(EXPLANATION);
+    say(`\n(exit code ${r.status}: ${r.status === 2 ? 'drift found' : 'no drift'})`);
+    if (text) console.log(EXPLANATION);
     return 0;
   } finally {
     await cloud.close();
@@ -120,8 +132,16 @@ DriftLens sandbox in VS Code (code-server ${server.origin}, fake EC2 ${cloud.ec2
   return 0;
 }
 
-const { values } = parseArgs({ options: { editor: { type: 'boolean' }, port: { type: 'string' } } });
-(values.editor ? editorDemo(values.port ? Number(values.port) : undefined) : scanDemo()).then(
+// The demo's own flags; everything else goes to `driftlens scan`, which says what it does not know.
+const argv = process.argv.slice(2);
+const { values, tokens } = parseArgs({ args: argv, options: { editor: { type: 'boolean' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: false, tokens: true });
+const own = new Set(tokens.filter((t) => t.kind === 'option' && ['editor', 'port', 'help'].includes(t.name)).flatMap((t) => (t.kind === 'option' ? [t.index, ...(t.name === 'port' && t.inlineValue === false ? [t.index + 1] : [])] : [])));
+const scanFlags = argv.filter((_, i) => !own.has(i));
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+(values.editor ? editorDemo(typeof values.port === 'string' ? Number(values.port) : undefined) : scanDemo(scanFlags)).then(
   (code) => process.exit(code),
   (e: unknown) => {
     console.error(`demo: ${e instanceof Error ? e.message : String(e)}`);
