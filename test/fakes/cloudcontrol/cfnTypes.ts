@@ -18,5 +18,5 @@ export const CFN_TYPES: Record<string, number> = {
   'AWS::EFS::FileSystem': 1, 'AWS::StepFunctions::StateMachine': 1, 'AWS::Kinesis::Stream': 1, 'AWS::ApiGatewayV2::Api': 1,
   'AWS::CloudFront::Distribution': 1, 'AWS::IAM::OIDCProvider': 1, 'AWS::ElastiCache::SubnetGroup': 1, 'AWS::SSM::Document': 1,
   'AWS::CodeDeploy::Application': 1, 'AWS::Events::Rule': 1, 'AWS::RolesAnywhere::Profile': 1, 'AWS::RolesAnywhere::TrustAnchor': 1,
-  'AWS::S3::Bucket': 1,
+  'AWS::S3::Bucket': 1, 'AWS::Lambda::Url': 1, 'AWS::WAFv2::WebACLAssociation': 2,
 };

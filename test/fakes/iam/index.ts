@@ -14,8 +14,8 @@ export interface FakeIamSeed {
   /** By ARN. */
   policies?: Record<string, FakePolicy>;
   instanceProfiles?: Record<string, { path?: string; role?: string }>;
-  users?: Record<string, { path?: string; tags?: Record<string, string>; attached?: string[] }>;
-  groups?: Record<string, { path?: string; attached?: string[] }>;
+  users?: Record<string, { path?: string; tags?: Record<string, string>; attached?: string[]; accessKeys?: Record<string, 'Active' | 'Inactive'>; sshKeys?: Record<string, 'Active' | 'Inactive'> }>;
+  groups?: Record<string, { path?: string; attached?: string[]; members?: string[] }>;
   /** User name → inline policy name → document; users with a console password. */
   userPolicies?: Record<string, Record<string, string>>;
   loginProfiles?: string[];
@@ -88,6 +88,18 @@ export async function startFakeIam(seed: FakeIamSeed = {}): Promise<FakeIam> {
       if (!u) throw noSuch('user', p.UserName);
       return `<User><UserName>${escapeXml(p.UserName)}</UserName><Path>${u.path ?? '/'}</Path>${tagsXml(u.tags)}</User>`;
     },
+    ListAccessKeys: (p) => {
+      const u = s.users[p.UserName];
+      if (!u) throw noSuch('user', p.UserName);
+      const keys = Object.entries(u.accessKeys ?? {}).map(([id, st]) => `<member><UserName>${escapeXml(p.UserName)}</UserName><AccessKeyId>${id}</AccessKeyId><Status>${st}</Status></member>`).join('');
+      return `<AccessKeyMetadata>${keys}</AccessKeyMetadata><IsTruncated>false</IsTruncated>`;
+    },
+    GetSSHPublicKey: (p) => {
+      const st = s.users[p.UserName]?.sshKeys?.[p.SSHPublicKeyId];
+      if (!['SSH', 'PEM'].includes(p.Encoding)) throw new IamError('ValidationError', `Encoding ${p.Encoding} is not valid`, 400);
+      if (!st) throw new IamError('NoSuchEntity', `The Public Key with id ${p.SSHPublicKeyId} cannot be found.`, 404);
+      return `<SSHPublicKey><UserName>${escapeXml(p.UserName)}</UserName><SSHPublicKeyId>${p.SSHPublicKeyId}</SSHPublicKeyId><Fingerprint>aa:bb</Fingerprint><SSHPublicKeyBody>ssh-rsa AAAA</SSHPublicKeyBody><Status>${st}</Status></SSHPublicKey>`;
+    },
     GetUserPolicy: (p) => {
       const doc = s.userPolicies[p.UserName]?.[p.PolicyName];
       if (doc === undefined) throw new IamError('NoSuchEntity', `The user policy with name ${p.PolicyName} cannot be found.`, 404);
@@ -117,7 +129,7 @@ export async function startFakeIam(seed: FakeIamSeed = {}): Promise<FakeIam> {
     GetGroup: (p) => {
       const g = s.groups[p.GroupName];
       if (!g) throw noSuch('group', p.GroupName);
-      return `<Group><GroupName>${escapeXml(p.GroupName)}</GroupName><Path>${g.path ?? '/'}</Path></Group><Users></Users><IsTruncated>false</IsTruncated>`;
+      return `<Group><GroupName>${escapeXml(p.GroupName)}</GroupName><Path>${g.path ?? '/'}</Path></Group><Users>${(g.members ?? []).map((u) => `<member><UserName>${escapeXml(u)}</UserName><Path>/</Path></member>`).join('')}</Users><IsTruncated>false</IsTruncated>`;
     },
   };
   const server = await listen(async (req, res) => {

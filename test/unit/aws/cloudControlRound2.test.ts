@@ -13,6 +13,8 @@ import { binding, fetchContext, FAKE_ACCESS_KEY, setAwsEnv, sharedStsUrl } from 
 const ACCOUNT = '123456789012';
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/admins`;
 const QUEUE = `https://sqs.us-east-1.amazonaws.com/${ACCOUNT}/jobs`;
+const ALB = `arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}:loadbalancer/app/web/1234`;
+const ACL = `arn:aws:wafv2:us-east-1:${ACCOUNT}:regional/webacl/web/abcd`;
 const TOPIC = `arn:aws:sns:us-east-1:${ACCOUNT}:alerts`;
 
 function withState(b: Binding, state: Record<string, string>): Binding {
@@ -32,6 +34,7 @@ describe('Cloud Control round two: the long tail of module types (issue 12)', ()
       [ccKey('AWS::SQS::QueueInlinePolicy', QUEUE)]: { Queue: QUEUE, PolicyDocument: { Version: '2012-10-17', Statement: [] } },
       [ccKey('AWS::SNS::TopicInlinePolicy', TOPIC)]: { TopicArn: TOPIC, PolicyDocument: { Version: '2012-10-17', Statement: [] } },
       [ccKey('AWS::SQS::Queue', QUEUE)]: { QueueUrl: QUEUE, RedrivePolicy: { deadLetterTargetArn: `arn:aws:sqs:us-east-1:${ACCOUNT}:dlq`, maxReceiveCount: 5 } },
+      [ccKey('AWS::WAFv2::WebACLAssociation', `${ALB}|${ACL}`)]: { ResourceArn: ALB, WebACLArn: ACL },
       [ccKey('AWS::S3::Bucket', 'site')]: { BucketName: 'site', WebsiteConfiguration: { IndexDocument: 'index.html' } },
     });
     restore = setAwsEnv({ AWS_ENDPOINT_URL_STS: sharedStsUrl(), AWS_ENDPOINT_URL_CLOUDCONTROL: cc.url, AWS_ACCESS_KEY_ID: FAKE_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: 'fake-secret-key-for-tests', AWS_REGION: 'us-east-1' });
@@ -52,6 +55,8 @@ describe('Cloud Control round two: the long tail of module types (issue 12)', ()
     assert.equal(cc.calls.at(-1)?.input.Identifier, `${ROLE}|main`);
     const addon = await fetchOne(withState(binding('aws_eks_addon', 'main:coredns', ['addon_version']), { cluster_name: 'main', addon_name: 'coredns' }));
     assert.deepEqual(addon, { status: 'found', attributes: { addon_version: 'v1.11.1-eksbuild.4' } });
+    const waf = await fetchOne(withState(binding('aws_wafv2_web_acl_association', `${ACL},${ALB}`, []), { web_acl_arn: ACL, resource_arn: ALB }));
+    assert.equal(waf.status, 'found');
     const idp = await fetchOne(binding('aws_eks_identity_provider_config', 'main:okta', []));
     assert.equal(idp.status, 'found');
   });

@@ -48,3 +48,35 @@ describe('IAM user and account resources (issue 12, long tail)', () => {
     assert.deepEqual([denied.status, denied.status === 'error' && denied.action], ['error', 'iam:GetLoginProfile']);
   });
 });
+
+describe('IAM access keys, SSH keys and group membership (issue 12, long tail)', () => {
+  let iam: FakeIam;
+  let restore: () => void;
+  const fetchOne = async (b: Binding): Promise<LiveResult> => (await createAwsProvider({ credentialsAllowed: true, maxAttempts: 1 }).fetch([b], fetchContext())).get(b)!;
+  const withState = (b: Binding, s: Record<string, string>): Binding => ({ ...b, stateAttributes: s });
+  beforeEach(async () => {
+    iam = await startFakeIam({ users: { ci: { accessKeys: { AKIAFAKEKEY000000001: 'Inactive' }, sshKeys: { APKAFAKE01: 'Active' } }, alice: {} }, groups: { devs: { members: ['alice', 'ci'] } } });
+    restore = setAwsEnv({ AWS_ENDPOINT_URL_STS: sharedStsUrl(), AWS_ENDPOINT_URL_IAM: iam.url, AWS_ACCESS_KEY_ID: FAKE_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: 'fake-secret-key-for-tests', AWS_REGION: 'us-east-1' });
+  });
+  afterEach(async () => {
+    restore();
+    await iam.close();
+  });
+
+  it('access key: its status read from the user\'s list (deactivated in the console shows); deleted is missing without printing the key ID', async () => {
+    assert.deepEqual(await fetchOne(withState(binding('aws_iam_access_key', 'AKIAFAKEKEY000000001', ['status']), { user: 'ci' })), { status: 'found', attributes: { user: 'ci', status: 'Inactive' } });
+    const gone = await fetchOne(withState(binding('aws_iam_access_key', 'AKIAFAKEKEY000000002', ['status']), { user: 'ci' }));
+    assert.equal(gone.status, 'not-found');
+    assert.ok(!JSON.stringify(gone).includes('AKIA'));
+  });
+
+  it('SSH key: read with the state\'s encoding; missing when deleted', async () => {
+    assert.deepEqual(await fetchOne(withState(binding('aws_iam_user_ssh_key', 'APKAFAKE01', ['status']), { username: 'ci', encoding: 'SSH' })), { status: 'found', attributes: { username: 'ci', encoding: 'SSH', status: 'Active' } });
+    assert.equal((await fetchOne(withState(binding('aws_iam_user_ssh_key', 'APKAFAKE02', ['status']), { username: 'ci', encoding: 'SSH' }))).status, 'not-found');
+  });
+
+  it('group membership: the group\'s users as a set; a deleted group is missing', async () => {
+    assert.deepEqual(await fetchOne(withState(binding('aws_iam_group_membership', 'devs-members', ['users']), { group: 'devs' })), { status: 'found', attributes: { group: 'devs', users: ['alice', 'ci'] } });
+    assert.equal((await fetchOne(withState(binding('aws_iam_group_membership', 'ops-members', ['users']), { group: 'ops' }))).status, 'not-found');
+  });
+});

@@ -10,9 +10,10 @@ import { ssmParameterType } from './ssm/ssmParameter';
 import { CLOUD_CONTROL_TYPES } from './cloudControl/cloudControlType';
 import { IAM_PRINCIPAL_ATTACHMENT_TYPES } from './iam/principalAttachments';
 import { IAM_USER_ACCOUNT_TYPES } from './iam/iamUserAccount';
+import { IAM_USER_KEY_TYPES } from './iam/iamUserKeys';
 import { normalizePolicy, policySeverity } from './policyDocument';
 
-export const SERVICE_TYPES: readonly ServiceType[] = [s3BucketType, ...S3_SPLIT_TYPES, ...IAM_TYPES, ...IAM_PRINCIPAL_ATTACHMENT_TYPES, ...IAM_USER_ACCOUNT_TYPES, ssmParameterType, ...CLOUD_CONTROL_TYPES];
+export const SERVICE_TYPES: readonly ServiceType[] = [s3BucketType, ...S3_SPLIT_TYPES, ...IAM_TYPES, ...IAM_PRINCIPAL_ATTACHMENT_TYPES, ...IAM_USER_ACCOUNT_TYPES, ...IAM_USER_KEY_TYPES, ssmParameterType, ...CLOUD_CONTROL_TYPES];
 
 const BY_TYPE = new Map(SERVICE_TYPES.map((t) => [t.type, t]));
 

@@ -31,6 +31,11 @@ export const CLOUD_CONTROL_TABLE_2: Record<string, CloudControlMapping> = {
   aws_lambda_function_event_invoke_config: { cfn: 'AWS::Lambda::EventInvokeConfig', tags: false, idOf: (_id, s) => (s.qualifier ? join(s.function_name, s.qualifier) : undefined), noId: 'an unqualified config (the schema requires a Qualifier)', props: { maximum_event_age_in_seconds: 'MaximumEventAgeInSeconds', maximum_retry_attempts: 'MaximumRetryAttempts' }, permissions: ['lambda:GetFunctionEventInvokeConfig'] },
   // The provider's ID is the layer version ARN, the schema's identifier LayerVersionArn.
   aws_lambda_layer_version: { cfn: 'AWS::Lambda::LayerVersion', tags: false, permissions: ['lambda:GetLayerVersion'] },
+  // Identifier FunctionArn; an unqualified URL's is the function ARN state records (a qualified one: unverified).
+  aws_lambda_function_url: { cfn: 'AWS::Lambda::Url', tags: false, idOf: (_id, s) => (s.qualifier ? undefined : s.function_arn || undefined), noId: 'a qualified URL (its FunctionArn form is not pinned down)', props: { authorization_type: 'AuthType', invoke_mode: 'InvokeMode' }, permissions: ['lambda:GetFunctionUrlConfig'] },
+  // Identifier ResourceArn|WebACLArn (the provider's ID joins them the other way with ','). The schema's read
+  // permissions also list write actions; only the read ones are asked for.
+  aws_wafv2_web_acl_association: { cfn: 'AWS::WAFv2::WebACLAssociation', tags: false, idParts: ['resource_arn', 'web_acl_arn'], permissions: ['wafv2:GetWebACLForResource', 'wafv2:GetWebACL'] },
   // SQS/SNS policies: the provider's ID is the queue URL / topic ARN, the inline-policy types' identifiers.
   aws_sqs_queue_policy: { cfn: 'AWS::SQS::QueueInlinePolicy', tags: false, requires: 'PolicyDocument', permissions: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl'] },
   aws_sns_topic_policy: { cfn: 'AWS::SNS::TopicInlinePolicy', tags: false, permissions: ['sns:GetTopicAttributes'] },
