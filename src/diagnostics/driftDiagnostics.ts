@@ -8,7 +8,8 @@ import type { DriftLensSettings } from '../editor/settings';
 import { instanceMessage, missingMessage } from '../editor/labels';
 import { toRange } from '../editor/vscodeRange';
 import { DIAGNOSTIC_SOURCE, diagnosticCode } from './driftCodes';
-import { levelFor, type Level } from '../editor/severityOverrides';
+import { levelFor, type Level, type SeverityOverride } from '../editor/severityOverrides';
+import { readSeverityOverrides } from '../editor/settings';
 import { MISSING_SEVERITY } from '../engine/report/rules';
 
 function toSeverity(level: Exclude<Level, 'off'>): vscode.DiagnosticSeverity {
@@ -23,6 +24,8 @@ function toSeverity(level: Exclude<Level, 'off'>): vscode.DiagnosticSeverity {
 export class DriftDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('driftlens');
   private readonly subscription: vscode.Disposable;
+  /** Severity overrides per file's workspace folder (resource scope), read once per refresh. */
+  private overrides = new Map<string, SeverityOverride[]>();
 
   constructor(
     private readonly store: ResultsStore,
@@ -33,6 +36,7 @@ export class DriftDiagnostics implements vscode.Disposable {
 
   refresh(): void {
     const settings = this.settings();
+    this.overrides = new Map();
     const byFile = new Map<string, vscode.Diagnostic[]>();
     const add = (file: string, d: vscode.Diagnostic) => {
       const list = byFile.get(file) ?? [];
@@ -46,6 +50,13 @@ export class DriftDiagnostics implements vscode.Disposable {
     this.collection.set([...byFile].map(([file, list]) => [vscode.Uri.file(file), list]));
   }
 
+  private overridesFor(file: string): SeverityOverride[] {
+    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))?.uri.fsPath ?? '';
+    let found = this.overrides.get(folder);
+    if (!found) this.overrides.set(folder, (found = folder ? readSeverityOverrides(file) : this.settings().severityOverrides));
+    return found;
+  }
+
   dispose(): void {
     this.subscription.dispose();
     this.collection.dispose();
@@ -53,7 +64,7 @@ export class DriftDiagnostics implements vscode.Disposable {
 
   private addResource(r: ResourceResult, settings: DriftLensSettings, add: (file: string, d: vscode.Diagnostic) => void, root: string | undefined): void {
     for (const drift of r.drifts) {
-      const level = levelFor(settings.severityOverrides, r.type, drift.attribute, drift.severity);
+      const level = levelFor(this.overridesFor(drift.location.file), r.type, drift.attribute, drift.severity);
       if (level === 'off') continue;
       add(drift.location.file, driftDiagnostic(r, drift, toSeverity(level), root));
     }

@@ -13,10 +13,11 @@ export interface SettingSpec {
 export const settings = {
   'aws.profile': { scope: 'machine', default: '', restricted: true },
   'aws.region': { scope: 'machine-overridable', default: '', restricted: true },
-  'scan.onOpen': { scope: 'window', default: false },
+  // Per workspace folder (multi-root): each folder's value is read for that folder.
+  'scan.onOpen': { scope: 'resource', default: false },
   'scan.intervalMinutes': { scope: 'window', default: 0 },
   'codeLens.enabled': { scope: 'window', default: true },
-  'severity.overrides': { scope: 'window', default: {} },
+  'severity.overrides': { scope: 'resource', default: {} },
   'diagnostics.showUnverified': { scope: 'window', default: false },
   // Which subscription to read is no secret and the code's provider block can name one anyway: a trusted
   // workspace may override it. The endpoint decides where the token goes: machine only.

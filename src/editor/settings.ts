@@ -33,14 +33,36 @@ export interface DriftLensSettings {
 const CLOUDS: Record<string, AzureCloudName> = { AzureCloud: 'public', AzureChinaCloud: 'china', AzureUSGovernment: 'usgovernment' };
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function readSettings(onInvalid?: (message: string) => void): DriftLensSettings {
-  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-  const get = <T>(name: SettingName, ok: (v: unknown) => v is T): T => {
+/** A typed getter over one configuration (the window's, or a folder's for resource-scoped settings). */
+function reader(config: vscode.WorkspaceConfiguration, onInvalid?: (message: string) => void) {
+  return <T>(name: SettingName, ok: (v: unknown) => v is T): T => {
     const value = chosenValue(specs[name], config.inspect(name), config.get<unknown>(name));
     if (value === undefined || ok(value)) return (value ?? specs[name].default) as T;
     onInvalid?.(`setting ${SETTINGS_SECTION}.${name} has an invalid value; using the default`);
     return specs[name].default as T;
   };
+}
+
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The severity overrides that apply to a file: its workspace folder's (resource scope), else the window's. */
+export function readSeverityOverrides(file: string, onInvalid?: (message: string) => void): SeverityOverride[] {
+  const get = reader(vscode.workspace.getConfiguration(SETTINGS_SECTION, vscode.Uri.file(file)), onInvalid);
+  return parseSeverityOverrides(get('severity.overrides', isRecord), (key) =>
+    onInvalid?.(`${SETTINGS_SECTION}.severity.overrides: "${key}" needs one of error, warning, information, hint, off`));
+}
+
+/** Scan on open: on when any workspace folder turns it on (resource scope: each folder has its own value). */
+function anyFolderScansOnOpen(onInvalid?: (message: string) => void): boolean {
+  const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);
+  const configs = folders.length ? folders.map((uri) => vscode.workspace.getConfiguration(SETTINGS_SECTION, uri)) : [vscode.workspace.getConfiguration(SETTINGS_SECTION)];
+  return configs.some((c) => reader(c, onInvalid)('scan.onOpen', isBoolean));
+}
+
+export function readSettings(onInvalid?: (message: string) => void): DriftLensSettings {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const get = reader(config, onInvalid);
   const isString = (v: unknown): v is string => typeof v === 'string';
   const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
   const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
@@ -52,7 +74,7 @@ export function readSettings(onInvalid?: (message: string) => void): DriftLensSe
   return {
     awsProfile: blankToUndefined(get('aws.profile', isString)),
     awsRegion: blankToUndefined(get('aws.region', isString)),
-    scanOnOpen: get('scan.onOpen', isBool),
+    scanOnOpen: anyFolderScansOnOpen(onInvalid),
     scanIntervalMinutes: get('scan.intervalMinutes', isCount),
     codeLensEnabled: get('codeLens.enabled', isBool),
     severityOverrides: parseSeverityOverrides(get('severity.overrides', isObject), (key) =>
