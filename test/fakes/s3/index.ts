@@ -20,6 +20,8 @@ export interface FakeBucket {
   lifecycle?: { id: string; status: 'Enabled' | 'Disabled' }[];
   logging?: { targetBucket: string; targetPrefix: string };
   tags?: Record<string, string>;
+  /** Objects by key (HeadObject): their content type and ETag. */
+  objects?: Record<string, { contentType?: string; etag?: string }>;
   /** Subresources the caller's policy denies (`encryption`): 403 AccessDenied, as S3 answers. */
   deny?: string[];
 }
@@ -99,6 +101,15 @@ export async function startFakeS3(seed: Record<string, FakeBucket> = {}): Promis
     if (b.deny?.includes(sub)) return fail(403, 'AccessDenied', 'Access Denied');
     const region = b.region ?? 'us-east-1';
     if (signed.region !== region && sub !== 'location') return fail(301, 'PermanentRedirect', 'The bucket you are attempting to access must be addressed using the specified endpoint.', { 'x-amz-bucket-region': region });
+    const key = decodeURIComponent(url.pathname.split('/').slice(2).join('/'));
+    if (key !== '') {
+      // HeadObject. A missing key is 404 only for a caller allowed s3:ListBucket; S3 answers 403 otherwise.
+      if (!head) return fail(405, 'MethodNotAllowed', 'Only HeadObject is served for objects.');
+      const o = b.objects?.[key];
+      if (!o) return fail(b.deny?.includes('listBucket') ? 403 : 404, b.deny?.includes('listBucket') ? 'Forbidden' : 'NotFound', 'Not Found');
+      res.writeHead(200, { 'content-type': o.contentType ?? 'binary/octet-stream', etag: `"${o.etag ?? 'd41d8cd98f00b204e9800998ecf8427e'}"`, 'content-length': '0', 'x-amz-bucket-region': region });
+      return void res.end();
+    }
     if (head) {
       res.writeHead(200, { 'x-amz-bucket-region': region });
       return void res.end();

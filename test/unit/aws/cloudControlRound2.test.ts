@@ -15,6 +15,8 @@ const ROLE = `arn:aws:iam::${ACCOUNT}:role/admins`;
 const QUEUE = `https://sqs.us-east-1.amazonaws.com/${ACCOUNT}/jobs`;
 const ALB = `arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}:loadbalancer/app/web/1234`;
 const ACL = `arn:aws:wafv2:us-east-1:${ACCOUNT}:regional/webacl/web/abcd`;
+const VIEW = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy';
+const ADMIN = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy';
 const TOPIC = `arn:aws:sns:us-east-1:${ACCOUNT}:alerts`;
 
 function withState(b: Binding, state: Record<string, string>): Binding {
@@ -27,7 +29,7 @@ describe('Cloud Control round two: the long tail of module types (issue 12)', ()
   const fetchOne = async (b: Binding): Promise<LiveResult> => (await createAwsProvider({ credentialsAllowed: true, maxAttempts: 1 }).fetch([b], fetchContext())).get(b)!;
   beforeEach(async () => {
     cc = await startFakeCloudControl({
-      [ccKey('AWS::EKS::AccessEntry', `${ROLE}|main`)]: { ClusterName: 'main', PrincipalArn: ROLE, Type: 'STANDARD', Tags: [{ Key: 'Team', Value: 'a' }] },
+      [ccKey('AWS::EKS::AccessEntry', `${ROLE}|main`)]: { ClusterName: 'main', PrincipalArn: ROLE, Type: 'STANDARD', Tags: [{ Key: 'Team', Value: 'a' }], AccessPolicies: [{ PolicyArn: VIEW, AccessScope: { Type: 'cluster' } }] },
       [ccKey('AWS::EKS::Addon', 'main|coredns')]: { ClusterName: 'main', AddonName: 'coredns', AddonVersion: 'v1.11.1-eksbuild.4' },
       [ccKey('AWS::EKS::IdentityProviderConfig', 'okta|main|OIDC')]: { ClusterName: 'main', IdentityProviderConfigName: 'okta', Type: 'OIDC' },
       [ccKey('AWS::Lambda::Permission', 'app-fn|AllowS3')]: { FunctionName: 'app-fn', Id: 'AllowS3', Action: 'lambda:InvokeFunction', Principal: 's3.amazonaws.com' },
@@ -35,7 +37,7 @@ describe('Cloud Control round two: the long tail of module types (issue 12)', ()
       [ccKey('AWS::SNS::TopicInlinePolicy', TOPIC)]: { TopicArn: TOPIC, PolicyDocument: { Version: '2012-10-17', Statement: [] } },
       [ccKey('AWS::SQS::Queue', QUEUE)]: { QueueUrl: QUEUE, RedrivePolicy: { deadLetterTargetArn: `arn:aws:sqs:us-east-1:${ACCOUNT}:dlq`, maxReceiveCount: 5 } },
       [ccKey('AWS::WAFv2::WebACLAssociation', `${ALB}|${ACL}`)]: { ResourceArn: ALB, WebACLArn: ACL },
-      [ccKey('AWS::S3::Bucket', 'site')]: { BucketName: 'site', WebsiteConfiguration: { IndexDocument: 'index.html' } },
+      [ccKey('AWS::S3::Bucket', 'site')]: { BucketName: 'site', WebsiteConfiguration: { IndexDocument: 'index.html' }, MetricsConfigurations: [{ Id: 'EntireBucket' }] },
     });
     restore = setAwsEnv({ AWS_ENDPOINT_URL_STS: sharedStsUrl(), AWS_ENDPOINT_URL_CLOUDCONTROL: cc.url, AWS_ACCESS_KEY_ID: FAKE_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: 'fake-secret-key-for-tests', AWS_REGION: 'us-east-1' });
   });
@@ -91,6 +93,16 @@ describe('Cloud Control round two: the long tail of module types (issue 12)', ()
     assert.equal(cc.calls.at(-1)?.input.Identifier, 'site');
     assert.equal((await fetchOne(binding('aws_s3_bucket_notification', 'site', ['eventbridge']))).status, 'found');
     assert.equal((await fetchOne(binding('aws_s3_bucket_notification', 'gone', ['eventbridge']))).status, 'not-found');
+  });
+
+  it('an element of the parent\'s list: found while listed under its key, missing when the parent no longer lists it', async () => {
+    assert.equal((await fetchOne(binding('aws_s3_bucket_metric', 'site:EntireBucket', ['filter']))).status, 'found');
+    const gone = await fetchOne(binding('aws_s3_bucket_metric', 'site:Docs', ['filter']));
+    assert.deepEqual([gone.status, gone.status === 'not-found' && gone.reason], ['not-found', 'GetResource AWS::S3::Bucket site: no MetricsConfigurations element with Id Docs']);
+    assert.equal((await fetchOne(binding('aws_s3_bucket_inventory', 'site:Weekly', ['destination']))).status, 'not-found');
+    const state = { cluster_name: 'main', principal_arn: ROLE };
+    assert.equal((await fetchOne(withState(binding('aws_eks_access_policy_association', `main#${ROLE}#${VIEW}`, ['access_scope']), { ...state, policy_arn: VIEW }))).status, 'found');
+    assert.equal((await fetchOne(withState(binding('aws_eks_access_policy_association', `main#${ROLE}#${ADMIN}`, ['access_scope']), { ...state, policy_arn: ADMIN }))).status, 'not-found');
   });
 
   it('access denied names the action and is never missing', async () => {

@@ -11,9 +11,10 @@ import { CLOUD_CONTROL_TYPES } from './cloudControl/cloudControlType';
 import { IAM_PRINCIPAL_ATTACHMENT_TYPES } from './iam/principalAttachments';
 import { IAM_USER_ACCOUNT_TYPES } from './iam/iamUserAccount';
 import { IAM_USER_KEY_TYPES } from './iam/iamUserKeys';
+import { S3_OBJECT_TYPES } from './s3/s3Object';
 import { normalizePolicy, policySeverity } from './policyDocument';
 
-export const SERVICE_TYPES: readonly ServiceType[] = [s3BucketType, ...S3_SPLIT_TYPES, ...IAM_TYPES, ...IAM_PRINCIPAL_ATTACHMENT_TYPES, ...IAM_USER_ACCOUNT_TYPES, ...IAM_USER_KEY_TYPES, ssmParameterType, ...CLOUD_CONTROL_TYPES];
+export const SERVICE_TYPES: readonly ServiceType[] = [s3BucketType, ...S3_SPLIT_TYPES, ...IAM_TYPES, ...IAM_PRINCIPAL_ATTACHMENT_TYPES, ...IAM_USER_ACCOUNT_TYPES, ...IAM_USER_KEY_TYPES, ...S3_OBJECT_TYPES, ssmParameterType, ...CLOUD_CONTROL_TYPES];
 
 const BY_TYPE = new Map(SERVICE_TYPES.map((t) => [t.type, t]));
 

@@ -19,6 +19,15 @@ const S3_BUCKET_READ = [
 /** An S3 split configuration read through AWS::S3::Bucket: present iff the bucket holds `prop`. */
 const s3Split = (prop: string): CloudControlMapping => ({ cfn: 'AWS::S3::Bucket', idOf: bucketOf, requires: prop, tags: false, permissions: S3_BUCKET_READ });
 
+/** A named S3 bucket configuration (`bucket:name`), present iff the bucket's `list` holds an element with that Id. */
+const s3Named = (list: string): CloudControlMapping => ({
+  cfn: 'AWS::S3::Bucket',
+  idOf: (id) => (id.includes(':') ? id.slice(0, id.indexOf(':')) : undefined),
+  requiresItem: { list, key: 'Id', value: (id) => (id.includes(':') ? id.slice(id.indexOf(':') + 1) : undefined) },
+  tags: false,
+  permissions: S3_BUCKET_READ,
+});
+
 const SQS_QUEUE_READ = ['sqs:GetQueueAttributes', 'sqs:ListQueueTags'];
 
 export const CLOUD_CONTROL_TABLE_2: Record<string, CloudControlMapping> = {
@@ -48,11 +57,15 @@ export const CLOUD_CONTROL_TABLE_2: Record<string, CloudControlMapping> = {
   // EKS: compound identifiers from the state attributes (the provider's IDs join the same values with ':').
   aws_eks_access_entry: { cfn: 'AWS::EKS::AccessEntry', idParts: ['principal_arn', 'cluster_name'], props: { type: 'Type' }, permissions: ['eks:DescribeAccessEntry', 'eks:ListAssociatedAccessPolicies'] },
   aws_eks_addon: { cfn: 'AWS::EKS::Addon', idParts: ['cluster_name', 'addon_name'], props: { addon_version: 'AddonVersion', service_account_role_arn: 'ServiceAccountRoleArn' }, permissions: ['eks:DescribeAddon'] },
+  // resourceAccessPolicyAssociationRead: gone when the entry's associated policies no longer list the ARN.
+  aws_eks_access_policy_association: { cfn: 'AWS::EKS::AccessEntry', idParts: ['principal_arn', 'cluster_name'], tags: false, requiresItem: { list: 'AccessPolicies', key: 'PolicyArn', value: (_id, s) => s.policy_arn || undefined }, permissions: ['eks:DescribeAccessEntry', 'eks:ListAssociatedAccessPolicies'] },
   aws_eks_fargate_profile: { cfn: 'AWS::EKS::FargateProfile', idParts: ['cluster_name', 'fargate_profile_name'], props: { pod_execution_role_arn: 'PodExecutionRoleArn' }, permissions: ['eks:DescribeFargateProfile'] },
   aws_eks_pod_identity_association: { cfn: 'AWS::EKS::PodIdentityAssociation', idFrom: 'association_arn', props: { namespace: 'Namespace', service_account: 'ServiceAccount', role_arn: 'RoleArn' }, permissions: ['eks:DescribePodIdentityAssociation'] },
   // The provider's ID is `cluster:config_name` (a cluster name has no ':'); OIDC is the only type it manages.
   aws_eks_identity_provider_config: { cfn: 'AWS::EKS::IdentityProviderConfig', idOf: (id) => { const i = id.indexOf(':'); return i > 0 ? join(id.slice(i + 1), id.slice(0, i), 'OIDC') : undefined; }, permissions: ['eks:DescribeIdentityProviderConfig'] },
   // Name-identified types whose Terraform ID is the name (or idFrom names the attribute holding it).
+  // resourceInstanceRoleAssociationRead: gone when the instance's AssociatedRoles no longer hold the role.
+  aws_db_instance_role_association: { cfn: 'AWS::RDS::DBInstance', idFrom: 'db_instance_identifier', tags: false, requiresItem: { list: 'AssociatedRoles', key: 'RoleArn', value: (_id, s) => s.role_arn || undefined }, permissions: ['rds:DescribeDBInstances'] },
   aws_db_option_group: { cfn: 'AWS::RDS::OptionGroup', props: { engine_name: 'EngineName', major_engine_version: 'MajorEngineVersion' }, permissions: ['rds:DescribeOptionGroups', 'rds:ListTagsForResource'] },
   aws_redshift_subnet_group: { cfn: 'AWS::Redshift::ClusterSubnetGroup', props: { description: 'Description' }, permissions: ['redshift:DescribeClusterSubnetGroups', 'redshift:DescribeTags', 'ec2:DescribeSubnets', 'ec2:DescribeVpcs'] },
   aws_codedeploy_app: { cfn: 'AWS::CodeDeploy::Application', idFrom: 'name', props: { compute_platform: 'ComputePlatform' }, permissions: ['codedeploy:GetApplication', 'codedeploy:ListTagsForResource'] },
@@ -69,6 +82,12 @@ export const CLOUD_CONTROL_TABLE_2: Record<string, CloudControlMapping> = {
   aws_s3_bucket_accelerate_configuration: s3Split('AccelerateConfiguration'),
   aws_s3_bucket_replication_configuration: s3Split('ReplicationConfiguration'),
   aws_s3_bucket_object_lock_configuration: s3Split('ObjectLockConfiguration'),
+  // Named bucket configurations: the provider's ID is `bucket:name`, its read removes them on NoSuchConfiguration;
+  // AWS::S3::Bucket lists them by Id.
+  aws_s3_bucket_analytics_configuration: s3Named('AnalyticsConfigurations'),
+  aws_s3_bucket_intelligent_tiering_configuration: s3Named('IntelligentTieringConfigurations'),
+  aws_s3_bucket_inventory: s3Named('InventoryConfigurations'),
+  aws_s3_bucket_metric: s3Named('MetricsConfigurations'),
   // resourceBucketNotificationRead and resourceBucketRequestPaymentConfigurationRead drop these only on
   // NoSuchBucket (every bucket has both configurations), so they exist while the bucket does.
   aws_s3_bucket_notification: { cfn: 'AWS::S3::Bucket', idOf: bucketOf, tags: false, permissions: S3_BUCKET_READ },

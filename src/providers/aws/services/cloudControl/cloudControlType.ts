@@ -44,6 +44,13 @@ async function read(type: string, m: CloudControlMapping, b: Binding, call: Serv
   }
   // A sub-resource read through its parent: the parent without it is the sub-resource gone.
   if (m.requires && isEmpty(props[m.requires])) return { status: 'not-found', reason: `GetResource ${m.cfn} ${id}: no ${m.requires}` };
+  if (m.requiresItem) {
+    const { list, key, value } = m.requiresItem;
+    const want = value(b.liveId, b.stateAttributes ?? {});
+    if (want === undefined) return { status: 'error', kind: 'other', reason: `cannot tell which ${list} element: the Terraform ID and state do not give its ${key}` };
+    const items = Array.isArray(props[list]) ? (props[list] as Record<string, unknown>[]) : [];
+    if (!items.some((x) => x?.[key] === want)) return { status: 'not-found', reason: `GetResource ${m.cfn} ${id}: no ${list} element with ${key} ${want}` };
+  }
   const attributes: Record<string, Value> = {};
   const unreadable: Record<string, string> = {};
   for (const name of b.declaredAttributes) {

@@ -12,6 +12,7 @@ export const bucketOf = (b: Binding): string => b.liveId.split(',')[0];
 /** The IAM action each S3 GET needs (they are not all named after the API operation). */
 const S3_ACTIONS: Record<string, string> = {
   HeadBucket: 's3:ListBucket',
+  HeadObject: 's3:GetObject',
   GetPublicAccessBlock: 's3:GetBucketPublicAccessBlock',
   GetBucketEncryption: 's3:GetEncryptionConfiguration',
   GetBucketLifecycleConfiguration: 's3:GetLifecycleConfiguration',
