@@ -2,7 +2,6 @@
 // activate(context), in a fresh Node process, with a stub `vscode` module (every API is a
 // no-op proxy; configuration returns defaults, so nothing scans at activation).
 // Usage: node activationProbe.cjs <path/to/extension.js>  → one JSON line { requireMs, activateMs }
-/* global require */
 /* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS, run by node without a loader so that loading is what is timed */
 'use strict';
 const Module = require('node:module');
