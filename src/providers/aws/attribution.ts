@@ -7,6 +7,7 @@ import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { AttributionAnswer, AttributionTarget, ChangedBy, FetchContext } from '../../model';
 import { accessOf, type AwsAccess } from './access';
 import { credentialsFor, loadCredentialProviders, type CredentialProvidersSdk } from './credentials';
+import { awsRequestHandler, awsTimeouts } from './httpHandler';
 
 export type CloudTrailSdk = typeof import('@aws-sdk/client-cloudtrail');
 
@@ -92,6 +93,7 @@ export async function awsLastChanges(targets: AttributionTarget[], ctx: FetchCon
             ...(g.region ? { region: g.region } : {}),
             retryMode: 'adaptive',
             maxAttempts: options.maxAttempts ?? 5,
+            requestHandler: awsRequestHandler(awsTimeouts()),
           });
           clients.push(client);
         } catch (e) {

@@ -4,6 +4,7 @@
 import type { AwsAccess } from './access';
 import { ASSUME_ROLE_FAILED, type CredentialProvider } from './credentials';
 import { classifyError, errorCode, isAbort, type LiveError } from './errors';
+import { awsRequestHandler, awsTimeouts } from './httpHandler';
 
 export type StsSdk = typeof import('@aws-sdk/client-sts');
 
@@ -36,6 +37,8 @@ export function createIdentityCache(load: () => Promise<StsSdk>, maxAttempts: nu
         region: region ?? 'us-east-1',
         retryMode: 'adaptive',
         maxAttempts,
+        // Connection, request and idle timeouts (DRIFTLENS_TIMEOUT): a call never hangs the scan.
+        requestHandler: awsRequestHandler(awsTimeouts()),
       });
       clients.push(client);
       const out = await client.send(new sdk.GetCallerIdentityCommand({}), { abortSignal: signal });

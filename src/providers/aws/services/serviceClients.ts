@@ -4,6 +4,7 @@
 import type { CredentialProvider } from '../credentials';
 import type { AwsService, Output, ServiceCall } from './serviceType';
 import { ServiceCallError } from './serviceType';
+import { awsRequestHandler, awsTimeouts } from '../httpHandler';
 
 interface SdkClient {
   send(command: unknown, options?: { abortSignal?: AbortSignal }): Promise<unknown>;
@@ -60,6 +61,8 @@ export function createServicePool(settings: ServicePoolSettings): ServicePool {
           region,
           retryMode: 'adaptive',
           maxAttempts: settings.maxAttempts,
+          // Connection, request and idle timeouts (DRIFTLENS_TIMEOUT): a call never hangs the scan.
+          requestHandler: awsRequestHandler(awsTimeouts()),
           // S3: path-style works for every bucket name and any endpoint; a bucket in another region is followed there (x-amz-bucket-region).
           ...(service === 's3' ? { forcePathStyle: true, followRegionRedirects: true } : {}),
         });
