@@ -8,6 +8,7 @@ import { awsRequestHandler, awsTimeouts, type AwsTimeouts } from './httpHandler'
 export type DescribeOperation =
   | 'DescribeInstances'
   | 'DescribeInstanceAttribute'
+  | 'DescribeInstanceCreditSpecifications'
   | 'DescribeSecurityGroups'
   | 'DescribeVpcs'
   | 'DescribeVpcAttribute'

@@ -11,6 +11,7 @@ import { ebsBlockDevice, ebsVolumeIds, INSTANCE_ATTRIBUTE_CALLS, INSTANCE_BLOCKS
 import { instanceOwner } from './serviceManaged';
 import { nameTag, tagsToMap } from './tags';
 import { enumValue, lacking, token } from './wireValues';
+import { CREDIT_SPECIFICATION, creditSpecification, creditSpecifications, notBurstable } from './instanceCredits';
 
 export interface InstanceExtra {
   /** Attributes read through DescribeInstanceAttribute (INSTANCE_ATTRIBUTE_CALLS), when declared. */
@@ -19,6 +20,8 @@ export interface InstanceExtra {
   rootVolume?: Volume | null;
   /** Present when ebs_block_device was declared: the instance's EBS volumes other than the root one. */
   ebsVolumes?: Volume[];
+  /** Present when credit_specification was declared and DescribeInstanceCreditSpecifications answered. */
+  credits?: Value;
   /** Declared attributes whose extra call failed or answered inconsistently: attribute → why (naming the denied action). */
   unreadable?: Record<string, string>;
 }
@@ -120,6 +123,26 @@ async function enrich(items: Map<string, Instance>, declared: Map<string, Set<st
       }),
     );
   }
+  // One DescribeInstanceCreditSpecifications batch for the burstable instances that declare credit_specification.
+  const burstable: string[] = [];
+  for (const [id, inst] of items) {
+    if (!declared.get(id)?.has(CREDIT_SPECIFICATION)) continue;
+    const why = notBurstable(token(inst.InstanceType));
+    if (why) cannotRead(id, CREDIT_SPECIFICATION, why);
+    else burstable.push(id);
+  }
+  if (burstable.length > 0) {
+    tasks.push(
+      describeByIds(creditSpecifications, burstable, ctx).then((found) => {
+        for (const id of burstable) {
+          const o = found.get(id);
+          if (o?.kind === 'found') get(id).credits = creditSpecification(o.item);
+          else if (o?.kind === 'not-found') cannotRead(id, CREDIT_SPECIFICATION, `DescribeInstanceCreditSpecifications does not know the instance (${o.reason})`);
+          else failed(id, CREDIT_SPECIFICATION, o?.error ?? { status: 'error', kind: 'other', reason: `no credit specification answer for ${id}` });
+        }
+      }),
+    );
+  }
   await Promise.all(tasks);
   return new Map<string, InstanceExtra | LiveError>([...extra, ...errors]);
 }
@@ -168,6 +191,7 @@ function toAttributes(i: Instance, extra: InstanceExtra | undefined, unreadable:
   Object.assign(attrs, extra?.attributes);
   if (extra && 'rootVolume' in extra) attrs.root_block_device = extra.rootVolume ? [rootBlockDevice(i, extra.rootVolume)] : [];
   if (extra?.ebsVolumes) attrs.ebs_block_device = extra.ebsVolumes.map((v) => ebsBlockDevice(i, v));
+  if (extra?.credits) attrs[CREDIT_SPECIFICATION] = extra.credits;
   Object.assign(unreadable, extra?.unreadable);
   return attrs;
 }
@@ -194,6 +218,7 @@ export const ec2InstanceMapper: AwsMapper<Instance, InstanceExtra> = {
       ...Object.fromEntries(INSTANCE_ATTRIBUTE_CALLS.map((c) => [c.attribute, 'ec2:DescribeInstanceAttribute'])),
       root_block_device: 'ec2:DescribeVolumes',
       ebs_block_device: 'ec2:DescribeVolumes',
+      [CREDIT_SPECIFICATION]: 'ec2:DescribeInstanceCreditSpecifications',
     },
   },
   // Stopped, stopping and pending instances exist; only these two are on their way out.

@@ -33,6 +33,8 @@ export const INSTANCE_BLOCKS: Record<string, BlockShape> = {
   },
   // Read from DescribeVolumes when declared (rootBlockDevice below); TypeList, MaxItems 1.
   root_block_device: { reads: VOLUME_READS, severity: VOLUME_SEVERITY },
+  // Read from DescribeInstanceCreditSpecifications for burstable types only (instanceCredits.ts); TypeList, MaxItems 1.
+  credit_specification: { reads: { cpu_credits: true } },
   // TypeSet whose Set hash is device_name + snapshot_id: elements are matched by those (ebsBlockDevice below).
   ebs_block_device: { set: true, key: ['device_name', 'snapshot_id'], reads: { ...VOLUME_READS, snapshot_id: true }, severity: VOLUME_SEVERITY },
   // TypeSet; resourceInstanceRead keeps only the interfaces at the device indexes the configuration names

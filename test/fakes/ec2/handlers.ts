@@ -9,6 +9,7 @@ import { DIALECTS, type Dialect, type IdKind } from './dialect';
 import { instanceOptions, subnetOptions } from './instanceOptions';
 import { attachments, blockDeviceMapping, volumeIops } from './volumes';
 import { NETWORK_HANDLERS } from './network';
+import { describeInstanceCreditSpecifications } from './creditSpecifications';
 
 export interface HandlerContext {
   state: FakeEc2State;
@@ -33,7 +34,7 @@ export type Handler = (params: Params, ctx: HandlerContext) => Record<string, Xm
 const LAUNCH_TIME = '2026-01-05T10:00:00.000Z';
 const STATE_CODES: Record<InstanceStateName, number> = { pending: 0, running: 16, 'shutting-down': 32, terminated: 48, stopping: 64, stopped: 80 };
 
-interface IdRule {
+export interface IdRule {
   kind: IdKind;
   prefix: string;
   malformedCode: string;
@@ -42,7 +43,7 @@ interface IdRule {
   notFound: (ids: string[]) => string;
 }
 
-const ID_RULES = {
+export const ID_RULES = {
   instance: { kind: 'instance', prefix: 'i', malformedCode: 'InvalidInstanceID.Malformed', notFoundCode: 'InvalidInstanceID.NotFound', notFound: (ids) => (ids.length === 1 ? `The instance ID '${ids[0]}' does not exist` : `The instance IDs '${ids.join(', ')}' do not exist`) },
   group: { kind: 'group', prefix: 'sg', malformedCode: 'InvalidGroupId.Malformed', notFoundCode: 'InvalidGroup.NotFound', notFound: (ids) => (ids.length === 1 ? `The security group '${ids[0]}' does not exist` : `The security groups '${ids.join(', ')}' do not exist`) },
   vpc: { kind: 'vpc', prefix: 'vpc', malformedCode: 'InvalidVpcID.Malformed', notFoundCode: 'InvalidVpcID.NotFound', notFound: (ids) => (ids.length === 1 ? `The vpc ID '${ids[0]}' does not exist` : `The vpc IDs '${ids.join(', ')}' do not exist`) },
@@ -51,7 +52,7 @@ const ID_RULES = {
 } satisfies Record<string, IdRule>;
 
 /** Validates the requested IDs (malformed first, like EC2) and returns the matching records in request order. */
-function lookup<T>(ids: string[], map: Map<string, T>, rule: IdRule, ctx: HandlerContext): T[] {
+export function lookup<T>(ids: string[], map: Map<string, T>, rule: IdRule, ctx: HandlerContext): T[] {
   if (ctx.ignoreIds) return [...map.values()];
   const dialect = ctx.dialect ?? DIALECTS.aws;
   const shape = new RegExp(`^${rule.prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`);
@@ -393,6 +394,7 @@ export const HANDLERS: Record<string, Handler> = {
   DescribeVpcAttribute: describeVpcAttribute,
   DescribeSubnets: describeSubnets,
   DescribeVolumes: describeVolumes,
+  DescribeInstanceCreditSpecifications: (params, ctx) => describeInstanceCreditSpecifications(params, ctx, visible(ctx.state.instances, ctx)),
   ...networkHandlers(),
 };
 

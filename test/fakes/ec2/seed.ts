@@ -110,6 +110,8 @@ export interface SeedInstance {
   /** Other EBS volumes mapped at launch (ebs_block_device); the fake adds them to the volumes. */
   ebsVolumes?: (Omit<SeedVolume, 'id'> & { id?: string; deviceName: string; deleteOnTermination?: boolean })[];
   httpTokens?: 'optional' | 'required';
+  /** CPU credit option of a burstable (T) instance; EC2's default: t2 standard, t3/t3a/t4g unlimited. */
+  cpuCredits?: 'standard' | 'unlimited';
   /** The other instance metadata options (EC2 defaults: endpoint enabled, hop limit 2, IPv6 and tags disabled). */
   metadata?: { httpEndpoint?: 'enabled' | 'disabled'; httpPutResponseHopLimit?: number; httpProtocolIpv6?: 'enabled' | 'disabled'; instanceMetadataTags?: 'enabled' | 'disabled' };
   autoRecovery?: 'default' | 'disabled';
