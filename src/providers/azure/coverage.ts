@@ -10,7 +10,7 @@ export function azureCoverage(): TypeCoverage[] {
     provider: 'azurerm',
     depth: 'deep',
     reads: m.apiVersion ? `${m.armType}@${m.apiVersion}` : m.armType,
-    permissions: [`${m.armType}/read`, ...(m.extras ?? []).map((e) => `${m.armType}/${e.path.split('/')[0]}/read`)],
+    permissions: [`${m.armType}/read`, ...(m.extras ?? []).map((e) => `${m.armType}/${e.path.split('/')[0]}/read`), ...(m.related ?? []).map((r) => r.permission)],
     note: m.coverageNote ?? (m.armId ? 'ID in state is not a plain resource path: read through its parent' : undefined),
   }));
   rows.push({

@@ -125,10 +125,43 @@ async function fetchOne(
       if (!extra.when.some((a) => p.binding.declaredAttributes.includes(a))) continue;
       extras[extra.path] = await limit(() => client.getById(`${p.id.id}/${extra.path}`, apiVersion, ctx.signal));
     }
-    return { status: 'found', attributes: p.mapper.map(arm, extras, p.binding.declared, p.binding.liveId) };
+    const unreadable = await fetchRelated(client, p, arm, extras, ctx, limit);
+    const attributes = p.mapper.map(arm, extras, p.binding.declared, p.binding.liveId);
+    return Object.keys(unreadable).length ? { status: 'found', attributes, unreadable } : { status: 'found', attributes };
   } catch (err) {
     return classifyArmError(err, p.id.fullType);
   }
+}
+
+/** The mapper's `related` GETs for declared attributes into `extras`; a failure makes only those attributes unreadable. */
+async function fetchRelated(
+  client: ArmClient,
+  p: Planned,
+  arm: ArmResource,
+  extras: Record<string, ArmResource | undefined>,
+  ctx: FetchContext,
+  limit: <T>(task: () => Promise<T>) => Promise<T>,
+): Promise<Record<string, string>> {
+  const unreadable: Record<string, string> = {};
+  for (const r of p.mapper?.related ?? []) {
+    const wanted = r.when.filter((a) => p.binding.declaredAttributes.includes(a));
+    if (wanted.length === 0) continue;
+    const id = r.id(arm);
+    let why: string | undefined;
+    if (!id) why = `the resource names no ${r.key}`;
+    else {
+      try {
+        extras[r.key] = await limit(() => client.getById(id, r.apiVersion, ctx.signal));
+      } catch (err) {
+        const c = classifyArmError(err, r.permission.replace(/\/read$/, ''));
+        // A cancelled scan stays cancelled; anything else spoils only the attributes that needed this read.
+        if (c.status === 'error' && c.kind === 'cancelled') throw err;
+        why = c.status === 'error' && c.kind === 'access-denied' ? `cannot read ${id}: ${r.permission} is missing` : `reading ${id}: ${c.reason ?? 'not found'}`;
+      }
+    }
+    if (why) for (const a of wanted) unreadable[a] = why;
+  }
+  return unreadable;
 }
 
 /** Why an ID cannot be read: a scope above any subscription, or not an ARM ID at all. Never "missing". */

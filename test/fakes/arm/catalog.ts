@@ -33,6 +33,7 @@ export const fakeProviders: Record<string, FakeResourceType[]> = {
   'Microsoft.Authorization': [
     { resourceType: 'roleAssignments', apiVersions: ['2022-05-01-preview', '2022-04-01', '2022-01-01-preview', '2020-10-01-preview', '2015-07-01'] },
     { resourceType: 'locks', apiVersions: ['2020-05-01', '2017-04-01', '2016-09-01', '2015-01-01'] },
+    { resourceType: 'roleDefinitions', apiVersions: ['2022-05-01-preview', '2022-04-01', '2018-01-01-preview', '2015-07-01'] },
   ],
   // diagnosticSettings: the only stable version, 2016-09-01, is the older "service diagnostic settings" API.
   'Microsoft.Insights': [{ resourceType: 'diagnosticSettings', apiVersions: ['2021-05-01-preview', '2017-05-01-preview', '2016-09-01', '2015-07-01'] }],

@@ -3,6 +3,7 @@
 // issue 11's "Must show". The node resource group AKS made holds what AKS owns.
 import { SUB, aksBody, nsgBody, publicIpBody, resourceGroupBody, securityRule, storageBody, subnetBody, vnetBody } from '../../fakes/arm/examples';
 import { asgBody, diagnosticSettingBody, roleAssignmentBody } from '../../fakes/arm/moreExamples';
+import { roleDefinitionBody } from '../../fakes/arm/roleDefinitions';
 import type { ArmJson, FakeArm } from '../../fakes/arm/server';
 
 const RG = 'rg-platform-prod';
@@ -143,6 +144,8 @@ export function seedPlatform(fake: FakeArm): void {
   fake.put(diag);
 
   fake.put(roleAssignmentBody(rg, '3f2b9c1e-6a7d-4e8f-9b0a-1c2d3e4f5a6b', { principalId: 'ce2ce14e-85d7-4629-bdbc-454d0519d987' }));
+  // The built-in role it names (Reader), read for role_definition_name.
+  fake.put(roleDefinitionBody('Reader'));
 }
 
 /** Console drift: public network access on, an NSG rule widened, a tag changed, the system pool scaled, the role assignment deleted. */

@@ -12,6 +12,10 @@ function scopeOf(id: string): string {
   return i > 0 ? id.slice(0, i) : id;
 }
 
+const ROLE_DEFINITION = 'roleDefinition';
+/** Built-in roles that grant write on everything or on access itself. */
+const PRIVILEGED = new Set(['owner', 'contributor', 'user access administrator']);
+
 export const roleAssignment: AzureMapper = {
   type: 'azurerm_role_assignment',
   armType: 'Microsoft.Authorization/roleAssignments',
@@ -24,12 +28,19 @@ export const roleAssignment: AzureMapper = {
     description: {},
     condition: {},
     condition_version: {},
+    // Role names are matched as azurerm stores them (properties.roleName); a role that became one granting
+    // full or access-management rights is an escalation.
+    role_definition_name: { severity: (_e, actual) => (typeof actual === 'string' && PRIVILEGED.has(actual.toLowerCase()) ? 'error' : 'warning') },
   },
+  // resourceArmRoleAssignmentRead GETs the role definition by roleDefinitionId (api-version 2022-04-01) for its roleName.
+  related: [{ key: ROLE_DEFINITION, when: ['role_definition_name'], id: (arm) => str(arm.properties?.roleDefinitionId) ?? undefined, apiVersion: '2022-04-01', permission: 'Microsoft.Authorization/roleDefinitions/read' }],
   // `|<tenant id>` marks a cross-tenant assignment; the ARM resource is the part before it.
   armId: (stateId) => stateId.split('|')[0],
-  map(arm) {
+  map(arm, extras) {
     const p = arm.properties ?? {};
+    const role = extras[ROLE_DEFINITION];
     return {
+      ...(role ? { role_definition_name: str(role.properties?.roleName) ?? '' } : {}),
       name: arm.name,
       scope: str(p.scope) ?? scopeOf(arm.id),
       role_definition_id: str(p.roleDefinitionId) ?? '',

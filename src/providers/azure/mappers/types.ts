@@ -68,4 +68,10 @@ export interface AzureMapper {
   coverageNote?: string;
   /** Sub-resources to GET as well (`config/web`), only when one of `when` is declared. */
   extras?: { path: string; when: string[] }[];
+  /**
+   * Other resources to GET by an ID the resource names, at their own api-version (a role assignment's
+   * role definition), only when one of `when` is declared. The answer reaches `map` as `extras[key]`; a
+   * failed GET leaves only the `when` attributes unverified.
+   */
+  related?: { key: string; when: string[]; id(arm: ArmResource): string | undefined; apiVersion: string; permission: string }[];
 }
