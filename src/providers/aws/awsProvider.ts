@@ -2,7 +2,7 @@
 // group in batches with bounded concurrency, and answers every binding — found, not-found
 // (only on a per-ID NotFound or a terminated instance) or an error that says why.
 import type { Binding, FetchContext, LiveResult, LiveStateProvider, ScanError } from '../../model';
-import { accessOf, type AwsAccess } from './access';
+import type { AwsAccess } from './access';
 import { credentialsFor, loadCredentialProviders, type CredentialProvider, type CredentialProvidersSdk } from './credentials';
 import { createIdentityCache, loadStsSdk, type StsSdk } from './identity';
 import { crossCheck, identityName } from './crossCheck';
@@ -17,7 +17,7 @@ import { awsMapperFor, type AnyAwsMapper } from './mappers';
 import { awsTypeSchema } from './schema';
 import { awsCoverage } from './coverage';
 import { quietNodeSupportNotice } from './sdkNotice';
-import { missingProfileReason } from './profileErrors';
+import { bindingAccess } from './profileErrors';
 import { AWS_IMPORT_SPECS } from './importSpecs';
 import { readUnmanaged } from './readUnmanaged';
 import { awsLastChanges } from './attribution';
@@ -119,15 +119,10 @@ export async function fetchAll(bindings: Binding[], ctx: FetchContext, options: 
       continue;
     }
     // Region, profile, roles and account guards as the Terraform provider resolves them; an unknown one is not guessed.
-    const access = accessOf(b.providerConfig, options.profile);
-    if ('reason' in access) {
-      results.set(b, { status: 'error', kind: 'other', reason: access.reason });
-      continue;
-    }
-    // A profile no shared file defines: say so by name (the SDK would only say "no credentials").
-    const noProfile = access.profile !== undefined ? (profileChecks.get(access.profile) ?? profileChecks.set(access.profile, missingProfileReason(access.profile)).get(access.profile)) : undefined;
-    if (noProfile) {
-      results.set(b, { status: 'error', kind: 'credentials', reason: noProfile });
+    // An unknown setting of the provider block, or a profile no shared file defines (named, not "no credentials").
+    const access = bindingAccess(b.providerConfig, options.profile, profileChecks);
+    if ('status' in access) {
+      results.set(b, access);
       continue;
     }
     const region = b.providerConfig.region ?? options.region;

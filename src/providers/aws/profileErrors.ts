@@ -3,6 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { ProviderConfig } from '../../model';
+import { accessOf, type AwsAccess } from './access';
+import type { LiveError } from './errors';
 
 function sharedFiles(env: NodeJS.ProcessEnv): { config: string; credentials: string } {
   return {
@@ -36,4 +39,17 @@ export function missingProfileReason(profile: string, env: NodeJS.ProcessEnv = p
   const { config, credentials } = sharedFiles(env);
   if (sections(config, 'profile ').has(profile) || sections(credentials, '').has(profile)) return undefined;
   return `AWS profile "${profile}" is not defined in ${config} or ${credentials} (AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE choose other files; \`aws configure list-profiles\` lists the names)`;
+}
+
+/**
+ * Who a binding signs in as, or why it cannot be read: an unknown setting of its provider block (`other`), or a
+ * profile no shared file defines (`credentials`). `checked` remembers each profile's answer for one fetch.
+ */
+export function bindingAccess(config: ProviderConfig, fallbackProfile: string | undefined, checked: Map<string, string | undefined>): AwsAccess | LiveError {
+  const access = accessOf(config, fallbackProfile);
+  if ('reason' in access) return { status: 'error', kind: 'other', reason: access.reason };
+  if (access.profile === undefined) return access;
+  if (!checked.has(access.profile)) checked.set(access.profile, missingProfileReason(access.profile));
+  const missing = checked.get(access.profile);
+  return missing ? { status: 'error', kind: 'credentials', reason: missing } : access;
 }

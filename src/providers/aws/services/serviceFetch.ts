@@ -2,8 +2,8 @@
 // account and region cross-check as EC2 (crossCheck.ts), bounded concurrency across every call, and
 // every binding answered — an API error is never drift or missing.
 import type { Binding, FetchContext, LiveResult, ScanError } from '../../../model';
-import { accessOf, type AwsAccess } from '../access';
-import { missingProfileReason } from '../profileErrors';
+import type { AwsAccess } from '../access';
+import { bindingAccess } from '../profileErrors';
 import { credentialsFor, loadCredentialProviders, type CredentialProvider, type CredentialProvidersSdk } from '../credentials';
 import { crossCheck, identityName } from '../crossCheck';
 import { createIdentityCache, loadStsSdk, type StsSdk } from '../identity';
@@ -41,6 +41,7 @@ const clientRegion = (t: ServiceType, region: string) => (t.service === 'iam' ? 
 
 export async function fetchServiceBindings(bindings: Binding[], ctx: FetchContext, options: ServiceFetchOptions, results: Map<Binding, LiveResult>, notes: ScanError[]): Promise<void> {
   const groups = new Map<string, { access: AwsAccess; region: string; type: ServiceType; bindings: Binding[] }>();
+  const profileChecks = new Map<string, string | undefined>();
   for (const b of bindings) {
     const type = serviceTypeFor(b.type)!;
     const elsewhere = serviceEndpointMismatch(type, b.providerConfig.settings ?? {}, process.env);
@@ -48,14 +49,9 @@ export async function fetchServiceBindings(bindings: Binding[], ctx: FetchContex
       results.set(b, { status: 'error', kind: 'other', reason: elsewhere });
       continue;
     }
-    const access = accessOf(b.providerConfig, options.profile);
-    if ('reason' in access) {
-      results.set(b, { status: 'error', kind: 'other', reason: access.reason });
-      continue;
-    }
-    const noProfile = access.profile !== undefined ? missingProfileReason(access.profile) : undefined;
-    if (noProfile) {
-      results.set(b, { status: 'error', kind: 'credentials', reason: noProfile });
+    const access = bindingAccess(b.providerConfig, options.profile, profileChecks);
+    if ('status' in access) {
+      results.set(b, access);
       continue;
     }
     const region = b.providerConfig.region ?? options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
