@@ -19,7 +19,7 @@ export const creditSpecifications: DescribeSpec<InstanceCreditSpecification> = {
 };
 
 // The provider asks DescribeInstanceTypes for BurstablePerformanceSupported; the burstable families are the T ones.
-const BURSTABLE = new Set(['t1', 't2', 't3', 't3a', 't4g']);
+const BURSTABLE = new Set(['t2', 't3', 't3a', 't4g']);
 
 /** Undefined when the type is burstable; otherwise why credit_specification is not read. */
 export function notBurstable(instanceType: string | null): string | undefined {

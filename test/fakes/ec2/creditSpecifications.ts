@@ -14,7 +14,7 @@ const PAGE: PageRule = {
   combinationMessage: 'The parameter InstanceIds cannot be used with the parameter MaxResults',
 };
 
-const BURSTABLE = new Set(['t1', 't2', 't3', 't3a', 't4g']);
+const BURSTABLE = new Set(['t2', 't3', 't3a', 't4g']);
 
 /** T-family instance types; the family is the part before the dot. */
 export const burstable = (instanceType: string): boolean => BURSTABLE.has(instanceType.split('.')[0]);
