@@ -28,7 +28,8 @@ export interface DriftLensApi {
 
 export function activate(context: vscode.ExtensionContext): DriftLensApi {
   try {
-    const core = new EditorCore();
+    // The workspace's storage (history per workspace); the global one when no folder/workspace is open.
+    const core = new EditorCore((context.storageUri ?? context.globalStorageUri).fsPath);
     context.subscriptions.push(core);
     new DiagnosticsFeature(core);
     const views = new ViewsFeature(core);

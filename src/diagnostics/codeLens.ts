@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { commandId } from '../editor/commands';
 import { blockKey, type ResultsStore } from '../editor/resultsStore';
 import type { DriftLensSettings } from '../editor/settings';
-import { codeLensTitle, summarizeBlock } from '../editor/labels';
+import { blockAges, codeLensTitle, summarizeBlock } from '../editor/labels';
 import { toRange } from '../editor/vscodeRange';
 
 /** Refresh "checked N min ago" now and then. */
@@ -63,7 +63,8 @@ export class DriftCodeLensProvider implements vscode.CodeLensProvider<DriftLens>
     } else {
       // With several roots the same module line has one lens per root: each says which.
       const summary = summarizeBlock(block.instances);
-      const title = codeLensTitle(summary, block.scan.checkedAt, new Date(), this.store.rootNameOf(block));
+      const now = new Date();
+      const title = codeLensTitle(summary, block.scan.checkedAt, now, this.store.rootNameOf(block), blockAges(block.instances, now));
       const full = block.instances.find((r) => r.reason)?.reason;
       lens.command = { title, command: commandId('revealInTree'), arguments: [target], tooltip: full ? `${full}\n\nReveal in the Drift view` : 'Reveal in the Drift view' };
     }

@@ -38,12 +38,14 @@ export class EditorCore implements vscode.Disposable {
   readonly scans = this.own(new ScanController({
     store: this.store, keys: this.keys, trust: this.trust, log: this.log, settings: () => this.current,
     afterPublish: (folders) => this.live.afterScan(folders),
+    storageDir: () => this.storageDir,
     azure: this.azure,
   }));
   private readonly scheduler = this.own(new ScanScheduler(this.scans, this.trust, () => this.current));
   private last: ScanRun | undefined;
 
-  constructor() {
+  /** `storageDir`: the extension's (workspace) storage path, where the drift history is kept. */
+  constructor(private readonly storageDir?: string) {
     this.own(vscode.workspace.onDidChangeConfiguration((e) => this.settingsChanged(e)));
     this.registerCommand('scanWorkspace', async () => (this.last = await this.scans.scan()));
     this.registerCommand('cancelScan', () => this.scans.cancel());

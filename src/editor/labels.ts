@@ -42,6 +42,29 @@ export function relativeTime(then: Date, now: Date): string {
   return `${Math.floor(hours / 24)} days ago`;
 }
 
+/** How long a finding has been open, from its history `firstSeen`: "3 days", "2 h", "5 min", "just now"; undefined without a history. */
+export function findingAge(firstSeen: string | undefined, now: Date): string | undefined {
+  if (!firstSeen) return undefined;
+  const then = new Date(firstSeen);
+  if (Number.isNaN(then.getTime())) return undefined;
+  const ago = relativeTime(then, now);
+  return ago === 'just now' ? ago : ago.replace(/ ago$/, '');
+}
+
+/** How long the oldest open drift and the oldest missing instance of a block have been open; empty without a history. */
+export interface BlockAges {
+  drifted?: string;
+  missing?: string;
+}
+
+export function blockAges(instances: readonly Pick<ResourceResult, 'status' | 'drifts' | 'firstSeen'>[], now: Date): BlockAges {
+  const oldest = (dates: (string | undefined)[]) =>
+    dates.filter((d): d is string => !!d && !Number.isNaN(Date.parse(d))).sort((x, y) => Date.parse(x) - Date.parse(y))[0];
+  const drifted = findingAge(oldest(instances.flatMap((r) => r.drifts.map((d) => d.firstSeen))), now);
+  const missing = findingAge(oldest(instances.filter((r) => r.status === 'missing').map((r) => r.firstSeen)), now);
+  return { ...(drifted ? { drifted } : {}), ...(missing ? { missing } : {}) };
+}
+
 export interface BlockSummary {
   instances: number;
   drifts: number;
@@ -68,17 +91,19 @@ export function summarizeBlock(instances: readonly ResourceResult[]): BlockSumma
 /**
  * "2 drifted · checked 3 min ago", "in sync · checked just now", "missing in the cloud", and for a block
  * none of whose instances was read from the cloud "not checked: no terraform.tfstate" (never "checked").
- * `where` names the root (and module instance) when the same block is reached from several roots.
+ * `where` names the root (and module instance) when the same block is reached from several roots;
+ * `ages` (from the scan history) make it "1 drifted since 3 days".
  */
-export function codeLensTitle(summary: BlockSummary, checkedAt: Date, now: Date, where?: string): string {
+export function codeLensTitle(summary: BlockSummary, checkedAt: Date, now: Date, where?: string, ages: BlockAges = {}): string {
   const parts: string[] = [];
   const ofAll = (n: number) => (summary.instances > 1 ? `${n} of ${summary.instances} ` : '');
   const prefix = where ? `${where}: ` : '';
   if (summary.instances > 0 && summary.unverified === summary.instances) {
     return `${prefix}not checked: ${summary.reason ?? 'unknown reason'}`;
   }
-  if (summary.drifts > 0) parts.push(`${summary.drifts} drifted`);
-  if (summary.missing > 0) parts.push(`${ofAll(summary.missing)}missing in the cloud`);
+  const since = (age?: string) => (age ? ` since ${age}` : '');
+  if (summary.drifts > 0) parts.push(`${summary.drifts} drifted${since(ages.drifted)}`);
+  if (summary.missing > 0) parts.push(`${ofAll(summary.missing)}missing in the cloud${since(ages.missing)}`);
   if (summary.unverified > 0) parts.push(`${ofAll(summary.unverified)}not verified: ${summary.reason ?? 'unknown reason'}`);
   if (parts.length === 0) parts.push('in sync');
   return `${prefix}${parts.join(' · ')} · checked ${relativeTime(checkedAt, now)}`;

@@ -7,6 +7,7 @@ import { IGNORE_FILE_NAME } from '../engine/fix/ignoreFile';
 import { errorMessage } from './logging';
 import { loadEngine } from './providerFactory';
 import { isInside, type ResultsStore } from './resultsStore';
+import { carryFirstSeen } from './scanHistory';
 
 const DEBOUNCE_MS = 250;
 const RELEVANT = /\.(tf|tf\.json|tfvars|tfvars\.json)$/;
@@ -110,6 +111,7 @@ export class LiveRecompare implements vscode.Disposable {
     try {
       const engine = await loadEngine();
       const result = await engine.recompare(scan.snapshot, overrides);
+      carryFirstSeen(scan.result, result);
       if (this.sequence.get(folder) !== seq || !this.store.replaceResult(folder, scan.snapshot, result)) return;
       for (const [file, version] of [...this.pending]) {
         if (!isInside(file, folder)) continue;

@@ -7,6 +7,7 @@ import type { ContextKeys } from './contextKeys';
 import { engineLogger, errorMessage } from './logging';
 import { reportAdvice, reportProblem, reportRestricted } from './problems';
 import { scanAdvice } from './scanAdvice';
+import { recordHistory } from './scanHistory';
 import { createProviders, loadEngine } from './providerFactory';
 import type { FolderScan, ResultsStore } from './resultsStore';
 import { readVarFiles, type DriftLensSettings } from './settings';
@@ -31,6 +32,8 @@ export interface ScanControllerDeps {
   settings: () => DriftLensSettings;
   /** Runs after results are published (re-compare unsaved edits against the fresh live state). */
   afterPublish?: (folders: string[]) => Promise<void>;
+  /** The extension's storage directory: each full scan is recorded in the drift history there (firstSeen). */
+  storageDir?: () => string | undefined;
   /** Azure sign-in: a credential per scan, and the "Sign in" offer when Azure had none. */
   azure?: { begin(): AzureAuthAttempt; offer(attempt: AzureAuthAttempt, background: boolean): boolean };
 }
@@ -131,6 +134,8 @@ export class ScanController implements vscode.Disposable {
         },
       );
       if (abort.signal.aborted) return { kind: 'cancelled' };
+      const storageDir = this.deps.storageDir?.();
+      if (storageDir) await recordHistory(storageDir, scans, (m) => log.warn(m));
       this.deps.store.setScans(scans);
       await this.deps.afterPublish?.(folders);
       await this.deps.keys.set('scanned', true);

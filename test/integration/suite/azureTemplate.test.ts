@@ -123,8 +123,8 @@ suite('Azure: ARM template editor surfaces (CodeLens, JSON quick-fix, live re-co
     const objectLine = (type: string) => rangeIn(TEMPLATE, `"type": "${type}"`).start.line - 1;
     const status = (type: string) => list.filter((l) => l.range.start.line === objectLine(type) && l.command?.command === 'driftlens.revealInTree').map((l) => l.command!.title);
     const checked = / · checked (just now|\d+ min ago)$/;
-    assert.match(status('Microsoft.Storage/storageAccounts')[0] ?? '', /^2 drifted · checked/);
-    assert.match(status('Microsoft.Compute/virtualMachines')[0] ?? '', /^1 drifted · checked/);
+    assert.match(status('Microsoft.Storage/storageAccounts')[0] ?? '', /^2 drifted since (just now|\d+ min) · checked/);
+    assert.match(status('Microsoft.Compute/virtualMachines')[0] ?? '', /^1 drifted since (just now|\d+ min) · checked/);
     for (const type of ['Microsoft.Network/networkSecurityGroups', 'Microsoft.Network/virtualNetworks', 'subnets']) assert.match(status(type)[0] ?? '', /^in sync · checked/, type);
     // Never read from the cloud: "not checked", never "checked just now".
     assert.match(status('Microsoft.KeyVault/vaults')[0] ?? '', /^not checked: name not known/);

@@ -35,10 +35,19 @@ suite('CodeLens', () => {
     assert.match(title('web'), /^1 drifted/);
     assert.match(title('web'), CHECKED);
     assert.match(title('api'), /^1 drifted/);
-    assert.match(title('worker'), /^missing in the cloud · checked/);
+    assert.match(title('worker'), /^missing in the cloud since (just now|\d+ min) · checked/);
     assert.match(title('bastion'), /^in sync · checked/);
     const statusLenses = list.filter((l) => l.command?.command === 'driftlens.revealInTree');
     assert.equal(statusLenses.length, 4);
+  });
+
+  test('with the drift history in the extension storage, a drifted or missing block says since when', async () => {
+    const list = await lenses('compute.tf');
+    const title = (name: string) =>
+      onLine(list, rangeIn('compute.tf', `resource "aws_instance" "${name}"`).start.line).find((c) => c?.command === 'driftlens.revealInTree')?.title ?? '';
+    assert.match(title('web'), /^1 drifted since (just now|\d+ min|\d+ h|\d+ days) · checked/);
+    assert.match(title('worker'), /^missing in the cloud since (just now|\d+ min|\d+ h|\d+ days) · checked/);
+    assert.doesNotMatch(title('bastion'), /since/);
   });
 
   test('"Show diff" only where there is live state, and it opens the diff', async () => {
