@@ -3,7 +3,9 @@
 // ignore it or copy the terraform command that recreates or forgets it).
 import * as vscode from 'vscode';
 import { IAC_SELECTOR, type EditorCore } from '../editor/editorCore';
+import { revertLiveCommand } from '../engine/fix/revertLive';
 import { applyTargetCommand, stateRmCommand } from '../editor/findingActions';
+import { relativePath } from '../editor/labels';
 import { reportProblem } from '../editor/problems';
 import { driftRefOf, rootAndAddress, type DriftRef, type Target } from '../editor/targets';
 import { DriftCodeActions } from './codeActions';
@@ -27,7 +29,7 @@ export class DiagnosticsFeature {
     core.registerCommand('updateCodeToLive', (t: Target) => this.updateCodeToLive(driftRefOf(t)));
     core.registerCommand('ignoreDrift', (t: Target) => this.ignore(driftRefOf(t)));
     core.registerCommand('ignoreResource', (t: Target) => (t ? this.ignore({ root: rootAndAddress(t)[0], address: rootAndAddress(t)[1] }) : false));
-    core.registerCommand('copyApplyTarget', (t: Target) => this.copyCommand(t, applyTargetCommand));
+    core.registerCommand('copyApplyTarget', (t: Target) => this.revertLiveToCode(t));
     core.registerCommand('copyStateRm', (t: Target) => this.copyCommand(t, stateRmCommand));
   }
 
@@ -68,6 +70,23 @@ export class DiagnosticsFeature {
       reportProblem('error', `DriftLens could not write .driftignore in ${ref.root}: ${e instanceof Error ? e.message : String(e)}`, log);
       return false;
     }
+  }
+
+  /**
+   * "Revert live to code": copies (never runs) the engine's `terraform apply -target` (with `-replace` when a
+   * drifted argument is ForceNew) and shows its warning that only Terraform changes the cloud; returns the command.
+   */
+  private async revertLiveToCode(t: Target | undefined): Promise<string | undefined> {
+    if (!t) return undefined;
+    const [root, address] = rootAndAddress(t);
+    const found = this.core.store.find(root, address);
+    if (!found) return this.copyCommand(t, applyTargetCommand);
+    const chdir = relativePath(root, found.scan.folder);
+    const revert = revertLiveCommand(found.result, (type) => this.core.scans.forcesReplacement(type), { chdir });
+    if (!revert) return this.copyCommand(t, applyTargetCommand);
+    await Promise.resolve(vscode.env.clipboard.writeText(revert.command)).catch(() => undefined);
+    void vscode.window.showWarningMessage(`Copied: ${revert.command} — ${revert.warning}`);
+    return revert.command;
   }
 
   /** Copies the terraform command for a missing resource, run from the workspace folder; returns it. */

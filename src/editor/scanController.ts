@@ -2,6 +2,7 @@
 // notification whose Cancel aborts the engine's AbortSignal; results go to the store in one step.
 import * as vscode from 'vscode';
 import type { ScanProgress } from '../engine/scan';
+import type { LiveStateProvider } from '../model';
 import type { AzureAuthAttempt } from './azureSignIn';
 import type { ContextKeys } from './contextKeys';
 import { engineLogger, errorMessage } from './logging';
@@ -48,7 +49,14 @@ export class ScanController implements vscode.Disposable {
   private readonly scanningEmitter = new vscode.EventEmitter<boolean>();
   readonly onDidChangeScanning = this.scanningEmitter.event;
 
+  private providers: readonly LiveStateProvider[] = [];
+
   constructor(private readonly deps: ScanControllerDeps) {}
+
+  /** The ForceNew arguments of a type, as the last scan's providers know them (empty before a trusted scan). */
+  forcesReplacement(type: string): readonly string[] {
+    return this.providers.flatMap((p) => p.forcesReplacement?.(type) ?? []);
+  }
 
   get scanning(): boolean {
     return this.running !== undefined;
@@ -110,6 +118,7 @@ export class ScanController implements vscode.Disposable {
           try {
             const settings = this.deps.settings();
             const providers = await createProviders(settings, true, azureAuth);
+            this.providers = providers;
             // Only reached in a trusted workspace: the user's own terraform reads the backend's state.
             const remoteState = settings.terraformRemoteState ? { terraformPath: settings.terraformPath } : undefined;
             const reporter = new ProgressReporter(progress, folders.length);

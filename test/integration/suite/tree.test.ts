@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
-import { driftLens, fileUri, rangeIn, scan, treeRows, UNSUPPORTED_FILE, withUnsupportedResource, workspaceDir } from './helpers';
+import { driftLens, fileUri, rangeIn, restoreDocument, scan, treeRows, UNSUPPORTED_FILE, withUnsupportedResource, workspaceDir } from './helpers';
 
 type Api = Awaited<ReturnType<typeof driftLens>>;
 type Node = Parameters<Api['testing']['driftTree']['getTreeItem']>[0];
@@ -57,6 +57,34 @@ suite('Drift tree, status bar and diff', () => {
     const missing = (await treeRows(api.testing.driftTree, 'missing'))[0];
     assert.equal(missing.item.contextValue, 'driftlens.resource.missing', 'the menu offers terraform apply -target / state rm / ignore');
     assert.equal(await vscode.commands.executeCommand('driftlens.copyApplyTarget', missing.node), 'terraform apply -target=aws_instance.worker');
+  });
+
+  test('"Revert live to code" on a drifted resource copies the engine\'s terraform apply -target, never runs it', async () => {
+    await vscode.env.clipboard.writeText('');
+    const command = await vscode.commands.executeCommand('driftlens.copyApplyTarget', { root: workspaceDir(), address: 'aws_instance.web' });
+    // instance_type and tags are not ForceNew for aws_instance: no -replace.
+    assert.equal(command, 'terraform apply -target=aws_instance.web');
+    assert.equal(await vscode.env.clipboard.readText(), command);
+  });
+
+  test('"Revert live to code" with a ForceNew argument drifted adds -replace (an unsaved edit of ami, a ForceNew argument)', async () => {
+    const uri = fileUri('compute.tf');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const original = doc.getText();
+    try {
+      const at = rangeIn('compute.tf', 'var.ami_id', 2);
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(uri, at, '"ami-0fffffffffffffff0"');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      // The unsaved edit is re-compared against the last live state; wait until the tree shows the ami drift.
+      const hasAmiDrift = async () => (await children(await find([basename(workspaceDir()), 'aws_instance.api']))).some((n) => item(n).label === 'ami');
+      for (let i = 0; i < 100 && !(await hasAmiDrift()); i++) await new Promise((r) => setTimeout(r, 100));
+      assert.ok(await hasAmiDrift(), 'no ami drift after the edit');
+      const command = await vscode.commands.executeCommand('driftlens.copyApplyTarget', { root: workspaceDir(), address: 'aws_instance.api' });
+      assert.equal(command, 'terraform apply -target=aws_instance.api -replace=aws_instance.api');
+    } finally {
+      await restoreDocument(uri, original);
+    }
   });
 
   test('attributes read `expected → actual` and carry the menu context', async () => {
