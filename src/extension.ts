@@ -20,6 +20,7 @@ export interface DriftLensApi {
     /** The Drift view's badge value (undefined when hidden). */
     treeBadge(): number | undefined;
     statusBarText(): string;
+    statusBarTooltip(): string;
     contextKey(name: ContextKeyName): boolean;
     /** The last scan request's outcome. */
     lastRun(): ScanRun | undefined;
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): DriftLensApi {
         driftTree: views.tree.provider,
         treeBadge: () => views.tree.view.badge?.value,
         statusBarText: () => views.statusBar.text,
+        statusBarTooltip: () => views.statusBar.tooltip,
         contextKey: (name) => core.keys.get(name),
         lastRun: () => core.lastRun,
       },

@@ -134,6 +134,12 @@ export function countResults(results: readonly ResourceResult[]): Counts {
 }
 
 /** Status bar text (with codicons) and tooltip: what was seen, never "in sync" for what was not read. */
+/** "Last full scan: 2026-12-04 18:56 UTC" for the status bar tooltip: absolute, so it never goes stale between refreshes. */
+export function lastFullScanLine(checkedAt: readonly Date[]): string | undefined {
+  const latest = checkedAt.reduce<Date | undefined>((a, d) => (!a || d > a ? d : a), undefined);
+  return latest && `Last full scan: ${latest.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
 export function statusBarText(counts: Counts, scanning: boolean): { text: string; tooltip: string } {
   if (scanning) return { text: '$(sync~spin) DriftLens', tooltip: 'DriftLens: scanning for drift…' };
   const parts: string[] = [];

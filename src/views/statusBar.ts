@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { commandId } from '../editor/commands';
 import type { ResultsStore } from '../editor/resultsStore';
-import { countResults, statusBarText } from '../editor/labels';
+import { countResults, lastFullScanLine, statusBarText } from '../editor/labels';
 
 export class DriftStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('driftlens.status', vscode.StatusBarAlignment.Left, 10);
@@ -29,6 +29,10 @@ export class DriftStatusBar implements vscode.Disposable {
     return this.item.text;
   }
 
+  get tooltip(): string {
+    return typeof this.item.tooltip === 'string' ? this.item.tooltip : (this.item.tooltip?.value ?? '');
+  }
+
   private update(): void {
     if (!this.scanning && !this.store.hasResults) {
       this.item.hide();
@@ -36,7 +40,9 @@ export class DriftStatusBar implements vscode.Disposable {
     }
     const { text, tooltip } = statusBarText(countResults(this.store.allResults()), this.scanning);
     this.item.text = text;
-    this.item.tooltip = tooltip;
+    // checkedAt is when the cloud was read: re-comparisons after edits keep it, so this is the last full scan.
+    const last = lastFullScanLine(this.store.all.map((s) => s.checkedAt));
+    this.item.tooltip = last && !this.scanning ? `${tooltip}\n${last}` : tooltip;
     this.item.show();
   }
 

@@ -117,6 +117,7 @@ suite('Drift tree, status bar and diff', () => {
   test('badge and status bar count drifted and missing resources', () => {
     assert.equal(api.testing.treeBadge(), 4);
     assert.equal(api.testing.statusBarText(), '$(warning) 3 drifted · 1 missing');
+    assert.match(api.testing.statusBarTooltip(), /\nLast full scan: \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
   });
 
   test('the diff shows code and live as normalized JSON', async () => {

@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { blockAges, codeLensTitle, findingAge, summarizeBlock } from '../../../src/editor/labels';
+import { blockAges, codeLensTitle, findingAge, lastFullScanLine, summarizeBlock } from '../../../src/editor/labels';
 import { carryFirstSeen, historyFileFor, recordHistory } from '../../../src/editor/scanHistory';
 import type { DeclaredResource, Drift, ResourceResult, ScanResult } from '../../../src/model';
 
@@ -49,6 +49,11 @@ describe('editor: drift age', () => {
     const now = at(DAY1, 2 * 3600_000);
     const r = { ...resource('aws_instance.worker', 'missing', []), firstSeen: DAY1 };
     assert.equal(codeLensTitle(summarizeBlock([r]), now, now, undefined, blockAges([r], now)), 'missing in the cloud since 2 h · checked just now');
+  });
+
+  it('status bar: the last full scan is the latest cloud read over the workspace folders, in UTC', () => {
+    assert.equal(lastFullScanLine([new Date(DAY1), at(DAY1, 90 * 60_000)]), 'Last full scan: 2026-11-02 10:30 UTC');
+    assert.equal(lastFullScanLine([]), undefined);
   });
 
   describe('history in the extension storage', () => {
