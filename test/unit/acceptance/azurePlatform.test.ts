@@ -5,15 +5,14 @@
 // named system pool listed after a user pool, and that user pool; an address in the MC_* node group),
 // served by the HTTPS fake Resource Manager, scanned by the real CLI.
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Log } from 'sarif';
 import { FakeArm } from '../../fakes/arm/server';
 import { SUB } from '../../fakes/arm/examples';
 import { REPO, type CliRun } from '../engine/cliRun';
 import { NODE_RG, applyPlatformConsoleDrift, platformIds, seedPlatform } from './azurePlatform';
+import { armCliEnv, type ArmCliEnv } from '../azure/armCliEnv';
 
 const WS = join(REPO, 'test', 'fixtures', 'acceptance', 'azure');
 
@@ -26,38 +25,20 @@ const driftsByAddress = (resources: Resource[]) =>
 describe('issue 11 must-show, Azure: an Azure Verified Modules style platform through the CLI', function () {
   this.timeout(120000);
   let fake: FakeArm;
-  let tmp: string;
   let env: Record<string, string>;
 
-  const cli = (args: string[]): Promise<CliRun> =>
-    new Promise((done, fail) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'cli.ts'), 'scan', WS, ...args], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('error', fail);
-      child.on('close', (code) => done({ code, stdout, stderr }));
-    });
+  let armCli: ArmCliEnv;
+  const cli = (args: string[]): Promise<CliRun> => armCli.cli(['scan', WS, ...args]);
 
   beforeEach(async () => {
     fake = await FakeArm.start({ token: 'fake-cli-token', pageSize: 4 });
     seedPlatform(fake);
-    tmp = mkdtempSync(join(tmpdir(), 'driftlens-acceptance-'));
-    writeFileSync(join(tmp, 'ca.pem'), fake.ca);
-    env = {
-      // The stand-in `az` hands out the token the fake accepts (DefaultAzureCredential → AzureCliCredential).
-      PATH: `${join(REPO, 'test', 'fakes', 'arm', 'bin')}:${process.env.PATH ?? ''}`,
-      HOME: tmp,
-      NODE_EXTRA_CA_CERTS: join(tmp, 'ca.pem'),
-      AZURE_TOKEN_CREDENTIALS: 'AzureCliCredential',
-      FAKE_AZ_LOG: join(tmp, 'az.log'),
-      DRIFTLENS_AZURE_ENDPOINT: fake.url,
-    };
+    armCli = armCliEnv(fake, 'driftlens-acceptance-');
+    ({ env } = armCli);
   });
   afterEach(async () => {
     await fake.close();
-    rmSync(tmp, { recursive: true, force: true });
+    armCli.dispose();
   });
 
   it('untouched: 13 resources in sync (absent properties read as the open defaults the code declares), every declared argument read (role_definition_name through its role definition), nothing unmanaged, exit 0', async () => {

@@ -3,21 +3,15 @@
 // specs' own example bodies, on an azurerm + azapi workspace: every console change found, nothing else,
 // nothing falsely missing, the one console-made resource unmanaged.
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { applyIssue13ConsoleDrift, issue13Ids, seedIssue13Workspace } from '../../fakes/arm/issue13Scenario';
 import { FakeArm } from '../../fakes/arm/server';
+import { armCliEnv, type ArmCliEnv } from './armCliEnv';
+import type { CliRun } from '../engine/cliRun';
 
 const REPO = resolve(__dirname, '..', '..', '..');
 const FIXTURE = join(REPO, 'test', 'fixtures', 'azure', 'azurerm-azapi');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 interface ReportResource {
   address: string;
@@ -29,37 +23,18 @@ interface ReportResource {
 describe('driftlens scan: azurerm + azapi workspace against the specs\' example bodies (CLI, end to end)', function () {
   this.timeout(60000);
   let fake: FakeArm;
-  let tmp: string;
-  let env: Record<string, string>;
 
-  const cli = (args: string[]): Promise<Run> =>
-    new Promise((done, fail) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'cli.ts'), ...args], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('error', fail);
-      child.on('close', (code) => done({ code, stdout, stderr }));
-    });
+  let armCli: ArmCliEnv;
+  const cli = (args: string[]): Promise<CliRun> => armCli.cli(args);
 
   beforeEach(async () => {
     fake = await FakeArm.start({ token: 'fake-cli-token', pageSize: 3 });
     seedIssue13Workspace(fake);
-    tmp = mkdtempSync(join(tmpdir(), 'driftlens-issue13-'));
-    writeFileSync(join(tmp, 'ca.pem'), fake.ca);
-    env = {
-      PATH: `${join(REPO, 'test', 'fakes', 'arm', 'bin')}:${process.env.PATH ?? ''}`,
-      HOME: tmp,
-      NODE_EXTRA_CA_CERTS: join(tmp, 'ca.pem'),
-      AZURE_TOKEN_CREDENTIALS: 'AzureCliCredential',
-      FAKE_AZ_LOG: join(tmp, 'az.log'),
-      DRIFTLENS_AZURE_ENDPOINT: fake.url,
-    };
+    armCli = armCliEnv(fake, 'driftlens-issue13-');
   });
   afterEach(async () => {
     await fake.close();
-    rmSync(tmp, { recursive: true, force: true });
+    armCli.dispose();
   });
 
   it('in sync: every resource verified, exit 0', async () => {

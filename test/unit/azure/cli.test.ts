@@ -2,13 +2,13 @@
 // (restricted to the Azure CLI credential, served by a stand-in `az`), the real SDK over HTTPS
 // (the fake's certificate trusted through NODE_EXTRA_CA_CERTS), against the fake Resource Manager.
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { applyAzurermConsoleDrift, azurermIds, seedAzurermWorkspace } from '../../fakes/arm/azurermScenario';
 import { FakeArm } from '../../fakes/arm/server';
 import { SUB, nsgBody, resourceGroupBody, storageBody, vmBody, vnetBody } from '../../fakes/arm/examples';
+import { armCliEnv, type ArmCliEnv } from './armCliEnv';
+import type { CliRun } from '../engine/cliRun';
 
 const REPO = resolve(__dirname, '..', '..', '..');
 const AZURERM = join(REPO, 'test', 'fixtures', 'azure', 'azurerm');
@@ -16,46 +16,24 @@ const ARM = join(REPO, 'test', 'fixtures', 'azure', 'arm');
 const rg = `/subscriptions/${SUB}/resourceGroups/tf-rg`;
 const id = azurermIds;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 describe('driftlens scan (CLI, end to end against the fake Resource Manager)', function () {
   this.timeout(60000);
   let fake: FakeArm;
   let tmp: string;
   let env: Record<string, string>;
 
-  const cli = (args: string[]): Promise<Run> =>
-    new Promise((done, fail) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'cli.ts'), ...args], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('error', fail);
-      child.on('close', (code) => done({ code, stdout, stderr }));
-    });
+  let armCli: ArmCliEnv;
+  const cli = (args: string[]): Promise<CliRun> => armCli.cli(args);
 
   beforeEach(async () => {
     fake = await FakeArm.start({ token: 'fake-cli-token', pageSize: 3 });
     seedAzurermWorkspace(fake);
-    tmp = mkdtempSync(join(tmpdir(), 'driftlens-azure-'));
-    writeFileSync(join(tmp, 'ca.pem'), fake.ca);
-    env = {
-      PATH: `${join(REPO, 'test', 'fakes', 'arm', 'bin')}:${process.env.PATH ?? ''}`,
-      HOME: tmp,
-      NODE_EXTRA_CA_CERTS: join(tmp, 'ca.pem'),
-      AZURE_TOKEN_CREDENTIALS: 'AzureCliCredential',
-      FAKE_AZ_LOG: join(tmp, 'az.log'),
-      DRIFTLENS_AZURE_ENDPOINT: fake.url,
-    };
+    armCli = armCliEnv(fake, 'driftlens-azure-');
+    ({ tmp, env } = armCli);
   });
   afterEach(async () => {
     await fake.close();
-    rmSync(tmp, { recursive: true, force: true });
+    armCli.dispose();
   });
 
   it('azurerm: reports exactly the applied drift with severities, a 403 unverified, a deleted resource missing, an unmanaged resource', async () => {
