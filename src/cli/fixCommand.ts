@@ -2,7 +2,6 @@
 // many findings at once, with exactly the quick-fix's edits (engine/fix/applyFixes.ts). Writes files
 // only without --dry-run; never a sensitive value (those drifts are skipped, with the reason).
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { Severity } from '../model';
 import { planFixes } from '../engine/fix/applyFixes';
 import { unifiedDiff } from '../engine/fix/unifiedDiff';
@@ -10,7 +9,8 @@ import { relativeFile } from '../engine/report/paths';
 import { diskIo } from '../engine/workspaceIo';
 import { cloudOptions, cloudOptionsUsage, folderProblem, processCliIo, runCloudScan, type CliIo } from './cloudScan';
 import { scanExit } from './exitCode';
-import { extractVarFlags, varFileProblem, varFlagsUsage } from './varFlags';
+import { commandArgs } from './commandArgs';
+import { varFileProblem, varFlagsUsage } from './varFlags';
 
 export const fixUsage = `usage: driftlens fix [dir] [--only ADDRESS]... [--severity info|warning|error] [--dry-run]
                      ${cloudOptionsUsage}
@@ -36,33 +36,17 @@ exit codes:
 const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
 
 export async function fixCommand(args: string[], io: CliIo = processCliIo()): Promise<number> {
-  const varFlags = extractVarFlags(args);
-  if ('error' in varFlags) return usageError(io, varFlags.error);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: varFlags.rest,
-      allowPositionals: true,
-      options: { ...cloudOptions, only: { type: 'string', multiple: true }, severity: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (err) {
-    return usageError(io, err instanceof Error ? err.message : String(err));
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(fixUsage);
-    return 0;
-  }
-  if (positionals.length > 1) return usageError(io, `expected at most one folder, got ${positionals.length}`);
+  const parsed = commandArgs('fix', fixUsage, args, { ...cloudOptions, only: { type: 'string', multiple: true }, severity: { type: 'string' }, 'dry-run': { type: 'boolean' } }, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, dir, vars } = parsed;
   const severity = values.severity as Severity | undefined;
   if (severity !== undefined && !SEVERITIES.includes(severity)) return usageError(io, `unknown severity "${values.severity}"; use info, warning or error`);
-  const dir = positionals[0] ?? '.';
-  const problem = (await folderProblem(dir)) ?? (await varFileProblem(varFlags.vars));
+  const problem = (await folderProblem(dir)) ?? (await varFileProblem(vars));
   if (problem) {
     io.stderr(`driftlens fix: ${problem}\n`);
     return 1;
   }
-  const { result } = await runCloudScan(dir, values, varFlags.vars, io);
+  const { result } = await runCloudScan(dir, values, vars, io);
   // Partial results are still results: what was verified is fixed; what failed is said, never guessed.
   for (const e of result.errors) if (e.severity === 'error') io.stderr(`error: ${e.message}\n`);
   if (result.summary.verified === 0) {

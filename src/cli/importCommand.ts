@@ -2,11 +2,11 @@
 // for the unmanaged resources a scan of dir lists (engine/importBlocks). Prints them, or writes a new FILE.
 import { access, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { planImports } from '../engine/importBlocks/planImports';
 import { cloudOptions, cloudOptionsUsage, folderProblem, processCliIo, runCloudScan, type CliIo } from './cloudScan';
 import { scanExit } from './exitCode';
-import { extractVarFlags, varFileProblem, varFlagsUsage } from './varFlags';
+import { commandArgs } from './commandArgs';
+import { varFileProblem, varFlagsUsage } from './varFlags';
 import type { Logger } from '../model';
 
 export const importUsage = `usage: driftlens import [dir] [--type T]... [--id ID]... [--out FILE]
@@ -26,32 +26,16 @@ exit codes: 0 blocks written (or nothing unmanaged), 2 some resources could not 
 `;
 
 export async function importCommand(args: string[], io: CliIo = processCliIo()): Promise<number> {
-  const varFlags = extractVarFlags(args);
-  if ('error' in varFlags) return usageError(io, varFlags.error);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: varFlags.rest,
-      allowPositionals: true,
-      options: { ...cloudOptions, type: { type: 'string', multiple: true }, id: { type: 'string', multiple: true }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (err) {
-    return usageError(io, err instanceof Error ? err.message : String(err));
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(importUsage);
-    return 0;
-  }
-  if (positionals.length > 1) return usageError(io, `expected at most one folder, got ${positionals.length}`);
-  const dir = positionals[0] ?? '.';
+  const parsed = commandArgs('import', importUsage, args, { ...cloudOptions, type: { type: 'string', multiple: true }, id: { type: 'string', multiple: true }, out: { type: 'string' } }, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, dir, vars } = parsed;
   const out = values.out ? resolve(values.out) : undefined;
-  const problem = (await folderProblem(dir)) ?? (await varFileProblem(varFlags.vars)) ?? (out && (await exists(out)) ? `${values.out} exists; give a new file` : undefined);
+  const problem = (await folderProblem(dir)) ?? (await varFileProblem(vars)) ?? (out && (await exists(out)) ? `${values.out} exists; give a new file` : undefined);
   if (problem) {
     io.stderr(`driftlens import: ${problem}\n`);
     return 1;
   }
-  const { result, snapshot } = await runCloudScan(dir, values, varFlags.vars, io);
+  const { result, snapshot } = await runCloudScan(dir, values, vars, io);
   // Partial results are still results: what was verified is imported; what failed is said, never guessed.
   for (const e of result.errors) if (e.severity === 'error') io.stderr(`error: ${e.message}\n`);
   if (result.summary.verified === 0) {
@@ -71,9 +55,4 @@ export async function importCommand(args: string[], io: CliIo = processCliIo()):
 
 async function exists(file: string): Promise<boolean> {
   return access(file).then(() => true, () => false);
-}
-
-function usageError(io: CliIo, message: string): number {
-  io.stderr(`driftlens import: ${message}\n\n${importUsage}`);
-  return 1;
 }

@@ -5,14 +5,14 @@ import { stat } from 'node:fs/promises';
 import type { Logger, ScanResult } from '../model';
 import { scanWorkspace, ScanCancelledError, type ScanProgress } from '../engine/scan';
 import { scanExit } from './exitCode';
-import { parseOptions } from './parseOptions';
+import { commandArgs } from './commandArgs';
 import { colorize, useColor } from './colors';
 import { fileHistoryStore, updateHistory } from '../engine/history/historyFile';
 import { attributeChanges } from '../engine/attribution';
 import { formatJson } from '../engine/report/json';
 import { formatSarif } from '../engine/report/sarif';
 import { formatText } from '../engine/report/text';
-import { extractVarFlags, varFileProblem, varFlagsUsage } from './varFlags';
+import { varFileProblem, varFlagsUsage } from './varFlags';
 import { createAwsProvider } from '../providers/aws';
 import { createAzureProvider } from '../providers/azure';
 
@@ -69,13 +69,7 @@ const processIo = (): ScanIo => ({
 });
 
 export async function scanCommand(args: string[], io: ScanIo = processIo()): Promise<number> {
-  // Taken out first: Terraform applies --var-file and --var in the order given, across both flags.
-  const varFlags = extractVarFlags(args);
-  if ('error' in varFlags) {
-    io.stderr(`driftlens scan: ${varFlags.error}\n\n${scanUsage}`);
-    return 1;
-  }
-  const parsed = parseOptions(varFlags.rest, {
+  const parsed = commandArgs('scan', scanUsage, args, {
     format: { type: 'string', short: 'f' },
     profile: { type: 'string' },
     region: { type: 'string' },
@@ -90,21 +84,9 @@ export async function scanCommand(args: string[], io: ScanIo = processIo()): Pro
     // Issue 14: the drift history (JSON lines) and who changed drifted / missing resources.
     history: { type: 'string' },
     attribution: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if ('error' in parsed) {
-    io.stderr(`driftlens scan: ${parsed.error}\n\n${scanUsage}`);
-    return 1;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(scanUsage);
-    return 0;
-  }
-  if (positionals.length > 1) {
-    io.stderr(`driftlens scan: expected at most one folder, got ${positionals.length}\n\n${scanUsage}`);
-    return 1;
-  }
+  }, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, dir, vars } = parsed;
   const format = (values.format ?? 'text') as Format;
   if (!formats.includes(format)) {
     io.stderr(`driftlens scan: unknown format "${values.format}"; use text, json or sarif\n`);
@@ -115,8 +97,7 @@ export async function scanCommand(args: string[], io: ScanIo = processIo()): Pro
     io.stderr(`driftlens scan: --timeout takes a number of seconds greater than 0, got "${values.timeout}"\n`);
     return 1;
   }
-  const dir = positionals[0] ?? '.';
-  const problem = (await folderProblem(dir)) ?? (await varFileProblem(varFlags.vars));
+  const problem = (await folderProblem(dir)) ?? (await varFileProblem(vars));
   if (problem) {
     io.stderr(`driftlens scan: ${problem}\n`);
     return 1;
@@ -140,7 +121,7 @@ export async function scanCommand(args: string[], io: ScanIo = processIo()): Pro
         createAzureProvider({ credentialsAllowed: true, timeoutSeconds, includeServiceManaged: values['include-service-managed'], endpoint: values['azure-endpoint'] ?? (io.env.DRIFTLENS_AZURE_ENDPOINT || undefined), env: io.env }),
       ],
       remoteState: values['no-remote-state'] ? undefined : { terraformPath: values.terraform ?? (io.env.DRIFTLENS_TERRAFORM || undefined) },
-      variables: { env: io.env, args: varFlags.vars },
+      variables: { env: io.env, args: vars },
     });
     progress?.clear();
     if (values.attribution) await attributeChanges({ result, snapshot }, { signal: controller.signal, logger });
