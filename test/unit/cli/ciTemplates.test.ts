@@ -13,9 +13,13 @@ const FIXTURE = join(REPO, 'test', 'fixtures', 'workspaces', 'ec2-basic');
 interface Step { name?: string; id?: string; run?: string; env?: Record<string, string>; uses?: string }
 interface Action { runs: { using: string; steps: Step[] }; inputs: Record<string, { default?: string }>; outputs: Record<string, unknown> }
 
+const homes: string[] = [];
+
 /** Environment without any cloud credentials or endpoints, so a scan can verify nothing. */
 function bareEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: mkdtempSync(join(tmpdir(), 'driftlens-home-')), ...extra };
+  const home = mkdtempSync(join(tmpdir(), 'driftlens-home-'));
+  homes.push(home);
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, ...extra };
   env.AWS_CONFIG_FILE = join(env.HOME as string, 'none');
   env.AWS_SHARED_CREDENTIALS_FILE = join(env.HOME as string, 'none');
   env.AWS_EC2_METADATA_DISABLED = 'true';
@@ -27,6 +31,7 @@ describe('CI recipes', function () {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'driftlens-ci-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  after(() => homes.splice(0).forEach((h) => rmSync(h, { recursive: true, force: true })));
 
   const action = load(readFileSync(join(REPO, 'action.yml'), 'utf8')) as Action;
   const step = (id: string) => action.runs.steps.find((s) => s.id === id || s.name === id) as Step;
