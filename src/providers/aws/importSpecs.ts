@@ -32,7 +32,14 @@ export const AWS_IMPORT_SPECS: Record<string, AwsImportSpec> = {
     arguments: ['ami', 'instance_type', 'subnet_id', 'vpc_security_group_ids', 'key_name', 'iam_instance_profile', 'monitoring', 'ebs_optimized', 'source_dest_check', 'tags'],
     references: { subnet_id: 'aws_subnet', vpc_security_group_ids: 'aws_security_group' },
     omit: (a, v) => empty(v) || (a === 'monitoring' && v === false) || (a === 'ebs_optimized' && v === false) || (a === 'source_dest_check' && v === true),
-    forceNew: ['ami', 'availability_zone', 'subnet_id', 'private_ip', 'key_name', 'associate_public_ip_address', 'security_groups', 'tenancy', 'placement_group', 'host_id', 'ebs_block_device', 'ephemeral_block_device', 'network_interface', 'ipv6_address_count', 'ipv6_addresses', 'launch_template', 'cpu_core_count', 'cpu_threads_per_core'],
+    // Every ForceNew of the schema, nested ones by path (root_block_device: only encryption; size and type change in
+    // place). user_data is ForceNew only with user_data_replace_on_change, which the drift alone cannot tell.
+    forceNew: [
+      'ami', 'availability_zone', 'subnet_id', 'private_ip', 'key_name', 'associate_public_ip_address', 'security_groups', 'tenancy',
+      'placement_group', 'placement_partition_number', 'host_id', 'ebs_optimized', 'hibernation', 'enclave_options', 'cpu_options',
+      'cpu_core_count', 'cpu_threads_per_core', 'private_dns_name_options', 'ebs_block_device', 'ephemeral_block_device', 'network_interface',
+      'ipv6_address_count', 'ipv6_addresses', 'launch_template', 'root_block_device.encrypted', 'root_block_device.kms_key_id',
+    ],
   },
   // internal/service/ec2/vpc_security_group.go, resourceSecurityGroupRead: ingress/egress are Optional+Computed sets
   // (ConfigModeAttr, written as blocks); description's Default is "Managed by Terraform".

@@ -30,6 +30,16 @@ describe('workflow: revert live to code (terraform command text)', () => {
     assert.equal(revertLiveCommand(result('aws_security_group.web', 'aws_security_group', 'drifted', ['ingress']), forceNew)!.mode, 'target');
   });
 
+  it('follows the schema into nested blocks: root volume encryption replaces, its size changes in place', () => {
+    const encrypted = revertLiveCommand(result('aws_instance.web', 'aws_instance', 'drifted', ['root_block_device[0].encrypted']), forceNew)!;
+    assert.equal(encrypted.mode, 'replace');
+    assert.equal(revertLiveCommand(result('aws_instance.web', 'aws_instance', 'drifted', ['root_block_device[0].volume_size']), forceNew)!.mode, 'target');
+    for (const a of ['ebs_optimized', 'hibernation', 'cpu_options[0].core_count', 'enclave_options[0].enabled']) {
+      assert.equal(revertLiveCommand(result('aws_instance.web', 'aws_instance', 'drifted', [a]), forceNew)!.mode, 'replace', a);
+    }
+    assert.equal(revertLiveCommand(result('aws_instance.web', 'aws_instance', 'drifted', ['metadata_options[0].http_tokens']), forceNew)!.mode, 'target');
+  });
+
   it('quotes instance keys for the shell and runs in the root folder', () => {
     const c = revertLiveCommand(result('module.app.aws_instance.this["a b"]', 'aws_instance', 'missing'), forceNew, { chdir: 'envs/dev' })!;
     assert.equal(c.command, `terraform -chdir=envs/dev apply -target='module.app.aws_instance.this["a b"]'`);
