@@ -11,6 +11,7 @@ import { driftRefOf, rootAndAddress, type DriftRef, type Target } from '../edito
 import { DriftCodeActions } from './codeActions';
 import { DriftCodeLensProvider } from './codeLens';
 import { DriftDiagnostics } from './driftDiagnostics';
+import { DriftHoverProvider } from './driftHover';
 import { addIgnoreRule, buildUpdateEdit, driftIgnoreRule, findDrift, whyNoUpdate } from './fixes';
 
 export class DiagnosticsFeature {
@@ -21,6 +22,7 @@ export class DiagnosticsFeature {
     this.diagnostics = core.own(new DriftDiagnostics(core.store, () => core.settings));
     this.lenses = core.own(new DriftCodeLensProvider(core.store, () => core.settings));
     core.own(vscode.languages.registerCodeLensProvider(IAC_SELECTOR, this.lenses));
+    core.own(vscode.languages.registerHoverProvider(IAC_SELECTOR, new DriftHoverProvider(core.store, { answer: () => undefined }, () => false)));
     core.own(vscode.languages.registerCodeActionsProvider(IAC_SELECTOR, new DriftCodeActions(core.store, (f) => core.live.isStale(f)), DriftCodeActions.metadata));
     core.own(core.onDidChangeSettings(() => {
       this.diagnostics.refresh();
@@ -30,6 +32,7 @@ export class DiagnosticsFeature {
     core.registerCommand('ignoreDrift', (t: Target) => this.ignore(driftRefOf(t)));
     core.registerCommand('ignoreResource', (t: Target) => (t ? this.ignore({ root: rootAndAddress(t)[0], address: rootAndAddress(t)[1] }) : false));
     core.registerCommand('copyApplyTarget', (t: Target) => this.revertLiveToCode(t));
+    core.registerCommand('revertLiveToCode', (t: Target) => this.revertLiveToCode(t));
     core.registerCommand('copyStateRm', (t: Target) => this.copyCommand(t, stateRmCommand));
   }
 

@@ -25,6 +25,8 @@ export const commands = {
   // The palette has VS Code's own "Focus on Drift View"; this one is for the status bar and buttons.
   focusTree: { title: 'Show Drift view', palette: 'false' },
   signInToAzure: { title: 'Sign in to Azure' },
+  // The tree's way to the engine's revert command (copyApplyTarget is the missing resource's quick-fix).
+  revertLiveToCode: { title: 'Revert live to code…', icon: '$(history)', palette: 'false' },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof commands;
@@ -60,6 +62,8 @@ export const itemContext = {
   resource: 'driftlens.resource',
   resourceWithLive: 'driftlens.resource.live',
   resourceMissing: 'driftlens.resource.missing',
+  /** Drifted (its live state is known too: menus matching `^driftlens\.resource\.live` apply). */
+  resourceDrifted: 'driftlens.resource.live.drifted',
   unmanaged: 'driftlens.unmanaged',
   drift: 'driftlens.drift',
   driftFixable: 'driftlens.drift.fixable',

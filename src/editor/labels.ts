@@ -1,6 +1,6 @@
 // Words and numbers the editor surfaces show (CodeLens, tree, status bar). Pure, so it is unit-tested
 // in plain Node; the surfaces only place these strings.
-import type { Drift, ResourceResult, Value } from '../model';
+import type { ChangedBy, Drift, ResourceResult, Value } from '../model';
 import { mainReason, moduleInstanceOf, shortReason } from './rootLabels';
 
 export const SENSITIVE = '(sensitive)';
@@ -182,4 +182,18 @@ export function missingMessage(result: Pick<ResourceResult, 'address' | 'liveId'
 export function instanceMessage(result: Pick<ResourceResult, 'address' | 'resource'>, message: string, root?: string): string {
   const named = result.address === result.resource.address && !moduleInstanceOf(result.address) ? message : `${result.address}: ${message}`;
   return root ? `${root} › ${named}` : named;
+}
+
+const VIA: Record<ChangedBy['via'], string> = { console: 'console', cli: 'CLI', sdk: 'SDK', terraform: 'Terraform', other: 'another tool' };
+
+/** "changed by alice via console at 2026-11-20 14:03 UTC (ModifyInstanceAttribute)". */
+export function changedByLine(c: ChangedBy): string {
+  const at = Number.isNaN(Date.parse(c.at)) ? c.at : `${new Date(c.at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return `changed by ${c.principal} via ${VIA[c.via] ?? c.via} at ${at}${c.action ? ` (${c.action})` : ''}`;
+}
+
+/** What a "Who changed it?" lookup found: the change, or its quiet note; undefined before one ran. */
+export function attributionLine(r: Pick<ResourceResult, 'changedBy' | 'attributionNote'>): string | undefined {
+  if (r.changedBy) return changedByLine(r.changedBy);
+  return r.attributionNote ? `who changed it: ${r.attributionNote}` : undefined;
 }

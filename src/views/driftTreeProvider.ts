@@ -99,7 +99,9 @@ export class DriftTreeProvider implements vscode.TreeDataProvider<DriftNode>, vs
         const since = [ages.missing && `Missing since ${ages.missing}`, ages.drifted && `Drifted since ${ages.drifted}`].filter(Boolean).join('\n\n');
         item.tooltip = new vscode.MarkdownString(`**${r.address}** (${r.liveId ?? 'no live ID'})\n\n${r.reason ?? `${r.drifts.length} drifted attributes`}${since ? `\n\n${since}` : ''}`);
         item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[r.status]);
-        item.contextValue = r.status === 'missing' ? itemContext.resourceMissing : r.live !== undefined ? itemContext.resourceWithLive : itemContext.resource;
+        item.contextValue = r.status === 'missing' ? itemContext.resourceMissing
+          : r.status === 'drifted' ? itemContext.resourceDrifted
+            : r.live !== undefined ? itemContext.resourceWithLive : itemContext.resource;
         item.command = openAt(r.resource.file, r.resource.headerRange);
         return item;
       }

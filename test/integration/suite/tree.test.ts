@@ -94,7 +94,7 @@ suite('Drift tree, status bar and diff', () => {
     assert.ok(web.iconPath instanceof vscode.ThemeIcon);
     const ingress = item(await find([basename(workspaceDir()), 'aws_security_group.web', 'ingress']));
     assert.equal(ingress.contextValue, 'driftlens.drift', 'a rule set is not a literal: no "update code" item');
-    assert.equal(item(await find([basename(workspaceDir()), 'aws_instance.web'])).contextValue, 'driftlens.resource.live');
+    assert.equal(item(await find([basename(workspaceDir()), 'aws_instance.web'])).contextValue, 'driftlens.resource.live.drifted', 'drifted: diff and revert live to code');
   });
 
   test('clicking an attribute opens the file with the value selected', async () => {
