@@ -18,6 +18,8 @@ export interface DescribeSpec<Item> {
   chunkSize: number;
   /** The service answers an unknown ID with an empty set, never an error (DescribeFlowLogs): not returned is not found. */
   absentIsNotFound?: boolean;
+  /** Request members sent with every batch (DescribeKeyPairs: `IncludePublicKey`). */
+  request?: Record<string, unknown>;
 }
 
 export type IdOutcome<Item> =
@@ -115,7 +117,7 @@ async function confirm<Item>(spec: DescribeSpec<Item>, suspects: string[], ctx: 
 async function allPages<Item>(spec: DescribeSpec<Item>, ids: string[], ctx: DescribeContext): Promise<Item[]> {
   // MaxResults is not sent: several Describe* refuse it together with IDs; the service
   // (or an emulator) may still page, so every NextToken is followed.
-  return (await allPagesOf(spec.operation, { [spec.idsParam]: ids }, ctx)).flatMap((o) => spec.items(o));
+  return (await allPagesOf(spec.operation, { ...spec.request, [spec.idsParam]: ids }, ctx)).flatMap((o) => spec.items(o));
 }
 
 /** Every page of one request, following each NextToken; a repeated token or endless paging is an error, never a loop. */

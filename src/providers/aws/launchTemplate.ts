@@ -2,7 +2,9 @@
 // then the latest version's data, as resourceLaunchTemplateRead reads it (latest_version, not the default).
 // The versions come from one batched DescribeLaunchTemplateVersions per region and page (Versions=$Latest,
 // no template ID), only when the code declares an attribute of the data. ebs_optimized is a string in the
-// provider's schema ("true" / "false" / "" when unset).
+// provider's schema ("true" / "false" / "" when unset). Nested blocks: launchTemplateBlocks.ts.
+// default_version as the API answers; update_default_version is Terraform-only (the provider never reads it back):
+// a console version left as non-default shows as the latest version's data drifting, once, not twice.
 import type { LaunchTemplate, LaunchTemplateVersion } from '@aws-sdk/client-ec2';
 import type { Binding, Value } from '../../model';
 import { terraformOnly } from './bindingValues';
@@ -11,8 +13,12 @@ import { classifyError } from './errors';
 import type { AwsMapper, EnrichContext, Enrichment } from './mapper';
 import { tagsToMap } from './tags';
 import { token } from './wireValues';
+import { LAUNCH_TEMPLATE_BLOCKS, launchTemplateBlocks, userDataDigest } from './launchTemplateBlocks';
 
-const DATA_ATTRIBUTES = ['description', 'image_id', 'instance_type', 'key_name', 'vpc_security_group_ids', 'security_group_names', 'ebs_optimized', 'disable_api_termination', 'disable_api_stop', 'instance_initiated_shutdown_behavior', 'kernel_id', 'ram_disk_id', 'monitoring', 'metadata_options', 'iam_instance_profile'] as const;
+const DATA_ATTRIBUTES = [
+  'description', 'image_id', 'instance_type', 'key_name', 'vpc_security_group_ids', 'security_group_names', 'ebs_optimized', 'disable_api_termination', 'disable_api_stop',
+  'instance_initiated_shutdown_behavior', 'kernel_id', 'ram_disk_id', 'user_data', ...Object.keys(LAUNCH_TEMPLATE_BLOCKS),
+];
 
 type Extra = LaunchTemplateVersion | { unreadable: string };
 
@@ -65,11 +71,7 @@ function toAttributes(t: LaunchTemplate, extra: Extra | undefined, unreadable: R
     instance_initiated_shutdown_behavior: token(d.InstanceInitiatedShutdownBehavior),
     kernel_id: token(d.KernelId),
     ram_disk_id: token(d.RamDiskId),
-    monitoring: d.Monitoring ? [{ enabled: d.Monitoring.Enabled ?? false }] : [],
-    iam_instance_profile: d.IamInstanceProfile ? [{ arn: token(d.IamInstanceProfile.Arn), name: token(d.IamInstanceProfile.Name) }] : [],
-    metadata_options: d.MetadataOptions
-      ? [{ http_endpoint: token(d.MetadataOptions.HttpEndpoint), http_tokens: token(d.MetadataOptions.HttpTokens), http_put_response_hop_limit: d.MetadataOptions.HttpPutResponseHopLimit ?? null, http_protocol_ipv6: token(d.MetadataOptions.HttpProtocolIpv6), instance_metadata_tags: token(d.MetadataOptions.InstanceMetadataTags) }]
-      : [],
+    ...launchTemplateBlocks(d, unreadable),
   };
 }
 
@@ -86,10 +88,12 @@ export const launchTemplateMapper: AwsMapper<LaunchTemplate, Extra> = {
   normalization: {
     type: 'aws_launch_template',
     scalarSets: ['vpc_security_group_ids', 'security_group_names'],
-    singleBlocks: ['monitoring', 'iam_instance_profile', 'metadata_options'],
+    singleBlocks: [],
+    blocks: LAUNCH_TEMPLATE_BLOCKS,
     ruleBlocks: [],
     tagMaps: ['tags'],
     onDemand: Object.fromEntries(DATA_ATTRIBUTES.map((a) => [a, 'ec2:DescribeLaunchTemplateVersions'])),
+    normalizers: { user_data: { normalize: userDataDigest } },
   },
   enrich,
   toAttributes,

@@ -9,7 +9,7 @@ import type { Limiter } from '../limiter';
 
 /**
  * A nested block and every sub-attribute the mapper reads in it, as the AWS provider's schema
- * names them: `true` a value, `'tags'` a tag map, or a nested block's own shape. A declared
+ * names them: `true` a value, `'tags'` a tag map, `'set'` a TypeSet of scalars, or a nested block's own shape. A declared
  * sub-attribute missing here is "not read by DriftLens" (unverified), never drift.
  */
 export interface BlockShape {
@@ -19,7 +19,7 @@ export interface BlockShape {
   key?: string[];
   /** For a keyed set: the provider's read keeps only the elements the configuration names. */
   onlyDeclared?: boolean;
-  reads: Record<string, true | 'tags' | BlockShape>;
+  reads: Record<string, true | 'tags' | 'set' | BlockShape>;
   /** Sub-attributes whose live value can expose the resource (IMDSv1 allowed, encryption off): rated by this, not the default policy. */
   severity?: Record<string, (expected: Value, actual: Value) => Severity>;
 }

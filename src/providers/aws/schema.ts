@@ -15,7 +15,7 @@ function blockSchema(shape: BlockShape): AttributeSchema {
   const attributes: Record<string, AttributeSchema> = {};
   for (const [name, read] of Object.entries(shape.reads)) {
     const severity = shape.severity?.[name];
-    attributes[name] = { ...(read === true ? {} : read === 'tags' ? { tagMap: true } : blockSchema(read)), ...(severity ? { severity } : {}) };
+    attributes[name] = { ...(read === true ? {} : read === 'tags' ? { tagMap: true } : read === 'set' ? { set: true } : blockSchema(read)), ...(severity ? { severity } : {}) };
   }
   return { block: shape.set ? 'set' : 'list', attributes, ...(shape.key ? { key: shape.key } : {}), ...(shape.onlyDeclared ? { onlyDeclared: true } : {}) };
 }

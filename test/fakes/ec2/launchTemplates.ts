@@ -3,7 +3,7 @@
 import { applyFilters, filters, listParam, page, type Params } from './query';
 import type { NetworkContext } from './network';
 import type { SeedTags } from './seed';
-import { Ec2Error, type XmlValue } from './xml';
+import { Ec2Error, namedList, type XmlValue } from './xml';
 
 export interface SeedLaunchTemplateData {
   imageId?: string;
@@ -12,6 +12,13 @@ export interface SeedLaunchTemplateData {
   securityGroupIds?: string[];
   ebsOptimized?: boolean;
   httpTokens?: 'optional' | 'required';
+  /** Base64, as RunInstances takes it. */
+  userData?: string;
+  /**
+   * Other launchTemplateData members in the API reference's wire shape (ResponseLaunchTemplateData):
+   * `blockDeviceMappingSet`, `networkInterfaceSet`, `tagSpecificationSet`, `placement`, `iamInstanceProfile`…
+   */
+  wire?: Record<string, XmlValue>;
 }
 
 export interface SeedLaunchTemplate {
@@ -48,6 +55,15 @@ function describeLaunchTemplates(params: Params, ctx: NetworkContext): Record<st
   };
 }
 
+/** The seed's wire members as EC2 sends them: an interface's groupSet lists `<groupId>` members, not `<item>`. */
+function wireData(wire: Record<string, XmlValue> | undefined): Record<string, XmlValue> {
+  if (!wire) return {};
+  const nis = wire.networkInterfaceSet;
+  if (!Array.isArray(nis)) return wire;
+  const withGroups = nis.map((ni) => (ni !== null && typeof ni === 'object' && !Array.isArray(ni) && Array.isArray(ni.groupSet) ? { ...ni, groupSet: namedList('groupId', ni.groupSet) } : ni));
+  return { ...wire, networkInterfaceSet: withGroups };
+}
+
 function describeLaunchTemplateVersions(params: Params, ctx: NetworkContext): Record<string, XmlValue> {
   const id = params.LaunchTemplateId;
   const versions = listParam(params, 'LaunchTemplateVersion');
@@ -62,7 +78,12 @@ function describeLaunchTemplateVersions(params: Params, ctx: NetworkContext): Re
       .map((v, i) => ({ t: t!, v, n: i + 1 }))
       .filter(({ t: tt, n }) => versions.length === 0 || versions.some((want) => (want === '$Latest' ? n === tt.versions.length : want === '$Default' ? n === (tt.defaultVersion ?? 1) : Number(want) === n))),
   );
-  const p = page(rows, params, { action: 'DescribeLaunchTemplateVersions', idParam: 'LaunchTemplateVersion', maxResultsExcludesIds: false, combinationMessage: '' }, ctx.pageSize);
+  const filtered = applyFilters(rows, filters(params), {
+    'is-default-version': ({ t, n }) => [String(n === (t.defaultVersion ?? 1))],
+    'image-id': ({ v }) => (v.data.imageId ? [v.data.imageId] : []),
+    'instance-type': ({ v }) => (v.data.instanceType ? [v.data.instanceType] : []),
+  });
+  const p = page(filtered, params, { action: 'DescribeLaunchTemplateVersions', idParam: 'LaunchTemplateVersion', maxResultsExcludesIds: false, combinationMessage: '', maxResults: [1, 200] }, ctx.pageSize);
   return {
     launchTemplateVersionSet: p.items.map(({ t, v, n }) => ({
       launchTemplateId: t.id,
@@ -78,6 +99,8 @@ function describeLaunchTemplateVersions(params: Params, ctx: NetworkContext): Re
         securityGroupIdSet: v.data.securityGroupIds,
         ebsOptimized: v.data.ebsOptimized,
         metadataOptions: v.data.httpTokens ? { httpTokens: v.data.httpTokens, httpEndpoint: 'enabled', httpPutResponseHopLimit: 1 } : undefined,
+        userData: v.data.userData,
+        ...wireData(v.data.wire),
       },
     })),
     nextToken: p.nextToken,

@@ -56,6 +56,8 @@ export interface PageRule {
   maxResultsExcludesIds: boolean;
   /** The service's message for that combination (its wording differs per action). */
   combinationMessage: string;
+  /** MaxResults bounds when not EC2's usual 5–1000 (DescribeLaunchTemplateVersions: 1–200). */
+  maxResults?: [number, number];
 }
 
 /**
@@ -71,8 +73,9 @@ export function page<T>(items: T[], params: Params, rule: PageRule, fakePageSize
       throw new Ec2Error('InvalidParameterCombination', rule.combinationMessage);
     }
     max = Number(maxRaw);
-    if (!Number.isInteger(max) || max < 5 || max > 1000) {
-      throw new Ec2Error('InvalidParameterValue', `Value ( ${maxRaw} ) for parameter maxResults is invalid. Expecting a value greater than 5.`);
+    const [low, high] = rule.maxResults ?? [5, 1000];
+    if (!Number.isInteger(max) || max < low || max > high) {
+      throw new Ec2Error('InvalidParameterValue', `Value ( ${maxRaw} ) for parameter maxResults is invalid. Expecting a value ${low === 5 ? 'greater than 5' : `between ${low} and ${high}`}.`);
     }
   }
   const size = Math.min(max ?? Infinity, fakePageSize ?? Infinity);

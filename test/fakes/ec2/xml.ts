@@ -11,9 +11,20 @@ export function escapeXml(s: string): string {
   return s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 }
 
+/**
+ * A list whose members EC2 names after their content rather than `item` (a launch template interface's
+ * `<groupSet><groupId>sg-…</groupId></groupSet>`, GroupIdStringList in the API model).
+ */
+export const namedList = (member: string, items: XmlValue[]): XmlValue => ({ '#member': member, '#items': items });
+
+const asNamedList = (v: XmlValue): { member: string; items: XmlValue[] } | undefined =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && typeof v['#member'] === 'string' && Array.isArray(v['#items']) ? { member: v['#member'], items: v['#items'] } : undefined;
+
 export function toXml(name: string, value: XmlValue): string {
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) return `<${name}>${value.map((v) => toXml('item', v)).join('')}</${name}>`;
+  const named = asNamedList(value);
+  if (named) return `<${name}>${named.items.map((v) => toXml(named.member, v)).join('')}</${name}>`;
   if (typeof value === 'object') {
     const body = Object.entries(value).map(([k, v]) => toXml(k, v)).join('');
     return `<${name}>${body}</${name}>`;
@@ -26,6 +37,8 @@ export function toXmlPretty(name: string, value: XmlValue, depth = 0): string {
   if (value === undefined || value === null) return '';
   const pad = '\n' + '  '.repeat(depth);
   if (Array.isArray(value)) return `${pad}<${name}>${value.map((v) => toXmlPretty('item', v, depth + 1)).join('')}${pad}</${name}>`;
+  const named = asNamedList(value);
+  if (named) return `${pad}<${name}>${named.items.map((v) => toXmlPretty(named.member, v, depth + 1)).join('')}${pad}</${name}>`;
   if (typeof value === 'object') return `${pad}<${name}>${Object.entries(value).map(([k, v]) => toXmlPretty(k, v, depth + 1)).join('')}${pad}</${name}>`;
   return `${pad}<${name}>${escapeXml(String(value))}</${name}>`;
 }
