@@ -15,8 +15,11 @@ export interface CloudControlMapping {
    * provider's read function removes it from state when the parent's attribute is empty).
    */
   requires?: string;
-  /** Like `requires`, for one element of a parent's list: the element whose `key` equals `value(id, state)`. */
-  requiresItem?: { list: string; key: string; value: (id: string, state: Record<string, string>) => string | undefined };
+  /**
+   * Like `requires`, for one element of a parent's list: the element whose `key` equals `value(id, state)`
+   * (without `key`, a list of strings holding the value itself).
+   */
+  requiresItem?: { list: string; key?: string; value: (id: string, state: Record<string, string>) => string | undefined };
   /** The property holding tags (`Tags` unless named here; `false`: the type has none). */
   tags?: string | false;
   props?: Record<string, string>;

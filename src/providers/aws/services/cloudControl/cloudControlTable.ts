@@ -8,6 +8,7 @@
 
 import type { CloudControlMapping } from './cloudControlMapping';
 import { CLOUD_CONTROL_TABLE_2 } from './cloudControlTable2';
+import { CLOUD_CONTROL_TABLE_3 } from './cloudControlTable3';
 
 export type { CloudControlMapping };
 
@@ -51,6 +52,7 @@ export const CLOUD_CONTROL_TABLE: Record<string, CloudControlMapping> = {
   aws_elasticache_subnet_group: { cfn: 'AWS::ElastiCache::SubnetGroup', props: { description: 'Description' }, permissions: ['elasticache:DescribeCacheSubnetGroups', 'elasticache:ListTagsForResource'] },
   aws_ssm_document: { cfn: 'AWS::SSM::Document', props: { document_type: 'DocumentType' }, permissions: ['ssm:GetDocument', 'ssm:ListTagsForResource'] },
   ...CLOUD_CONTROL_TABLE_2,
+  ...CLOUD_CONTROL_TABLE_3,
 };
 
 /** The CloudFormation primary identifier, or undefined when neither the ID nor state gives it. */

@@ -47,9 +47,10 @@ async function read(type: string, m: CloudControlMapping, b: Binding, call: Serv
   if (m.requiresItem) {
     const { list, key, value } = m.requiresItem;
     const want = value(b.liveId, b.stateAttributes ?? {});
-    if (want === undefined) return { status: 'error', kind: 'other', reason: `cannot tell which ${list} element: the Terraform ID and state do not give its ${key}` };
-    const items = Array.isArray(props[list]) ? (props[list] as Record<string, unknown>[]) : [];
-    if (!items.some((x) => x?.[key] === want)) return { status: 'not-found', reason: `GetResource ${m.cfn} ${id}: no ${list} element with ${key} ${want}` };
+    if (want === undefined) return { status: 'error', kind: 'other', reason: `cannot tell which ${list} element: the Terraform ID and state do not give its ${key ?? 'value'}` };
+    const items = Array.isArray(props[list]) ? (props[list] as unknown[]) : [];
+    const has = key ? items.some((x) => (x as Record<string, unknown> | null)?.[key] === want) : items.includes(want);
+    if (!has) return { status: 'not-found', reason: `GetResource ${m.cfn} ${id}: no ${list} element ${key ? `with ${key} ` : ''}${want}` };
   }
   const attributes: Record<string, Value> = {};
   const unreadable: Record<string, string> = {};
