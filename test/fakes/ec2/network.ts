@@ -51,6 +51,12 @@ export class NetworkStore {
     n.entries = [...(n.entries ?? []).filter((e) => e.ruleNumber !== entry.ruleNumber || !!e.egress !== !!entry.egress), structuredClone(entry)];
   }
 
+  /** The console's delete + import under the same name: a new key pair ID, fingerprint and key. */
+  replaceKeyPair(name: string, publicKey: string, fingerprint: string): void {
+    const k = must(this.keyPairs, name);
+    Object.assign(k, { id: `key-${createHash('sha256').update(publicKey).digest('hex').slice(0, 17)}`, publicKey, fingerprint });
+  }
+
   /** A new launch template version (the console's "modify template"), which becomes the latest. */
   addLaunchTemplateVersion(id: string, data: SeedLaunchTemplate['versions'][number]['data']): void {
     must(this.launchTemplates, id).versions.push({ data: structuredClone(data) });
@@ -347,7 +353,14 @@ function describeKeyPairs(params: Params, ctx: NetworkContext): Record<string, X
     tags: (k) => k.tags,
     pages: false,
   }) as SeedKeyPair[];
-  return { keySet: items.map((k) => ({ keyPairId: k.id, keyName: k.name, keyFingerprint: k.fingerprint, keyType: k.type ?? 'rsa', createTime: '2026-01-05T10:00:00.000Z', tagSet: tagSet(k.tags) })) };
+  const withKey = params.IncludePublicKey === 'true';
+  return {
+    keySet: items.map((k) => ({
+      keyPairId: k.id, keyName: k.name, keyFingerprint: k.fingerprint, keyType: k.type ?? 'rsa',
+      publicKey: withKey && k.publicKey ? `${k.publicKey.trim().split(/\s+/).slice(0, 2).join(' ')} ${k.name}` : undefined,
+      createTime: '2026-01-05T10:00:00.000Z', tagSet: tagSet(k.tags),
+    })),
+  };
 }
 
 export const NETWORK_HANDLERS: Record<string, (params: Params, ctx: NetworkContext) => Record<string, XmlValue>> = {

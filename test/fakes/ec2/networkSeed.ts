@@ -83,6 +83,8 @@ export interface SeedKeyPair {
   name: string;
   type?: 'rsa' | 'ed25519';
   fingerprint: string;
+  /** OpenSSH public key (`ssh-ed25519 AAAA…`), answered with IncludePublicKey=true, the key name as its comment, as EC2 does. */
+  publicKey?: string;
   tags?: SeedTags;
 }
 
