@@ -29,6 +29,8 @@ export interface FakeIam {
   seed: Required<FakeIamSeed>;
   /** Actions the caller may not call: IAM answers AccessDenied (403). */
   deny: Set<string>;
+  /** The most items one page of a paged list answers (IAM's default MaxItems is 100), to exercise Marker paging. */
+  pageSize: number;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function startFakeIam(seed: FakeIamSeed = {}): Promise<FakeIam> {
   const roleXml = (name: string, r: FakeRole) =>
     `<Role><Path>${r.path ?? '/'}</Path><RoleName>${escapeXml(name)}</RoleName><RoleId>AROAFAKE${name.length}</RoleId><Arn>arn:aws:iam::123456789012:role${r.path ?? '/'}${escapeXml(name)}</Arn><CreateDate>2024-01-01T00:00:00Z</CreateDate><AssumeRolePolicyDocument>${enc(r.assumeRolePolicy)}</AssumeRolePolicyDocument>${r.description ? `<Description>${escapeXml(r.description)}</Description>` : ''}<MaxSessionDuration>${r.maxSessionDuration ?? 3600}</MaxSessionDuration>${tagsXml(r.tags)}</Role>`;
   const deny = new Set<string>();
+  const fake: FakeIam = { url: '', calls, seed: s, deny, pageSize: 100, close: async () => undefined };
   const attachedXml = (arns: string[] | undefined) =>
     `<AttachedPolicies>${(arns ?? []).map((arn) => `<member><PolicyArn>${escapeXml(arn)}</PolicyArn><PolicyName>${escapeXml(arn.split('/').pop()!)}</PolicyName></member>`).join('')}</AttachedPolicies><IsTruncated>false</IsTruncated>`;
   const handlers: Record<string, (p: Record<string, string>) => string> = {
@@ -126,6 +129,24 @@ export async function startFakeIam(seed: FakeIamSeed = {}): Promise<FakeIam> {
       if (!u) throw noSuch('user', p.UserName);
       return attachedXml(u.attached);
     },
+    // Every user, role and group the managed policy is attached to, in pages (Marker/IsTruncated) as IAM pages them.
+    ListEntitiesForPolicy: (p) => {
+      const arn = p.PolicyArn ?? '';
+      if (!s.policies[arn] && !arn.startsWith('arn:aws:iam::aws:policy/')) throw new IamError('NoSuchEntity', `Policy ${arn} does not exist or is not attachable.`, 404);
+      const has = (x: { attached?: string[] }) => (x.attached ?? []).includes(arn);
+      const all = [
+        ...Object.entries(s.groups).filter(([, g]) => has(g)).map(([n]) => ['PolicyGroups', `<GroupName>${escapeXml(n)}</GroupName><GroupId>AGPAFAKE${n.length}</GroupId>`]),
+        ...Object.entries(s.users).filter(([, u]) => has(u)).map(([n]) => ['PolicyUsers', `<UserName>${escapeXml(n)}</UserName><UserId>AIDAFAKE${n.length}</UserId>`]),
+        ...Object.entries(s.roles).filter(([, r]) => has(r)).map(([n]) => ['PolicyRoles', `<RoleName>${escapeXml(n)}</RoleName><RoleId>AROAFAKE${n.length}</RoleId>`]),
+      ];
+      const start = p.Marker ? Number(Buffer.from(p.Marker, 'base64').toString('utf8').replace(/^page:/, '')) : 0;
+      if (!Number.isInteger(start) || start < 0 || start > all.length) throw new IamError('InvalidInput', 'Invalid Marker.', 400);
+      const size = Math.min(Number(p.MaxItems ?? 100), fake.pageSize);
+      const page = all.slice(start, start + size);
+      const list = (kind: string) => `<${kind}>${page.filter(([k]) => k === kind).map(([, x]) => `<member>${x}</member>`).join('')}</${kind}>`;
+      const more = start + size < all.length;
+      return `${list('PolicyGroups')}${list('PolicyUsers')}${list('PolicyRoles')}<IsTruncated>${more}</IsTruncated>${more ? `<Marker>${Buffer.from(`page:${start + size}`).toString('base64')}</Marker>` : ''}`;
+    },
     GetGroup: (p) => {
       const g = s.groups[p.GroupName];
       if (!g) throw noSuch('group', p.GroupName);
@@ -157,5 +178,7 @@ export async function startFakeIam(seed: FakeIamSeed = {}): Promise<FakeIam> {
       fail(err.code, err.message, err.status);
     }
   });
-  return { url: server.url, calls, seed: s, deny, close: server.close };
+  fake.url = server.url;
+  fake.close = server.close;
+  return fake;
 }

@@ -12,9 +12,10 @@ import { IAM_PRINCIPAL_ATTACHMENT_TYPES } from './iam/principalAttachments';
 import { IAM_USER_ACCOUNT_TYPES } from './iam/iamUserAccount';
 import { IAM_USER_KEY_TYPES } from './iam/iamUserKeys';
 import { S3_OBJECT_TYPES } from './s3/s3Object';
+import { iamPolicyAttachmentType, policyAttachmentKey, policyAttachmentSchema, POLICY_ATTACHMENT } from './iam/policyAttachment';
 import { normalizePolicy, policySeverity } from './policyDocument';
 
-export const SERVICE_TYPES: readonly ServiceType[] = [s3BucketType, ...S3_SPLIT_TYPES, ...IAM_TYPES, ...IAM_PRINCIPAL_ATTACHMENT_TYPES, ...IAM_USER_ACCOUNT_TYPES, ...IAM_USER_KEY_TYPES, ...S3_OBJECT_TYPES, ssmParameterType, ...CLOUD_CONTROL_TYPES];
+export const SERVICE_TYPES: readonly ServiceType[] = [s3BucketType, ...S3_SPLIT_TYPES, ...IAM_TYPES, ...IAM_PRINCIPAL_ATTACHMENT_TYPES, ...IAM_USER_ACCOUNT_TYPES, ...IAM_USER_KEY_TYPES, iamPolicyAttachmentType, ...S3_OBJECT_TYPES, ssmParameterType, ...CLOUD_CONTROL_TYPES];
 
 const BY_TYPE = new Map(SERVICE_TYPES.map((t) => [t.type, t]));
 
@@ -27,6 +28,7 @@ export const serviceTypeFor = (type: string): ServiceType | undefined => BY_TYPE
 export function serviceTypeSchema(type: string, liveId: string | null | undefined, attachments: ReadonlyMap<string, ReadonlySet<string>>): TypeSchema | undefined {
   const t = BY_TYPE.get(type);
   if (!t) return undefined;
+  if (type === POLICY_ATTACHMENT) return policyAttachmentSchema([...(attachments.get(policyAttachmentKey(liveId ?? '')) ?? [])][0]);
   const base = t.schema?.() ?? { attributes: {} };
   if (type !== 'aws_iam_role') return base;
   return {

@@ -4,6 +4,7 @@
 // generated unique ID (id.PrefixedUniqueId); its role and policy_arn come from state or the code.
 import type { Binding, Value } from '../../../../model';
 import { ADMIN_POLICY } from '../policyDocument';
+import { POLICY_ATTACHMENT, policyArnOf, policyAttachmentKey } from './policyAttachment';
 
 export function attachmentOf(b: Binding): { role: string; policyArn: string } | undefined {
   const s = b.stateAttributes ?? {};
@@ -15,10 +16,15 @@ export function attachmentOf(b: Binding): { role: string; policyArn: string } | 
   return role && policyArn ? { role, policyArn } : undefined;
 }
 
-/** Role name → policy ARNs attached by standalone attachments among `bindings`. */
+/**
+ * Role name → policy ARNs attached by standalone attachments among `bindings`; also, under
+ * policyAttachmentKey(name), the policy ARN of each aws_iam_policy_attachment (its severity needs it).
+ */
 export function roleAttachmentsOf(bindings: readonly Binding[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const b of bindings) {
+    const exclusive = b.type === POLICY_ATTACHMENT ? policyArnOf(b) : undefined;
+    if (exclusive) out.set(policyAttachmentKey(b.liveId), new Set([exclusive]));
     if (b.type !== 'aws_iam_role_policy_attachment') continue;
     const a = attachmentOf(b);
     if (a) (out.get(a.role) ?? out.set(a.role, new Set()).get(a.role)!).add(a.policyArn);
