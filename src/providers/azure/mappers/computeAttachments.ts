@@ -5,40 +5,17 @@
 // ↔ Microsoft.Compute/availabilitySets (resourceAvailabilitySetRead: managed when sku is "Aligned").
 // azurerm 4.x compute/*_resource.go; nil pointers read "" / 0 / false.
 import type { ArmResource, AzureMapper } from './types';
-import { armIdPolicy, at, bool, deriveTracked, num, str, strings, trackedAttributes, trackedShape } from './common';
-import { childOf, jsonStringPolicy, parentId } from './parentIds';
+import { armIdPolicy, at, bool, deriveTracked, num, str, trackedAttributes, trackedShape } from './common';
+import { extensionAttributes, extensionFields } from './extensionShape';
+import { childOf, parentId } from './parentIds';
 
 export const scaleSetExtension: AzureMapper = {
   type: 'azurerm_virtual_machine_scale_set_extension',
   armType: 'Microsoft.Compute/virtualMachineScaleSets/extensions',
-  attributes: {
-    name: { caseInsensitive: true },
-    virtual_machine_scale_set_id: armIdPolicy,
-    publisher: { caseInsensitive: true },
-    type: { caseInsensitive: true },
-    type_handler_version: {},
-    auto_upgrade_minor_version: {},
-    automatic_upgrade_enabled: {},
-    failure_suppression_enabled: {},
-    force_update_tag: {},
-    provision_after_extensions: {},
-    settings: jsonStringPolicy,
-  },
+  attributes: { ...extensionAttributes, virtual_machine_scale_set_id: armIdPolicy, force_update_tag: {} },
   map(arm) {
     const p = arm.properties ?? {};
-    return {
-      name: arm.name,
-      virtual_machine_scale_set_id: parentId(arm.id),
-      publisher: str(p.publisher) ?? '',
-      type: str(p.type) ?? '',
-      type_handler_version: str(p.typeHandlerVersion) ?? '',
-      auto_upgrade_minor_version: bool(p.autoUpgradeMinorVersion, false),
-      automatic_upgrade_enabled: bool(p.enableAutomaticUpgrade, false),
-      failure_suppression_enabled: bool(p.suppressFailures, false),
-      force_update_tag: str(p.forceUpdateTag) ?? '',
-      provision_after_extensions: strings(p.provisionAfterExtensions),
-      settings: p.settings && typeof p.settings === 'object' ? JSON.stringify(p.settings) : '',
-    };
+    return { ...extensionFields(arm.name, p), virtual_machine_scale_set_id: parentId(arm.id), force_update_tag: str(p.forceUpdateTag) ?? '' };
   },
   deriveId: childOf('virtual_machine_scale_set_id', 'extensions'),
 };

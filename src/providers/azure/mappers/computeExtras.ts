@@ -4,8 +4,9 @@
 // managedidentity/user_assigned_identity_resource.go. Nil pointers read "" / 0 / false as those reads set them.
 import type { Value } from '../../../model';
 import type { AzureMapper } from './types';
-import { armIdPolicy, at, bool, deriveTracked, enabled, exposedWhen, num, str, strings, trackedAttributes, trackedShape } from './common';
-import { childOf, jsonStringPolicy, parentId } from './parentIds';
+import { armIdPolicy, at, deriveTracked, enabled, exposedWhen, num, str, strings, trackedAttributes, trackedShape } from './common';
+import { extensionAttributes, extensionFields } from './extensionShape';
+import { childOf, parentId } from './parentIds';
 
 export const userAssignedIdentity: AzureMapper = {
   type: 'azurerm_user_assigned_identity',
@@ -18,36 +19,9 @@ export const userAssignedIdentity: AzureMapper = {
 export const virtualMachineExtension: AzureMapper = {
   type: 'azurerm_virtual_machine_extension',
   armType: 'Microsoft.Compute/virtualMachines/extensions',
-  attributes: {
-    name: { caseInsensitive: true },
-    virtual_machine_id: armIdPolicy,
-    publisher: { caseInsensitive: true },
-    type: { caseInsensitive: true },
-    type_handler_version: {},
-    auto_upgrade_minor_version: {},
-    automatic_upgrade_enabled: {},
-    failure_suppression_enabled: {},
-    provision_after_extensions: {},
-    // A JSON string in the schema; the GET answers the object.
-    settings: jsonStringPolicy,
-    tags: { severity: 'info' },
-  },
+  attributes: { ...extensionAttributes, virtual_machine_id: armIdPolicy, tags: { severity: 'info' } },
   map(arm) {
-    const p = arm.properties ?? {};
-    const settings = p.settings;
-    return {
-      name: arm.name,
-      virtual_machine_id: parentId(arm.id),
-      publisher: str(p.publisher) ?? '',
-      type: str(p.type) ?? '',
-      type_handler_version: str(p.typeHandlerVersion) ?? '',
-      auto_upgrade_minor_version: bool(p.autoUpgradeMinorVersion, false),
-      automatic_upgrade_enabled: bool(p.enableAutomaticUpgrade, false),
-      failure_suppression_enabled: bool(p.suppressFailures, false),
-      provision_after_extensions: strings(p.provisionAfterExtensions),
-      settings: settings && typeof settings === 'object' ? JSON.stringify(settings) : '',
-      tags: { ...(arm.tags ?? {}) },
-    };
+    return { ...extensionFields(arm.name, arm.properties ?? {}), virtual_machine_id: parentId(arm.id), tags: { ...(arm.tags ?? {}) } };
   },
   deriveId: childOf('virtual_machine_id', 'extensions'),
 };
