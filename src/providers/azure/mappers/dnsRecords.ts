@@ -43,6 +43,52 @@ function aRecord(type: string, zoneType: string, aProp: string): AzureMapper {
 export const privateDnsARecord = aRecord('azurerm_private_dns_a_record', 'Microsoft.Network/privateDnsZones', 'aRecords');
 export const dnsARecord = aRecord('azurerm_dns_a_record', 'Microsoft.Network/dnsZones', 'ARecords');
 
+/**
+ * CNAME records: azurerm_dns_cname_record (resourceDnsCNameRecordRead: `record` "" without a CNAME, alias
+ * target_resource_id "") and azurerm_private_dns_cname_record (resourcePrivateDnsCNameRecordFlatten; azurerm 4.x
+ * names the zone by zone_name + resource_group_name, 5.x by private_dns_zone_id: both are read).
+ */
+function cnameRecord(type: string, zoneType: string, recordProp: string): AzureMapper {
+  const priv = type === 'azurerm_private_dns_cname_record';
+  return {
+    type,
+    armType: `${zoneType}/CNAME`,
+    attributes: {
+      name: { caseInsensitive: true },
+      resource_group_name: { caseInsensitive: true },
+      zone_name: { caseInsensitive: true },
+      ttl: {},
+      // DNS names are case-insensitive.
+      record: { caseInsensitive: true },
+      ...(priv ? { private_dns_zone_id: { caseInsensitive: true } } : { target_resource_id: { caseInsensitive: true } }),
+      tags: tagsPolicy,
+    },
+    map(arm) {
+      const p = arm.properties ?? {};
+      const zone = zoneType.split('/').pop() as string;
+      const out: Record<string, Value> = {
+        name: arm.name,
+        resource_group_name: trackedShape(arm).resource_group_name ?? null,
+        zone_name: nameAfter(arm.id, zone),
+        ttl: num(p.TTL ?? p.ttl) ?? 0,
+        record: str((p[recordProp] as { cname?: string } | undefined)?.cname) ?? '',
+        tags: { ...((p.metadata as Record<string, string> | undefined) ?? arm.tags ?? {}) },
+      };
+      if (priv) out.private_dns_zone_id = arm.id.replace(/\/CNAME\/[^/]+\/?$/i, '');
+      else out.target_resource_id = str((p.targetResource as { id?: string } | undefined)?.id) ?? '';
+      return out;
+    },
+    deriveId(attrs, subscriptionId) {
+      const zoneId = attrs.private_dns_zone_id;
+      if (priv && typeof zoneId === 'string' && zoneId && typeof attrs.name === 'string' && attrs.name) return `${zoneId.replace(/\/+$/, '')}/CNAME/${attrs.name}`;
+      return deriveTracked(`${zoneType}/CNAME`, ['zone_name'])(attrs, subscriptionId);
+    },
+  };
+}
+
+export const dnsCnameRecord = cnameRecord('azurerm_dns_cname_record', 'Microsoft.Network/dnsZones', 'CNAMERecord');
+export const privateDnsCnameRecord = cnameRecord('azurerm_private_dns_cname_record', 'Microsoft.Network/privateDnsZones', 'cnameRecord');
+
 export const dnsZone: AzureMapper = {
   type: 'azurerm_dns_zone',
   armType: 'Microsoft.Network/dnsZones',

@@ -5,6 +5,7 @@ import { managementLock, roleAssignment } from './authorization';
 import { diagnosticSetting } from './diagnosticSetting';
 import { genericMapper } from './generic';
 import { issue13Mappers } from './issue13Mappers';
+import { moduleCoverageMappers } from './moduleCoverageMappers';
 import { azapiMappers } from '../azapi/azapiMappers';
 import { keyVault } from './keyVault';
 import { kubernetesCluster } from './kubernetesCluster';
@@ -46,6 +47,7 @@ export const azureMappers: readonly AzureMapper[] = [
   nicAsgAssociation,
   storageNetworkRules,
   ...issue13Mappers,
+  ...moduleCoverageMappers,
 ];
 
 /** The in-depth mapper of an azurerm type, or the generic one (location, tags) for any other azurerm_* type. */

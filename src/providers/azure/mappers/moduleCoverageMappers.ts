@@ -1,0 +1,29 @@
+// The azurerm types read in depth next, in the order of their use in public Azure modules as
+// scripts/bench/azureModuleCoverage.ts counts them (the 11 Azure-maintained module repositories and
+// aztfmod's CAF); registry.ts adds them after issue13Mappers.
+import type { AzureMapper } from './types';
+import { resourceGroupTemplateDeployment, subscriptionTemplateDeployment } from './templateDeployments';
+import { firewallPolicy } from './firewallPolicy';
+import { logAnalyticsLinkedService, logAnalyticsSolution } from './logAnalyticsChildren';
+import { automationAccount } from './automationAccount';
+import { applicationSecurityGroup, ddosProtectionPlan, networkWatcher } from './trackedOnly';
+import { expressRouteGateway, virtualHub, virtualWan, vpnGateway } from './virtualWan';
+import { dnsCnameRecord, privateDnsCnameRecord } from './dnsRecords';
+
+export const moduleCoverageMappers: readonly AzureMapper[] = [
+  resourceGroupTemplateDeployment,
+  subscriptionTemplateDeployment,
+  firewallPolicy,
+  logAnalyticsSolution,
+  automationAccount,
+  ddosProtectionPlan,
+  logAnalyticsLinkedService,
+  virtualWan,
+  virtualHub,
+  vpnGateway,
+  expressRouteGateway,
+  dnsCnameRecord,
+  privateDnsCnameRecord,
+  applicationSecurityGroup,
+  networkWatcher,
+];
