@@ -76,8 +76,13 @@ export type Enrichment<Extra> = Map<string, Extra | LiveError>;
 export interface VpcListing<Item> {
   /** Filters sent beside `vpc-id` (names as the API spells them: it rejects unknown ones). */
   filters: { Name: string; Values: string[] }[];
-  /** The filter naming the VPC, when not `vpc-id` (internet gateways: `attachment.vpc-id`). */
-  vpcFilter?: string;
+  /**
+   * The filter naming the VPC, when not `vpc-id` (internet gateways: `attachment.vpc-id`); `null` when the action has
+   * none (DescribeEgressOnlyInternetGateways filters only on tags): one unfiltered listing per region, kept by `vpcOf`.
+   */
+  vpcFilter?: string | null;
+  /** MaxResults when not 1000 (EC2 caps some actions lower: DescribeEgressOnlyInternetGateways 255). */
+  pageSize?: number;
   /** The request member carrying filters, when not `Filters` (DescribeNatGateways: `Filter`). */
   filterParam?: 'Filter';
   /**

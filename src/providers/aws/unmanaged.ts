@@ -1,7 +1,8 @@
 // Unmanaged resources: what lives in the VPCs the code manages that no code declares. The scope
 // is the VPCs the last fetch saw (declared VPCs, and the VPCs of declared subnets, groups and
 // instances), per (profile, region). Each listable type is described once per region and page,
-// filtered by those VPC IDs; a failure is reported as not listed, never as anything else.
+// filtered by those VPC IDs; a failure is reported as not listed, never as anything else. Elastic IPs and
+// EBS volumes have no VPC filter: they are found through the instances and interfaces listed here (unmanagedAttached.ts).
 import type { FetchContext, UnmanagedResource } from '../../model';
 import { createClientPool, type Ec2Sdk } from './client';
 import type { AwsTimeouts } from './httpHandler';
@@ -9,6 +10,7 @@ import { allPagesOf } from './describe';
 import { classifyError } from './errors';
 import { createLimiter } from '../limiter';
 import { AWS_MAPPERS, type AnyAwsMapper } from './mappers';
+import { listAttached } from './unmanagedAttached';
 
 /** VPC IDs per (profile, region), gathered while fetching. */
 export interface VpcScope {
@@ -70,26 +72,37 @@ export async function listUnmanagedInVpcs(scope: VpcScope, declaredIds: Iterable
         const region = await caller.resolvedRegion();
         const vpcs = [...g.vpcIds].sort();
         const dctx = { caller, limit, signal: ctx.signal, onCall: (op: string) => ctx.logger.debug(`aws: ${op} (unmanaged) ${region ?? '(default region)'}`) };
-        const tasks = listable.flatMap((mapper) =>
-          chunk(vpcs, VPCS_PER_CALL).map(async (ids) => {
-            const listing = mapper.listInVpcs!;
+        // Everything each type holds inside the managed VPCs (declared or not): what the attached listing starts from.
+        const inVpcs = new Map<string, unknown[]>();
+        const failed = new Set<string>();
+        const tasks = listable.flatMap((mapper) => {
+          const listing = mapper.listInVpcs!;
+          // Actions without a VPC filter are listed once per region and kept by the VPC their items name.
+          const requests = listing.vpcFilter === null ? [listing.filters] : chunk(vpcs, VPCS_PER_CALL).map((ids) => [{ Name: listing.vpcFilter ?? 'vpc-id', Values: ids }, ...listing.filters]);
+          return requests.map(async (filters) => {
             const operation = mapper.describe.operation;
             try {
-              const pages = await allPagesOf(operation, { [listing.filterParam ?? 'Filters']: [{ Name: listing.vpcFilter ?? 'vpc-id', Values: ids }, ...listing.filters], MaxResults: PAGE_SIZE }, dctx);
+              const pages = await allPagesOf(operation, { ...(filters.length ? { [listing.filterParam ?? 'Filters']: filters } : {}), MaxResults: listing.pageSize ?? PAGE_SIZE }, dctx);
               for (const item of pages.flatMap((p) => mapper.describe.items(p))) {
                 const id = mapper.describe.idOf(item)?.trim();
                 // An emulator that ignores filters must not widen the scope: check the VPC and the state here too.
-                if (!id || declared.has(id) || !g.vpcIds.has(mapper.vpcOf!(item) ?? '') || mapper.gone?.(item)) continue;
+                if (!id || !g.vpcIds.has(mapper.vpcOf!(item) ?? '') || mapper.gone?.(item)) continue;
+                inVpcs.set(mapper.type, [...(inVpcs.get(mapper.type) ?? []), item]);
+                if (declared.has(id)) continue;
                 const owner = listing.managedBy?.(item);
                 if (owner && !options.includeServiceManaged) continue;
                 unmanaged.set(id, { type: mapper.type, liveId: id, ...(region ? { region } : {}), ...nameOf(listing.nameOf(item)), ...(owner ? { managedBy: owner } : {}) });
               }
             } catch (e) {
+              failed.add(mapper.type);
               errors.add(`${mapper.type} in ${region ?? 'the default region'}: ${classifyError(e, operation, ctx.signal).reason}`);
             }
-          }),
-        );
+          });
+        });
         await Promise.all(tasks);
+        const attached = await listAttached({ dctx, region, vpcIds: g.vpcIds, inVpcs, failed, declared, includeServiceManaged: options.includeServiceManaged });
+        for (const u of attached.unmanaged) unmanaged.set(u.liveId, u);
+        for (const e of attached.errors) errors.add(e);
       }),
     );
   } finally {

@@ -106,7 +106,7 @@ function lookup<T>(ids: string[], map: Map<string, T>, shape: IdShape | { notFou
 const quoted = (noun: string, plural: string) => (ids: string[]) => (ids.length === 1 ? `The ${noun} '${ids[0]}' does not exist` : `The ${plural} '${ids.join(', ')}' do not exist`);
 
 /** Items by ID or all, filtered, paged — the common shape of the Describe* actions below. */
-function describe<T>(params: Params, ctx: NetworkContext, o: { action: string; idParam: string; map: Map<string, T>; shape: Parameters<typeof lookup>[2]; filters: Record<string, (t: T) => string[]>; tags: (t: T) => SeedTags | undefined; pages?: boolean }): T[] | { items: T[]; nextToken?: string } {
+function describe<T>(params: Params, ctx: NetworkContext, o: { action: string; idParam: string; map: Map<string, T>; shape: Parameters<typeof lookup>[2]; filters: Record<string, (t: T) => string[]>; tags: (t: T) => SeedTags | undefined; pages?: boolean; maxResults?: [number, number] }): T[] | { items: T[]; nextToken?: string } {
   const ids = listParam(params, o.idParam);
   let items = ids.length ? lookup(ids, o.map, o.shape as IdShape) : [...o.map.values()];
   items = applyFilters(items, filters(params), o.filters, o.tags);
@@ -114,7 +114,7 @@ function describe<T>(params: Params, ctx: NetworkContext, o: { action: string; i
     if (params.MaxResults !== undefined || params.NextToken !== undefined) throw new Ec2Error('UnknownParameter', `The parameter ${params.MaxResults !== undefined ? 'MaxResults' : 'NextToken'} is not recognized`);
     return items;
   }
-  return page(items, params, { action: o.action, idParam: o.idParam, maxResultsExcludesIds: true, combinationMessage: `The parameter ${o.idParam} cannot be used with the parameter MaxResults` }, ctx.pageSize);
+  return page(items, params, { action: o.action, idParam: o.idParam, maxResultsExcludesIds: true, combinationMessage: `The parameter ${o.idParam} cannot be used with the parameter MaxResults`, maxResults: o.maxResults }, ctx.pageSize);
 }
 
 const paged = <T>(r: T[] | { items: T[]; nextToken?: string }) => (Array.isArray(r) ? { items: r, nextToken: undefined } : r);
@@ -252,8 +252,10 @@ function describeEgressOnlyInternetGateways(params: Params, ctx: NetworkContext)
     idParam: 'EgressOnlyInternetGatewayId',
     map: ctx.network.egressOnlyInternetGateways,
     shape: { prefix: 'eigw', malformed: 'InvalidEgressOnlyInternetGatewayId.Malformed', notFound: 'InvalidEgressOnlyInternetGatewayId.NotFound', message: quoted('egressOnlyInternetGateway ID', 'egressOnlyInternetGateway IDs') },
-    filters: {},
+    // Tags are the only filters this action knows (no attachment.vpc-id, unlike internet gateways).
+    filters: { 'tag-key': (g) => Object.keys(g.tags ?? {}) },
     tags: (g) => g.tags,
+    maxResults: [5, 255],
   }));
   return {
     egressOnlyInternetGatewaySet: p.items.map((g) => ({ egressOnlyInternetGatewayId: g.id, attachmentSet: g.vpcId ? [{ vpcId: g.vpcId, state: 'attached' }] : [], tagSet: tagSet(g.tags) })),
@@ -293,7 +295,7 @@ function describeAddresses(params: Params, ctx: NetworkContext): Record<string, 
     idParam: 'AllocationId',
     map: ctx.network.addresses,
     shape: { prefix: 'eipalloc', malformed: 'InvalidAllocationID.Malformed', notFound: 'InvalidAllocationID.NotFound', message: (ids) => `The allocation IDs '${ids.join(', ')}' do not exist` },
-    filters: { 'allocation-id': (a) => [a.allocationId], 'association-id': (a) => (a.associationId ? [a.associationId] : []), domain: () => ['vpc'], 'instance-id': (a) => (a.instanceId ? [a.instanceId] : []), 'public-ip': (a) => [a.publicIp] },
+    filters: { 'allocation-id': (a) => [a.allocationId], 'association-id': (a) => (a.associationId ? [a.associationId] : []), domain: () => ['vpc'], 'instance-id': (a) => (a.instanceId ? [a.instanceId] : []), 'network-interface-id': (a) => (a.networkInterfaceId ? [a.networkInterfaceId] : []), 'public-ip': (a) => [a.publicIp] },
     tags: (a) => a.tags,
     pages: false,
   }) as SeedAddress[];
@@ -309,6 +311,7 @@ function describeAddresses(params: Params, ctx: NetworkContext): Record<string, 
       privateIpAddress: a.privateIp,
       publicIpv4Pool: 'amazon',
       networkBorderGroup: 'us-east-1',
+      serviceManaged: a.serviceManaged,
       tagSet: tagSet(a.tags),
     })),
   };

@@ -75,6 +75,8 @@ export interface SeedAddress {
   networkInterfaceId?: string;
   privateIp?: string;
   associationId?: string;
+  /** An address a service allocated and manages (`alb`, `nlb`, `rnat`, `rds`). */
+  serviceManaged?: string;
   tags?: SeedTags;
 }
 
