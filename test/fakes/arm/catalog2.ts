@@ -24,6 +24,8 @@ export const issue13Providers: Record<string, FakeResourceType[]> = {
   'Microsoft.ContainerRegistry': [{ resourceType: 'registries', apiVersions: ['2025-04-01', '2024-11-01-preview', '2023-07-01'] }],
   'Microsoft.DBforPostgreSQL': [{ resourceType: 'flexibleServers', apiVersions: ['2024-08-01', '2023-06-01-preview', '2022-12-01'] }],
   'Microsoft.DocumentDB': [{ resourceType: 'databaseAccounts', apiVersions: ['2024-11-15', '2024-08-15', '2023-11-15'] }],
+  'Microsoft.Automation': [{ resourceType: 'automationAccounts', apiVersions: ['2024-10-23', '2023-11-01', '2023-05-15-preview', '2022-08-08'] }],
+  'Microsoft.OperationsManagement': [{ resourceType: 'solutions', apiVersions: ['2015-11-01-preview'] }],
 };
 
 /** More types in namespaces the base catalog has. */
@@ -42,8 +44,15 @@ export const issue13Types: Record<string, FakeResourceType[]> = {
     { resourceType: 'azureFirewalls', apiVersions: network },
     { resourceType: 'bastionHosts', apiVersions: network },
     { resourceType: 'applicationGateways', apiVersions: network },
+    { resourceType: 'firewallPolicies', apiVersions: network },
+    { resourceType: 'virtualWans', apiVersions: network },
+    { resourceType: 'virtualHubs', apiVersions: network },
+    { resourceType: 'vpnGateways', apiVersions: network },
+    { resourceType: 'expressRouteGateways', apiVersions: network },
+    { resourceType: 'ddosProtectionPlans', apiVersions: network },
   ],
   'Microsoft.Compute': [
+    { resourceType: 'virtualMachineScaleSets/extensions', apiVersions: ['2024-11-01', '2024-07-01', '2024-03-01', '2023-09-01'] },
     { resourceType: 'virtualMachines/extensions', apiVersions: ['2024-11-01', '2024-07-01', '2024-03-01', '2023-09-01'] },
     { resourceType: 'virtualMachineScaleSets', apiVersions: ['2024-11-01', '2024-07-01', '2024-03-01', '2023-09-01'] },
     { resourceType: 'diskEncryptionSets', apiVersions: ['2024-03-02', '2023-10-02', '2023-04-02', '2022-07-02'] },
