@@ -22,7 +22,7 @@ export class DiagnosticsFeature {
     this.diagnostics = core.own(new DriftDiagnostics(core.store, () => core.settings));
     this.lenses = core.own(new DriftCodeLensProvider(core.store, () => core.settings));
     core.own(vscode.languages.registerCodeLensProvider(IAC_SELECTOR, this.lenses));
-    core.own(vscode.languages.registerHoverProvider(IAC_SELECTOR, new DriftHoverProvider(core.store, { answer: () => undefined }, () => false)));
+    core.own(vscode.languages.registerHoverProvider(IAC_SELECTOR, new DriftHoverProvider(core.store, core.attribution, () => core.trust.trusted)));
     core.own(vscode.languages.registerCodeActionsProvider(IAC_SELECTOR, new DriftCodeActions(core.store, (f) => core.live.isStale(f)), DriftCodeActions.metadata));
     core.own(core.onDidChangeSettings(() => {
       this.diagnostics.refresh();

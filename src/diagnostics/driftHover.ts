@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import type { ResourceResult } from '../model';
 import type { ResultsStore } from '../editor/resultsStore';
 import { toRange } from '../editor/vscodeRange';
-import { hoverMarkdown, WHO_CHANGED_COMMAND, type HoverEntry } from './hoverText';
+import { WHO_CHANGED_COMMAND } from '../editor/markdown';
+import { hoverMarkdown, type HoverEntry } from './hoverText';
 
 export interface AttributionAnswers {
   /** The cached lookup for this resource in the scan that produced it, if one ran. */

@@ -3,8 +3,7 @@
 // Pure (no vscode), so plain-Node tests pin the text and the secret-corpus test reads it.
 import type { ChangedBy, Drift, ResourceResult } from '../model';
 import { attributionLine, findingAge } from '../editor/labels';
-
-export const WHO_CHANGED_COMMAND = 'driftlens.whoChanged';
+import { escapeMarkdown, whoChangedLink } from '../editor/markdown';
 
 export interface HoverEntry {
   result: Pick<ResourceResult, 'address' | 'status' | 'firstSeen' | 'liveId'> & { resource: { root: string } };
@@ -14,16 +13,6 @@ export interface HoverEntry {
   attribution?: { changedBy?: ChangedBy; attributionNote?: string };
   /** Several roots reach this line: the root's name tells the entries apart. */
   rootName?: string;
-}
-
-/** Markdown punctuation escaped, so a principal or an address is shown as written. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
-}
-
-/** `command:driftlens.whoChanged?<args>` for one resource (the link VS Code runs from trusted markdown). */
-export function whoChangedLink(root: string, address: string): string {
-  return `command:${WHO_CHANGED_COMMAND}?${encodeURIComponent(JSON.stringify([{ root, address }]))}`;
 }
 
 /**

@@ -27,6 +27,8 @@ export const commands = {
   signInToAzure: { title: 'Sign in to Azure' },
   // The tree's way to the engine's revert command (copyApplyTarget is the missing resource's quick-fix).
   revertLiveToCode: { title: 'Revert live to code…', icon: '$(history)', palette: 'false' },
+  // On demand only (hover link, tree menu): one read-only audit-log lookup for one resource.
+  whoChanged: { title: 'Who changed it?', icon: '$(person)', palette: 'false' },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof commands;

@@ -10,6 +10,9 @@ import { ResultsStore } from './resultsStore';
 import { ScanController, type ScanRun } from './scanController';
 import { ScanScheduler } from './scanScheduler';
 import { AzureSignIn } from './azureSignIn';
+import { AttributionLookups } from './attributionLookups';
+import { ScanReadsCache } from './scanReadsFor';
+import type { Target } from './targets';
 import { affectsDriftLens, readSettings, type DriftLensSettings } from './settings';
 import { TrustGate } from './trust';
 
@@ -41,6 +44,9 @@ export class EditorCore implements vscode.Disposable {
     storageDir: () => this.storageDir,
     azure: this.azure,
   }));
+  /** "Who changed it?": lookups on demand, cached per resource and scan (both surfaces show them). */
+  readonly scanReads = new ScanReadsCache(() => this.scans.lastProviders());
+  readonly attribution = this.own(new AttributionLookups(this.store, this.trust, this.log, this.scanReads));
   private readonly scheduler = this.own(new ScanScheduler(this.scans, this.trust, () => this.current));
   private last: ScanRun | undefined;
 
@@ -51,6 +57,7 @@ export class EditorCore implements vscode.Disposable {
     this.registerCommand('cancelScan', () => this.scans.cancel());
     this.registerCommand('openLogs', () => this.log.show());
     this.registerCommand('signInToAzure', () => this.azure.signIn());
+    this.registerCommand('whoChanged', (t?: Target) => this.attribution.lookUp(t));
   }
 
   /** Starts scheduled scans and the "no IaC" check, once every surface has registered its commands. */

@@ -58,6 +58,11 @@ export class ScanController implements vscode.Disposable {
     return this.providers.flatMap((p) => p.forcesReplacement?.(type) ?? []);
   }
 
+  /** The last trusted scan's providers: on-demand reads ("Who changed it?", import blocks) reuse them, never new credentials. */
+  lastProviders(): readonly LiveStateProvider[] {
+    return this.providers;
+  }
+
   get scanning(): boolean {
     return this.running !== undefined;
   }

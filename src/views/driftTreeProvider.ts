@@ -5,12 +5,21 @@ import * as vscode from 'vscode';
 import { itemContext } from '../editor/commands';
 import type { ResultsStore } from '../editor/resultsStore';
 import { toRange } from '../editor/vscodeRange';
-import { blockAges, findingAge, formatChange } from '../editor/labels';
-import { problemRow, shortReason } from '../editor/rootLabels';
 import { commandId } from '../editor/commands';
-import { attentionCount, buildTreeModel, rootDescription, UNMANAGED_LABEL, type DriftNode, type DriftTreeModel, type ResourceNode } from './driftTreeModel';
+import type { Attribution } from '../editor/scanReads';
+import { WHO_CHANGED_COMMAND } from '../editor/markdown';
+import type { ResourceResult } from '../model';
+import { attentionCount, buildTreeModel, type DriftNode, type DriftTreeModel, type ResourceNode } from './driftTreeModel';
+import { rowText } from './driftTreeText';
 
 const STATUS_ICONS = { drifted: 'diff-modified', missing: 'error', unverified: 'question', 'in-sync': 'pass' } as const;
+
+/** What the tree needs of the "Who changed it?" lookups (src/editor/attributionLookups.ts). */
+export interface TreeAttribution {
+  answer(result: ResourceResult): Attribution | undefined;
+  readonly onDidChange: vscode.Event<void>;
+  readonly trusted: () => boolean;
+}
 
 export class DriftTreeProvider implements vscode.TreeDataProvider<DriftNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<DriftNode | undefined>();
@@ -18,8 +27,14 @@ export class DriftTreeProvider implements vscode.TreeDataProvider<DriftNode>, vs
   private model: DriftTreeModel = { roots: [], resources: new Map() };
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly store: ResultsStore) {
-    this.subscription = store.onDidChange(() => this.refresh());
+  constructor(
+    private readonly store: ResultsStore,
+    private readonly attribution?: TreeAttribution,
+  ) {
+    const subs = [store.onDidChange(() => this.refresh())];
+    // A "Who changed it?" answer changes one tooltip: the rows are redrawn, the model stays.
+    if (attribution) subs.push(attribution.onDidChange(() => this.emitter.fire(undefined)));
+    this.subscription = vscode.Disposable.from(...subs);
   }
 
   refresh(): void {
@@ -51,94 +66,69 @@ export class DriftTreeProvider implements vscode.TreeDataProvider<DriftNode>, vs
 
   getTreeItem(node: DriftNode): vscode.TreeItem {
     const C = vscode.TreeItemCollapsibleState;
+    const text = rowText(node, { now: new Date(), attribution: (n) => this.attribution?.answer(n.result), canLookUp: this.attribution?.trusted() ?? false });
+    const collapsible = node.kind === 'root' ? (node.expanded ? C.Expanded : C.Collapsed)
+      : node.kind === 'module' ? C.Expanded
+        : node.kind === 'group' ? C.Collapsed
+          : node.kind === 'resource' && node.children.length > 0 ? C.Expanded : C.None;
+    const item = new vscode.TreeItem(text.label, collapsible);
+    item.id = node.id;
+    item.description = text.description;
+    if (text.markdown) {
+      const md = new vscode.MarkdownString(text.tooltip);
+      // Only "Who changed it?" runs from a tooltip link.
+      md.isTrusted = { enabledCommands: [WHO_CHANGED_COMMAND] };
+      item.tooltip = md;
+    } else {
+      item.tooltip = text.tooltip;
+    }
     switch (node.kind) {
-      case 'root': {
-        const item = new vscode.TreeItem(node.label, node.expanded ? C.Expanded : C.Collapsed);
-        item.id = node.id;
-        item.description = rootDescription(node.counts);
-        item.tooltip = `Root module ${node.root}`;
+      case 'root':
         item.iconPath = new vscode.ThemeIcon('root-folder');
         item.contextValue = 'driftlens.root';
-        return item;
-      }
-      case 'module': {
-        const item = new vscode.TreeItem(node.prefix, C.Expanded);
-        item.id = node.id;
-        item.description = `${node.children.length} ${node.children.length === 1 ? 'resource' : 'resources'}`;
+        break;
+      case 'module':
         item.iconPath = new vscode.ThemeIcon('package');
         item.contextValue = 'driftlens.module';
-        return item;
-      }
+        break;
       case 'problem': {
         const e = node.error;
-        const row = problemRow(e, node.parent.root);
-        const item = new vscode.TreeItem(row.label, C.None);
-        item.id = node.id;
-        item.description = row.description;
-        item.tooltip = e.message;
         item.iconPath = new vscode.ThemeIcon(e.severity === 'error' ? 'error' : 'warning');
         item.contextValue = 'driftlens.problem';
         if (e.file) item.command = e.range ? openAt(e.file, e.range) : { title: 'Open', command: 'vscode.open', arguments: [vscode.Uri.file(e.file)] };
-        return item;
+        break;
       }
-      case 'group': {
-        const item = new vscode.TreeItem(UNMANAGED_LABEL, C.Collapsed);
-        item.id = node.id;
-        item.description = String(node.children.length);
+      case 'group':
         item.iconPath = new vscode.ThemeIcon('cloud');
         item.contextValue = 'driftlens.group.unmanaged';
-        return item;
-      }
+        break;
       case 'resource': {
         const r = node.result;
-        const item = new vscode.TreeItem(node.label, node.children.length > 0 ? C.Expanded : C.None);
-        item.id = node.id;
-        const status = r.status === 'missing' ? 'missing' : r.status === 'unverified' ? `not verified: ${shortReason(r.reason ?? 'unknown reason', r.resource.root)}` : '';
-        item.description = status ? `${node.where} · ${status}` : node.where;
-        const ages = blockAges([r], new Date());
-        const since = [ages.missing && `Missing since ${ages.missing}`, ages.drifted && `Drifted since ${ages.drifted}`].filter(Boolean).join('\n\n');
-        item.tooltip = new vscode.MarkdownString(`**${r.address}** (${r.liveId ?? 'no live ID'})\n\n${r.reason ?? `${r.drifts.length} drifted attributes`}${since ? `\n\n${since}` : ''}`);
         item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[r.status]);
         item.contextValue = r.status === 'missing' ? itemContext.resourceMissing
           : r.status === 'drifted' ? itemContext.resourceDrifted
             : r.live !== undefined ? itemContext.resourceWithLive : itemContext.resource;
         item.command = openAt(r.resource.file, r.resource.headerRange);
-        return item;
+        break;
       }
-      case 'attribute': {
+      case 'attribute':
         if (node.drift) {
           const d = node.drift;
-          const item = new vscode.TreeItem(d.attribute, C.None);
-          item.id = node.id;
-          item.description = formatChange(d);
-          const age = findingAge(d.firstSeen, new Date());
-          item.tooltip = age ? `${d.message}\n\nDrifted since ${age}` : d.message;
           item.iconPath = new vscode.ThemeIcon(d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'info');
           item.contextValue = d.fixable && !d.sensitive && d.origin ? itemContext.driftFixable : itemContext.drift;
           item.command = openAt(d.location.file, d.location.range);
-          return item;
+        } else {
+          item.iconPath = new vscode.ThemeIcon('question');
+          item.command = openAt(node.unverified!.location.file, node.unverified!.location.range);
         }
-        const u = node.unverified!;
-        const item = new vscode.TreeItem(u.attribute, C.None);
-        item.id = node.id;
-        item.description = `not verified: ${shortReason(u.reason, node.result.resource.root)}`;
-        item.tooltip = u.reason;
-        item.iconPath = new vscode.ThemeIcon('question');
-        item.command = openAt(u.location.file, u.location.range);
-        return item;
-      }
-      case 'unmanaged': {
-        const u = node.resource;
-        const item = new vscode.TreeItem(u.name ? `${u.type} ${u.name}` : u.type, C.None);
-        item.id = node.id;
-        item.description = [u.liveId, u.region].filter(Boolean).join(' · ');
-        item.tooltip = 'Live resource that no Terraform code declares. Click to copy its ID.';
+        break;
+      case 'unmanaged':
         item.iconPath = new vscode.ThemeIcon('cloud');
         item.contextValue = itemContext.unmanaged;
         item.command = { title: 'Copy ID', command: commandId('copyLiveId'), arguments: [node] };
-        return item;
-      }
+        break;
     }
+    return item;
   }
 
   dispose(): void {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { DRIFT_VIEW_ID } from '../editor/commands';
 import type { ContextKeys } from '../editor/contextKeys';
 import type { ResultsStore } from '../editor/resultsStore';
-import { DriftTreeProvider } from './driftTreeProvider';
+import { DriftTreeProvider, type TreeAttribution } from './driftTreeProvider';
 import type { DriftNode } from './driftTreeModel';
 
 export class DriftView implements vscode.Disposable {
@@ -12,8 +12,8 @@ export class DriftView implements vscode.Disposable {
   readonly view: vscode.TreeView<DriftNode>;
   private readonly subscription: vscode.Disposable;
 
-  constructor(store: ResultsStore, keys: ContextKeys) {
-    this.provider = new DriftTreeProvider(store);
+  constructor(store: ResultsStore, keys: ContextKeys, attribution?: TreeAttribution) {
+    this.provider = new DriftTreeProvider(store, attribution);
     this.view = vscode.window.createTreeView(DRIFT_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
     // Registered after the provider's own listener, so the model is rebuilt when this runs.
     this.subscription = store.onDidChange(() => {

@@ -35,7 +35,8 @@ export class ViewsFeature {
   readonly statusBar: DriftStatusBar;
 
   constructor(core: EditorCore) {
-    this.tree = core.own(new DriftView(core.store, core.keys));
+    const attribution = { answer: core.attribution.answer.bind(core.attribution), onDidChange: core.attribution.onDidChange, trusted: () => core.trust.trusted };
+    this.tree = core.own(new DriftView(core.store, core.keys, attribution));
     const diffs = core.own(new DiffDocuments(core.store));
     this.statusBar = core.own(new DriftStatusBar(core.store, core.scans.onDidChangeScanning));
     core.own(vscode.workspace.registerTextDocumentContentProvider(DIFF_SCHEME, diffs));

@@ -3,9 +3,13 @@
 // unmanaged resource — all against the runner's fake AWS (EC2, CloudTrail).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { driftLens, fileUri, rangeIn, scan, treeRows } from './helpers';
+import { driftLens, fileUri, rangeIn, scan, treeRows, workspaceDir } from './helpers';
 
 type Api = Awaited<ReturnType<typeof driftLens>>;
+
+/** Markdown as a person reads it (escapes dropped). */
+const plain = (md: string) => md.replace(/\\(.)/g, '$1');
+const tooltipOf = (item: vscode.TreeItem) => (item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip));
 
 /** The markdown of every hover at a position (VS Code's own hover command, so every provider answers). */
 async function hoverText(file: string, at: vscode.Position): Promise<string> {
@@ -41,5 +45,33 @@ suite('From finding to fix', () => {
     assert.match(text, /\*\*aws\\_instance\\\.worker\*\*: missing in the cloud since (just now|\d+ min)/);
     const bastion = await hoverText('compute.tf', rangeIn('compute.tf', 'resource "aws_instance" "bastion"').start.translate(0, 3));
     assert.doesNotMatch(bastion, /since/);
+  });
+
+  test('"Who changed it?": a link in the hover and the tree tooltip, never an automatic lookup; the answer shows in both after it ran', async () => {
+    const at = rangeIn('compute.tf', 'var.web_instance_type').start.translate(0, 2);
+    const before = await hoverText('compute.tf', at);
+    assert.match(before, /\[Who changed it\?\]\(command:driftlens\.whoChanged\?/);
+    assert.doesNotMatch(plain(before), /changed by/i, 'nothing is looked up before it is asked for');
+    const row = () => treeRows(api.testing.driftTree, 'drifted').then((rows) => rows.find((r) => r.address === 'aws_instance.web')!);
+    assert.match(tooltipOf((await row()).item), /\[Who changed it\?\]\(command:driftlens\.whoChanged\?/);
+
+    const answer = await vscode.commands.executeCommand('driftlens.whoChanged', { root: workspaceDir(), address: 'aws_instance.web' });
+    // The sandbox's CloudTrail: alice resized web in the console.
+    assert.deepEqual(answer, { changedBy: { principal: 'arn:aws:sts::123456789012:assumed-role/Admin/alice', via: 'console', at: '2026-11-20T14:03:00.000Z', action: 'ModifyInstanceAttribute' } });
+    const after = plain(await hoverText('compute.tf', at));
+    assert.match(after, /Changed by arn:aws:sts::123456789012:assumed-role\/Admin\/alice via console at 2026-11-20 14:03 UTC \(ModifyInstanceAttribute\)/);
+    assert.doesNotMatch(after, /command:driftlens\.whoChanged/);
+    assert.match(plain(tooltipOf((await row()).item)), /Changed by arn:aws:sts::123456789012:assumed-role\/Admin\/alice via console/);
+  });
+
+  test('"Who changed it?" from the tree menu on a missing resource; a resource with no event gets the quiet note', async () => {
+    const worker = (await treeRows(api.testing.driftTree, 'missing')).find((r) => r.address === 'aws_instance.worker');
+    assert.ok(worker);
+    const answer = await vscode.commands.executeCommand('driftlens.whoChanged', worker.node);
+    assert.deepEqual(answer, { changedBy: { principal: 'arn:aws:iam::123456789012:user/bob', via: 'cli', at: '2026-11-22T08:30:00.000Z', action: 'TerminateInstances' } });
+    const none = (await vscode.commands.executeCommand('driftlens.whoChanged', { root: workspaceDir(), address: 'aws_instance.api' })) as { attributionNote?: string };
+    assert.match(none.attributionNote ?? '', /no change event/);
+    const hover = plain(await hoverText('compute.tf', rangeIn('compute.tf', '"platform-team"').start.translate(0, 2)));
+    assert.match(hover, /Who changed it: no change event/);
   });
 });

@@ -142,7 +142,8 @@ export async function treeRows(tree: Tree, status: 'drifted' | 'missing' | 'unve
 
 /** The file `withUnsupportedResource` writes, and the block header in it. */
 export const UNSUPPORTED_FILE = 'unsupported.tf';
-export const UNSUPPORTED_HEADER = 'resource "aws_s3_directory_bucket" "scratch"';
+// Amazon WorkLink was retired (2022): no mapper, no Cloud Control type. (aws_s3_directory_bucket is read through Cloud Control now.)
+export const UNSUPPORTED_HEADER = 'resource "aws_worklink_fleet" "scratch"';
 
 /**
  * Adds a resource of a type DriftLens does not read (in code and in terraform.tfstate), so a suite can
@@ -152,11 +153,11 @@ export function withUnsupportedResource(): () => void {
   const tf = fileUri(UNSUPPORTED_FILE).fsPath;
   const statePath = fileUri('terraform.tfstate').fsPath;
   const original = readFileSync(statePath, 'utf8');
-  writeFileSync(tf, `# A type DriftLens does not read: never drift, always "not verified" with the reason.\n${UNSUPPORTED_HEADER} {\n  bucket = "scratch--euw1-az1--x-s3"\n}\n`);
+  writeFileSync(tf, `# A type DriftLens does not read: never drift, always "not verified" with the reason.\n${UNSUPPORTED_HEADER} {\n  name = "scratch"\n}\n`);
   const state = JSON.parse(original) as { resources: unknown[] };
   state.resources.push({
-    mode: 'managed', type: 'aws_s3_directory_bucket', name: 'scratch', provider: 'provider["registry.terraform.io/hashicorp/aws"]',
-    instances: [{ schema_version: 0, attributes: { id: 'scratch--euw1-az1--x-s3', bucket: 'scratch--euw1-az1--x-s3' }, sensitive_attributes: [] }],
+    mode: 'managed', type: 'aws_worklink_fleet', name: 'scratch', provider: 'provider["registry.terraform.io/hashicorp/aws"]',
+    instances: [{ schema_version: 0, attributes: { id: 'arn:aws:worklink::123456789012:fleet/scratch', arn: 'arn:aws:worklink::123456789012:fleet/scratch', name: 'scratch' }, sensitive_attributes: [] }],
   });
   writeFileSync(statePath, JSON.stringify(state, null, 2));
   return () => {

@@ -53,7 +53,7 @@ suite('Drift tree, status bar and diff', () => {
     const rows = (await children(await find([basename(workspaceDir())]))).map((n) => [item(n).label, item(n).description]);
     assert.deepEqual(rows.slice(0, 4), [['aws_instance.web', 'compute.tf:3'], ['aws_instance.api', 'compute.tf:17'], ['aws_security_group.web', 'network.tf:23'], ['aws_instance.worker', 'compute.tf:30 · missing']]);
     assert.equal(rows.length, 5);
-    assert.deepEqual(rows[4], ['aws_s3_directory_bucket.scratch', `${UNSUPPORTED_FILE}:2 · not verified: unsupported type`]);
+    assert.deepEqual(rows[4], ['aws_worklink_fleet.scratch', `${UNSUPPORTED_FILE}:2 · not verified: unsupported type`]);
     const missing = (await treeRows(api.testing.driftTree, 'missing'))[0];
     assert.equal(missing.item.contextValue, 'driftlens.resource.missing', 'the menu offers terraform apply -target / state rm / ignore');
     assert.equal(await vscode.commands.executeCommand('driftlens.copyApplyTarget', missing.node), 'terraform apply -target=aws_instance.worker');

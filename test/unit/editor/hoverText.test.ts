@@ -2,7 +2,8 @@
 // and who changed it — a command link before the lookup, the change (or its quiet note) after it.
 import { strict as assert } from 'node:assert';
 import { attributionLine, changedByLine } from '../../../src/editor/labels';
-import { escapeMarkdown, hoverMarkdown, whoChangedLink, type HoverEntry } from '../../../src/diagnostics/hoverText';
+import { escapeMarkdown, whoChangedLink } from '../../../src/editor/markdown';
+import { hoverMarkdown, type HoverEntry } from '../../../src/diagnostics/hoverText';
 
 const NOW = new Date('2026-12-04T12:00:00Z');
 const web = (extra: Partial<HoverEntry['result']> = {}): HoverEntry['result'] =>

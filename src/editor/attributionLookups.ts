@@ -1,0 +1,87 @@
+// "Who changed it?" on demand: one resource at a time, only when asked (a hover link, a tree menu), never
+// in an untrusted workspace. Answers are kept per resource and per scan (keyed on the scan's live
+// snapshot, which re-comparisons after edits keep and a new scan replaces), so asking again costs no call.
+import * as vscode from 'vscode';
+import type { ResourceResult } from '../model';
+import { attributeOne, type Attribution } from './scanReads';
+import type { ScanReadsCache } from './scanReadsFor';
+import { attributionLine } from './labels';
+import { engineLogger, errorMessage } from './logging';
+import { resultKey, type FolderScan, type ResultsStore } from './resultsStore';
+import { rootAndAddress, type Target } from './targets';
+import type { TrustGate } from './trust';
+
+export class AttributionLookups implements vscode.Disposable {
+  private readonly answers = new WeakMap<object, Map<string, Attribution>>();
+  private readonly running = new Map<string, Promise<Attribution | undefined>>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  /** Fires when an answer arrived (tree tooltips refresh; hovers read it when shown again). */
+  readonly onDidChange = this.emitter.event;
+  private readonly abort = new AbortController();
+
+  constructor(
+    private readonly store: ResultsStore,
+    private readonly trust: TrustGate,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly reads: ScanReadsCache,
+  ) {}
+
+  /** The answer for this resource in the scan its result came from, if a lookup ran. */
+  answer(result: ResourceResult): Attribution | undefined {
+    const scan = this.store.find(result.resource.root, result.address)?.scan;
+    return scan && this.answers.get(scan.snapshot)?.get(resultKey(result));
+  }
+
+  /** Runs the lookup for one resource (once per scan) and says what it found; undefined when it cannot run. */
+  async lookUp(t: Target | undefined): Promise<Attribution | undefined> {
+    if (!t) return undefined;
+    if (!this.trust.trusted) {
+      void vscode.window.showInformationMessage('DriftLens looks up who changed a resource only in a trusted workspace (it reads the cloud\'s audit log with your credentials).');
+      return undefined;
+    }
+    const [root, address] = rootAndAddress(t);
+    const found = this.store.find(root, address);
+    if (!found) {
+      void vscode.window.showInformationMessage(`DriftLens: ${address} is not in the last scan.`);
+      return undefined;
+    }
+    const cached = this.answer(found.result);
+    if (cached) return this.tell(address, cached);
+    const key = `${resultKey(found.result)}\u0000${found.scan.checkedAt.getTime()}`;
+    let pending = this.running.get(key);
+    if (!pending) {
+      pending = this.run(found.scan, found.result).finally(() => this.running.delete(key));
+      this.running.set(key, pending);
+    }
+    const answer = await pending;
+    return answer && this.tell(address, answer);
+  }
+
+  dispose(): void {
+    this.abort.abort();
+    this.emitter.dispose();
+  }
+
+  private async run(scan: FolderScan, result: ResourceResult): Promise<Attribution | undefined> {
+    try {
+      const answer = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: `DriftLens: who changed ${result.address}…` },
+        () => attributeOne(result, this.reads.for(scan), { signal: this.abort.signal, logger: engineLogger(this.log) }),
+      );
+      let byResult = this.answers.get(scan.snapshot);
+      if (!byResult) this.answers.set(scan.snapshot, (byResult = new Map()));
+      byResult.set(resultKey(result), answer);
+      this.emitter.fire();
+      return answer;
+    } catch (e) {
+      // attributeChanges turns provider failures into notes; this is a bug or a cancelled lookup: said, not kept.
+      this.log.warn(`Who changed ${result.address}: ${errorMessage(e)}`);
+      return undefined;
+    }
+  }
+
+  private tell(address: string, answer: Attribution): Attribution {
+    void vscode.window.showInformationMessage(`${address}: ${attributionLine(answer)}`);
+    return answer;
+  }
+}
