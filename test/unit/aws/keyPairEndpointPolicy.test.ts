@@ -67,8 +67,13 @@ describe('aws_key_pair public key and aws_vpc_endpoint policy (real SDK against 
       const c = await verdict(KEY_HCL(written.replace(/\n/g, '\\n')), 'deploy');
       assert.deepEqual([c.drifts, c.unverified], [[], []], written);
     }
+    // The RFC 4716 form ImportKeyPair also takes, as a heredoc.
+    const body = KEY.split(' ')[1];
+    const rfc4716 = `resource "aws_key_pair" "deploy" {\n  key_name   = "deploy"\n  public_key = <<EOT\n---- BEGIN SSH2 PUBLIC KEY ----\nComment: "alice@laptop"\n${body.slice(0, 40)}\n${body.slice(40)}\n---- END SSH2 PUBLIC KEY ----\nEOT\n}\n`;
+    const c = await verdict(rfc4716, 'deploy');
+    assert.deepEqual([c.drifts, c.unverified], [[], []], 'RFC 4716');
     const calls = fake.calls.filter((x) => x.action === 'DescribeKeyPairs');
-    assert.equal(calls.length, 3);
+    assert.equal(calls.length, 4);
     assert.ok(calls.every((x) => x.params.IncludePublicKey === 'true' && x.params['KeyName.1'] === 'deploy'));
   });
 
@@ -80,10 +85,13 @@ describe('aws_key_pair public key and aws_vpc_endpoint policy (real SDK against 
     assert.deepEqual(c.unverified, []);
   });
 
-  it('aws_key_pair: an endpoint that answers no key material leaves public_key unverified, never drift', async () => {
-    const s = seed();
-    delete s.keyPairs![0].publicKey;
-    await start(s);
+  it('aws_key_pair: an endpoint that answers no key material, or a key in a form EC2 does not answer, leaves public_key unverified, never drift', async () => {
+    const fake = await start(seed());
+    // A base64 DER key (ImportKeyPair takes it; EC2 answers OpenSSH).
+    const der = await verdict(KEY_HCL('MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo'), 'deploy');
+    assert.deepEqual(der.drifts, []);
+    assert.deepEqual(der.unverified.map((u) => u.attribute), ['public_key']);
+    delete fake.state.network.keyPairs.get('deploy')!.publicKey;
     const c = await verdict(KEY_HCL(KEY), 'deploy');
     assert.deepEqual(c.drifts, []);
     assert.deepEqual(c.unverified.map((u) => u.attribute), ['public_key']);
