@@ -69,8 +69,9 @@ function absentPaths(declared: Extract<EvalValue, { kind: 'map' }>, live: Record
     const path = at ? `${at}.${key}` : key;
     const liveKey = Object.keys(live).find((k) => k.toLowerCase() === key.toLowerCase());
     const liveSub = liveKey === undefined ? undefined : live[liveKey];
-    if (liveSub === undefined || liveSub === null) out[path] = why;
-    else if (sub.kind === 'map' && typeof liveSub === 'object' && !Array.isArray(liveSub)) Object.assign(out, absentPaths(sub, liveSub, path, why));
+    // Only a key the answer lacks: a null the mapper left there says "compare me" (azapi ignore_missing_property = false).
+    if (liveSub === undefined) out[path] = why;
+    else if (sub.kind === 'map' && liveSub !== null && typeof liveSub === 'object' && !Array.isArray(liveSub)) Object.assign(out, absentPaths(sub, liveSub, path, why));
   }
   return out;
 }

@@ -125,7 +125,7 @@ async function fetchOne(
       if (!extra.when.some((a) => p.binding.declaredAttributes.includes(a))) continue;
       extras[extra.path] = await limit(() => client.getById(`${p.id.id}/${extra.path}`, apiVersion, ctx.signal));
     }
-    const unreadable = await fetchRelated(client, p, arm, extras, ctx, limit);
+    const unreadable = { ...(p.mapper.unreadAttributes?.(arm) ?? {}), ...(await fetchRelated(client, p, arm, extras, ctx, limit)) };
     const attributes = p.mapper.map(arm, extras, p.binding.declared, p.binding.liveId);
     return Object.keys(unreadable).length ? { status: 'found', attributes, unreadable } : { status: 'found', attributes };
   } catch (err) {

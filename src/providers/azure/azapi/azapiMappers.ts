@@ -10,6 +10,7 @@ import { armSeverity } from '../armSeverity';
 import { armIdPolicy, locationPolicy, tagsPolicy } from '../mappers/common';
 import type { ArmResource, AttributePolicy, AzureMapper } from '../mappers/types';
 import { azapiResourceId, parseAzapiType } from './azapiType';
+import { applyBodyOptions, bodyOptionsOf } from './bodyOptions';
 
 /**
  * Arguments that steer the azapi provider itself (what it exports, validates, retries, sends as headers),
@@ -44,9 +45,12 @@ function liveType(arm: ArmResource, declared: Record<string, Value> | undefined)
   return `${arm.type}@${parseAzapiType(declared?.type)?.apiVersion ?? ''}`;
 }
 
-/** `a.b.c` paths of `ignore_body_changes`: the live payload takes the code's value there. */
+/**
+ * `a.b.c` paths of `ignore_body_changes`: the live payload takes the code's value there; then azapi's read
+ * options (ignore_casing, ignore_missing_property) shape it against the declared body (bodyOptions.ts).
+ */
 function withIgnoredBodyPaths(arm: ArmResource, declared: Record<string, Value> | undefined): Record<string, Value> {
-  const live = structuredClone(arm) as Record<string, Value>;
+  const live = applyBodyOptions(declared?.body, arm as Record<string, Value>, bodyOptionsOf(declared));
   const paths = Array.isArray(declared?.ignore_body_changes) ? declared.ignore_body_changes : [];
   for (const path of paths) {
     if (typeof path !== 'string') continue;

@@ -78,6 +78,10 @@ export const mssqlDatabase: AzureMapper = {
       tags: { ...(arm.tags ?? {}) },
     };
   },
+  // resourceMsSqlDatabaseRead: without licenseType in the answer it keeps license_type from state ("try to set from state").
+  unreadAttributes(arm): Record<string, string> {
+    return str(arm.properties?.licenseType) === null ? { license_type: 'the service does not return licenseType for this database (azurerm keeps the value from state)' } : {};
+  },
   deriveId: childOf('server_id', 'databases'),
 };
 

@@ -60,6 +60,11 @@ export interface AzureMapper {
    * for code without state. Undefined when an identifying attribute is not known.
    */
   deriveId?(attrs: Record<string, Value | undefined>, subscriptionId: string): string | undefined;
+  /**
+   * Declared attributes this GET answer says nothing about, where azurerm's read keeps the value from state
+   * instead (mssql database `license_type` when the service omits it): unverified with the reason, never drift.
+   */
+  unreadAttributes?(arm: ArmResource): Record<string, string>;
   /** The api-version azurerm itself uses, for types whose newest stable version is not the one to read (a preview-only API). */
   apiVersion?: string;
   /** deriveId builds the whole ID from declared IDs (azapi `parent_id`, `resource_id`): no subscription needed. */
