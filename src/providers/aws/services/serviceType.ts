@@ -4,7 +4,7 @@
 // authenticates and bounds the calls, the type only reads and maps.
 import type { Binding, CoverageDepth, LiveResult, TypeSchema } from '../../../model';
 
-export type AwsService = 's3' | 'iam' | 'ssm' | 'cloudcontrol';
+export type AwsService = 's3' | 'iam' | 'ssm' | 'cloudcontrol' | 'route53';
 
 // The SDK outputs are typed per command; each type narrows what it reads.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
