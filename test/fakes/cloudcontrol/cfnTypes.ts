@@ -32,6 +32,6 @@ export const CFN_TYPES: Record<string, number> = {
   'AWS::Logs::Delivery': 1, 'AWS::Logs::LogStream': 2, 'AWS::Logs::MetricFilter': 2, 'AWS::Logs::QueryDefinition': 1, 'AWS::Logs::SubscriptionFilter': 2,
   'AWS::MSK::BatchScramSecret': 1, 'AWS::MSK::Cluster': 1, 'AWS::MSK::ClusterPolicy': 1, 'AWS::MSK::Configuration': 1, 'AWS::MSK::ServerlessCluster': 1, 'AWS::MSK::VpcConnection': 1,
   'AWS::Pipes::Pipe': 1, 'AWS::Route53::DNSSEC': 1, 'AWS::Route53::KeySigningKey': 2, 'AWS::Route53Resolver::FirewallDomainList': 1, 'AWS::Route53Resolver::FirewallRuleGroup': 1,
-  'AWS::Route53Resolver::ResolverEndpoint': 1, 'AWS::Route53Resolver::ResolverRule': 1, 'AWS::Route53Resolver::ResolverRuleAssociation': 1, 'AWS::S3Express::DirectoryBucket': 1,
+  'AWS::Route53Resolver::ResolverEndpoint': 1, 'AWS::Route53Resolver::ResolverRule': 1, 'AWS::Route53Resolver::ResolverRuleAssociation': 1,
   'AWS::SNS::Subscription': 1, 'AWS::Scheduler::Schedule': 1, 'AWS::Scheduler::ScheduleGroup': 1,
 };
