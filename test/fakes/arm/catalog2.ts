@@ -11,7 +11,10 @@ export const issue13Providers: Record<string, FakeResourceType[]> = {
     { resourceType: 'managedEnvironments', apiVersions: ['2025-01-01', '2024-03-01', '2023-05-01'] },
   ],
   'Microsoft.ManagedIdentity': [{ resourceType: 'userAssignedIdentities', apiVersions: ['2024-11-30', '2023-01-31', '2018-11-30'] }],
-  'Microsoft.OperationalInsights': [{ resourceType: 'workspaces', apiVersions: ['2025-02-01', '2023-09-01', '2022-10-01', '2020-08-01'] }],
+  'Microsoft.OperationalInsights': [
+    { resourceType: 'workspaces', apiVersions: ['2025-02-01', '2023-09-01', '2022-10-01', '2020-08-01'] },
+    { resourceType: 'workspaces/linkedServices', apiVersions: ['2025-02-01', '2023-09-01', '2020-08-01'] },
+  ],
   'Microsoft.NetApp': [
     { resourceType: 'netAppAccounts', apiVersions: ['2025-01-01', '2024-09-01', '2024-07-01'] },
     { resourceType: 'netAppAccounts/capacityPools', apiVersions: ['2025-01-01', '2024-09-01', '2024-07-01'] },
@@ -50,6 +53,9 @@ export const issue13Types: Record<string, FakeResourceType[]> = {
     { resourceType: 'vpnGateways', apiVersions: network },
     { resourceType: 'expressRouteGateways', apiVersions: network },
     { resourceType: 'ddosProtectionPlans', apiVersions: network },
+    { resourceType: 'dnszones', apiVersions: ['2023-07-01-preview', '2018-05-01', '2017-10-01'] },
+    { resourceType: 'dnszones/CNAME', apiVersions: ['2023-07-01-preview', '2018-05-01', '2017-10-01'] },
+    { resourceType: 'privateDnsZones/CNAME', apiVersions: ['2024-06-01', '2020-06-01', '2018-09-01'] },
   ],
   'Microsoft.Compute': [
     { resourceType: 'virtualMachineScaleSets/extensions', apiVersions: ['2024-11-01', '2024-07-01', '2024-03-01', '2023-09-01'] },
