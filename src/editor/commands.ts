@@ -29,6 +29,8 @@ export const commands = {
   revertLiveToCode: { title: 'Revert live to code…', icon: '$(history)', palette: 'false' },
   // On demand only (hover link, tree menu): one read-only audit-log lookup for one resource.
   whoChanged: { title: 'Who changed it?', icon: '$(person)', palette: 'false' },
+  // Unmanaged resources have no code to hang a code action on: a Drift view item command.
+  importIntoTerraform: { title: 'Import into Terraform…', icon: '$(cloud-download)', palette: 'false' },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof commands;

@@ -1,6 +1,6 @@
 // The surfaces beside the text: the Drift tree, the diff documents and the status bar, with the
 // commands that open them and the actions on a live resource no code declares (copy its ID, open it
-// in the cloud console).
+// in the cloud console, import it into Terraform).
 import * as vscode from 'vscode';
 import { DRIFT_VIEW_ID } from '../editor/commands';
 import type { EditorCore } from '../editor/editorCore';
@@ -10,6 +10,7 @@ import type { UnmanagedResource } from '../model';
 import { DIFF_SCHEME, DiffDocuments } from './diffDocuments';
 import { DriftView } from './driftView';
 import { DriftStatusBar } from './statusBar';
+import { importIntoTerraform, type ImportOptions, type UnmanagedTarget } from './importUnmanaged';
 
 /** A tree node or command argument that names a live resource. */
 type LiveTarget = { resource: UnmanagedResource } | { result: { liveId: string | null; type: string } } | undefined;
@@ -45,6 +46,7 @@ export class ViewsFeature {
     core.registerCommand('focusTree', () => vscode.commands.executeCommand(`${DRIFT_VIEW_ID}.focus`));
     core.registerCommand('copyLiveId', (t: LiveTarget) => this.copyId(t));
     core.registerCommand('openInConsole', (t: LiveTarget) => this.openInConsole(t));
+    core.registerCommand('importIntoTerraform', (t: UnmanagedTarget, options?: ImportOptions) => importIntoTerraform(core, t, options));
   }
 
   /** Copies the ID (what clicking an unmanaged item does) and offers the console page when there is one. */

@@ -3,7 +3,9 @@
 // unmanaged resource — all against the runner's fake AWS (EC2, CloudTrail).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { driftLens, fileUri, rangeIn, scan, treeRows, workspaceDir } from './helpers';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { driftLens, fileUri, rangeIn, restoreDocument, scan, treeRows, workspaceDir } from './helpers';
 
 type Api = Awaited<ReturnType<typeof driftLens>>;
 
@@ -73,5 +75,57 @@ suite('From finding to fix', () => {
     assert.match(none.attributionNote ?? '', /no change event/);
     const hover = plain(await hoverText('compute.tf', rangeIn('compute.tf', '"platform-team"').start.translate(0, 2)));
     assert.match(hover, /Who changed it: no change event/);
+  });
+
+  const launchWizard = async () => {
+    const row = (await treeRows(api.testing.driftTree, 'unmanaged')).find((r) => r.address === 'aws_security_group launch-wizard-1');
+    assert.ok(row);
+    assert.equal(row.item.contextValue, 'driftlens.unmanaged', 'the menu offers "Import into Terraform…"');
+    return row.node;
+  };
+  const IMPORTED = /^import \{\n {2}to = aws_security_group\.(\w+)\n {2}id = "sg-0c4a1e7b3d92f5806"\n\}\n\nresource "aws_security_group" "\1" \{\n/;
+
+  test('"Import into Terraform…" appends the import and resource blocks to the chosen file: one edit, shown, unsaved, one undo removes it', async () => {
+    const uri = fileUri('network.tf');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const original = doc.getText();
+    try {
+      const out = (await vscode.commands.executeCommand('driftlens.importIntoTerraform', await launchWizard(), { file: uri.fsPath })) as { file: string; text: string };
+      assert.match(out.text, IMPORTED);
+      assert.match(out.text, /\n {2}vpc_id += aws_vpc\.main\.id\n/, 'the managed VPC by reference, not by ID');
+      assert.doesNotMatch(out.text.slice(out.text.indexOf('resource "')), /^ +(arn|owner_id|id) += /m, 'no computed attribute in the resource block');
+      assert.ok(doc.getText().startsWith(original) && doc.getText().endsWith(out.text), 'appended at the end, the rest untouched');
+      assert.equal(doc.isDirty, true, 'inserted, not saved');
+      assert.equal(vscode.window.activeTextEditor?.document, doc, 'shown');
+      await vscode.commands.executeCommand('undo');
+      assert.equal(doc.getText(), original);
+    } finally {
+      await restoreDocument(uri, original);
+    }
+  });
+
+  test('"Import into Terraform…" into a new imports.tf of the root', async () => {
+    const file = join(workspaceDir(), 'imports.tf');
+    assert.ok(!existsSync(file));
+    try {
+      const out = (await vscode.commands.executeCommand('driftlens.importIntoTerraform', await launchWizard(), { file })) as { file: string; text: string };
+      assert.equal(out.file, file);
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      assert.match(doc.getText(), IMPORTED);
+      assert.equal(doc.getText(), out.text);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      rmSync(file, { force: true });
+    }
+  });
+
+  test('"Import into Terraform…" for a resource the last scan did not list: a message, nothing inserted', async () => {
+    const uri = fileUri('network.tf');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const before = doc.getText();
+    const ghost = { resource: { type: 'aws_security_group', liveId: 'sg-00000000000000000', region: 'eu-west-1' }, folder: workspaceDir() };
+    assert.equal(await vscode.commands.executeCommand('driftlens.importIntoTerraform', ghost, { file: uri.fsPath }), undefined);
+    assert.equal(doc.getText(), before);
+    assert.equal(doc.isDirty, false);
   });
 });

@@ -30,4 +30,15 @@ describe('Drift view item menus', () => {
     }
     assert.ok(menuOf(itemContext.resourceMissing).includes('driftlens.copyApplyTarget@1_fix@1'));
   });
+
+  it('an unmanaged resource: import into Terraform first, then copy its ID', () => {
+    const menu = menuOf(itemContext.unmanaged);
+    assert.ok(menu.includes('driftlens.importIntoTerraform@1_fix@0') && menu.includes('driftlens.copyLiveId@1_fix@1'), menu.join());
+  });
+
+  it('who changed it: on drifted and missing resources only', () => {
+    const offered = (v: string) => menuOf(v).includes('driftlens.whoChanged@2_view@2');
+    assert.ok(offered(itemContext.resourceDrifted) && offered(itemContext.resourceMissing));
+    assert.ok(!offered(itemContext.resourceWithLive) && !offered(itemContext.resource) && !offered(itemContext.unmanaged));
+  });
 });
