@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { commandId } from '../editor/commands';
 import { blockKey, type ResultsStore } from '../editor/resultsStore';
 import type { DriftLensSettings } from '../editor/settings';
-import { blockAges, codeLensTitle, summarizeBlock } from '../editor/labels';
+import { statusLensText } from './lensText';
 import { toRange } from '../editor/vscodeRange';
 
 /** Refresh "checked N min ago" now and then. */
@@ -62,11 +62,8 @@ export class DriftCodeLensProvider implements vscode.CodeLensProvider<DriftLens>
       lens.command = { title: 'Show diff', command: commandId('showDiff'), arguments: [target], tooltip: 'Code and live values side by side' };
     } else {
       // With several roots the same module line has one lens per root: each says which.
-      const summary = summarizeBlock(block.instances);
-      const now = new Date();
-      const title = codeLensTitle(summary, block.scan.checkedAt, now, this.store.rootNameOf(block), blockAges(block.instances, now));
-      const full = block.instances.find((r) => r.reason)?.reason;
-      lens.command = { title, command: commandId('revealInTree'), arguments: [target], tooltip: full ? `${full}\n\nReveal in the Drift view` : 'Reveal in the Drift view' };
+      const { title, tooltip } = statusLensText(block.instances, block.scan.checkedAt, new Date(), this.store.rootNameOf(block));
+      lens.command = { title, command: commandId('revealInTree'), arguments: [target], tooltip };
     }
     return lens;
   }

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Drift, ResourceResult } from '../model';
 import type { ResultsStore } from '../editor/resultsStore';
 import type { DriftLensSettings } from '../editor/settings';
-import { instanceMessage, missingMessage } from '../editor/labels';
+import { driftMessage, missingDiagnosticMessage, originNote, unverifiedAttributeMessage, unverifiedResourceMessage } from './diagnosticText';
 import { toRange } from '../editor/vscodeRange';
 import { DIAGNOSTIC_SOURCE, diagnosticCode } from './driftCodes';
 import { levelFor, type Level, type SeverityOverride } from '../editor/severityOverrides';
@@ -69,20 +69,20 @@ export class DriftDiagnostics implements vscode.Disposable {
       add(drift.location.file, driftDiagnostic(r, drift, toSeverity(level), root));
     }
     if (r.status === 'missing') {
-      const d = new vscode.Diagnostic(toRange(r.resource.headerRange), root ? `${root} › ${missingMessage(r)}` : missingMessage(r), toSeverity(MISSING_SEVERITY));
+      const d = new vscode.Diagnostic(toRange(r.resource.headerRange), missingDiagnosticMessage(r, root), toSeverity(MISSING_SEVERITY));
       d.source = DIAGNOSTIC_SOURCE;
       d.code = diagnosticCode('drift.missing');
       add(r.resource.file, d);
     }
     if (!settings.showUnverified) return;
     for (const u of r.unverifiedAttributes) {
-      const d = new vscode.Diagnostic(toRange(u.location.range), instanceMessage(r, `${u.attribute}: not verified — ${u.reason}`, root), vscode.DiagnosticSeverity.Information);
+      const d = new vscode.Diagnostic(toRange(u.location.range), unverifiedAttributeMessage(r, u, root), vscode.DiagnosticSeverity.Information);
       d.source = DIAGNOSTIC_SOURCE;
       d.code = diagnosticCode('drift.unverified');
       add(u.location.file, d);
     }
     if (r.status === 'unverified') {
-      const d = new vscode.Diagnostic(toRange(r.resource.headerRange), `${root ? `${root} › ` : ''}${r.address}: not verified — ${r.reason ?? 'unknown reason'}`, vscode.DiagnosticSeverity.Information);
+      const d = new vscode.Diagnostic(toRange(r.resource.headerRange), unverifiedResourceMessage(r, root), vscode.DiagnosticSeverity.Information);
       d.source = DIAGNOSTIC_SOURCE;
       d.code = diagnosticCode('drift.unverified');
       add(r.resource.file, d);
@@ -91,13 +91,13 @@ export class DriftDiagnostics implements vscode.Disposable {
 }
 
 export function driftDiagnostic(r: ResourceResult, drift: Drift, severity: vscode.DiagnosticSeverity, root?: string): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(toRange(drift.location.range), instanceMessage(r, drift.message, root), severity);
+  const d = new vscode.Diagnostic(toRange(drift.location.range), driftMessage(r, drift, root), severity);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = diagnosticCode('drift.changed');
   const origin = drift.origin;
   if (origin && (origin.file !== drift.location.file || origin.range.start.offset !== drift.location.range.start.offset)) {
     d.relatedInformation = [
-      new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(origin.file), toRange(origin.range)), root ? `the expected value for ${root} is written here` : 'the expected value is written here'),
+      new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(origin.file), toRange(origin.range)), originNote(root)),
     ];
   }
   return d;

@@ -1,7 +1,7 @@
 // Virtual `driftlens:` documents with one resource's desired (code) or live attributes as normalized
 // JSON, opened side by side in VS Code's diff editor.
 import * as vscode from 'vscode';
-import type { Value } from '../model';
+import { normalizedJson } from './diffText';
 import type { ResultsStore } from '../editor/resultsStore';
 
 export const DIFF_SCHEME = 'driftlens';
@@ -12,14 +12,6 @@ export function diffUri(root: string, address: string, side: Side): vscode.Uri {
   return vscode.Uri.from({ scheme: DIFF_SCHEME, path: `/${address}.${side}.json`, query });
 }
 
-/** Keys sorted at every level so the two sides line up. */
-export function normalizedJson(value: Record<string, Value> | undefined): string {
-  const sort = (v: Value): Value =>
-    Array.isArray(v) ? v.map(sort)
-      : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort(v[k])]))
-        : v;
-  return `${JSON.stringify(value === undefined ? null : sort(value), null, 2)}\n`;
-}
 
 export class DiffDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();

@@ -2,9 +2,13 @@
 // value of a sensitive attribute (by the engine's own name rule), of a variable marked `sensitive`
 // (its default and its tfvars value) and of a `secureString` ARM parameter default never appears in
 // what DriftLens writes for that root: the inventory, the scan's text, JSON and SARIF reports, the
-// desired/live maps behind the diff documents, and every log line.
+// desired/live maps behind the diff documents, and every log line — and the editor's surfaces, built by
+// the same pure functions the editor uses from the same results: diagnostic messages, hover markdown,
+// CodeLens titles, tree labels/descriptions/tooltips, diff documents, quick-fix edits, status bar and the
+// drift history file. A second scan per root has every declared value drifted (and some resources
+// missing) through a provider that answers every binding, so drift and missing renderers see the secrets.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildInventory } from '../../../src/iac/inventory';
 import { isSensitiveName } from '../../../src/iac/sensitive';
@@ -12,7 +16,18 @@ import { scanWorkspace } from '../../../src/engine/scan';
 import { formatJson } from '../../../src/engine/report/json';
 import { formatSarif } from '../../../src/engine/report/sarif';
 import { formatText } from '../../../src/engine/report/text';
-import type { Logger } from '../../../src/model';
+import type { Binding, LiveResult, LiveStateProvider, Logger, ScanResult, Value } from '../../../src/model';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fixEditForDrift } from '../../../src/engine/fix/fixEdit';
+import { hoverMarkdown } from '../../../src/diagnostics/hoverText';
+import { driftMessage, missingDiagnosticMessage, originNote, unverifiedAttributeMessage, unverifiedResourceMessage } from '../../../src/diagnostics/diagnosticText';
+import { statusLensText } from '../../../src/diagnostics/lensText';
+import { countResults, formatChange, statusBarText } from '../../../src/editor/labels';
+import { recordHistory } from '../../../src/editor/scanHistory';
+import { buildTreeModel, type DriftNode } from '../../../src/views/driftTreeModel';
+import { rowText } from '../../../src/views/driftTreeText';
+import { normalizedJson } from '../../../src/views/diffText';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
 
@@ -72,6 +87,78 @@ function armSecrets(file: string): string[] {
     .map((p) => p.defaultValue as string);
 }
 
+/** A live value unlike the declared one, of the same shape, that holds no declared text. */
+function drifted(v: Value, n: { i: number }): Value {
+  if (typeof v === 'string') return `live-value-${n.i++}`;
+  if (typeof v === 'number') return v + 1;
+  if (typeof v === 'boolean') return !v;
+  if (Array.isArray(v)) return v.map((x) => drifted(x, n));
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, drifted(x, n)]));
+  return 'live-value-null';
+}
+
+/** Answers every binding of every provider name: each declared value changed, or (`gone`) every resource not found. */
+function everything(names: string[], gone: boolean): LiveStateProvider {
+  return {
+    name: names[0],
+    serves: names.slice(1),
+    supports: () => true,
+    fetch: async (bindings: Binding[]) => {
+      const n = { i: 0 };
+      return new Map(bindings.map((b): [Binding, LiveResult] => [b, gone ? { status: 'not-found' } : { status: 'found', attributes: drifted((b.declared ?? {}) as Value, n) as Record<string, Value> }]));
+    },
+  };
+}
+
+/** The Terraform provider names a folder's .tf files use (resource type prefixes). */
+function providerNames(files: string[]): string[] {
+  const names = new Set(['aws']);
+  for (const f of files.filter((x) => x.endsWith('.tf'))) for (const m of readFileSync(f, 'utf8').matchAll(/resource\s+"([a-z0-9]+)_/g)) names.add(m[1]);
+  return [...names];
+}
+
+/** Everything the editor's surfaces show for these results, through the functions they use, by surface. */
+async function editorOutputs(results: ScanResult[], folder: string): Promise<Record<string, string>> {
+  const now = new Date('2026-12-04T12:00:00Z');
+  const out: Record<string, string[]> = { diagnostics: [], hover: [], codeLens: [], tree: [], diffDocuments: [], quickFix: [], statusBar: [], history: [] };
+  for (const result of results) {
+    for (const r of result.resources) {
+      for (const d of r.drifts) {
+        out.diagnostics.push(driftMessage(r, d), driftMessage(r, d, 'envs/x'), originNote('envs/x'));
+        out.hover.push(hoverMarkdown([{ result: r, drift: d, attribution: { attributionNote: 'no change event' } }], now, true));
+        out.tree.push(formatChange(d));
+        if (d.origin && existsSync(d.origin.file)) out.quickFix.push(fixEditForDrift(d, readFileSync(d.origin.file, 'utf8'))?.newText ?? '');
+      }
+      for (const u of r.unverifiedAttributes) out.diagnostics.push(unverifiedAttributeMessage(r, u));
+      if (r.status === 'missing') {
+        out.diagnostics.push(missingDiagnosticMessage(r, 'envs/x'));
+        out.hover.push(hoverMarkdown([{ result: r }], now, true));
+      }
+      if (r.status === 'unverified') out.diagnostics.push(unverifiedResourceMessage(r));
+      const lens = statusLensText([r], now, now, 'envs/x');
+      out.codeLens.push(lens.title, lens.tooltip);
+      out.diffDocuments.push(normalizedJson(r.desired), normalizedJson(r.live));
+    }
+    out.statusBar.push(JSON.stringify(statusBarText(countResults(result.resources), false)));
+  }
+  const walkTree = (nodes: readonly DriftNode[]) => {
+    for (const node of nodes) {
+      const t = rowText(node, { now, canLookUp: true });
+      out.tree.push(t.label, t.description ?? '', t.tooltip);
+      if ('children' in node) walkTree(node.children as DriftNode[]);
+    }
+  };
+  walkTree(buildTreeModel(results.map((result) => ({ folder, result }))).roots);
+  const storage = mkdtempSync(join(tmpdir(), 'driftlens-secret-history-'));
+  try {
+    await recordHistory(storage, results.map((result) => ({ folder, result })), (m) => out.history.push(m));
+    for (const f of walk(storage)) out.history.push(readFileSync(f, 'utf8'));
+  } finally {
+    rmSync(storage, { recursive: true, force: true });
+  }
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.join('\n')]));
+}
+
 const all = walk(FIXTURES);
 const roots = [...new Set(all.filter((f) => f.endsWith('.tf')).map((f) => f.slice(0, f.lastIndexOf('/'))))].sort();
 const armTemplates = all.filter((f) => f.endsWith('.json') && /deploymentTemplate\.json#/.test(readFileSync(f, 'utf8').slice(0, 400)));
@@ -80,6 +167,8 @@ describe('no secret leaves (issue 15): the whole fixture corpus', function () {
   this.timeout(120_000);
 
   const filesOf = (root: string) => all.filter((f) => f.slice(0, f.lastIndexOf('/')) === root);
+  let drifts = 0;
+  let sensitiveDrifts = 0;
 
   it('the corpus holds secrets to look for (the test can fail)', () => {
     const literal = roots.flatMap((r) => secretsOf(filesOf(r))).length;
@@ -95,7 +184,7 @@ describe('no secret leaves (issue 15): the whole fixture corpus', function () {
     const vars = sensitiveVariables(files).filter((v) => files.some((f) => f.endsWith('.tf') && readFileSync(f, 'utf8').includes(`var.${v}`)));
     const secrets = [...secretsOf(files), ...vars.map(canary)];
     if (secrets.length === 0) continue;
-    it(`${relative(FIXTURES, root)}: ${secrets.length} secret(s) absent from inventory, reports, diff maps and logs`, async () => {
+    it(`${relative(FIXTURES, root)}: ${secrets.length} secret(s) absent from inventory, reports, diff maps, logs and every editor surface`, async () => {
       const logs: string[] = [];
       const logger: Logger = { debug: (m) => logs.push(String(m)), info: (m) => logs.push(String(m)), warn: (m) => logs.push(String(m)), error: (m) => logs.push(String(m)) };
       const env = Object.fromEntries(vars.map((v) => [`TF_VAR_${v}`, canary(v)]));
@@ -112,6 +201,12 @@ describe('no secret leaves (issue 15): the whole fixture corpus', function () {
       }
       // No provider: nothing is fetched, every value the code declares still goes through the reports.
       const { result } = await scanWorkspace({ dir: root, providers: [], logger, variables: { env, args: [] } });
+      // Every declared value drifted, then every resource missing: the drift and missing renderers see them all.
+      const { result: live } = await scanWorkspace({ dir: root, providers: [everything(providerNames(files), false)], logger, variables: { env, args: [] } });
+      const { result: gone } = await scanWorkspace({ dir: root, providers: [everything(providerNames(files), true)], logger, variables: { env, args: [] } });
+      drifts += live.resources.reduce((n, r) => n + r.drifts.length, 0);
+      sensitiveDrifts += live.resources.reduce((n, r) => n + r.drifts.filter((d) => d.sensitive).length, 0);
+      const editor = await editorOutputs([result, live, gone], root);
       const outputs: Record<string, string> = {
         inventory,
         text: formatText(result),
@@ -120,8 +215,15 @@ describe('no secret leaves (issue 15): the whole fixture corpus', function () {
         diff: JSON.stringify(result.resources.map((r) => [r.desired, r.live, r.drifts, r.unverifiedAttributes, r.reason])),
         errors: JSON.stringify(result.errors),
         logs: logs.join('\n'),
+        driftedReports: [live, gone].map((x) => formatText(x) + formatJson(x) + formatSarif(x)).join('\n'),
+        driftedDiff: JSON.stringify([live, gone].flatMap((x) => x.resources.map((r) => [r.desired, r.live, r.drifts, r.unverifiedAttributes, r.reason]))),
+        ...editor,
       };
       for (const s of secrets) for (const [name, text] of Object.entries(outputs)) assert.ok(!text.includes(s), `${name} output of ${relative(FIXTURES, root)} contains the secret "${s}"`);
     });
   }
+
+  it('the drifted scans put secrets through the drift renderers (the editor checks above can fail)', () => {
+    assert.ok(drifts >= 10 && sensitiveDrifts >= 1, `${drifts} drifts, ${sensitiveDrifts} of a sensitive value`);
+  });
 });
