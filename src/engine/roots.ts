@@ -9,6 +9,7 @@ import { applyOverrideFiles, declareModuleFile, type PendingOverride } from '../
 import { isTerraformFile, parseTerraformText } from '../iac/moduleIndex';
 import type { IndexCache } from '../iac/indexCache';
 import { mergeFileDeclarations, type FileDeclarations } from '../iac/fileDeclarations';
+import { sharedFolderIndex } from '../iac/folderIndex';
 
 /** Downloaded or generated code, never the user's modules. */
 const skippedDirs: ReadonlySet<string> = new Set(['.terraform', 'node_modules', '.git', '.terragrunt-cache']);
@@ -56,6 +57,11 @@ async function indexFiles(dir: string, names: string[], io: WorkspaceIo, cache?:
       }
     }
     return mergeFileDeclarations(dir, parts);
+  }
+  if (io.memo) {
+    // Declared once per run, shared with the inventory's literal pass and every call of this folder as a module.
+    const shared = await sharedFolderIndex(dir, names, io, parseTerraformText);
+    if (shared) return shared.folder.index;
   }
   const index = emptyModuleIndex(dir);
   const pending: PendingOverride[] = [];

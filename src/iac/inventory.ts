@@ -1,10 +1,10 @@
 // `driftlens inventory`: every resource the code under a folder declares, with its literal values,
 // without touching any cloud. Its JSON is a public contract (version 1).
-import { join, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { DeclaredResource, ModuleIndex, Range } from '../model';
 import { bodyLiteral, isUnknown, literalValue, setOwn, type BodyValue, type LiteralResult } from './terraform/literal';
 import { isSensitiveSegments, SENSITIVE_TEXT } from './sensitive';
-import { indexModuleMemo, indexModuleSync, listModules } from './moduleIndex';
+import { indexModuleMemoSync, indexModuleSync, listModules } from './moduleIndex';
 import type { WorkspaceMemo } from './workspaceMemo';
 import { emptyModuleIndex } from './terraform/declared';
 
@@ -50,9 +50,9 @@ export async function buildInventory(dir: string, memo?: WorkspaceMemo): Promise
   const modules = await listModules(base);
   const inventory: Inventory = { version: 1, resources: [], errors: [] };
   if (memo) {
-    // Evaluation comes next through the same memo: read ahead now, parse once for both.
-    memo.prefetch(modules.flatMap((m) => m.files.map((n) => join(m.dir, n))));
-    for (const m of modules) addModule(inventory, base, await indexModuleMemo(m.dir, m.files, memo));
+    // Evaluation comes next through the same memo: read and parse once for both. Blocking reads, as
+    // below: the async read-ahead cost more CPU in thread-pool round trips than it saved in waiting.
+    for (const m of modules) addModule(inventory, base, indexModuleMemoSync(m.dir, m.files, memo));
     return inventory;
   }
   // One folder at a time with blocking reads (a batch run: cheaper than async reads); each index is

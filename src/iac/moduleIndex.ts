@@ -11,6 +11,7 @@ import { applyOverrideFiles, declareModuleFile, type PendingOverride } from './t
 import { parseHcl } from './terraform/parser';
 import { parseTfJson } from './terraform/tfJson';
 import type { WorkspaceMemo } from './workspaceMemo';
+import { declareFolder, withDeclarationProblems } from './folderIndex';
 
 /** Folders that hold downloaded or generated code, never the user's modules. */
 const skippedDirs: ReadonlySet<string> = new Set(['.terraform', 'node_modules', '.git']);
@@ -42,14 +43,28 @@ export function indexModuleSync(dir: string, names: string[]): ModuleIndex {
   return indexTexts(dir, names, names.map((n) => readTextSync(join(dir, n))));
 }
 
-/** `indexModule` through a run's memo: reads shared and started ahead, each file parsed once for the whole run. */
-export async function indexModuleMemo(dir: string, names: string[], memo: WorkspaceMemo): Promise<ModuleIndex> {
-  const texts = await Promise.all(names.map((n) => memo.readFile(join(dir, n))));
+/**
+ * `indexModule` through a run's memo, with blocking reads of the disk (a batch run: see
+ * WorkspaceMemo.readFileSync): the texts, parses and declarations kept for the evaluation that follows.
+ */
+export function indexModuleMemoSync(dir: string, names: string[], memo: WorkspaceMemo): ModuleIndex {
+  const texts = names.map((n) => memo.readFileSync(join(dir, n), readDiskText));
   const read = texts.map((t, i) => (t === undefined ? new Error(`${names[i]} is not readable`) : withoutBom(t)));
   return indexTexts(dir, names, read, memo);
 }
 
+/** A file's text as the engine's disk io reads it: undefined when it cannot be read. */
+function readDiskText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 function indexTexts(dir: string, names: string[], texts: (string | Error)[], memo?: WorkspaceMemo): ModuleIndex {
+  // Every file read: the folder's declarations are the ones the run's evaluation will use too.
+  if (texts.every((t) => typeof t === 'string')) return withDeclarationProblems(declareFolder(dir, names, texts as string[], parseTerraformText, memo));
   const index = emptyModuleIndex(dir);
   const pending: PendingOverride[] = [];
   names.forEach((name, i) => {

@@ -13,6 +13,7 @@ import { asNumber, asString, scalar } from './evalValue';
 import { instanceKeyText } from './state';
 import { compareStrings } from './functions/values';
 import type { WorkspaceMemo } from '../workspaceMemo';
+import { sharedFolderIndex } from '../folderIndex';
 
 export interface DeclaredOutput {
   name: string;
@@ -87,6 +88,12 @@ async function loadModuleFolder(dir: string, files: ModuleFiles, parse: (name: s
   const entries = await files.readDir(dir);
   const names = entries.filter((e) => !e.isDirectory && (e.name.endsWith('.tf') || e.name.endsWith('.tf.json'))).map((e) => e.name).sort();
   if (names.length === 0) return undefined;
+  if (files.memo) {
+    // The folder's index as root indexing declared it (or will): one declaration per run; the
+    // outputs come from the memo's parse trees.
+    const shared = await sharedFolderIndex(dir, names, files, parse);
+    if (shared) return { index: shared.folder.index, outputs: declaredOutputs(dir, names, shared.texts, files.memo, parse) };
+  }
   const index = emptyModuleIndex(dir);
   const outputs = new Map<string, DeclaredOutput>();
   const pending: PendingOverride[] = [];
@@ -103,19 +110,38 @@ async function loadModuleFolder(dir: string, files: ModuleFiles, parse: (name: s
     const parsed = files.memo ? files.memo.parse(file, name, text, parse) : parse(name, text);
     index.files.push({ file, diagnostics: parsed.diagnostics });
     declareModuleFile(index, pending, file, parsed.body, text);
-    for (const item of parsed.body.items) {
-      if (item.kind !== 'Block' || item.type !== 'output' || !item.labels[0]) continue;
-      const value = item.body.items.find((a) => a.kind === 'Attribute' && a.name === 'value');
-      if (value?.kind !== 'Attribute') continue;
-      const output = { name: item.labels[0].value, file, expr: value.expr, range: item.range };
-      if (isOverrideFile(file)) overridden.push(output);
-      else if (!outputs.has(output.name)) outputs.set(output.name, output);
-    }
+    addOutputs(outputs, overridden, file, parsed);
   }
   applyOverrideFiles(index, pending);
-  // An override's `value` replaces the original output's (names are in lexical order already).
+  return { index, outputs: withOverriddenOutputs(outputs, overridden) };
+}
+
+function addOutputs(outputs: Map<string, DeclaredOutput>, overridden: DeclaredOutput[], file: string, parsed: ParseResult): void {
+  for (const item of parsed.body.items) {
+    if (item.kind !== 'Block' || item.type !== 'output' || !item.labels[0]) continue;
+    const value = item.body.items.find((a) => a.kind === 'Attribute' && a.name === 'value');
+    if (value?.kind !== 'Attribute') continue;
+    const output = { name: item.labels[0].value, file, expr: value.expr, range: item.range };
+    if (isOverrideFile(file)) overridden.push(output);
+    else if (!outputs.has(output.name)) outputs.set(output.name, output);
+  }
+}
+
+/** An override's `value` replaces the original output's (names are in lexical order already). */
+function withOverriddenOutputs(outputs: Map<string, DeclaredOutput>, overridden: DeclaredOutput[]): Map<string, DeclaredOutput> {
   for (const o of overridden) if (outputs.has(o.name)) outputs.set(o.name, o);
-  return { index, outputs };
+  return outputs;
+}
+
+/** The `output` blocks of a folder whose files the memo has read and parsed (sharedFolderIndex just did). */
+function declaredOutputs(dir: string, names: string[], texts: string[], memo: WorkspaceMemo, parse: (name: string, text: string) => ParseResult): Map<string, DeclaredOutput> {
+  const outputs = new Map<string, DeclaredOutput>();
+  const overridden: DeclaredOutput[] = [];
+  names.forEach((name, i) => {
+    const file = join(dir, name);
+    addOutputs(outputs, overridden, file, memo.parse(file, name, texts[i], parse));
+  });
+  return withOverriddenOutputs(outputs, overridden);
 }
 
 /**
