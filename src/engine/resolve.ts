@@ -12,6 +12,7 @@ import type { Parse } from '../iac/terraform/tfvars';
 import { loadVariableInputs, type VariableInputs } from '../iac/terraform/variableInputs';
 import { instanceKeyText, parseState, StateError, type StateInstance, type StateResource, type TerraformState } from '../iac/terraform/state';
 import { evaluateBody, type DesiredBody } from './desired';
+import { readStateFile } from './stateFile';
 import { ModuleScopes } from './moduleScopes';
 import { ProviderConfigs } from './providerConfigs';
 import { needsRemoteState, pullRemoteState, type StatePullOptions } from '../iac/terraform/remoteState';
@@ -72,15 +73,17 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
   if ('error' in selected) errors.push({ kind: 'config', file: join(dir, '.terraform', 'environment'), message: `${selected.error}; using "default"`, severity: 'warning' });
   const workspace = 'name' in selected ? selected.name : 'default';
   const statePath = statePathFor(dir, workspace);
-  let stateText = await options.io.readFile(statePath);
+  // As it streams in where the io can: never the whole text and its parsed tree at once (issue 15).
+  let readState = await readStateFile(options.io, statePath);
   let state: TerraformState | undefined;
   let noStateReason: string | undefined;
   let pulledState: ResolvedRoot['pulledState'];
-  if (stateText === undefined && options.remoteState && needsRemoteState(index, false)) {
+  if (readState === undefined && options.remoteState && needsRemoteState(index, false)) {
     const pulled = await pullRemoteState(dir, { ...options.remoteState, env: { ...process.env, ...options.env } });
     if (pulled.ok) {
-      stateText = pulled.text;
-      pulledState = { path: statePath, text: pulled.text };
+      const text = pulled.text;
+      readState = () => parseState(text, statePath);
+      pulledState = { path: statePath, text };
     } else {
       noStateReason = pulled.reason;
       // Once per root, not once per resource: a wrong --terraform path is the scan's setting, the rest is the state's.
@@ -88,18 +91,18 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
       else if (pulled.kind !== 'cancelled') errors.push({ kind: 'state', file: statePath, message: pulled.reason, severity: pulled.kind === 'no-state' ? 'warning' : 'error' });
     }
   }
-  if (stateText === undefined && workspace !== 'default' && !noStateReason && !index.backend && !(await options.io.readDir(join(dir, 'terraform.tfstate.d'))).some((e) => e.isDirectory && e.name === workspace)) {
+  if (readState === undefined && workspace !== 'default' && !noStateReason && !index.backend && !(await options.io.readDir(join(dir, 'terraform.tfstate.d'))).some((e) => e.isDirectory && e.name === workspace)) {
     // Terraform refuses a selected workspace the local backend does not have (no terraform.tfstate.d/<name>): say so once.
     noStateReason = `not in state: workspace "${workspace}" has no ${relative(dir, statePath)}`;
     errors.push({ kind: 'config', file: statePath, message: `unknown workspace "${workspace}" (from ${'source' in selected ? selected.source : 'the environment'}): no ${relative(dir, statePath)} in ${dir}`, severity: 'error' });
   }
-  if (stateText === undefined) {
+  if (readState === undefined) {
     noStateReason ??= index.backend
       ? `not in state: the state is in the "${index.backend}" backend; run \`terraform state pull > terraform.tfstate\` in ${dir}`
       : `not in state: no terraform.tfstate in ${dir}`;
   } else {
     try {
-      state = parseState(stateText, statePath);
+      state = readState();
     } catch (err) {
       const message = err instanceof StateError ? err.message : String(err);
       errors.push({ kind: 'state', file: statePath, message, severity: 'error' });
@@ -164,9 +167,7 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
         }
         if (tags) applyDefaultTags(desired, tags);
         dropIgnoredAttributes(desired, ignoreChanges);
-        const settings = tags;
-        const ignored = (attribute: string) =>
-          isUnder(attribute, ignoredPrefixes) || (!!settings && attribute.startsWith('tags.') && isIgnoredTag(attribute.slice(5), settings));
+        const ignored = ignoredBy(ignoredPrefixes, tags);
         instances.push({ address: inst.address, resource, liveId: inst.liveId, ...(inst.reason ? { unverifiedReason: inst.reason } : {}), desired, providerConfig, ignored, ...(ignoreChanges ? { ignoreChanges } : {}), ...(inst.stateAttributes ? { stateAttributes: inst.stateAttributes } : {}) });
       }
     }
@@ -189,6 +190,15 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
   };
   visit(tree, scope, '', new Map());
   return { dir, index, instances, errors, ...(pulledState ? { pulledState } : {}), ...(noStateReason ? { noState: { reason: noStateReason, file: statePath } } : {}) };
+}
+
+/**
+ * Whether an attribute is left out of the results. Made out here, not inline: a closure made inside
+ * resolveRoot keeps its whole scope alive (the parsed state, the run's file memo) as long as the
+ * instance lives, through fetch and compare (issue 15).
+ */
+function ignoredBy(prefixes: string[], settings: AwsTagSettings | undefined): (attribute: string) => boolean {
+  return (attribute) => isUnder(attribute, prefixes) || (!!settings && attribute.startsWith('tags.') && isIgnoredTag(attribute.slice(5), settings));
 }
 
 interface Expanded {

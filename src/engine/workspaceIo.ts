@@ -1,6 +1,6 @@
 // File access the engine needs, as an interface: the CLI reads the disk, the editor overlays
 // unsaved documents on it (recompare), tests may serve memory.
-import { readFile as readFileCallback } from 'node:fs';
+import { createReadStream, readFile as readFileCallback } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { WorkspaceMemo } from '../iac/workspaceMemo';
@@ -12,6 +12,12 @@ export interface WorkspaceIo {
   readDir(dir: string): Promise<{ name: string; isDirectory: boolean }[]>;
   /** Reads and parses shared for one run (withMemo in src/iac/workspaceMemo.ts). */
   memo?: WorkspaceMemo;
+  /**
+   * The file's bytes as they are read, for a file too large to hold as text and parsed tree at once
+   * (a state: stateFile.ts). A missing file fails on the first read. Absent, or undefined for a file
+   * the io serves from memory: readFile.
+   */
+  readChunks?(path: string): AsyncIterable<Uint8Array> | undefined;
 }
 
 export const diskIo: WorkspaceIo = {
@@ -19,6 +25,9 @@ export const diskIo: WorkspaceIo = {
     // The callback form: no FileHandle, fewer thread-pool round trips than fs/promises (FileHandle
     // opening was a tenth of an inventory's CPU profile on 6,600 small files, issue 17).
     return new Promise((resolve) => readFileCallback(path, 'utf8', (err, text) => resolve(err ? undefined : text)));
+  },
+  readChunks(path) {
+    return createReadStream(path, { highWaterMark: 1 << 20 });
   },
   async readDir(dir) {
     try {
@@ -42,5 +51,6 @@ export function overlayIo(base: WorkspaceIo, overrides: ReadonlyMap<string, stri
   return {
     readFile: async (path) => (overrides.has(path) ? overrides.get(path) : base.readFile(path)),
     readDir: (dir) => base.readDir(dir),
+    readChunks: (path) => (overrides.has(path) ? undefined : base.readChunks?.(path)),
   };
 }

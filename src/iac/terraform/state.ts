@@ -92,6 +92,19 @@ export function parseState(text: string, file = 'terraform.tfstate'): TerraformS
     throw new StateError(`${file} is not valid JSON (${jsonErrorWhere(text)}); restore it from your backend with \`terraform state pull > ${file}\``, file);
   }
   if (!isObject(raw)) throw new StateError(`${file} is not a Terraform state file (expected a JSON object)`, file);
+  const state = newState(raw, file);
+  const resources = raw.resources ?? [];
+  if (!Array.isArray(resources)) throw new StateError(`${file}: "resources" is not a list`, file);
+  resources.forEach((r, i) => addStateResource(state, r, i, file));
+  return state;
+}
+
+/**
+ * The state's header (format version checked first, as Terraform does) and its root outputs, from the
+ * top-level members; `resources` is left empty for addStateResource. stateStream.ts calls it with the
+ * members other than `resources`, parsed one by one.
+ */
+export function newState(raw: Record<string, unknown>, file: string): TerraformState {
   const version = raw.version;
   if (version !== 4) {
     const seen = typeof version === 'number' ? `format version ${version}` : 'no format version';
@@ -116,61 +129,61 @@ export function parseState(text: string, file = 'terraform.tfstate'): TerraformS
       if (isObject(o) && 'value' in o) state.outputs.set(name, { value: o.value as Value, sensitive: o.sensitive === true });
     }
   }
-  const resources = raw.resources ?? [];
-  if (!Array.isArray(resources)) throw new StateError(`${file}: "resources" is not a list`, file);
-  resources.forEach((r, i) => {
-    if (!isObject(r) || typeof r.type !== 'string' || typeof r.name !== 'string') throw new StateError(`${file}: resources[${i}] has no type or name`, file);
-    // Terraform itself refuses other modes; binding one as managed could compare the wrong object.
-    if (r.mode !== 'managed' && r.mode !== 'data' && r.mode !== undefined) return;
-    const mode = r.mode === 'data' ? 'data' : 'managed';
-    const module = typeof r.module === 'string' ? r.module : '';
-    const local = `${mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`;
-    const address = module ? `${module}.${local}` : local;
-    const resource: StateResource = {
-      address,
-      mode,
-      type: r.type,
-      name: r.name,
-      module,
-      provider: typeof r.provider === 'string' ? r.provider : '',
-      ...(r.each === 'list' || r.each === 'map' ? { each: r.each } : {}),
-      instances: [],
-    };
-    const instances = Array.isArray(r.instances) ? r.instances : [];
-    const seen = new Set<string>();
-    for (const inst of instances) {
-      // A deposed object is one create_before_destroy left behind: not the resource's current identity.
-      if (!isObject(inst) || (inst.deposed !== undefined && inst.deposed !== '')) continue;
-      const rawKey = inst.index_key;
-      // Terraform reads a whole JSON number as an int key and refuses any other key.
-      if (rawKey !== undefined && rawKey !== null && !(typeof rawKey === 'string' || (typeof rawKey === 'number' && Number.isInteger(rawKey)))) continue;
-      const key = typeof rawKey === 'number' || typeof rawKey === 'string' ? rawKey : undefined;
-      const instAddress = address + instanceKeyText(key);
-      if (seen.has(instAddress)) continue;
-      seen.add(instAddress);
-      // States upgraded from 0.11 keep `attributes_flat` (flatmap strings) until the next refresh.
-      const attributes = isObject(inst.attributes) ? (inst.attributes as Record<string, Value>) : isObject(inst.attributes_flat) ? unflatten(inst.attributes_flat) : {};
-      // Providers built on the plugin framework may have no `id` attribute; Terraform 1.12+ then may record a resource identity.
-      const rawId = attributes.id ?? (isObject(inst.identity) ? (inst.identity.id as Value | undefined) : undefined);
-      const id = typeof rawId === 'string' && rawId !== '' ? rawId : typeof rawId === 'number' ? String(rawId) : null;
-      resource.instances.push({
-        address: instAddress,
-        ...(key !== undefined ? { indexKey: key } : {}),
-        id,
-        attributes,
-        sensitivePaths: sensitivePaths(inst.sensitive_attributes),
-        ...(inst.status === 'tainted' ? { tainted: true } : {}),
-      });
-    }
-    if (!resource.each && resource.instances.length > 0) {
-      const keys = resource.instances.map((x) => x.indexKey);
-      if (keys.every((k) => typeof k === 'number')) resource.each = 'list';
-      else if (keys.every((k) => typeof k === 'string')) resource.each = 'map';
-    }
-    // Several entries for one address cannot come from Terraform; keep the first, as it would fail anyway.
-    if (!state.resources.has(address)) state.resources.set(address, resource);
-  });
   return state;
+}
+
+/** `resources[i]` of the state file added to `state`: what the scan keeps of it (attributes, keys, sensitive paths), nothing else. */
+export function addStateResource(state: TerraformState, r: unknown, i: number, file: string): void {
+  if (!isObject(r) || typeof r.type !== 'string' || typeof r.name !== 'string') throw new StateError(`${file}: resources[${i}] has no type or name`, file);
+  // Terraform itself refuses other modes; binding one as managed could compare the wrong object.
+  if (r.mode !== 'managed' && r.mode !== 'data' && r.mode !== undefined) return;
+  const mode = r.mode === 'data' ? 'data' : 'managed';
+  const module = typeof r.module === 'string' ? r.module : '';
+  const local = `${mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`;
+  const address = module ? `${module}.${local}` : local;
+  const resource: StateResource = {
+    address,
+    mode,
+    type: r.type,
+    name: r.name,
+    module,
+    provider: typeof r.provider === 'string' ? r.provider : '',
+    ...(r.each === 'list' || r.each === 'map' ? { each: r.each } : {}),
+    instances: [],
+  };
+  const instances = Array.isArray(r.instances) ? r.instances : [];
+  const seen = new Set<string>();
+  for (const inst of instances) {
+    // A deposed object is one create_before_destroy left behind: not the resource's current identity.
+    if (!isObject(inst) || (inst.deposed !== undefined && inst.deposed !== '')) continue;
+    const rawKey = inst.index_key;
+    // Terraform reads a whole JSON number as an int key and refuses any other key.
+    if (rawKey !== undefined && rawKey !== null && !(typeof rawKey === 'string' || (typeof rawKey === 'number' && Number.isInteger(rawKey)))) continue;
+    const key = typeof rawKey === 'number' || typeof rawKey === 'string' ? rawKey : undefined;
+    const instAddress = address + instanceKeyText(key);
+    if (seen.has(instAddress)) continue;
+    seen.add(instAddress);
+    // States upgraded from 0.11 keep `attributes_flat` (flatmap strings) until the next refresh.
+    const attributes = isObject(inst.attributes) ? (inst.attributes as Record<string, Value>) : isObject(inst.attributes_flat) ? unflatten(inst.attributes_flat) : {};
+    // Providers built on the plugin framework may have no `id` attribute; Terraform 1.12+ then may record a resource identity.
+    const rawId = attributes.id ?? (isObject(inst.identity) ? (inst.identity.id as Value | undefined) : undefined);
+    const id = typeof rawId === 'string' && rawId !== '' ? rawId : typeof rawId === 'number' ? String(rawId) : null;
+    resource.instances.push({
+      address: instAddress,
+      ...(key !== undefined ? { indexKey: key } : {}),
+      id,
+      attributes,
+      sensitivePaths: sensitivePaths(inst.sensitive_attributes),
+      ...(inst.status === 'tainted' ? { tainted: true } : {}),
+    });
+  }
+  if (!resource.each && resource.instances.length > 0) {
+    const keys = resource.instances.map((x) => x.indexKey);
+    if (keys.every((k) => typeof k === 'number')) resource.each = 'list';
+    else if (keys.every((k) => typeof k === 'string')) resource.each = 'map';
+  }
+  // Several entries for one address cannot come from Terraform; keep the first, as it would fail anyway.
+  if (!state.resources.has(address)) state.resources.set(address, resource);
 }
 
 /**
