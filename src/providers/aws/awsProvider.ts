@@ -8,7 +8,7 @@ import { createIdentityCache, loadStsSdk, type StsSdk } from './identity';
 import { crossCheck, identityName } from './crossCheck';
 import { createClientPool, loadEc2Sdk, type Ec2Sdk } from './client';
 import { awsTimeouts } from './httpHandler';
-import { describeByIds } from './describe';
+import { describeByIds, describeSlices } from './describe';
 import { effectiveEc2Endpoint, endpointMismatch } from './endpoints';
 import { classifyError, UNTRUSTED, type LiveError } from './errors';
 import { createLimiter } from '../limiter';
@@ -138,7 +138,8 @@ export async function fetchAll(bindings: Binding[], ctx: FetchContext, options: 
 
   const sdk = await (options.loadSdk ?? loadEc2Sdk)();
   const pool = createClientPool(sdk, { maxAttempts: options.maxAttempts ?? 5, endpoint: options.endpoint, timeouts: awsTimeouts(options.timeoutSeconds) });
-  const limit = createLimiter(options.concurrency ?? 8);
+  const concurrency = options.concurrency ?? 8;
+  const limit = createLimiter(concurrency);
   const identities = createIdentityCache(options.loadSts ?? loadStsSdk, options.maxAttempts ?? 5);
   const credentials = new Map<string, Promise<CredentialProvider | undefined>>();
   const credentialsOf = (g: Group) => credentials.get(g.access.key) ?? credentials.set(g.access.key, credentialsFor(g.access, g.region, options.loadCredentialProviders ?? loadCredentialProviders)).get(g.access.key)!;
@@ -158,7 +159,11 @@ export async function fetchAll(bindings: Binding[], ctx: FetchContext, options: 
           const caller = pool.get(g.access.profile, g.region, { key: g.access.key, credentials: creds });
           const gctx = { caller, limit, signal: ctx.signal, onCall: (op: string) => ctx.logger.debug(`aws: ${op} ${g.region ?? '(default region)'}`) };
           const asked = await crossCheck(g, await caller.resolvedRegion(), creds, { identities, signal: ctx.signal, note }, results);
-          if (asked.length > 0) recordVpcs(scope, g.mapper, g.access.profile, g.region, (await fetchGroup({ ...g, bindings: asked }, gctx, results)).values());
+          // One slice of describe batches at a time: its API objects are mapped and dropped before the next is asked.
+          const idOf = (b: Binding) => (g.mapper.describeIdOf ? g.mapper.describeIdOf(b) : b.liveId);
+          for (const slice of describeSlices(asked, idOf, g.mapper.describe.chunkSize * concurrency)) {
+            recordVpcs(scope, g.mapper, g.access.profile, g.region, (await fetchGroup({ ...g, bindings: slice }, gctx, results)).values());
+          }
         } catch (e) {
           // A bug or an unexpected SDK failure still answers every binding of the group.
           answerAll(g.bindings.filter((b) => !results.has(b)), classifyError(e, g.mapper.describe.operation, ctx.signal));

@@ -44,6 +44,38 @@ export function idsNamedIn(message: string, ids: readonly string[]): string[] {
 
 const MAX_PAGES = 1000;
 
+/**
+ * `items` in slices of at most `size` distinct describe IDs (every item of one ID in the same slice;
+ * those without one in a slice of their own, first). A caller asks, maps and drops one slice's API objects before the
+ * next: a Describe answer is ~6 KB an instance as the SDK parses it, so 10,000 at once were the
+ * fetch's peak (issue 15). With `size` = chunkSize × concurrency the calls and waves stay the same.
+ */
+export function describeSlices<T>(items: readonly T[], idOf: (item: T) => string | undefined, size: number): T[][] {
+  const noId: T[] = [];
+  const slices: T[][] = [];
+  const sliceOf = new Map<string, T[]>();
+  let fill = size;
+  for (const item of items) {
+    const id = idOf(item);
+    if (id === undefined) {
+      noId.push(item);
+      continue;
+    }
+    let slice = sliceOf.get(id);
+    if (!slice) {
+      if (fill >= size) {
+        slices.push([]);
+        fill = 0;
+      }
+      slice = slices[slices.length - 1];
+      sliceOf.set(id, slice);
+      fill++;
+    }
+    slice.push(item);
+  }
+  return noId.length > 0 ? [noId, ...slices] : slices;
+}
+
 /** Named suspects up to this many are confirmed one call each; more are halved. */
 const CONFIRM_ONE_BY_ONE = 8;
 
