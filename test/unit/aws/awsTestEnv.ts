@@ -10,10 +10,11 @@ import { startFakeIam } from '../../fakes/iam';
 import { startFakeSsm } from '../../fakes/ssm';
 import { startFakeCloudControl } from '../../fakes/cloudcontrol';
 import { startFakeRoute53 } from '../../fakes/route53';
+import { startFakeElbv2 } from '../../fakes/elbv2';
 import type { LoopbackServer } from '../../fakes/awsHttp';
 
 const AWS_VARS = [
-  'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_EC2', 'AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL_SSM', 'AWS_ENDPOINT_URL_CLOUDCONTROL', 'AWS_ENDPOINT_URL_ROUTE_53', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION',
+  'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_EC2', 'AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL_SSM', 'AWS_ENDPOINT_URL_CLOUDCONTROL', 'AWS_ENDPOINT_URL_ROUTE_53', 'AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION',
   'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_EC2_METADATA_DISABLED', 'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS',
   'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_ROLE_ARN',
 ];
@@ -42,10 +43,10 @@ const FAKE_SECRET = 'fake-secret-key-for-tests';
 let sharedSts: FakeSts | undefined;
 // Empty S3, IAM, SSM and Cloud Control fakes for the same reason: a fixture's bucket or role must never
 // resolve a real AWS host (a test that seeds them starts its own).
-let sharedServices: Record<'S3' | 'IAM' | 'SSM' | 'CLOUDCONTROL' | 'ROUTE_53', LoopbackServer> | undefined;
+let sharedServices: Record<'S3' | 'IAM' | 'SSM' | 'CLOUDCONTROL' | 'ROUTE_53' | 'ELASTIC_LOAD_BALANCING_V2', LoopbackServer> | undefined;
 before(async () => {
   sharedSts = await startFakeSts({ [FAKE_ACCESS_KEY]: { account: FAKE_ACCOUNT, arn: `arn:aws:iam::${FAKE_ACCOUNT}:user/driftlens-tests`, secretAccessKey: FAKE_SECRET } });
-  sharedServices = { S3: await startFakeS3(), IAM: await startFakeIam(), SSM: await startFakeSsm(), CLOUDCONTROL: await startFakeCloudControl(), ROUTE_53: await startFakeRoute53() };
+  sharedServices = { S3: await startFakeS3(), IAM: await startFakeIam(), SSM: await startFakeSsm(), CLOUDCONTROL: await startFakeCloudControl(), ROUTE_53: await startFakeRoute53(), ELASTIC_LOAD_BALANCING_V2: await startFakeElbv2() };
 });
 after(async () => {
   await sharedSts?.close();
@@ -54,7 +55,7 @@ after(async () => {
   sharedServices = undefined;
 });
 
-/** AWS_ENDPOINT_URL_S3 / _IAM / _SSM / _CLOUDCONTROL / _ROUTE_53 of the run's empty fakes (root hook above). */
+/** AWS_ENDPOINT_URL_S3 / _IAM / _SSM / _CLOUDCONTROL / _ROUTE_53 / _ELASTIC_LOAD_BALANCING_V2 of the run's empty fakes (root hook above). */
 export const sharedServiceEndpoints = (): Record<string, string> =>
   Object.fromEntries(Object.entries(sharedServices ?? {}).map(([k, s]) => [`AWS_ENDPOINT_URL_${k}`, s.url]));
 

@@ -1,4 +1,4 @@
-// The only place that touches `@aws-sdk/client-s3`, `-iam`, `-ssm`, `-cloudcontrol` (and the Route 53 client) at run time:
+// The only place that touches `@aws-sdk/client-s3`, `-iam`, `-ssm`, `-cloudcontrol`, `-elastic-load-balancing-v2` (and the Route 53 client) at run time:
 // each loaded lazily on the first resource of its service, one client per (service, identity, region),
 // read-only operations only. Endpoints: the SDK's own AWS_ENDPOINT_URL_<SERVICE> variables.
 import type { CredentialProvider } from '../credentials';
@@ -13,7 +13,7 @@ interface SdkClient {
 type ClientClass = new (config: Record<string, unknown>) => SdkClient;
 export type ServiceSdk = Record<string, unknown>;
 
-const CLIENT_CLASS: Record<AwsService, string> = { s3: 'S3Client', iam: 'IAMClient', ssm: 'SSMClient', cloudcontrol: 'CloudControlClient', route53: 'Route53Client' };
+const CLIENT_CLASS: Record<AwsService, string> = { s3: 'S3Client', iam: 'IAMClient', ssm: 'SSMClient', cloudcontrol: 'CloudControlClient', route53: 'Route53Client', elbv2: 'ElasticLoadBalancingV2Client' };
 
 export const loadServiceSdk = (service: AwsService): Promise<ServiceSdk> => {
   switch (service) {
@@ -28,6 +28,8 @@ export const loadServiceSdk = (service: AwsService): Promise<ServiceSdk> => {
     // The registry serves no @aws-sdk/client-route53: a client of the same shape (route53/route53Client.ts).
     case 'route53':
       return import('./route53/route53Client') as Promise<ServiceSdk>;
+    case 'elbv2':
+      return import('@aws-sdk/client-elastic-load-balancing-v2') as Promise<ServiceSdk>;
   }
 };
 

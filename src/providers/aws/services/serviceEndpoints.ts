@@ -5,7 +5,7 @@
 import type { Value } from '../../../model';
 import type { ServiceType } from './serviceType';
 
-const ENV_NAME: Record<ServiceType['service'], string> = { s3: 'S3', iam: 'IAM', ssm: 'SSM', cloudcontrol: 'CLOUDCONTROL', route53: 'ROUTE_53' };
+const ENV_NAME: Record<ServiceType['service'], string> = { s3: 'S3', iam: 'IAM', ssm: 'SSM', cloudcontrol: 'CLOUDCONTROL', route53: 'ROUTE_53', elbv2: 'ELASTIC_LOAD_BALANCING_V2' };
 
 const canonical = (url: string) => url.trim().replace(/\/+$/, '').toLowerCase();
 const isAwsHost = (url: string) => {

@@ -27,9 +27,12 @@ export interface ServiceFetchOptions {
 
 const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'AllAccessDisabled']);
 
+/** IAM's action prefix where it is not the client's service name. */
+const IAM_PREFIX: Partial<Record<AwsService, string>> = { elbv2: 'elasticloadbalancing' };
+
 /** An error of `service:operation` as a LiveResult: access denied names the action; never missing. */
 export function classifyServiceError(e: unknown, fallback: string, signal?: AbortSignal): LiveError {
-  const at = e instanceof ServiceCallError ? (e.service === 's3' ? s3Action(e.operation) : `${e.service}:${e.operation}`) : fallback;
+  const at = e instanceof ServiceCallError ? (e.service === 's3' ? s3Action(e.operation) : `${IAM_PREFIX[e.service] ?? e.service}:${e.operation}`) : fallback;
   const cause = e instanceof ServiceCallError ? e.cause : e;
   if (ACCESS_DENIED.has(serviceErrorCode(e))) return { status: 'error', kind: 'access-denied', reason: `access denied: the credentials lack ${at}`, action: at };
   const r = classifyError(cause, at, signal);
@@ -98,7 +101,7 @@ async function readGroup(type: ServiceType, bindings: Binding[], call: ServiceCa
   const fallback = type.reads;
   if (type.readMany) {
     try {
-      for (const [b, r] of await type.readMany(bindings, call)) results.set(b, r);
+      for (const [b, r] of await type.readMany(bindings, call)) results.set(b, 'failed' in r ? classifyServiceError(r.failed, fallback, signal) : r);
     } catch (e) {
       bindings.forEach((b) => results.set(b, classifyServiceError(e, fallback, signal)));
     }

@@ -4,7 +4,7 @@
 // authenticates and bounds the calls, the type only reads and maps.
 import type { Binding, CoverageDepth, LiveResult, TypeSchema } from '../../../model';
 
-export type AwsService = 's3' | 'iam' | 'ssm' | 'cloudcontrol' | 'route53';
+export type AwsService = 's3' | 'iam' | 'ssm' | 'cloudcontrol' | 'route53' | 'elbv2';
 
 // The SDK outputs are typed per command; each type narrows what it reads.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -29,8 +29,16 @@ export interface ServiceType {
    * read function treats as empty → its empty value; anything else thrown is classified by the fetcher.
    */
   read?(b: Binding, call: ServiceCall): Promise<LiveResult>;
-  /** Reads many at once (SSM GetParameters takes 10 names). */
-  readMany?(bindings: Binding[], call: ServiceCall): Promise<Map<Binding, LiveResult>>;
+  /**
+   * Reads many at once (SSM GetParameters takes 10 names). A call that failed for some bindings only is
+   * answered `{ failed: error }` for those, so the others keep their answers; the fetcher classifies it.
+   */
+  readMany?(bindings: Binding[], call: ServiceCall): Promise<Map<Binding, LiveResult | ReadFailure>>;
+}
+
+/** A binding whose read failed (the error is classified by the fetcher: access denied, throttled…). */
+export interface ReadFailure {
+  failed: unknown;
 }
 
 /** A service error thrown by `call`, naming the operation it came from (for "access denied: s3:GetBucketPolicy"). */

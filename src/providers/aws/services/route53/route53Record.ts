@@ -8,7 +8,7 @@
 // weighted/latency/failover/geolocation/cidr policies as one-element lists (empty when the set has none).
 import type { Binding, LiveResult, TypeSchema, Value } from '../../../../model';
 import { terraformOnly } from '../../bindingValues';
-import { serviceErrorCode, type Output, type ServiceCall, type ServiceType } from '../serviceType';
+import { serviceErrorCode, type Output, type ReadFailure, type ServiceCall, type ServiceType } from '../serviceType';
 import { cleanZoneId } from './route53Client';
 
 const RR_TYPES = ['A', 'AAAA', 'CAA', 'CNAME', 'DS', 'HTTPS', 'MX', 'NAPTR', 'NS', 'PTR', 'SOA', 'SPF', 'SRV', 'SSHFP', 'SVCB', 'TLSA', 'TXT'];
@@ -100,8 +100,26 @@ async function findRecord(key: RecordKey, zoneName: string, call: ServiceCall): 
   return undefined;
 }
 
-async function readMany(bindings: Binding[], call: ServiceCall): Promise<Map<Binding, LiveResult>> {
-  const out = new Map<Binding, LiveResult>();
+/** One record: its zone's name (asked once per zone), then the set itself. */
+async function readOne(b: Binding, zoneName: (id: string) => Promise<string | undefined>, call: ServiceCall): Promise<LiveResult> {
+  const key = keyOf(b);
+  if (!key) return { status: 'error', kind: 'other', reason: 'cannot tell the zone, name and type: state and the ID (ZONEID_NAME_TYPE) give none' };
+  const noZone: LiveResult = { status: 'not-found', reason: `hosted zone ${key.zoneId} does not exist` };
+  const zone = await zoneName(key.zoneId);
+  if (zone === undefined) return noZone;
+  let r: Output | undefined;
+  try {
+    r = await findRecord(key, zone, call);
+  } catch (e) {
+    if (serviceErrorCode(e) === 'NoSuchHostedZone') return noZone;
+    throw e;
+  }
+  if (!r) return { status: 'not-found', reason: `no ${key.type} record ${expandRecordName(key.name, zone)}${key.setIdentifier ? ` (set ${key.setIdentifier})` : ''} in zone ${key.zoneId}` };
+  return { status: 'found', attributes: attributesOf(r, key, b) };
+}
+
+async function readMany(bindings: Binding[], call: ServiceCall): Promise<Map<Binding, LiveResult | ReadFailure>> {
+  const out = new Map<Binding, LiveResult | ReadFailure>();
   const zones = new Map<string, Promise<string | undefined>>();
   const zoneName = (id: string) => {
     let z = zones.get(id);
@@ -117,23 +135,8 @@ async function readMany(bindings: Binding[], call: ServiceCall): Promise<Map<Bin
     }
     return z;
   };
-  await Promise.all(
-    bindings.map(async (b) => {
-      const key = keyOf(b);
-      if (!key) return out.set(b, { status: 'error', kind: 'other', reason: 'cannot tell the zone, name and type: state and the ID (ZONEID_NAME_TYPE) give none' });
-      const zone = await zoneName(key.zoneId);
-      if (zone === undefined) return out.set(b, { status: 'not-found', reason: `hosted zone ${key.zoneId} does not exist` });
-      let r: Output | undefined;
-      try {
-        r = await findRecord(key, zone, call);
-      } catch (e) {
-        if (serviceErrorCode(e) === 'NoSuchHostedZone') return out.set(b, { status: 'not-found', reason: `hosted zone ${key.zoneId} does not exist` });
-        throw e;
-      }
-      if (!r) return out.set(b, { status: 'not-found', reason: `no ${key.type} record ${expandRecordName(key.name, zone)}${key.setIdentifier ? ` (set ${key.setIdentifier})` : ''} in zone ${key.zoneId}` });
-      return out.set(b, { status: 'found', attributes: attributesOf(r, key, b) });
-    }),
-  );
+  // A failed call (access denied, throttling) leaves that record unverified; the others keep their answers.
+  await Promise.all(bindings.map((b) => readOne(b, zoneName, call).then((r) => out.set(b, r), (e: unknown) => out.set(b, { failed: e }))));
   return out;
 }
 
