@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import type { Binding, LiveResult } from '../../../src/model';
 import { createAwsProvider } from '../../../src/providers/aws';
+import { isReadOnly } from '../../../src/providers/aws/services';
 import { serviceTypeFor } from '../../../src/providers/aws/services/serviceTypes';
 import { startFakeElbv2, type FakeElbv2 } from '../../fakes/elbv2';
 import { binding, fetchContext, FAKE_ACCESS_KEY, setAwsEnv, sharedStsUrl } from './awsTestEnv';
@@ -75,5 +76,10 @@ describe('aws_lb_target_group_attachment in depth (issue 12, long tail)', () => 
     assert.deepEqual([denied.status, denied.status === 'error' && denied.kind, denied.status === 'error' && denied.action], ['error', 'access-denied', 'elasticloadbalancing:DescribeTargetHealth']);
     const unknown = r.get(none)!;
     assert.deepEqual([unknown.status, unknown.status === 'error' && unknown.kind], ['error', 'other']);
+  });
+
+  it('the read calls of the new types pass the read-only guard; their write twins are refused before any request', () => {
+    for (const op of ['DescribeTargetHealth', 'ListEntitiesForPolicy', 'GetHostedZone', 'ListResourceRecordSets']) assert.ok(isReadOnly(op, {}), op);
+    for (const op of ['RegisterTargets', 'DeregisterTargets', 'ChangeResourceRecordSets', 'AttachRolePolicy', 'DetachUserPolicy']) assert.ok(!isReadOnly(op, {}), op);
   });
 });
