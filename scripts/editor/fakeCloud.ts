@@ -43,7 +43,7 @@ export function readCloudSeed(workspace: string): CloudSeed | undefined {
 export interface FakeCloud {
   ec2: FakeEc2;
   region: string;
-  /** GET /calls → [{action, region}], DELETE /calls clears: lets the extension-host tests see what was called. */
+  /** GET /calls → [{action, region, params}], DELETE /calls clears: lets the extension-host tests see what was called. */
   controlUrl: string;
   /** Variables that point a process at the fake cloud; merge with `withFakeCloud`, never into the parent's env. */
   env: NodeJS.ProcessEnv;
@@ -102,7 +102,7 @@ function startControl(ec2: FakeEc2): Promise<Server> {
   const server = createServer((req, res) => {
     if (req.url === '/calls' && req.method === 'GET') {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(ec2.calls.map((c) => ({ action: c.action, region: c.region }))));
+      res.end(JSON.stringify(ec2.calls.map((c) => ({ action: c.action, region: c.region, params: c.params }))));
     } else if (req.url === '/calls' && req.method === 'DELETE') {
       ec2.calls.length = 0;
       res.writeHead(204).end();

@@ -50,7 +50,9 @@ async function runLaunch(trust: Trust, installDir: string, fixture: string, grep
     installDir,
     stateDir: join(stateDir, 'server'),
     trustWorkspaces: trust === 'trusted',
-    settings: trust === 'untrusted' ? untrustedSettings : {},
+    // Re-scan on save is off in the trusted launch: suites that save files must not start scans behind their backs
+    // (saveRescan.test.ts turns it on; the untrusted launch keeps the default to show that trust alone stops it).
+    settings: trust === 'untrusted' ? untrustedSettings : { 'driftlens.scan.onSave': false },
     env,
     log: (l) => serverLog.push(l),
   });

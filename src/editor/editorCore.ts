@@ -9,6 +9,7 @@ import { createLog } from './logging';
 import { ResultsStore } from './resultsStore';
 import { ScanController, type ScanRun } from './scanController';
 import { ScanScheduler } from './scanScheduler';
+import { SaveRescan } from './saveRescan';
 import { AzureSignIn } from './azureSignIn';
 import { AttributionLookups } from './attributionLookups';
 import { ScanReadsCache } from './scanReadsFor';
@@ -48,6 +49,8 @@ export class EditorCore implements vscode.Disposable {
   readonly scanReads = new ScanReadsCache(() => this.scans.lastProviders());
   readonly attribution = this.own(new AttributionLookups(this.store, this.trust, this.log, this.scanReads));
   private readonly scheduler = this.own(new ScanScheduler(this.scans, this.trust, () => this.current));
+  /** A saved Terraform file's roots scanned again (driftlens.scan.onSave). */
+  private readonly saveRescan = this.own(new SaveRescan(this.scans, this.store, this.trust, this.log));
   private last: ScanRun | undefined;
 
   /** `storageDir`: the extension's (workspace) storage path, where the drift history is kept. */

@@ -16,6 +16,8 @@ export const settings = {
   // Per workspace folder (multi-root): each folder's value is read for that folder.
   'scan.onOpen': { scope: 'resource', default: false },
   'scan.intervalMinutes': { scope: 'window', default: 0 },
+  // Per workspace folder: the saved file's folder decides.
+  'scan.onSave': { scope: 'resource', default: true },
   'codeLens.enabled': { scope: 'window', default: true },
   'severity.overrides': { scope: 'resource', default: {} },
   'diagnostics.showUnverified': { scope: 'window', default: false },

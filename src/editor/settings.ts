@@ -53,6 +53,11 @@ export function readSeverityOverrides(file: string, onInvalid?: (message: string
     onInvalid?.(`${SETTINGS_SECTION}.severity.overrides: "${key}" needs one of error, warning, information, hint, off`));
 }
 
+/** Re-scan a saved Terraform file's root modules: the setting of the folder that holds `file` (resource scope). */
+export function readScanOnSave(file: string, onInvalid?: (message: string) => void): boolean {
+  return reader(vscode.workspace.getConfiguration(SETTINGS_SECTION, vscode.Uri.file(file)), onInvalid)('scan.onSave', isBoolean);
+}
+
 /** Scan on open: on when any workspace folder turns it on (resource scope: each folder has its own value). */
 function anyFolderScansOnOpen(onInvalid?: (message: string) => void): boolean {
   const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);

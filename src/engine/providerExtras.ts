@@ -42,13 +42,16 @@ export function deriveLiveIds(roots: ResolvedRoot[], providers: readonly LiveSta
   }
 }
 
-/** Runs each provider's own IaC source, then lists what no code declares near what the code declares. */
-export async function scanProviderExtras(dir: string, roots: ResolvedRoot[], providers: readonly LiveStateProvider[], ctx: FetchContext): Promise<{ result: ProviderExtrasResult; snapshot: ProviderExtrasSnapshot }> {
+/**
+ * Runs each provider's own IaC source, then lists what no code declares near what the code declares.
+ * `templates: false` (a scan of some roots only): no IaC source is read; the listing is scoped to `roots`.
+ */
+export async function scanProviderExtras(dir: string, roots: ResolvedRoot[], providers: readonly LiveStateProvider[], ctx: FetchContext, options: { templates?: boolean } = {}): Promise<{ result: ProviderExtrasResult; snapshot: ProviderExtrasSnapshot }> {
   const result: ProviderExtrasResult = { resources: [], errors: [], unmanaged: [] };
   const snapshot: ProviderExtrasSnapshot = { caches: new Map(), unmanaged: [] };
   for (const provider of providers) {
     const declared = roots.flatMap((r) => r.instances.filter((i) => i.liveId && answersFor(provider, i.providerConfig.provider)).map((i) => i.liveId as string));
-    const templates = armTemplateSource(provider);
+    const templates = options.templates === false ? undefined : armTemplateSource(provider);
     if (templates) {
       const cache = new Map<string, LiveResult>();
       const scanned = await templates.scan(dir, ctx, cache);

@@ -48,6 +48,8 @@ export interface ResolvedRoot {
   pulledState?: { path: string; text: string };
   /** Why this root has no usable state (instances without a derived ID carry it as their reason), and the state file meant. */
   noState?: { reason: string; file: string };
+  /** The folders of the modules it calls, recursively (a saved file there re-scans this root). */
+  moduleDirs?: string[];
 }
 
 export interface ResolveOptions {
@@ -189,7 +191,11 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
     }
   };
   visit(tree, scope, '', new Map());
-  return { dir, index, instances, errors, ...(pulledState ? { pulledState } : {}), ...(noStateReason ? { noState: { reason: noStateReason, file: statePath } } : {}) };
+  const moduleDirs = new Set<string>();
+  const collect = (node: ModuleNode): void => node.children.forEach((c) => (moduleDirs.add(c.dir), collect(c)));
+  collect(tree);
+  moduleDirs.delete(dir);
+  return { dir, index, instances, errors, moduleDirs: [...moduleDirs], ...(pulledState ? { pulledState } : {}), ...(noStateReason ? { noState: { reason: noStateReason, file: statePath } } : {}) };
 }
 
 /**

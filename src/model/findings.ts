@@ -107,6 +107,14 @@ export interface ScanSummary {
   verified: number;
 }
 
+/** A root module a scan resolved: its folder and the folders of every module it calls (local or downloaded), recursively. */
+export interface ScannedRoot {
+  /** Absolute. */
+  dir: string;
+  /** Absolute, without `dir` itself. */
+  moduleDirs: string[];
+}
+
 export interface ScanResult {
   scannedAt: string;
   /** The directory as given. */
@@ -115,4 +123,6 @@ export interface ScanResult {
   unmanaged: UnmanagedResource[];
   errors: ScanError[];
   summary: ScanSummary;
+  /** The root modules this scan covered (all of them, or those `ScanOptions.roots` chose); not in the JSON report. */
+  roots?: ScannedRoot[];
 }

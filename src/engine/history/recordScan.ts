@@ -22,7 +22,9 @@ export function recordScan(result: ScanResult, previous: readonly HistoryEvent[]
   };
   // Where this scan could tell: per verified instance, its unverified attributes (they keep whatever they had).
   const verified = new Map<string, Set<string>>();
-  const roots = new Set<string>();
+  // The roots this scan covered: a scan of some roots (on save) says nothing of the others' findings, and a
+  // root that now declares nothing still counts as scanned (its findings are gone with the code).
+  const roots = new Set<string>((result.roots ?? []).map((r) => rootOf(r.dir)));
   for (const r of result.resources) {
     const root = rootOf(r.resource.root);
     roots.add(root);
