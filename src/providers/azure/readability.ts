@@ -5,7 +5,7 @@
 
 const MG_SCOPE = 'its ID is at management-group or tenant scope, which DriftLens does not read (subscription scopes only)';
 const DATA_PLANE = 'a data-plane object (its ID is a service URL, not a Resource Manager path): DriftLens does not call data planes';
-const COMPOSITE = 'its state ID joins two resource IDs with "|", and DriftLens has no reader for this association';
+const COMPOSITE = 'its ID is a composite state ID (two resource IDs joined by "|") that DriftLens has no reader for';
 const NOT_A_RESOURCE = 'its ID names a part of another resource that Resource Manager does not serve by GET';
 
 const UNREADABLE: Record<string, string> = {

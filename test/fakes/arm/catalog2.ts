@@ -26,7 +26,10 @@ export const issue13Providers: Record<string, FakeResourceType[]> = {
   ],
   'Microsoft.ContainerRegistry': [{ resourceType: 'registries', apiVersions: ['2025-04-01', '2024-11-01-preview', '2023-07-01'] }],
   'Microsoft.DBforPostgreSQL': [{ resourceType: 'flexibleServers', apiVersions: ['2024-08-01', '2023-06-01-preview', '2022-12-01'] }],
-  'Microsoft.DocumentDB': [{ resourceType: 'databaseAccounts', apiVersions: ['2024-11-15', '2024-08-15', '2023-11-15'] }],
+  'Microsoft.DocumentDB': [
+    { resourceType: 'databaseAccounts', apiVersions: ['2024-11-15', '2024-08-15', '2023-11-15'] },
+    { resourceType: 'databaseAccounts/sqlRoleAssignments', apiVersions: ['2024-11-15', '2024-08-15', '2023-11-15'] },
+  ],
   'Microsoft.Automation': [{ resourceType: 'automationAccounts', apiVersions: ['2024-10-23', '2023-11-01', '2023-05-15-preview', '2022-08-08'] }],
   'Microsoft.OperationsManagement': [{ resourceType: 'solutions', apiVersions: ['2015-11-01-preview'] }],
 };
@@ -56,6 +59,11 @@ export const issue13Types: Record<string, FakeResourceType[]> = {
     { resourceType: 'dnszones', apiVersions: ['2023-07-01-preview', '2018-05-01', '2017-10-01'] },
     { resourceType: 'dnszones/CNAME', apiVersions: ['2023-07-01-preview', '2018-05-01', '2017-10-01'] },
     { resourceType: 'privateDnsZones/CNAME', apiVersions: ['2024-06-01', '2020-06-01', '2018-09-01'] },
+    { resourceType: 'dnszones/AAAA', apiVersions: ['2023-07-01-preview', '2018-05-01', '2017-10-01'] },
+    { resourceType: 'privateDnsZones/AAAA', apiVersions: ['2024-06-01', '2020-06-01', '2018-09-01'] },
+    { resourceType: 'loadBalancers/inboundNatRules', apiVersions: network },
+    { resourceType: 'loadBalancers/outboundRules', apiVersions: network },
+    { resourceType: 'virtualHubs/hubVirtualNetworkConnections', apiVersions: network },
   ],
   'Microsoft.Compute': [
     { resourceType: 'virtualMachineScaleSets/extensions', apiVersions: ['2024-11-01', '2024-07-01', '2024-03-01', '2023-09-01'] },
@@ -67,7 +75,10 @@ export const issue13Types: Record<string, FakeResourceType[]> = {
     { resourceType: 'vaults/secrets', apiVersions: ['2024-12-01-preview', '2024-11-01', '2023-07-01', '2022-07-01'] },
     { resourceType: 'vaults/keys', apiVersions: ['2024-12-01-preview', '2024-11-01', '2023-07-01', '2022-07-01'] },
   ],
-  'Microsoft.Storage': [{ resourceType: 'storageAccounts/blobServices/containers', apiVersions: ['2025-01-01', '2024-01-01', '2023-05-01', '2023-01-01'] }],
+  'Microsoft.Storage': [
+    { resourceType: 'storageAccounts/blobServices/containers', apiVersions: ['2025-01-01', '2024-01-01', '2023-05-01', '2023-01-01'] },
+    { resourceType: 'storageAccounts/encryptionScopes', apiVersions: ['2025-01-01', '2024-01-01', '2023-05-01', '2023-01-01'] },
+  ],
   'Microsoft.Insights': [{ resourceType: 'components', apiVersions: ['2020-02-02', '2018-05-01-preview', '2015-05-01'] }],
   'Microsoft.Authorization': [{ resourceType: 'policyAssignments', apiVersions: ['2025-03-01', '2024-04-01', '2023-04-01', '2022-06-01'] }],
   'Microsoft.ContainerService': [{ resourceType: 'managedClusters/agentPools', apiVersions: ['2025-02-02-preview', '2025-01-01', '2024-10-01', '2024-09-01'] }],

@@ -6,20 +6,33 @@ import type { AzureMapper } from './types';
 import { deriveTracked, num, str, tagsPolicy, trackedShape } from './common';
 import { nameAfter } from './parentIds';
 
-const ipv4 = (v: unknown): string[] => ((Array.isArray(v) ? v : []) as { ipv4Address?: string; IPv4Address?: string }[]).map((r) => str(r.ipv4Address ?? r.IPv4Address)).filter((x): x is string => !!x);
+const addresses = (v: unknown, field: 'ipv4Address' | 'ipv6Address'): string[] =>
+  ((Array.isArray(v) ? v : []) as Record<string, unknown>[]).map((r) => str(r[field] ?? r[field.replace(/^ip/, 'IP')])).filter((x): x is string => !!x);
+/** IPv6 addresses have many spellings of one address: compared lower-cased with zero runs compressed. */
+const ipv6Set = { set: true, normalize: (v: Value): Value => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? compressIpv6(x) : x)) : v) };
 
-function aRecord(type: string, zoneType: string, aProp: string): AzureMapper {
+function compressIpv6(a: string): string {
+  const lower = a.toLowerCase();
+  if (!lower.includes(':')) return lower;
+  const [head, tail] = lower.split('::');
+  const groups = (s: string | undefined) => (s ? s.split(':') : []);
+  const full = tail === undefined ? groups(head) : [...groups(head), ...Array(8 - groups(head).length - groups(tail).length).fill('0'), ...groups(tail)];
+  return full.map((g) => g.replace(/^0+(?=.)/, '')).join(':');
+}
+
+function aRecord(type: string, zoneType: string, aProp: string, recordType: 'A' | 'AAAA' = 'A'): AzureMapper {
+  const field = recordType === 'A' ? 'ipv4Address' : 'ipv6Address';
   return {
     type,
-    armType: `${zoneType}/A`,
+    armType: `${zoneType}/${recordType}`,
     attributes: {
       name: { caseInsensitive: true },
       resource_group_name: { caseInsensitive: true },
       zone_name: { caseInsensitive: true },
       ttl: {},
-      records: { set: true },
+      records: recordType === 'A' ? { set: true } : ipv6Set,
       // Alias records exist in public DNS only.
-      ...(type === 'azurerm_dns_a_record' ? { target_resource_id: { caseInsensitive: true } } : {}),
+      ...(!zoneType.endsWith('privateDnsZones') ? { target_resource_id: { caseInsensitive: true } } : {}),
       tags: tagsPolicy,
     },
     map(arm) {
@@ -30,18 +43,21 @@ function aRecord(type: string, zoneType: string, aProp: string): AzureMapper {
         resource_group_name: trackedShape(arm).resource_group_name ?? null,
         zone_name: nameAfter(arm.id, zone),
         ttl: num(p.TTL ?? p.ttl) ?? 0,
-        records: ipv4(p[aProp]),
+        records: addresses(p[aProp], field),
         tags: { ...((p.metadata as Record<string, string> | undefined) ?? arm.tags ?? {}) },
       };
-      if (type === 'azurerm_dns_a_record') out.target_resource_id = str((p.targetResource as { id?: string } | undefined)?.id) ?? '';
+      if (!zoneType.endsWith('privateDnsZones')) out.target_resource_id = str((p.targetResource as { id?: string } | undefined)?.id) ?? '';
       return out;
     },
-    deriveId: deriveTracked(`${zoneType}/A`, ['zone_name']),
+    deriveId: deriveTracked(`${zoneType}/${recordType}`, ['zone_name']),
   };
 }
 
 export const privateDnsARecord = aRecord('azurerm_private_dns_a_record', 'Microsoft.Network/privateDnsZones', 'aRecords');
 export const dnsARecord = aRecord('azurerm_dns_a_record', 'Microsoft.Network/dnsZones', 'ARecords');
+/** AAAA records: resourceDnsAAAARecordRead / resourcePrivateDnsAaaaRecordRead, `records` a TypeSet of IPv6 addresses. */
+export const dnsAaaaRecord = aRecord('azurerm_dns_aaaa_record', 'Microsoft.Network/dnsZones', 'AAAARecords', 'AAAA');
+export const privateDnsAaaaRecord = aRecord('azurerm_private_dns_aaaa_record', 'Microsoft.Network/privateDnsZones', 'aaaaRecords', 'AAAA');
 
 /**
  * CNAME records: azurerm_dns_cname_record (resourceDnsCNameRecordRead: `record` "" without a CNAME, alias

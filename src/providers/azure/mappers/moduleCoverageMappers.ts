@@ -7,8 +7,13 @@ import { firewallPolicy } from './firewallPolicy';
 import { logAnalyticsLinkedService, logAnalyticsSolution } from './logAnalyticsChildren';
 import { automationAccount } from './automationAccount';
 import { applicationSecurityGroup, ddosProtectionPlan, networkWatcher } from './trackedOnly';
-import { expressRouteGateway, virtualHub, virtualWan, vpnGateway } from './virtualWan';
-import { dnsCnameRecord, privateDnsCnameRecord } from './dnsRecords';
+import { expressRouteGateway, virtualHub, virtualHubConnection, virtualWan, vpnGateway } from './virtualWan';
+import { dnsAaaaRecord, dnsCnameRecord, privateDnsAaaaRecord, privateDnsCnameRecord } from './dnsRecords';
+import { lbNatPool, lbNatRule, lbOutboundRule } from './lbNatAndOutbound';
+import { containerRegistryScopeMap, containerRegistryToken } from './containerRegistryTokens';
+import { storageEncryptionScope } from './storageEncryptionScope';
+import { cosmosSqlRoleAssignment } from './cosmosSqlRoleAssignment';
+import { dataCollectionRuleAssociation } from './dataCollectionRuleAssociation';
 
 export const moduleCoverageMappers: readonly AzureMapper[] = [
   resourceGroupTemplateDeployment,
@@ -26,4 +31,15 @@ export const moduleCoverageMappers: readonly AzureMapper[] = [
   privateDnsCnameRecord,
   applicationSecurityGroup,
   networkWatcher,
+  cosmosSqlRoleAssignment,
+  dnsAaaaRecord,
+  privateDnsAaaaRecord,
+  lbNatRule,
+  lbOutboundRule,
+  lbNatPool,
+  storageEncryptionScope,
+  virtualHubConnection,
+  containerRegistryScopeMap,
+  containerRegistryToken,
+  dataCollectionRuleAssociation,
 ];

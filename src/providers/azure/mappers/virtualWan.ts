@@ -3,10 +3,12 @@
 // azurerm_express_route_gateway ↔ expressRouteGateways (resourceExpressRouteGatewayRead), azurerm 4.x
 // network/*_resource.go at network 2025-01-01. Defaults as those reads set them: nil bools false (pointer.From),
 // vpn scale_unit 0, routing_preference "Microsoft Network" unless isRoutingPreferenceInternet, ExpressRoute
-// scale_units the autoscale minimum (0 when absent). Turning VPN encryption off is an error.
+// scale_units the autoscale minimum (0 when absent); hub connections (resourceVirtualHubConnectionRead) by their
+// remote network. Turning VPN encryption off is an error.
 import type { Value } from '../../../model';
 import type { AzureMapper } from './types';
 import { armIdPolicy, at, bool, deriveTracked, exposedWhen, num, str, trackedAttributes, trackedShape } from './common';
+import { childOf, parentId } from './parentIds';
 
 export const virtualWan: AzureMapper = {
   type: 'azurerm_virtual_wan',
@@ -97,3 +99,20 @@ export const expressRouteGateway: AzureMapper = {
   deriveId: deriveTracked('Microsoft.Network/expressRouteGateways'),
 };
 
+
+/** azurerm_virtual_hub_connection ↔ virtualHubs/hubVirtualNetworkConnections (resourceVirtualHubConnectionRead): hub from the ID. */
+export const virtualHubConnection: AzureMapper = {
+  type: 'azurerm_virtual_hub_connection',
+  armType: 'Microsoft.Network/virtualHubs/hubVirtualNetworkConnections',
+  attributes: { name: { caseInsensitive: true }, virtual_hub_id: armIdPolicy, remote_virtual_network_id: armIdPolicy, internet_security_enabled: {} },
+  map(arm) {
+    const p = arm.properties ?? {};
+    return {
+      name: arm.name,
+      virtual_hub_id: parentId(arm.id),
+      remote_virtual_network_id: str(at(p, 'remoteVirtualNetwork.id')) ?? '',
+      internet_security_enabled: bool(p.enableInternetSecurity, false),
+    };
+  },
+  deriveId: childOf('virtual_hub_id', 'hubVirtualNetworkConnections'),
+};
