@@ -60,6 +60,9 @@ const sdk = (contents, outfile) => ({ ...common, stdin: { contents, resolveDir: 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazySdks] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazySdks] },
+  // The editor's scan worker (src/editor/scanWorkerEntry.ts): `vscode` is not external here, so the
+  // build fails if anything the worker loads imports it (it cannot run off the extension host's thread).
+  { ...common, entryPoints: ['src/editor/scanWorkerEntry.ts'], outfile: 'dist/scanWorker.js', plugins: [lazySdks] },
   sdk("module.exports = require('@aws-sdk/client-ec2');", 'dist/ec2Sdk.js'),
   sdk("module.exports = require('@aws-sdk/client-s3');", 'dist/s3Sdk.js'),
   sdk("module.exports = require('@aws-sdk/client-iam');", 'dist/iamSdk.js'),

@@ -31,7 +31,8 @@ export class AzureSignIn {
     // Silent: a scan never pops up a sign-in; the button below does, when the user asks.
     const credential = new SessionCredential((providerId, scopes) => vscode.authentication.getSession(providerId, scopes, { createIfNone: false, silent: true }));
     const failures: string[] = [];
-    return { credential, failures, watch: (provider) => watchCredentials(provider, (reason) => failures.push(reason)) };
+    const noteFailure = (reason: string) => void failures.push(reason);
+    return { credential, failures, noteFailure, watch: (provider) => watchCredentials(provider, noteFailure) };
   }
 
   /** After a finished scan: true when Azure resources went unverified for lack of credentials (and "Sign in" was offered, once for background scans). */

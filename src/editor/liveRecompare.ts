@@ -5,7 +5,6 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { IGNORE_FILE_NAME } from '../engine/fix/ignoreFile';
 import { errorMessage } from './logging';
-import { loadEngine } from './providerFactory';
 import { isInside, type ResultsStore } from './resultsStore';
 import { carryFirstSeen } from './scanHistory';
 
@@ -109,8 +108,8 @@ export class LiveRecompare implements vscode.Disposable {
       if (doc.isDirty) overrides.set(file, doc.getText());
     }
     try {
-      const engine = await loadEngine();
-      const result = await engine.recompare(scan.snapshot, overrides);
+      // In the scan worker that holds the snapshot (or in this thread when the scan ran here).
+      const result = await scan.snapshot.recompare(overrides);
       carryFirstSeen(scan.result, result);
       if (this.sequence.get(folder) !== seq || !this.store.replaceResult(folder, scan.snapshot, result)) return;
       for (const [file, version] of [...this.pending]) {

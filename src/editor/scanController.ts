@@ -1,5 +1,6 @@
 // Runs scans: one at a time (a second request joins the running one), under a cancellable progress
 // notification whose Cancel aborts the engine's AbortSignal; results go to the store in one step.
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ScanProgress } from '../engine/scan';
 import type { LiveStateProvider } from '../model';
@@ -9,11 +10,11 @@ import { engineLogger, errorMessage } from './logging';
 import { reportAdvice, reportProblem, reportRestricted } from './problems';
 import { scanAdvice } from './scanAdvice';
 import { recordHistory } from './scanHistory';
-import { mergeRootSnapshot } from '../engine/partialScan';
-import { createProviders, loadEngine } from './providerFactory';
+import { createProviders, loadEngine, providerSettings } from './providerFactory';
 import type { FolderScan, ResultsStore } from './resultsStore';
 import { readVarFiles, type DriftLensSettings } from './settings';
 import { ProgressReporter } from './scanProgress';
+import { ScanWorkerRunner } from './scanWorkerRunner';
 import type { TrustGate } from './trust';
 
 /** How a scan request ended (also what `driftlens.scanWorkspace` returns). */
@@ -41,7 +42,7 @@ export interface ScanControllerDeps {
 }
 
 export class ScanController implements vscode.Disposable {
-  private running: { promise: Promise<ScanRun>; abort: AbortController; partial: boolean } | undefined;
+  private running: { promise: Promise<ScanRun>; abort: AbortController } | undefined;
   /** The last advice shown: the same toast does not come back on every scan. */
   private lastAdviceKey: string | undefined;
   private readonly progressEmitter = new vscode.EventEmitter<ScanProgress>();
@@ -51,8 +52,12 @@ export class ScanController implements vscode.Disposable {
   readonly onDidChangeScanning = this.scanningEmitter.event;
 
   private providers: readonly LiveStateProvider[] = [];
+  /** Scans run in a worker thread (dist/scanWorker.js beside this bundle), started on the first scan. */
+  private readonly runner: ScanWorkerRunner;
 
-  constructor(private readonly deps: ScanControllerDeps) {}
+  constructor(private readonly deps: ScanControllerDeps) {
+    this.runner = new ScanWorkerRunner(join(__dirname, 'scanWorker.js'), engineLogger(deps.log));
+  }
 
   /** The ForceNew arguments of a type, as the last scan's providers know them (empty before a trusted scan). */
   forcesReplacement(type: string): readonly string[] {
@@ -68,27 +73,19 @@ export class ScanController implements vscode.Disposable {
     return this.running !== undefined;
   }
 
-  /**
-   * `background` scans (on open, on a timer, on save) show their progress in the status bar, not as a notification.
-   * `roots`: per workspace folder, the root modules to scan (re-scan on save), merged into the folder's last scan.
-   */
-  scan(trigger: 'command' | 'background' = 'command', roots?: ReadonlyMap<string, readonly string[]>): Promise<ScanRun> {
-    if (this.running?.partial && !roots) {
-      // A re-scan of some roots does not answer for the whole workspace: the full scan follows it.
-      this.deps.log.info('Some roots are being scanned again: the full scan starts after them.');
-      return this.running.promise.then(() => this.scan(trigger));
-    }
+  /** `background` scans (on open, on a timer) show their progress in the status bar, not as a notification. */
+  scan(trigger: 'command' | 'background' = 'command'): Promise<ScanRun> {
     if (this.running) {
       this.deps.log.info('A scan is already running: this request joins it.');
       return this.running.promise;
     }
     const abort = new AbortController();
-    const promise = this.run(abort, trigger, roots).finally(() => {
+    const promise = this.run(abort, trigger).finally(() => {
       this.running = undefined;
       void this.deps.keys.set('scanning', false);
       this.scanningEmitter.fire(false);
     });
-    this.running = { promise, abort, partial: roots !== undefined };
+    this.running = { promise, abort };
     void this.deps.keys.set('scanning', true);
     this.scanningEmitter.fire(true);
     return promise;
@@ -104,14 +101,13 @@ export class ScanController implements vscode.Disposable {
 
   dispose(): void {
     this.running?.abort.abort();
+    this.runner.dispose();
     this.progressEmitter.dispose();
     this.scanningEmitter.dispose();
   }
 
-  private async run(abort: AbortController, trigger: 'command' | 'background', roots?: ReadonlyMap<string, readonly string[]>): Promise<ScanRun> {
-    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath).filter((f) => !roots || roots.has(f));
-    // A re-scan of some roots never runs untrusted (its caller checks too) and never talks when there is nothing to do.
-    if (roots && (folders.length === 0 || !this.deps.trust.trusted)) return { kind: 'no-folder' };
+  private async run(abort: AbortController, trigger: 'command' | 'background'): Promise<ScanRun> {
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
     if (folders.length === 0) {
       void vscode.window.showInformationMessage('DriftLens: open a folder with Terraform code to scan it for drift.');
       return { kind: 'no-folder' };
@@ -141,10 +137,10 @@ export class ScanController implements vscode.Disposable {
             const out: FolderScan[] = [];
             for (const [i, dir] of folders.entries()) {
               log.info(`Scanning ${dir}`);
-              const { result, snapshot } = await engine.scanWorkspace({
-                dir, roots: roots?.get(dir), signal: abort.signal, logger, providers, remoteState,
+              const { result, snapshot } = await this.runner.scan(engine, {
                 // TF_VAR_* from the editor's environment; the folder's var files as -var-file, in order.
-                variables: { args: readVarFiles(dir, (m) => log.warn(m)) },
+                options: { dir, remoteState, variables: { args: readVarFiles(dir, (m) => log.warn(m)) } },
+                settings: providerSettings(settings), signal: abort.signal, logger, providers, azureAuth,
                 progress: (p) => {
                   reporter.report(i, p);
                   this.progressEmitter.fire(p);
@@ -161,22 +157,11 @@ export class ScanController implements vscode.Disposable {
       if (abort.signal.aborted) return { kind: 'cancelled' };
       const storageDir = this.deps.storageDir?.();
       if (storageDir) await recordHistory(storageDir, scans, (m) => log.warn(m));
-      // A scan of some roots: the history scopes itself by the roots it covered (recordScan), the store merges it.
-      if (roots) {
-        this.deps.store.mergeRootScans(scans.map((s) => {
-          const scanned = roots.get(s.folder) ?? [];
-          const current = this.deps.store.scanFor(s.folder);
-          // The snapshot lives in this thread: the other roots' live state stays for re-comparisons after edits.
-          return { ...s, roots: scanned, snapshot: current ? mergeRootSnapshot(current.snapshot, s.snapshot, scanned) : s.snapshot };
-        }));
-      }
-      else this.deps.store.setScans(scans);
+      this.deps.store.setScans(scans);
       await this.deps.afterPublish?.(folders);
       await this.deps.keys.set('scanned', true);
       const azureSignInNeeded = azureAuth ? this.deps.azure!.offer(azureAuth, trigger === 'background') : false;
-      // Counts and advice are about the folders' whole results, merged ones included.
-      const published = roots ? folders.flatMap((f) => this.deps.store.scanFor(f) ?? []) : scans;
-      return this.summarize(published, Date.now() - started, azureSignInNeeded);
+      return this.summarize(scans, Date.now() - started, azureSignInNeeded);
     } catch (e) {
       if (e instanceof engine.ScanCancelledError || abort.signal.aborted) {
         log.info('Scan cancelled; the previous results are kept.');
