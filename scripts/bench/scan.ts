@@ -3,7 +3,11 @@
 // scanned against the fake EC2 with a per-call latency. Prints the EC2 calls, time per phase (index,
 // resolve, SDK load, fetch, compare, report), the wall time and the ideal (calls × latency ÷
 // concurrency): calls must grow with types × pages, not with N. Without --n: the sandbox, then
-// 1,000 and 10,000 resources, each in a process of its own (so the SDK load is a cold one).
+// 1,000, 10,000 and 50,000 resources, each in a process of its own (so the SDK load is a cold one).
+// --memory: the heap and RSS after a full GC at the end of each phase (what each phase leaves
+// behind); --heap-snapshot DIR also writes a V8 heap snapshot there at the end of each phase.
+// Each generated run also runs the shipped `driftlens scan --format json` (dist/cli.js) in a process
+// of its own against the same fake, and prints its peak RSS: the figure issue 15 sets a bound for.
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -11,6 +15,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeHeapSnapshot } from 'node:v8';
 import { scanWorkspace, type ScanProgress } from '../../src/engine/scan';
 import { formatJson } from '../../src/engine/report/json';
 import { createAwsProvider } from '../../src/providers/aws';
@@ -20,12 +25,12 @@ import { startFakeCloud } from '../editor/fakeCloud';
 const CONCURRENCY = 8;
 const TYPES = ['t3.micro', 't3.small', 'm5.large', 'c5.xlarge'];
 
-const { values } = parseArgs({ options: { n: { type: 'string' }, latency: { type: 'string', default: '50' }, 'page-size': { type: 'string' }, sandbox: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { n: { type: 'string' }, latency: { type: 'string', default: '50' }, 'page-size': { type: 'string' }, sandbox: { type: 'boolean' }, memory: { type: 'boolean' }, 'heap-snapshot': { type: 'string' } } });
 const n = Number(values.n ?? 1000);
 const latency = Number(values.latency);
 const pageSize = values['page-size'] ? Number(values['page-size']) : undefined;
 if (!Number.isInteger(n) || n < 4 || !Number.isFinite(latency) || latency < 0) {
-  console.error('usage: npm run bench -- scan [--n 1000] [--latency 50] [--page-size N] [--sandbox]');
+  console.error('usage: npm run bench -- scan [--n 1000] [--latency 50] [--page-size N] [--sandbox] [--memory] [--heap-snapshot DIR]');
   process.exit(1);
 }
 
@@ -82,9 +87,24 @@ async function loadSdks(): Promise<number> {
   return performance.now() - t;
 }
 
+const snapshotDir = values['heap-snapshot'];
+const memoryMarks = values.memory || snapshotDir !== undefined;
+const MB = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
+
+/** After a full GC: what the phases so far keep alive (the GC pause is in the next phase's time; only with --memory). */
+function memoryMark(label: string, snapshot = false): void {
+  if (!memoryMarks) return;
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  console.log(`  after ${label}: heap used ${MB(m.heapUsed)}, external ${MB(m.external + m.arrayBuffers)}, RSS ${MB(m.rss)}`);
+  if (snapshot && snapshotDir) console.log(`  heap snapshot: ${writeHeapSnapshot(join(snapshotDir, `scan-${n}-${label.replace(/\W+/g, '-')}.heapsnapshot`))}`);
+}
+
 /** Scans `dir` and prints each phase: index and resolve, SDK load, fetch and compare (from the progress stages), report. */
 async function scanPhases(dir: string): Promise<{ wall: number; result: Awaited<ReturnType<typeof scanWorkspace>>['result'] }> {
+  memoryMark('start');
   const sdkMs = await loadSdks();
+  memoryMark('SDK load');
   // What an editor would feel: the event loop's delay while the scan runs (10 ms resolution), and the peak RSS.
   const loop = monitorEventLoopDelay({ resolution: 10 });
   let peakRss = process.memoryUsage().rss;
@@ -92,14 +112,19 @@ async function scanPhases(dir: string): Promise<{ wall: number; result: Awaited<
   loop.enable();
   const started = performance.now();
   const stageStart = new Map<ScanProgress['stage'], number>();
-  const { result } = await scanWorkspace({
+  // The snapshot is kept as the editor keeps it (for re-comparisons), so its memory is measured too.
+  const { result, snapshot } = await scanWorkspace({
     dir,
     providers: [createAwsProvider({ credentialsAllowed: true, concurrency: CONCURRENCY })],
     progress: (p) => {
-      if (!stageStart.has(p.stage)) stageStart.set(p.stage, performance.now());
+      if (stageStart.has(p.stage)) return;
+      if (p.stage !== 'index') memoryMark(`${[...stageStart.keys()].pop()}`, true);
+      stageStart.set(p.stage, performance.now());
     },
   });
   const scanned = performance.now();
+  memoryMark('compare (the scan result and its snapshot kept)', true);
+  if (memoryMarks) console.log(`  snapshot: ${snapshot.live.size} root(s), fetched ${snapshot.fetchedAt}`);
   loop.disable();
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -165,6 +190,9 @@ async function generated(): Promise<void> {
     console.log(`resources: ${n} (${result.summary.inSync} in sync, ${result.summary.drifted} drifted, ${result.summary.missing} missing, ${result.summary.unverified} unverified)`);
     console.log(`EC2 API calls: ${calls} (${[...byAction].map(([a, k]) => `${a} ${k}`).join(', ')})${pageSize ? `, page size ${pageSize}` : ''}`);
     console.log(`wall time: ${wall.toFixed(0)} ms at ${latency} ms per call; ideal ${ideal.toFixed(0)} ms (calls × latency ÷ concurrency ${CONCURRENCY}); ratio ${(wall / Math.max(ideal, 1)).toFixed(2)}`);
+    await ask(child, { kind: 'reset' });
+    const cli = cliScan(dir);
+    console.log(typeof cli === 'string' ? cli : `driftlens scan (dist/cli.js, own process): peak RSS ${cli.maxRssMb.toFixed(0)} MB, wall ${cli.seconds.toFixed(1)} s, exit code ${cli.code}`);
     if (result.summary.inSync !== n) {
       console.error('bench: the generated workspace should be entirely in sync');
       process.exitCode = 1;
@@ -172,6 +200,24 @@ async function generated(): Promise<void> {
   } finally {
     child.send({ kind: 'stop' });
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The shipped CLI on `dir` in a new process (start-up, SDK load and JSON output included), with its peak RSS. */
+function cliScan(dir: string): { maxRssMb: number; seconds: number; code: number } | string {
+  const tmp = mkdtempSync(join(tmpdir(), 'driftlens-bench-cli-'));
+  try {
+    // A preload that reports the process's own peak RSS as it exits.
+    const preload = join(tmp, 'rusage.cjs');
+    writeFileSync(preload, "process.on('exit', () => process.stderr.write(`\\nbench-rusage ${JSON.stringify(process.resourceUsage())}\\n`));\n");
+    const started = performance.now();
+    const r = spawnSync(process.execPath, ['--require', preload, join(__dirname, '..', '..', 'dist', 'cli.js'), 'scan', dir, '--format', 'json'], { stdio: ['ignore', 'ignore', 'pipe'], env: process.env, maxBuffer: 1 << 26 });
+    const seconds = (performance.now() - started) / 1000;
+    const line = /bench-rusage (.*)/.exec(r.stderr?.toString() ?? '');
+    if (!line || r.status === null) return `driftlens scan process failed (${r.status ?? r.signal}): ${r.stderr?.toString().slice(0, 300) ?? ''}`;
+    return { maxRssMb: (JSON.parse(line[1]) as { maxRSS: number }).maxRSS / 1024, seconds, code: r.status };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 

@@ -23,6 +23,13 @@ const enum Ch {
 
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
+/** Bytes outside strings that matter: what ends a scalar, and what opens a string or opens or closes a container. */
+const ENDS_SCALAR = 1;
+const NESTS = 2;
+const KIND = new Uint8Array(256);
+for (const c of [0x20, 0x0a, 0x0d, 0x09, Ch.Comma, Ch.CBrace, Ch.CBrack]) KIND[c] |= ENDS_SCALAR;
+for (const c of [Ch.Quote, Ch.OBrace, Ch.OBrack, Ch.CBrace, Ch.CBrack]) KIND[c] |= NESTS;
+
 /**
  * Where the scanner is: between the top-level members (`firstKey` after `{`, `key` after a comma,
  * `colon`, `value`, `after`), between resources (`firstElement` after `[`, `element` after a comma,
@@ -58,25 +65,41 @@ class Capture {
     let depth = this.depth;
     let inString = this.inString;
     let escaped = this.escaped;
+    const scalar = this.scalar;
     let end = -1;
     for (; i < n; i++) {
-      const c = buf[i];
       if (inString) {
-        if (escaped) escaped = false;
-        else if (c === Ch.Backslash) escaped = true;
-        else if (c === Ch.Quote) {
-          inString = false;
-          if (depth === 0) {
-            end = i + 1;
-            break;
-          }
+        if (escaped) {
+          escaped = false;
+          continue;
         }
-      } else if (this.scalar) {
-        if (c === Ch.Comma || c === Ch.CBrace || c === Ch.CBrack || isSpace(c)) {
+        // To the closing quote with a native search: a quote after an odd run of backslashes is escaped.
+        let q = buf.indexOf(Ch.Quote, i);
+        while (q !== -1 && backslashesBefore(buf, q, i) % 2 === 1) q = buf.indexOf(Ch.Quote, q + 1);
+        if (q === -1) {
+          escaped = backslashesBefore(buf, n, i) % 2 === 1;
+          i = n;
+          break;
+        }
+        i = q;
+        inString = false;
+        if (depth === 0) {
+          end = i + 1;
+          break;
+        }
+        continue;
+      }
+      const c = buf[i];
+      if (scalar) {
+        if (KIND[c] & ENDS_SCALAR) {
           end = i;
           break;
         }
-      } else if (c === Ch.Quote) inString = true;
+        continue;
+      }
+      // Most bytes between strings are indentation, names and numbers: one table lookup skips them.
+      if ((KIND[c] & NESTS) === 0) continue;
+      if (c === Ch.Quote) inString = true;
       else if (c === Ch.OBrace || c === Ch.OBrack) depth++;
       else if ((c === Ch.CBrace || c === Ch.CBrack) && --depth === 0) {
         end = i + 1;
@@ -100,6 +123,13 @@ class Capture {
       return undefined;
     }
   }
+}
+
+/** How many backslashes come right before buf[at], counting back no further than `from`. */
+function backslashesBefore(buf: Uint8Array, at: number, from: number): number {
+  let k = at;
+  while (k > from && buf[k - 1] === Ch.Backslash) k--;
+  return at - k;
 }
 
 /** Top-level members kept; the others are parsed (so the file is checked whole) and dropped. */
