@@ -190,20 +190,21 @@ resource "azurerm_network_interface_security_group_association" "nic" {
   });
 
   it('an unknown composite ID is unverified with the reason, never missing', async () => {
+    // (The backend pool association has a reader now: the NAT rule association is still one DriftLens does not resolve.)
     const configId = `${nicId}/ipConfigurations/internal`;
-    const poolId = `${rg}/providers/Microsoft.Network/loadBalancers/lb/backendAddressPools/pool`;
+    const ruleId = `${rg}/providers/Microsoft.Network/loadBalancers/lb/inboundNatRules/rdp`;
     fake.put(nicBody('app', 'nic', subnetId));
     const r = await scanTf(
       fake,
-      `resource "azurerm_network_interface_backend_address_pool_association" "x" {
-  network_interface_id    = "${nicId}"
-  ip_configuration_name   = "internal"
-  backend_address_pool_id = "${poolId}"
+      `resource "azurerm_network_interface_nat_rule_association" "x" {
+  network_interface_id  = "${nicId}"
+  ip_configuration_name = "internal"
+  nat_rule_id           = "${ruleId}"
 }
 `,
-      [['azurerm_network_interface_backend_address_pool_association.x', `${configId}|${poolId}`]],
+      [['azurerm_network_interface_nat_rule_association.x', `${configId}|${ruleId}`]],
     );
-    const x = r.get('azurerm_network_interface_backend_address_pool_association.x');
+    const x = r.get('azurerm_network_interface_nat_rule_association.x');
     assert.equal(x.status, 'unverified');
     assert.match(x.reason ?? '', /composite state ID/);
   });

@@ -20,9 +20,9 @@ describe('azurerm types DriftLens cannot read by ID', function () {
   });
   afterEach(() => fake.close());
 
-  it('a pool address, a role definition and a management group are unverified with the reason, never missing', async () => {
+  it('a pool address, a composite association and a management group are unverified with the reason, never missing', async () => {
     const addressId = `${rg}/providers/Microsoft.Network/loadBalancers/lb/backendAddressPools/pool/addresses/addr1`;
-    const roleId = `/subscriptions/${rg.split('/')[2]}/providers/Microsoft.Authorization/roleDefinitions/00000000-0000-0000-0000-00000000aaaa|/subscriptions/${rg.split('/')[2]}`;
+    const assocId = `${rg}/providers/Microsoft.DesktopVirtualization/workspaces/ws|${rg}/providers/Microsoft.DesktopVirtualization/applicationGroups/ag`;
     const tf = `
 resource "azurerm_lb_backend_address_pool_address" "a" {
   name                    = "addr1"
@@ -30,9 +30,9 @@ resource "azurerm_lb_backend_address_pool_address" "a" {
   virtual_network_id      = "${rg}/providers/Microsoft.Network/virtualNetworks/vnet"
   ip_address              = "10.0.0.4"
 }
-resource "azurerm_role_definition" "r" {
-  name  = "reader-plus"
-  scope = "/subscriptions/x"
+resource "azurerm_virtual_desktop_workspace_application_group_association" "r" {
+  workspace_id         = "${rg}/providers/Microsoft.DesktopVirtualization/workspaces/ws"
+  application_group_id = "${rg}/providers/Microsoft.DesktopVirtualization/applicationGroups/ag"
 }
 resource "azurerm_management_group" "mg" {
   name = "platform"
@@ -40,7 +40,7 @@ resource "azurerm_management_group" "mg" {
 `;
     const r = await scanTf(fake, tf, [
       ['azurerm_lb_backend_address_pool_address.a', addressId],
-      ['azurerm_role_definition.r', roleId],
+      ['azurerm_virtual_desktop_workspace_application_group_association.r', assocId],
       ['azurerm_management_group.mg', '/providers/Microsoft.Management/managementGroups/platform'],
     ]);
     for (const res of r.resources) {

@@ -14,6 +14,9 @@ import { containerRegistryScopeMap, containerRegistryToken } from './containerRe
 import { storageEncryptionScope } from './storageEncryptionScope';
 import { cosmosSqlRoleAssignment } from './cosmosSqlRoleAssignment';
 import { dataCollectionRuleAssociation } from './dataCollectionRuleAssociation';
+import { nicBackendPoolAssociation, privateEndpointAsgAssociation } from './compositeAssociations';
+import { roleDefinition } from './roleDefinition';
+import { virtualNetworkDnsServers } from './virtualNetworkDnsServers';
 
 export const moduleCoverageMappers: readonly AzureMapper[] = [
   resourceGroupTemplateDeployment,
@@ -42,4 +45,8 @@ export const moduleCoverageMappers: readonly AzureMapper[] = [
   containerRegistryScopeMap,
   containerRegistryToken,
   dataCollectionRuleAssociation,
+  privateEndpointAsgAssociation,
+  nicBackendPoolAssociation,
+  roleDefinition,
+  virtualNetworkDnsServers,
 ];
