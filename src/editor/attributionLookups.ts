@@ -17,7 +17,8 @@ export class AttributionLookups implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   /** Fires when an answer arrived (tree tooltips refresh; hovers read it when shown again). */
   readonly onDidChange = this.emitter.event;
-  private readonly abort = new AbortController();
+  /** The lookups running now, aborted when the editor closes. */
+  private readonly aborts = new Set<AbortController>();
 
   constructor(
     private readonly store: ResultsStore,
@@ -26,9 +27,9 @@ export class AttributionLookups implements vscode.Disposable {
     private readonly reads: ScanReadsCache,
   ) {}
 
-  /** The answer for this resource in the scan its result came from, if a lookup ran. */
+  /** The answer for this resource in the scan its result came from, if a lookup ran (cheap: tree rows ask for each). */
   answer(result: ResourceResult): Attribution | undefined {
-    const scan = this.store.find(result.resource.root, result.address)?.scan;
+    const scan = this.store.scanContaining(result.resource.root);
     return scan && this.answers.get(scan.snapshot)?.get(resultKey(result));
   }
 
@@ -58,15 +59,17 @@ export class AttributionLookups implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.abort.abort();
+    for (const a of this.aborts) a.abort();
     this.emitter.dispose();
   }
 
   private async run(scan: FolderScan, result: ResourceResult): Promise<Attribution | undefined> {
+    const abort = new AbortController();
+    this.aborts.add(abort);
     try {
       const answer = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: `DriftLens: who changed ${result.address}…` },
-        () => attributeOne(result, this.reads.for(scan), { signal: this.abort.signal, logger: engineLogger(this.log) }),
+        () => attributeOne(result, this.reads.for(scan), { signal: abort.signal, logger: engineLogger(this.log) }),
       );
       let byResult = this.answers.get(scan.snapshot);
       if (!byResult) this.answers.set(scan.snapshot, (byResult = new Map()));
@@ -77,6 +80,8 @@ export class AttributionLookups implements vscode.Disposable {
       // attributeChanges turns provider failures into notes; this is a bug or a cancelled lookup: said, not kept.
       this.log.warn(`Who changed ${result.address}: ${errorMessage(e)}`);
       return undefined;
+    } finally {
+      this.aborts.delete(abort);
     }
   }
 

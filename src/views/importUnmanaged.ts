@@ -38,10 +38,14 @@ export async function importIntoTerraform(core: EditorCore, t: UnmanagedTarget, 
   try {
     const plan = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `DriftLens: reading ${type} ${liveId} for import`, cancellable: true },
-      (_progress, token) => {
+      async (_progress, token) => {
         const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort());
-        return planImport(scan.result, core.scanReads.for(scan), target.root, { types: [type], ids: [liveId] }, { signal: abort.signal, logger: engineLogger(core.log) });
+        const cancel = token.onCancellationRequested(() => abort.abort());
+        try {
+          return await planImport(scan.result, core.scanReads.for(scan), target.root, { types: [type], ids: [liveId] }, { signal: abort.signal, logger: engineLogger(core.log) });
+        } finally {
+          cancel.dispose();
+        }
       },
     );
     if (!plan.text) {
