@@ -5,10 +5,18 @@
 // inventory's CPU was garbage collection over retained trees and declarations).
 import { join } from 'node:path';
 import type { ModuleIndex } from '../model';
-import type { ParseResult, SyntaxDiagnostic } from '../model/ast';
+import type { Expression, ParseResult, Range, SyntaxDiagnostic } from '../model/ast';
 import { emptyModuleIndex } from './terraform/declared';
-import { applyOverrideFiles, declareModuleFile, type PendingOverride } from './terraform/overrides';
+import { applyOverrideFiles, declareModuleFile, isOverrideFile, type PendingOverride } from './terraform/overrides';
 import type { WorkspaceMemo } from './workspaceMemo';
+
+/** An `output` block: the index has no place for them, a module call's value needs them. */
+export interface DeclaredOutput {
+  name: string;
+  file: string;
+  expr: Expression;
+  range: Range;
+}
 
 export interface SharedFolder {
   /**
@@ -20,6 +28,8 @@ export interface SharedFolder {
   problems: SyntaxDiagnostic[][];
   /** Per file, how many of its diagnostics come from the parser (the problems go after them). */
   parsed: number[];
+  /** The folder's `output` blocks by name, override files applied. */
+  outputs: Map<string, DeclaredOutput>;
 }
 
 type Parse = (name: string, text: string) => ParseResult;
@@ -31,15 +41,20 @@ export function declareFolder(dir: string, names: readonly string[], texts: read
     const pending: PendingOverride[] = [];
     const problems: SyntaxDiagnostic[][] = [];
     const parsed: number[] = [];
+    const outputs = new Map<string, DeclaredOutput>();
+    const overridden: DeclaredOutput[] = [];
     names.forEach((name, i) => {
       const file = join(dir, name);
-      const result = memo ? memo.parse(file, name, texts[i], parse) : parse(name, texts[i]);
+      // The syntax tree is not kept (the memo keeps these declarations instead): what they do not
+      // reference dies young. Keeping every tree for the run was a third of the inventory's heap.
+      const result = memo ? memo.parseOnce(name, texts[i], parse) : parse(name, texts[i]);
       index.files.push({ file, diagnostics: result.diagnostics });
       parsed.push(result.diagnostics.length);
       problems.push(declareModuleFile(index, pending, file, result.body, texts[i]));
+      addOutputs(outputs, overridden, file, result);
     });
     applyOverrideFiles(index, pending);
-    return { index, problems, parsed };
+    return { index, problems, parsed, outputs: withOverriddenOutputs(outputs, overridden) };
   };
   return memo ? memo.declared(dir, names, texts, build) : build();
 }
@@ -77,4 +92,22 @@ export async function sharedFolderIndex(
   for (const p of pending) p.catch(() => undefined);
   const texts = readableTexts(await Promise.all(pending).catch(() => [undefined]));
   return texts && { folder: declareFolder(dir, names, texts, parse, io.memo), texts };
+}
+
+/** Adds a file's `output` blocks: the first of each name among normal files; override files' aside. */
+export function addOutputs(outputs: Map<string, DeclaredOutput>, overridden: DeclaredOutput[], file: string, parsed: ParseResult): void {
+  for (const item of parsed.body.items) {
+    if (item.kind !== 'Block' || item.type !== 'output' || !item.labels[0]) continue;
+    const value = item.body.items.find((a) => a.kind === 'Attribute' && a.name === 'value');
+    if (value?.kind !== 'Attribute') continue;
+    const output = { name: item.labels[0].value, file, expr: value.expr, range: item.range };
+    if (isOverrideFile(file)) overridden.push(output);
+    else if (!outputs.has(output.name)) outputs.set(output.name, output);
+  }
+}
+
+/** An override's `value` replaces the original output's (names are in lexical order already). */
+export function withOverriddenOutputs(outputs: Map<string, DeclaredOutput>, overridden: DeclaredOutput[]): Map<string, DeclaredOutput> {
+  for (const o of overridden) if (outputs.has(o.name)) outputs.set(o.name, o);
+  return outputs;
 }

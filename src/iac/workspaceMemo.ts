@@ -81,6 +81,12 @@ export class WorkspaceMemo {
     return result;
   }
 
+  /** `parse(name, text)` counted, not kept: for files whose declarations the memo keeps instead (folderIndex.ts). */
+  parseOnce(name: string, text: string, parse: (name: string, text: string) => ParseResult): ParseResult {
+    this.stats.parses++;
+    return parse(name, text);
+  }
+
   /**
    * A folder's declarations from exactly these file names and texts, built once for the run; the
    * folder read with other names or text (an unsaved edit) is built anew.

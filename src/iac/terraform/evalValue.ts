@@ -53,8 +53,15 @@ export function toFunctionValue(v: EvalValue): Value {
       return v.value;
     case 'list':
       return v.items.map(toFunctionValue);
-    case 'map':
-      return Object.fromEntries([...v.entries].map(([k, x]) => [k, toFunctionValue(x)]));
+    case 'map': {
+      // A loop, not fromEntries over spread entries: this runs for every argument of every call (issue 17 profile).
+      const out: { [key: string]: Value } = {};
+      for (const [k, x] of v.entries) {
+        if (k === '__proto__') Object.defineProperty(out, k, { value: toFunctionValue(x), enumerable: true, writable: true, configurable: true });
+        else out[k] = toFunctionValue(x);
+      }
+      return out;
+    }
   }
 }
 
@@ -66,7 +73,11 @@ function isUnknownMarker(v: Value): v is { $unknown: string } {
 export function fromFunctionValue(v: Value, sensitive = false): EvalValue {
   if (isUnknownMarker(v)) return unknown(v.$unknown, sensitive);
   if (Array.isArray(v)) return { kind: 'list', items: v.map((x) => fromFunctionValue(x, sensitive)), ...(sensitive ? { sensitive } : {}) };
-  if (v !== null && typeof v === 'object') return { kind: 'map', entries: new Map(Object.entries(v).map(([k, x]) => [k, fromFunctionValue(x, sensitive)])), ...(sensitive ? { sensitive } : {}) };
+  if (v !== null && typeof v === 'object') {
+    const entries = new Map<string, EvalValue>();
+    for (const k of Object.keys(v)) entries.set(k, fromFunctionValue(v[k], sensitive));
+    return sensitive ? { kind: 'map', entries, sensitive } : { kind: 'map', entries };
+  }
   return { kind: 'scalar', value: v, ...(sensitive ? { sensitive } : {}) };
 }
 

@@ -3,9 +3,9 @@
 // call (count / for_each), its input values and the address prefix of what it declares.
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { DeclaredAttribute, DeclaredModuleCall, DeclaredResource, ModuleIndex, ScanError } from '../../model';
-import type { Expression, ParseResult, Range } from '../../model/ast';
+import type { Expression, ParseResult } from '../../model/ast';
 import { emptyModuleIndex } from './declared';
-import { applyOverrideFiles, declareModuleFile, isOverrideFile, type PendingOverride } from './overrides';
+import { applyOverrideFiles, declareModuleFile, type PendingOverride } from './overrides';
 import type { EvalScope } from './evaluate';
 import { evaluateExpr } from './evaluate';
 import type { EvalValue } from './evalValue';
@@ -13,14 +13,10 @@ import { asNumber, asString, scalar } from './evalValue';
 import { instanceKeyText } from './state';
 import { compareStrings } from './functions/values';
 import type { WorkspaceMemo } from '../workspaceMemo';
-import { sharedFolderIndex } from '../folderIndex';
+import { addOutputs, sharedFolderIndex, withOverriddenOutputs, type DeclaredOutput } from '../folderIndex';
 
-export interface DeclaredOutput {
-  name: string;
-  file: string;
-  expr: Expression;
-  range: Range;
-}
+export type { DeclaredOutput } from '../folderIndex';
+
 
 export interface ModuleNode {
   /** The manifest key: "" for the root, `network`, `web.security_group`. */
@@ -89,10 +85,9 @@ async function loadModuleFolder(dir: string, files: ModuleFiles, parse: (name: s
   const names = entries.filter((e) => !e.isDirectory && (e.name.endsWith('.tf') || e.name.endsWith('.tf.json'))).map((e) => e.name).sort();
   if (names.length === 0) return undefined;
   if (files.memo) {
-    // The folder's index as root indexing declared it (or will): one declaration per run; the
-    // outputs come from the memo's parse trees.
+    // The folder's index and outputs as root indexing declared them (or will): one declaration per run.
     const shared = await sharedFolderIndex(dir, names, files, parse);
-    if (shared) return { index: shared.folder.index, outputs: declaredOutputs(dir, names, shared.texts, files.memo, parse) };
+    if (shared) return { index: shared.folder.index, outputs: shared.folder.outputs };
   }
   const index = emptyModuleIndex(dir);
   const outputs = new Map<string, DeclaredOutput>();
@@ -114,34 +109,6 @@ async function loadModuleFolder(dir: string, files: ModuleFiles, parse: (name: s
   }
   applyOverrideFiles(index, pending);
   return { index, outputs: withOverriddenOutputs(outputs, overridden) };
-}
-
-function addOutputs(outputs: Map<string, DeclaredOutput>, overridden: DeclaredOutput[], file: string, parsed: ParseResult): void {
-  for (const item of parsed.body.items) {
-    if (item.kind !== 'Block' || item.type !== 'output' || !item.labels[0]) continue;
-    const value = item.body.items.find((a) => a.kind === 'Attribute' && a.name === 'value');
-    if (value?.kind !== 'Attribute') continue;
-    const output = { name: item.labels[0].value, file, expr: value.expr, range: item.range };
-    if (isOverrideFile(file)) overridden.push(output);
-    else if (!outputs.has(output.name)) outputs.set(output.name, output);
-  }
-}
-
-/** An override's `value` replaces the original output's (names are in lexical order already). */
-function withOverriddenOutputs(outputs: Map<string, DeclaredOutput>, overridden: DeclaredOutput[]): Map<string, DeclaredOutput> {
-  for (const o of overridden) if (outputs.has(o.name)) outputs.set(o.name, o);
-  return outputs;
-}
-
-/** The `output` blocks of a folder whose files the memo has read and parsed (sharedFolderIndex just did). */
-function declaredOutputs(dir: string, names: string[], texts: string[], memo: WorkspaceMemo, parse: (name: string, text: string) => ParseResult): Map<string, DeclaredOutput> {
-  const outputs = new Map<string, DeclaredOutput>();
-  const overridden: DeclaredOutput[] = [];
-  names.forEach((name, i) => {
-    const file = join(dir, name);
-    addOutputs(outputs, overridden, file, memo.parse(file, name, texts[i], parse));
-  });
-  return withOverriddenOutputs(outputs, overridden);
 }
 
 /**
