@@ -109,3 +109,18 @@ export function resourceId(subscriptionId: string, resourceGroup: string, fullTy
   const pairs = types.map((t, i) => `${t}/${names[i]}`).join('/');
   return `${resourceGroupId(subscriptionId, resourceGroup)}/providers/${namespace}/${pairs}`;
 }
+
+/**
+ * An ID at tenant or management-group scope (`/providers/Microsoft.Management/managementGroups/mg`, an extension
+ * resource on it): parsed like a subscription-level ID, with no subscription. Read only by mappers that pin their
+ * api-version (there is no subscription whose providers list to discover one from).
+ */
+export function parseTenantScopeId(raw: string): ArmId | undefined {
+  const id = raw.trim().replace(/\/+$/, '');
+  if (!/^\/providers\//i.test(id)) return undefined;
+  const prefix = '/subscriptions/_';
+  const parsed = parseArmId(`${prefix}${id}`);
+  if (!parsed) return undefined;
+  const scope = parsed.scope?.slice(prefix.length);
+  return { ...parsed, id, subscriptionId: '', ...(scope ? { scope } : {}) };
+}

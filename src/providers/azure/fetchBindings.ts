@@ -4,7 +4,7 @@
 // (so "not found" always comes from a GET of that very ID).
 import type { Binding, FetchContext, LiveResult } from '../../model';
 import { ApiVersionCache, UnknownTypeError } from './apiVersions';
-import { armIdKey, collectionPath, parseArmId, type ArmId } from './armId';
+import { armIdKey, collectionPath, parseArmId, parseTenantScopeId, type ArmId } from './armId';
 import type { ArmClient } from './client';
 import { classifyArmError } from './errors';
 import { createLimiter } from '../limiter';
@@ -48,13 +48,14 @@ export async function fetchBindings(client: ArmClient, versions: ApiVersionCache
       results.set(binding, { status: 'error', kind: 'unsupported', reason: target.unreadable });
       continue;
     }
-    const id = parseArmId(target);
+    // azapi names its api-version per resource (`type = "…@2024-03-01"`); some azurerm types pin azurerm's own.
+    const pinned = mapper?.apiVersionOf?.(binding.declared) ?? mapper?.apiVersion;
+    // Management-group scope only with a pinned api-version: there is no subscription to discover one in.
+    const id = parseArmId(target) ?? (pinned && mapper ? parseTenantScopeId(target) : undefined);
     if (!id) {
       results.set(binding, { status: 'error', kind: 'unsupported', reason: unparsedReason(binding.liveId) });
       continue;
     }
-    // azapi names its api-version per resource (`type = "…@2024-03-01"`); some azurerm types pin azurerm's own.
-    const pinned = mapper?.apiVersionOf?.(binding.declared) ?? mapper?.apiVersion;
     const planned: Planned = template
       ? { binding, id, apiVersion: binding.providerConfig.settings.apiVersion as string }
       : { binding, id, mapper, ...(pinned ? { apiVersion: pinned } : {}) };
@@ -167,7 +168,7 @@ async function fetchRelated(
 /** Why an ID cannot be read: a scope above any subscription, or not an ARM ID at all. Never "missing". */
 function unparsedReason(liveId: string): string {
   if (/^\/providers\/Microsoft\./i.test(liveId)) {
-    return `"${liveId}" is at management-group or tenant scope, which DriftLens does not read (subscription scopes only)`;
+    return `"${liveId}" is at management-group or tenant scope, which DriftLens reads only for the management-group types it knows`;
   }
   if (liveId.includes('|')) return `"${liveId}" is a composite state ID that DriftLens does not resolve for this type`;
   return `"${liveId}" is not an Azure Resource Manager ID DriftLens can read`;

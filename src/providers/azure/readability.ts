@@ -3,15 +3,12 @@
 // mapper reports them unverified with this reason instead of ever calling them missing. ID formats from
 // azurerm 4.x (each resource's parse.*ID / Read function) and the azapi provider.
 
-const MG_SCOPE = 'its ID is at management-group or tenant scope, which DriftLens does not read (subscription scopes only)';
+const MG_SCOPE = 'its ID is at management-group or tenant scope, which DriftLens reads only for the management-group types it knows';
 const DATA_PLANE = 'a data-plane object (its ID is a service URL, not a Resource Manager path): DriftLens does not call data planes';
 const COMPOSITE = 'its ID is a composite state ID (two resource IDs joined by "|") that DriftLens has no reader for';
 const NOT_A_RESOURCE = 'its ID names a part of another resource that Resource Manager does not serve by GET';
 
 const UNREADABLE: Record<string, string> = {
-  azurerm_management_group: MG_SCOPE,
-  azurerm_management_group_subscription_association: MG_SCOPE,
-  azurerm_management_group_policy_assignment: MG_SCOPE,
   azurerm_management_group_policy_exemption: MG_SCOPE,
   azurerm_management_group_policy_remediation: MG_SCOPE,
   azurerm_management_group_template_deployment: MG_SCOPE,

@@ -32,6 +32,11 @@ export const issue13Providers: Record<string, FakeResourceType[]> = {
   ],
   'Microsoft.Automation': [{ resourceType: 'automationAccounts', apiVersions: ['2024-10-23', '2023-11-01', '2023-05-15-preview', '2022-08-08'] }],
   'Microsoft.OperationsManagement': [{ resourceType: 'solutions', apiVersions: ['2015-11-01-preview'] }],
+  // Tenant-scope types (no subscription lists them; the versions are the service's).
+  'Microsoft.Management': [
+    { resourceType: 'managementGroups', apiVersions: ['2023-04-01', '2021-04-01', '2020-10-01', '2020-05-01'] },
+    { resourceType: 'managementGroups/subscriptions', apiVersions: ['2023-04-01', '2021-04-01', '2020-10-01'] },
+  ],
 };
 
 /** More types in namespaces the base catalog has. */

@@ -192,6 +192,8 @@ export class FakeArm {
   private route(pathname: string): Route | { error: HttpError } {
     const segs = pathname.split('/').filter(Boolean).map(decodeURIComponent);
     const lower = segs.map((s) => s.toLowerCase());
+    // Tenant scope (management groups and extension resources on them): `/providers/NS/type/name…`.
+    if (lower[0] === 'providers' && segs.length >= 4) return this.providerRoute(pathname, segs, 0, () => false, { error: { status: 404, code: 'NotFound', message: '' } });
     if (lower[0] !== 'subscriptions' || segs.length < 2) return notFound('InvalidRequestUri', `The request URI '${pathname}' is not valid.`);
     const sub = `/subscriptions/${segs[1]}`;
     const resources = (rest: string[]) => ({ namespace: 'Microsoft.Resources', resourceType: 'resourceGroups', fullType: `Microsoft.Resources/${rest.join('/')}` });

@@ -68,7 +68,7 @@ describe('fake Resource Manager strictness', () => {
   it('answers Providers_Get with resource types and api-versions', async () => {
     const p = await call(fake, `/subscriptions/${SUB}/providers/microsoft.storage?api-version=2025-04-01`, { token: 'good' });
     assert.equal(p.body.namespace, 'Microsoft.Storage');
-    assert.deepEqual((p.body.resourceTypes as { resourceType: string }[]).map((t) => t.resourceType), ['storageAccounts', 'storageAccounts/blobServices', 'storageAccounts/blobServices/containers']);
+    assert.deepEqual((p.body.resourceTypes as { resourceType: string }[]).map((t) => t.resourceType), ['storageAccounts', 'storageAccounts/blobServices', 'storageAccounts/blobServices/containers', 'storageAccounts/encryptionScopes']);
   });
 
   it('TLS verification stays on: a client that does not trust the certificate gets a network error, not "missing"', async () => {

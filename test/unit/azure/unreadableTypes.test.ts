@@ -1,5 +1,5 @@
 // Types whose state ID is not a Resource Manager path (a load balancer pool address, a data-plane blob, a
-// management group): a GET of that ID answers 404 for an object that exists, so they are unverified with
+// subscription alias): a GET of that ID answers 404 for an object that exists, so they are unverified with
 // the reason, never missing, and nothing is asked of Resource Manager for them.
 import { strict as assert } from 'node:assert';
 import { FakeArm } from '../../fakes/arm/server';
@@ -20,7 +20,7 @@ describe('azurerm types DriftLens cannot read by ID', function () {
   });
   afterEach(() => fake.close());
 
-  it('a pool address, a composite association and a management group are unverified with the reason, never missing', async () => {
+  it('a pool address, a composite association and a subscription alias are unverified with the reason, never missing', async () => {
     const addressId = `${rg}/providers/Microsoft.Network/loadBalancers/lb/backendAddressPools/pool/addresses/addr1`;
     const assocId = `${rg}/providers/Microsoft.DesktopVirtualization/workspaces/ws|${rg}/providers/Microsoft.DesktopVirtualization/applicationGroups/ag`;
     const tf = `
@@ -34,14 +34,15 @@ resource "azurerm_virtual_desktop_workspace_application_group_association" "r" {
   workspace_id         = "${rg}/providers/Microsoft.DesktopVirtualization/workspaces/ws"
   application_group_id = "${rg}/providers/Microsoft.DesktopVirtualization/applicationGroups/ag"
 }
-resource "azurerm_management_group" "mg" {
-  name = "platform"
+resource "azurerm_subscription" "sub" {
+  subscription_name = "platform"
+  alias             = "platform"
 }
 `;
     const r = await scanTf(fake, tf, [
       ['azurerm_lb_backend_address_pool_address.a', addressId],
       ['azurerm_virtual_desktop_workspace_application_group_association.r', assocId],
-      ['azurerm_management_group.mg', '/providers/Microsoft.Management/managementGroups/platform'],
+      ['azurerm_subscription.sub', '/providers/Microsoft.Subscription/aliases/platform'],
     ]);
     for (const res of r.resources) {
       assert.equal(res.status, 'unverified', res.address);

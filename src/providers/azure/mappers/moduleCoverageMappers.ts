@@ -17,6 +17,7 @@ import { dataCollectionRuleAssociation } from './dataCollectionRuleAssociation';
 import { nicBackendPoolAssociation, privateEndpointAsgAssociation } from './compositeAssociations';
 import { roleDefinition } from './roleDefinition';
 import { virtualNetworkDnsServers } from './virtualNetworkDnsServers';
+import { managementGroup, managementGroupSubscriptionAssociation } from './managementGroups';
 
 export const moduleCoverageMappers: readonly AzureMapper[] = [
   resourceGroupTemplateDeployment,
@@ -49,4 +50,6 @@ export const moduleCoverageMappers: readonly AzureMapper[] = [
   nicBackendPoolAssociation,
   roleDefinition,
   virtualNetworkDnsServers,
+  managementGroup,
+  managementGroupSubscriptionAssociation,
 ];

@@ -1,6 +1,6 @@
 // Policy assignments at every scope ↔ Microsoft.Authorization/policyAssignments (an extension resource on
 // its scope): azurerm_resource_group_policy_assignment, _subscription_, _resource_ and _management_group_
-// (read at management-group scope is not done: such IDs are reported unreadable). Read as
+// (read at management-group scope at azurerm's pinned api-version). Read as
 // AssignmentBaseResource.readFunc (azurerm 4.x, policy/assignment_base_resource.go): enforce is
 // enforcementMode "Default", parameters and metadata JSON strings, nil strings "".
 import type { Value } from '../../../model';
@@ -55,4 +55,5 @@ function assignment(type: string, scopeAttr: string): AzureMapper {
 export const resourceGroupPolicyAssignment = assignment('azurerm_resource_group_policy_assignment', 'resource_group_id');
 export const subscriptionPolicyAssignment = assignment('azurerm_subscription_policy_assignment', 'subscription_id');
 export const resourcePolicyAssignment = assignment('azurerm_resource_policy_assignment', 'resource_id');
-export const managementGroupPolicyAssignment = assignment('azurerm_management_group_policy_assignment', 'management_group_id');
+// At management-group scope there is no subscription to discover an api-version in: azurerm's own (policyassignments 2022-06-01).
+export const managementGroupPolicyAssignment: AzureMapper = { ...assignment('azurerm_management_group_policy_assignment', 'management_group_id'), apiVersion: '2022-06-01', idFromAttributes: true };
