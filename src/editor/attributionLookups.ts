@@ -3,6 +3,7 @@
 // snapshot, which re-comparisons after edits keep and a new scan replaces), so asking again costs no call.
 import * as vscode from 'vscode';
 import type { ResourceResult } from '../model';
+import { PerScanAnswers } from './perScanAnswers';
 import { attributeOne, type Attribution } from './scanReads';
 import type { ScanReadsCache } from './scanReadsFor';
 import { attributionLine } from './labels';
@@ -12,8 +13,7 @@ import { rootAndAddress, type Target } from './targets';
 import type { TrustGate } from './trust';
 
 export class AttributionLookups implements vscode.Disposable {
-  private readonly answers = new WeakMap<object, Map<string, Attribution>>();
-  private readonly running = new Map<string, Promise<Attribution | undefined>>();
+  private readonly answers = new PerScanAnswers<Attribution>();
   private readonly emitter = new vscode.EventEmitter<void>();
   /** Fires when an answer arrived (tree tooltips refresh; hovers read it when shown again). */
   readonly onDidChange = this.emitter.event;
@@ -30,7 +30,7 @@ export class AttributionLookups implements vscode.Disposable {
   /** The answer for this resource in the scan its result came from, if a lookup ran (cheap: tree rows ask for each). */
   answer(result: ResourceResult): Attribution | undefined {
     const scan = this.store.scanContaining(result.resource.root);
-    return scan && this.answers.get(scan.snapshot)?.get(resultKey(result));
+    return scan && this.answers.get(scan.snapshot, resultKey(result));
   }
 
   /** Runs the lookup for one resource (once per scan) and says what it found; undefined when it cannot run. */
@@ -46,16 +46,11 @@ export class AttributionLookups implements vscode.Disposable {
       void vscode.window.showInformationMessage(`DriftLens: ${address} is not in the last scan.`);
       return undefined;
     }
-    const cached = this.answer(found.result);
-    if (cached) return this.tell(address, cached);
-    const key = `${resultKey(found.result)}\u0000${found.scan.checkedAt.getTime()}`;
-    let pending = this.running.get(key);
-    if (!pending) {
-      pending = this.run(found.scan, found.result).finally(() => this.running.delete(key));
-      this.running.set(key, pending);
-    }
-    const answer = await pending;
-    return answer && this.tell(address, answer);
+    const answer = await this.answers.ask(found.scan.snapshot, resultKey(found.result), () => this.run(found.scan, found.result));
+    if (!answer) return undefined;
+    // Kept by now: the tree's rows read it when redrawn.
+    this.emitter.fire();
+    return this.tell(address, answer);
   }
 
   dispose(): void {
@@ -71,10 +66,6 @@ export class AttributionLookups implements vscode.Disposable {
         { location: vscode.ProgressLocation.Window, title: `DriftLens: who changed ${result.address}…` },
         () => attributeOne(result, this.reads.for(scan), { signal: abort.signal, logger: engineLogger(this.log) }),
       );
-      let byResult = this.answers.get(scan.snapshot);
-      if (!byResult) this.answers.set(scan.snapshot, (byResult = new Map()));
-      byResult.set(resultKey(result), answer);
-      this.emitter.fire();
       return answer;
     } catch (e) {
       // attributeChanges turns provider failures into notes; this is a bug or a cancelled lookup: said, not kept.
