@@ -3,7 +3,7 @@
 // fails the requests it had; the next request starts a new one. No vscode import (unit-tested in Node).
 import { Worker } from 'node:worker_threads';
 import type { ScanProgress } from '../engine/scan';
-import type { Logger, ScanResult } from '../model';
+import type { Logger, ResourceResult, ScanResult } from '../model';
 import type { AzureAuth, ProviderSettings } from './providerFactory';
 import { errorData, type ErrorData, type HostMessage, type ScanRequestOptions, type WorkerMessage } from './scanWorkerProtocol';
 
@@ -50,6 +50,8 @@ interface Pending {
   reject(e: Error): void;
   progress?: (p: ScanProgress) => void;
   azureAuth?: AzureAuth;
+  /** The result's resources so far (they come in slices). */
+  resources: ResourceResult[];
 }
 
 interface Running {
@@ -121,7 +123,9 @@ export class ScanWorkerClient {
 
   private request(running: Running, id: number, message: HostMessage, extra: Pick<Pending, 'progress' | 'azureAuth'>): Promise<WorkerMessage> {
     return new Promise<WorkerMessage>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, ...extra });
+      this.pending.set(id, { resolve, reject, ...extra, resources: [] });
+      // An answer awaited keeps the process alive; an idle worker does not (see ensure).
+      if (this.running === running) running.worker.ref();
       this.post(running, message);
     });
   }
@@ -158,14 +162,14 @@ export class ScanWorkerClient {
     worker.on('message', (m: WorkerMessage) => {
       if (m.kind === 'ready') {
         isReady = true;
+        if (this.pending.size === 0) worker.unref();
         markReady();
       } else this.received(running, m);
     });
     worker.on('error', (e) => gone(e.message));
     worker.on('messageerror', (e) => gone(`a message could not be read (${e.message})`));
     worker.on('exit', (code) => gone(`exit code ${code}`));
-    // The worker must not keep the editor (or a test run) alive on its own.
-    worker.unref();
+    // Referenced while it starts and while an answer is awaited; idle, it must not keep the editor (or a test run) alive.
     this.running = running;
     return running;
   }
@@ -179,11 +183,19 @@ export class ScanWorkerClient {
         return this.pending.get(m.id)?.progress?.(m.progress);
       case 'getToken':
         return void this.answerToken(running, m.id, this.pending.get(m.scan)?.azureAuth, m.scopes);
+      case 'resources': {
+        const p = this.pending.get(m.id);
+        for (const r of m.resources) p?.resources.push(r);
+        // Ask for the next slice once the event loop has gone round: other work runs between slices.
+        return void setImmediate(() => this.post(running, { kind: 'more', id: m.id }));
+      }
       default: {
         if (m.kind === 'ready') return;
         const p = this.pending.get(m.id);
         this.pending.delete(m.id);
+        if (this.pending.size === 0) running.worker.unref();
         if (m.kind === 'failed') p?.reject(new ScanWorkerError(m.error));
+        else if (p && (m.kind === 'scanned' || m.kind === 'recompared')) p.resolve({ ...m, result: { ...m.result, resources: p.resources } });
         else p?.resolve(m);
       }
     }

@@ -2,7 +2,7 @@
 // only: everything here crosses a MessagePort by structured clone, so no class instance, no function.
 // The live snapshot (with its providers) stays in the worker; the host names it by a number.
 import type { ScanOptions, ScanProgress } from '../engine/scan';
-import type { ScanResult } from '../model';
+import type { ResourceResult, ScanResult } from '../model';
 import type { ProviderSettings } from './providerFactory';
 
 /** What of ScanOptions is data (dir, variables, remote state, roots…); the worker adds signal, logger, providers, cache. */
@@ -42,6 +42,8 @@ export type HostMessage =
   | RecompareRequest
   | IndexRequest
   | { kind: 'cancel'; id: number }
+  /** Handled the last slice of a result: send the next. */
+  | { kind: 'more'; id: number }
   | { kind: 'token'; id: number; token?: { token: string; expiresOnTimestamp: number }; error?: ErrorData };
 
 /** An error as data: the name survives, so ScanCancelledError and CredentialUnavailableError keep their meaning. */
@@ -55,6 +57,12 @@ export type WorkerMessage =
   | { kind: 'progress'; id: number; progress: ScanProgress }
   | { kind: 'log'; level: 'debug' | 'info' | 'warn' | 'error'; message: string }
   | { kind: 'getToken'; id: number; scan: number; scopes: string[] }
+  /**
+   * A result's resources come in slices before its final message (which carries the rest, resources empty), each
+   * slice when the host asks for it: a 10,000-resource result (35 MB to deserialize) never holds the host's thread
+   * longer than one slice does. All at once, the host's MessagePort would read every queued message in one go.
+   */
+  | { kind: 'resources'; id: number; resources: ResourceResult[] }
   | { kind: 'scanned'; id: number; result: ScanResult; handle: number; credentialFailures: string[] }
   | { kind: 'recompared'; id: number; result: ScanResult }
   | { kind: 'indexed'; id: number; modules: number; files: number; resources: number; ms: number }

@@ -7,7 +7,7 @@
 import { resolve as resolvePath } from 'node:path';
 import { recompare, scanWorkspace, type LiveSnapshot } from '../engine/scan';
 import { declarationsCache, indexWorkspaceSliced } from '../iac/slicedIndex';
-import type { Logger } from '../model';
+import type { Logger, ScanResult } from '../model';
 import { watchCredentials } from './azureSession';
 import { createProviders, type AzureAuth } from './providerFactory';
 import { BridgedCredential, type TokenAnswer } from './scanWorkerCredential';
@@ -21,12 +21,15 @@ export interface Port {
 
 /** Cut into slices of this much work when indexing alone, so a cancel or a token answer is read between them. */
 const INDEX_SLICE_MS = 50;
+/** Resources per message of a result: ~350 KB for the generated 10,000-resource workspace, ~10 ms to deserialize on the host's thread. */
+const RESULT_SLICE = 100;
 
 export function serveScans(port: Port): void {
   const cache = declarationsCache({ version: 'editor-1' });
   const snapshots = new Map<number, LiveSnapshot>();
   const running = new Map<number, AbortController>();
   const tokenWaits = new Map<number, (answer: TokenAnswer) => void>();
+  const moreWaits = new Map<number, () => void>();
   let nextHandle = 1;
   let nextToken = 1;
   const post = (m: WorkerMessage) => port.postMessage(m);
@@ -43,6 +46,17 @@ export function serveScans(port: Port): void {
       tokenWaits.set(id, resolve);
       post({ kind: 'getToken', id, scan, scopes });
     });
+
+  /** A result's resources in slices, each when the host asks for it, then `final` with the rest of the result. */
+  const sendResult = async (id: number, result: ScanResult, final: (rest: ScanResult) => WorkerMessage) => {
+    const { resources } = result;
+    for (let i = 0; i < resources.length; i += RESULT_SLICE) {
+      const asked = new Promise<void>((resolve) => moreWaits.set(id, resolve));
+      post({ kind: 'resources', id, resources: resources.slice(i, i + RESULT_SLICE) });
+      await asked;
+    }
+    post(final({ ...result, resources: [] }));
+  };
 
   const scan = async (m: ScanRequest) => {
     const abort = new AbortController();
@@ -63,7 +77,7 @@ export function serveScans(port: Port): void {
       for (const [h, s] of snapshots) if (resolvePath(s.dir) === resolvePath(snapshot.dir)) snapshots.delete(h);
       const handle = nextHandle++;
       snapshots.set(handle, snapshot);
-      post({ kind: 'scanned', id: m.id, result, handle, credentialFailures: failures });
+      await sendResult(m.id, result, (rest) => ({ kind: 'scanned', id: m.id, result: rest, handle, credentialFailures: failures }));
     } finally {
       running.delete(m.id);
     }
@@ -72,7 +86,8 @@ export function serveScans(port: Port): void {
   const recompareSnapshot = async (m: RecompareRequest) => {
     const snapshot = snapshots.get(m.handle);
     if (!snapshot) throw Object.assign(new Error('the scan this re-comparison needs was replaced: scan again'), { name: 'SnapshotReplacedError' });
-    post({ kind: 'recompared', id: m.id, result: await recompare(snapshot, new Map(m.overrides)) });
+    const result = await recompare(snapshot, new Map(m.overrides));
+    await sendResult(m.id, result, (rest) => ({ kind: 'recompared', id: m.id, result: rest }));
   };
 
   const index = async (m: IndexRequest) => {
@@ -96,6 +111,11 @@ export function serveScans(port: Port): void {
       case 'recompare': return void recompareSnapshot(m).catch(fail);
       case 'index': return void index(m).catch(fail);
       case 'cancel': return void running.get(m.id)?.abort();
+      case 'more': {
+        const next = moreWaits.get(m.id);
+        moreWaits.delete(m.id);
+        return next?.();
+      }
       case 'token': {
         const wait = tokenWaits.get(m.id);
         tokenWaits.delete(m.id);

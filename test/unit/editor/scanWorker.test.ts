@@ -34,12 +34,14 @@ describe('editor: the scan worker', function () {
   let fake: FakeEc2;
   let restore: () => void;
   let client: ScanWorkerClient;
+  let log: ReturnType<typeof recordingLogger>;
   let ws: TempDir | undefined;
 
   beforeEach(async () => {
     fake = await startFakeEc2(JSON.parse(readFileSync(join(FIXTURE, 'seed.json'), 'utf8')));
     restore = setAwsEnv(fakeCredentials(fake.url));
-    client = new ScanWorkerClient({ script: ENTRY, logger: recordingLogger() });
+    log = recordingLogger();
+    client = new ScanWorkerClient({ script: ENTRY, logger: log });
   });
   afterEach(async () => {
     client.dispose();
@@ -78,6 +80,20 @@ describe('editor: the scan worker', function () {
     const second = await scanIn(ws.dir);
     await assert.rejects(first.snapshot.recompare(new Map()), { name: 'SnapshotReplacedError' });
     assert.equal(statuses(await second.snapshot.recompare(new Map([[file, edited]])))['aws_instance.api'], 'drifted');
+  });
+
+  it('a large result comes in slices, each asked for by this thread, and arrives whole and in order', async () => {
+    // 250 resources without state: all unverified, no cloud call; 100 per slice.
+    const blocks = Array.from({ length: 250 }, (_, i) => `resource "aws_instance" "i${i}" {\n  ami = "ami-${i}"\n}\n`).join('\n');
+    ws = tempDir({ 'main.tf': `provider "aws" {\n  region = "us-east-1"\n}\n${blocks}` });
+    const viaWorker = await scanIn(ws.dir);
+    const here = await engine.scanWorkspace({ dir: ws.dir, providers: await createProviders(SETTINGS, true) });
+    assert.equal(viaWorker.result.resources.length, 250);
+    assert.deepStrictEqual(withoutTime(viaWorker.result), withoutTime(here.result));
+    assert.ok(log.lines.includes('debug: test: 3 slices, 3 asked'), log.lines.filter((l) => l.includes('test:')).join('\n'));
+    const again = await viaWorker.snapshot.recompare(new Map());
+    assert.deepStrictEqual(withoutTime(again), withoutTime(await engine.recompare(here.snapshot, new Map())));
+    assert.equal(log.lines.filter((l) => l === 'debug: test: 3 slices, 3 asked').length, 2, 're-comparisons come in slices too');
   });
 
   it('cancel mid-scan: the worker aborts its scan (ScanCancelledError), and the same worker scans again', async () => {
