@@ -24,7 +24,11 @@ export const issue13Providers: Record<string, FakeResourceType[]> = {
     { resourceType: 'servers', apiVersions: ['2024-05-01-preview', '2023-08-01', '2021-11-01'] },
     { resourceType: 'servers/databases', apiVersions: ['2024-05-01-preview', '2023-08-01', '2021-11-01'] },
   ],
-  'Microsoft.ContainerRegistry': [{ resourceType: 'registries', apiVersions: ['2025-04-01', '2024-11-01-preview', '2023-07-01'] }],
+  'Microsoft.ContainerRegistry': [
+    { resourceType: 'registries', apiVersions: ['2025-04-01', '2024-11-01-preview', '2023-07-01'] },
+    { resourceType: 'registries/scopeMaps', apiVersions: ['2025-04-01', '2024-11-01-preview', '2023-07-01'] },
+    { resourceType: 'registries/tokens', apiVersions: ['2025-04-01', '2024-11-01-preview', '2023-07-01'] },
+  ],
   'Microsoft.DBforPostgreSQL': [{ resourceType: 'flexibleServers', apiVersions: ['2024-08-01', '2023-06-01-preview', '2022-12-01'] }],
   'Microsoft.DocumentDB': [
     { resourceType: 'databaseAccounts', apiVersions: ['2024-11-15', '2024-08-15', '2023-11-15'] },
@@ -84,7 +88,10 @@ export const issue13Types: Record<string, FakeResourceType[]> = {
     { resourceType: 'storageAccounts/blobServices/containers', apiVersions: ['2025-01-01', '2024-01-01', '2023-05-01', '2023-01-01'] },
     { resourceType: 'storageAccounts/encryptionScopes', apiVersions: ['2025-01-01', '2024-01-01', '2023-05-01', '2023-01-01'] },
   ],
-  'Microsoft.Insights': [{ resourceType: 'components', apiVersions: ['2020-02-02', '2018-05-01-preview', '2015-05-01'] }],
+  'Microsoft.Insights': [
+    { resourceType: 'components', apiVersions: ['2020-02-02', '2018-05-01-preview', '2015-05-01'] },
+    { resourceType: 'dataCollectionRuleAssociations', apiVersions: ['2023-03-11', '2022-06-01', '2021-09-01-preview'] },
+  ],
   'Microsoft.Authorization': [{ resourceType: 'policyAssignments', apiVersions: ['2025-03-01', '2024-04-01', '2023-04-01', '2022-06-01'] }],
   'Microsoft.ContainerService': [{ resourceType: 'managedClusters/agentPools', apiVersions: ['2025-02-02-preview', '2025-01-01', '2024-10-01', '2024-09-01'] }],
 };
