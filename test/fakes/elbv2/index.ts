@@ -22,6 +22,8 @@ export interface FakeElbv2 {
   groups: Record<string, { port: number; targets: FakeTarget[] }>;
   /** IDs the account knows besides registered ones (instances, IPs): asking about them is not InvalidTarget. */
   known: Set<string>;
+  /** Listener ARN → its certificates (the default one first, IsDefault true), paged by PageSize/Marker. */
+  listeners: Record<string, { arn: string; isDefault?: boolean }[]>;
   calls: { action: string; params: Record<string, string>; region: string }[];
   deny: Set<string>;
   close(): Promise<void>;
@@ -46,6 +48,7 @@ export async function startFakeElbv2(groups: FakeElbv2['groups'] = {}): Promise<
   const calls: FakeElbv2['calls'] = [];
   const deny = new Set<string>();
   const known = new Set<string>();
+  const listeners: FakeElbv2['listeners'] = {};
   const description = (t: FakeTarget, groupPort: number) => {
     const state = t.state ?? 'healthy';
     const health = `<TargetHealth><State>${state}</State>${t.reason ? `<Reason>${escapeXml(t.reason)}</Reason>` : ''}</TargetHealth>`;
@@ -53,6 +56,16 @@ export async function startFakeElbv2(groups: FakeElbv2['groups'] = {}): Promise<
     return `<member><HealthCheckPort>${t.port ?? groupPort}</HealthCheckPort>${health}${target}</member>`;
   };
   const handlers: Record<string, (p: Record<string, string>) => string> = {
+    DescribeListenerCertificates: (p) => {
+      const certs = listeners[p.ListenerArn ?? ''];
+      if (!certs) throw new ElbError('ListenerNotFound', `One or more listeners not found`);
+      const size = p.PageSize === undefined ? 400 : Number(p.PageSize);
+      if (!Number.isInteger(size) || size < 1 || size > 400) throw new ElbError('ValidationError', `1 validation error detected: Value '${p.PageSize}' at 'pageSize' failed to satisfy constraint: Member must have value between 1 and 400`);
+      const start = p.Marker ? Number(Buffer.from(p.Marker, 'base64').toString('utf8')) : 0;
+      const page = certs.slice(start, start + size);
+      const next = start + size < certs.length ? `<NextMarker>${Buffer.from(String(start + size)).toString('base64')}</NextMarker>` : '';
+      return `<Certificates>${page.map((c) => `<member><CertificateArn>${escapeXml(c.arn)}</CertificateArn><IsDefault>${c.isDefault === true}</IsDefault></member>`).join('')}</Certificates>${next}`;
+    },
     DescribeTargetHealth: (p) => {
       const g = groups[p.TargetGroupArn ?? ''];
       if (!g) throw new ElbError('TargetGroupNotFound', `Target groups '${p.TargetGroupArn}' not found`);
@@ -91,5 +104,5 @@ export async function startFakeElbv2(groups: FakeElbv2['groups'] = {}): Promise<
       fail(err.code, err.message, err.status);
     }
   });
-  return { url: server.url, groups, known, calls, deny, close: server.close };
+  return { url: server.url, groups, known, listeners, calls, deny, close: server.close };
 }

@@ -14,10 +14,11 @@ import { IAM_USER_KEY_TYPES } from './iam/iamUserKeys';
 import { S3_OBJECT_TYPES } from './s3/s3Object';
 import { route53RecordType } from './route53/route53Record';
 import { LB_TARGET_GROUP_ATTACHMENT_TYPES } from './elbv2/targetGroupAttachment';
+import { LB_LISTENER_CERTIFICATE_TYPES } from './elbv2/listenerCertificate';
 import { iamPolicyAttachmentType, policyAttachmentKey, policyAttachmentSchema, POLICY_ATTACHMENT } from './iam/policyAttachment';
 import { normalizePolicy, policySeverity } from './policyDocument';
 
-export const SERVICE_TYPES: readonly ServiceType[] = [s3BucketType, ...S3_SPLIT_TYPES, ...IAM_TYPES, ...IAM_PRINCIPAL_ATTACHMENT_TYPES, ...IAM_USER_ACCOUNT_TYPES, ...IAM_USER_KEY_TYPES, iamPolicyAttachmentType, ...S3_OBJECT_TYPES, ssmParameterType, route53RecordType, ...LB_TARGET_GROUP_ATTACHMENT_TYPES, ...CLOUD_CONTROL_TYPES];
+export const SERVICE_TYPES: readonly ServiceType[] = [s3BucketType, ...S3_SPLIT_TYPES, ...IAM_TYPES, ...IAM_PRINCIPAL_ATTACHMENT_TYPES, ...IAM_USER_ACCOUNT_TYPES, ...IAM_USER_KEY_TYPES, iamPolicyAttachmentType, ...S3_OBJECT_TYPES, ssmParameterType, route53RecordType, ...LB_TARGET_GROUP_ATTACHMENT_TYPES, ...LB_LISTENER_CERTIFICATE_TYPES, ...CLOUD_CONTROL_TYPES];
 
 const BY_TYPE = new Map(SERVICE_TYPES.map((t) => [t.type, t]));
 
