@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { SnapshotHandle } from './scanWorkerClient';
 import type { DeclaredResource, ResourceResult, ScanResult } from '../model';
+import { mergeRootResult } from '../engine/partialScan';
 import { rootLabel } from './rootLabels';
 
 /** One workspace folder's last scan. */
@@ -12,7 +13,20 @@ export interface FolderScan {
   readonly result: ScanResult;
   /** The live state it saw, to re-compare edits against (kept in the scan worker, or in this thread). */
   readonly snapshot: SnapshotHandle;
-  /** When the cloud was last read (re-comparisons after edits keep it). */
+  /** When the cloud was last read for the whole folder, the last full scan (re-comparisons after edits keep it). */
+  readonly checkedAt: Date;
+  /** Roots read again since (re-scan on save), each with its own time. */
+  readonly rootsCheckedAt?: ReadonlyMap<string, Date>;
+}
+
+/** A scan of some root modules of one folder (`ScanOptions.roots`). */
+export interface RootScan {
+  readonly folder: string;
+  /** Absolute root folders the scan covered. */
+  readonly roots: readonly string[];
+  readonly result: ScanResult;
+  /** The folder's snapshot with these roots' live state merged in (where snapshots live: `mergeRootSnapshot`). */
+  readonly snapshot: FolderScan['snapshot'];
   readonly checkedAt: Date;
 }
 
@@ -56,8 +70,34 @@ export class ResultsStore implements vscode.Disposable {
 
   /** The scans of one run, published together so every surface updates once. */
   setScans(scans: readonly FolderScan[]): void {
-    for (const scan of scans) this.scans.set(scan.folder, scan);
+    // A full scan: per-root times from earlier re-scans are older than it.
+    for (const scan of scans) this.scans.set(scan.folder, { ...scan, rootsCheckedAt: undefined });
     this.changed();
+  }
+
+  /**
+   * Scans of some roots, each put into its folder's last scan: exactly those roots' findings, errors and unmanaged
+   * entries are replaced, the rest kept. `checkedAt` stays the last full scan's; the roots get their own time.
+   * A folder with no scan yet is skipped (false): there is nothing to merge into.
+   */
+  mergeRootScans(scans: readonly RootScan[]): boolean {
+    let merged = false;
+    for (const scan of scans) {
+      const current = this.scans.get(scan.folder);
+      if (!current) continue;
+      const result = mergeRootResult(current.result, scan.result, scan.roots);
+      const rootsCheckedAt = new Map(current.rootsCheckedAt ?? []);
+      for (const root of scan.roots) rootsCheckedAt.set(root, scan.checkedAt);
+      this.scans.set(scan.folder, { folder: scan.folder, result, snapshot: scan.snapshot, checkedAt: current.checkedAt, rootsCheckedAt });
+      merged = true;
+    }
+    if (merged) this.changed();
+    return merged;
+  }
+
+  /** When the cloud was last read for `root`: its own re-scan, else its folder's full scan. */
+  checkedAtOf(scan: FolderScan, root: string): Date {
+    return scan.rootsCheckedAt?.get(root) ?? scan.checkedAt;
   }
 
   /** A re-comparison after edits; dropped when a newer scan replaced the snapshot it was made from. */

@@ -42,7 +42,7 @@ export interface ScanControllerDeps {
 }
 
 export class ScanController implements vscode.Disposable {
-  private running: { promise: Promise<ScanRun>; abort: AbortController } | undefined;
+  private running: { promise: Promise<ScanRun>; abort: AbortController; partial: boolean } | undefined;
   /** The last advice shown: the same toast does not come back on every scan. */
   private lastAdviceKey: string | undefined;
   private readonly progressEmitter = new vscode.EventEmitter<ScanProgress>();
@@ -73,19 +73,27 @@ export class ScanController implements vscode.Disposable {
     return this.running !== undefined;
   }
 
-  /** `background` scans (on open, on a timer) show their progress in the status bar, not as a notification. */
-  scan(trigger: 'command' | 'background' = 'command'): Promise<ScanRun> {
+  /**
+   * `background` scans (on open, on a timer, on save) show their progress in the status bar, not as a notification.
+   * `roots`: per workspace folder, the root modules to scan (re-scan on save), merged into the folder's last scan.
+   */
+  scan(trigger: 'command' | 'background' = 'command', roots?: ReadonlyMap<string, readonly string[]>): Promise<ScanRun> {
+    if (this.running?.partial && !roots) {
+      // A re-scan of some roots does not answer for the whole workspace: the full scan follows it.
+      this.deps.log.info('Some roots are being scanned again: the full scan starts after them.');
+      return this.running.promise.then(() => this.scan(trigger));
+    }
     if (this.running) {
       this.deps.log.info('A scan is already running: this request joins it.');
       return this.running.promise;
     }
     const abort = new AbortController();
-    const promise = this.run(abort, trigger).finally(() => {
+    const promise = this.run(abort, trigger, roots).finally(() => {
       this.running = undefined;
       void this.deps.keys.set('scanning', false);
       this.scanningEmitter.fire(false);
     });
-    this.running = { promise, abort };
+    this.running = { promise, abort, partial: roots !== undefined };
     void this.deps.keys.set('scanning', true);
     this.scanningEmitter.fire(true);
     return promise;
@@ -106,8 +114,10 @@ export class ScanController implements vscode.Disposable {
     this.scanningEmitter.dispose();
   }
 
-  private async run(abort: AbortController, trigger: 'command' | 'background'): Promise<ScanRun> {
-    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  private async run(abort: AbortController, trigger: 'command' | 'background', roots?: ReadonlyMap<string, readonly string[]>): Promise<ScanRun> {
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath).filter((f) => !roots || roots.has(f));
+    // A re-scan of some roots never runs untrusted (its caller checks too) and never talks when there is nothing to do.
+    if (roots && (folders.length === 0 || !this.deps.trust.trusted)) return { kind: 'no-folder' };
     if (folders.length === 0) {
       void vscode.window.showInformationMessage('DriftLens: open a folder with Terraform code to scan it for drift.');
       return { kind: 'no-folder' };
@@ -139,7 +149,7 @@ export class ScanController implements vscode.Disposable {
               log.info(`Scanning ${dir}`);
               const { result, snapshot } = await this.runner.scan(engine, {
                 // TF_VAR_* from the editor's environment; the folder's var files as -var-file, in order.
-                options: { dir, remoteState, variables: { args: readVarFiles(dir, (m) => log.warn(m)) } },
+                options: { dir, roots: roots?.get(dir), remoteState, variables: { args: readVarFiles(dir, (m) => log.warn(m)) } },
                 settings: providerSettings(settings), signal: abort.signal, logger, providers, azureAuth,
                 progress: (p) => {
                   reporter.report(i, p);
@@ -157,11 +167,15 @@ export class ScanController implements vscode.Disposable {
       if (abort.signal.aborted) return { kind: 'cancelled' };
       const storageDir = this.deps.storageDir?.();
       if (storageDir) await recordHistory(storageDir, scans, (m) => log.warn(m));
-      this.deps.store.setScans(scans);
+      // A scan of some roots: the history scopes itself by the roots it covered (recordScan), the store merges it.
+      if (roots) this.deps.store.mergeRootScans(scans.map((s) => ({ ...s, roots: roots.get(s.folder) ?? [] })));
+      else this.deps.store.setScans(scans);
       await this.deps.afterPublish?.(folders);
       await this.deps.keys.set('scanned', true);
       const azureSignInNeeded = azureAuth ? this.deps.azure!.offer(azureAuth, trigger === 'background') : false;
-      return this.summarize(scans, Date.now() - started, azureSignInNeeded);
+      // Counts and advice are about the folders' whole results, merged ones included.
+      const published = roots ? folders.flatMap((f) => this.deps.store.scanFor(f) ?? []) : scans;
+      return this.summarize(published, Date.now() - started, azureSignInNeeded);
     } catch (e) {
       if (e instanceof engine.ScanCancelledError || abort.signal.aborted) {
         log.info('Scan cancelled; the previous results are kept.');

@@ -6,7 +6,8 @@ import type { LiveStateProvider, Logger, ScanResult } from '../model';
 import type { AzureAuth, ProviderSettings } from './providerFactory';
 import { ScanWorkerClient, type SnapshotHandle } from './scanWorkerClient';
 import type { ScanRequestOptions } from './scanWorkerProtocol';
-import type { ScanProgress } from '../engine/scan';
+import type { LiveSnapshot, ScanProgress } from '../engine/scan';
+import { mergeRootSnapshot } from '../engine/partialScan';
 
 type Engine = typeof import('../engine/scan');
 
@@ -23,6 +24,8 @@ export interface FolderScanParams {
 
 export class ScanWorkerRunner {
   private readonly client: ScanWorkerClient;
+  /** The in-thread fallback's last snapshot per folder. */
+  private readonly inThread = new Map<string, LiveSnapshot>();
 
   constructor(
     private readonly script: string,
@@ -41,7 +44,12 @@ export class ScanWorkerRunner {
         throw e;
       }
     }
-    const { result, snapshot } = await engine.scanWorkspace({ ...p.options, signal: p.signal, logger: p.logger, progress: p.progress, providers: p.providers });
+    const scanned = await engine.scanWorkspace({ ...p.options, signal: p.signal, logger: p.logger, progress: p.progress, providers: p.providers });
+    // A scan of some roots (on save) is merged into the folder's last snapshot: the other roots' live state stays.
+    const previous = this.inThread.get(p.options.dir);
+    const snapshot = p.options.roots && previous ? mergeRootSnapshot(previous, scanned.snapshot, p.options.roots) : scanned.snapshot;
+    this.inThread.set(p.options.dir, snapshot);
+    const result = scanned.result;
     return { result, snapshot: { dir: snapshot.dir, recompare: (overrides) => engine.recompare(snapshot, overrides) } };
   }
 

@@ -6,6 +6,7 @@
 // last live snapshot with its providers (a re-compare names it by handle; a new scan of the folder replaces it).
 import { resolve as resolvePath } from 'node:path';
 import { recompare, scanWorkspace, type LiveSnapshot } from '../engine/scan';
+import { mergeRootSnapshot } from '../engine/partialScan';
 import { declarationsCache, indexWorkspaceSliced } from '../iac/slicedIndex';
 import type { Logger, ScanResult } from '../model';
 import { watchCredentials } from './azureSession';
@@ -74,9 +75,11 @@ export function serveScans(port: Port): void {
         progress: (progress) => post({ kind: 'progress', id: m.id, progress }),
       });
       // A new scan of a folder replaces its snapshot (and frees the providers that came with it).
+      const previous = [...snapshots.values()].find((s) => resolvePath(s.dir) === resolvePath(snapshot.dir));
       for (const [h, s] of snapshots) if (resolvePath(s.dir) === resolvePath(snapshot.dir)) snapshots.delete(h);
       const handle = nextHandle++;
-      snapshots.set(handle, snapshot);
+      // A scan of some roots (on save) is merged into the folder's snapshot: the other roots' live state stays.
+      snapshots.set(handle, m.options.roots && previous ? mergeRootSnapshot(previous, snapshot, m.options.roots) : snapshot);
       await sendResult(m.id, result, (rest) => ({ kind: 'scanned', id: m.id, result: rest, handle, credentialFailures: failures }));
     } finally {
       running.delete(m.id);

@@ -44,6 +44,11 @@ export interface ScanOptions {
    * path comes from a machine-scoped setting or `--terraform`; absent: remote state is not read.
    */
   remoteState?: StatePullOptions;
+  /**
+   * Only these root modules (absolute folders) are resolved, fetched and compared; ARM templates are left out.
+   * Absent: every root. The result lists only what they declare; `mergeRootScan` puts it into a full scan's.
+   */
+  roots?: readonly string[];
   /** `TF_VAR_*` (the process environment unless `env` is given) and `--var-file` / `--var` in order. */
   variables?: VariableInputs;
   /** A cache the caller keeps between scans (the editor's scan worker): a re-scan parses only changed files. */
@@ -109,7 +114,8 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanOutcome> 
   };
   const abs = resolvePath(options.dir);
   const indexCache = options.indexCache ?? new IndexCache<FileDeclarations>({ parse: (file, text) => declareOneFile(file, text, parseTerraformText), version: INDEX_VERSION, keyIncludesPath: true });
-  const prepared = await prepare(abs, diskIo, progress, checkCancel, options.remoteState && { ...options.remoteState, signal }, indexCache, options.variables);
+  const only = options.roots && new Set(options.roots.map((r) => resolvePath(r)));
+  const prepared = await prepare(abs, diskIo, progress, checkCancel, options.remoteState && { ...options.remoteState, signal }, indexCache, options.variables, only);
   const { roots, errors } = prepared;
   // Providers that can name an instance without state (Azure: name + resource group) do so before binding.
   deriveLiveIds(roots, options.providers);
@@ -154,7 +160,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanOutcome> 
   // Problems of a fetch that belong to no one resource (an identity check that could not run), each once.
   for (const provider of byProvider.keys()) errors.push(...(provider.fetchNotes?.() ?? []));
   checkCancel();
-  const extras = await scanProviderExtras(abs, roots, options.providers, { signal, logger });
+  const extras = await scanProviderExtras(abs, roots, options.providers, { signal, logger }, { templates: !only });
   checkCancel();
   const now = options.now ?? (() => new Date());
   const pulledStates = new Map(roots.flatMap((r) => (r.pulledState ? [[r.pulledState.path, r.pulledState.text] as const] : [])));
@@ -184,14 +190,15 @@ interface Prepared {
   errors: ScanError[];
 }
 
-async function prepare(abs: string, base: WorkspaceIo, progress: (p: ScanProgress) => void, checkCancel: () => void, remoteState?: StatePullOptions, cache?: IndexCache<FileDeclarations>, variables?: VariableInputs): Promise<Prepared> {
+async function prepare(abs: string, base: WorkspaceIo, progress: (p: ScanProgress) => void, checkCancel: () => void, remoteState?: StatePullOptions, cache?: IndexCache<FileDeclarations>, variables?: VariableInputs, only?: ReadonlySet<string>): Promise<Prepared> {
   // Each file read and parsed once per run, reads ahead of the parser (issue 17).
   const io = withMemo(base);
   progress({ stage: 'index', done: 0, total: 1, message: abs });
   checkCancel();
   const entries = await io.readDir(abs);
   if (entries.length === 0 && (await io.readFile(abs)) === undefined && !(await isDir(io, abs))) throw new Error(`cannot read folder ${abs}`);
-  const folders: IndexedFolder[] = rootFolders(await indexFolders(abs, io, undefined, cache), abs);
+  // Every folder is indexed even for some roots only: which folders are roots depends on who calls whom.
+  const folders: IndexedFolder[] = rootFolders(await indexFolders(abs, io, undefined, cache), abs).filter((f) => !only || only.has(f.index.dir));
   progress({ stage: 'index', done: 1, total: 1, message: `${folders.length} root module(s)` });
   checkCancel();
   const errors: ScanError[] = [];
@@ -258,7 +265,8 @@ async function compareAll(
   progress({ stage: 'compare', done: total, total });
   checkCancel();
   const unmanaged: ScanResult['unmanaged'] = extras.unmanaged;
-  return { scannedAt: now().toISOString(), root: dir, resources, unmanaged, errors, summary: summarize(resources, unmanaged) };
+  const scanned = roots.map((r) => ({ dir: r.dir, moduleDirs: r.moduleDirs ?? [] }));
+  return { scannedAt: now().toISOString(), root: dir, resources, unmanaged, errors, summary: summarize(resources, unmanaged), roots: scanned };
 }
 
 function verdict(inst: ResolvedInstance, root: string, snapshot: LiveSnapshot): ResourceResult {
