@@ -56,9 +56,12 @@ function deploymentShape(arm: ArmResource): Record<string, Value> {
   };
 }
 
+const note = 'template_content is not read (azurerm reads it with exportTemplate, a POST); secureString parameters are never returned';
+
 export const resourceGroupTemplateDeployment: AzureMapper = {
   type: 'azurerm_resource_group_template_deployment',
   armType: 'Microsoft.Resources/deployments',
+  coverageNote: note,
   attributes: { ...deploymentAttributes, resource_group_name: { caseInsensitive: true } },
   map: (arm) => ({ ...deploymentShape(arm), resource_group_name: trackedShape(arm).resource_group_name ?? null }),
   deriveId: deriveTracked('Microsoft.Resources/deployments'),
@@ -67,6 +70,7 @@ export const resourceGroupTemplateDeployment: AzureMapper = {
 export const subscriptionTemplateDeployment: AzureMapper = {
   type: 'azurerm_subscription_template_deployment',
   armType: 'Microsoft.Resources/deployments',
+  coverageNote: note,
   // A subscription deployment has a location (where its metadata is kept); NormalizeNilable as the read does.
   attributes: { ...deploymentAttributes, location: locationPolicy },
   map: (arm) => ({ ...deploymentShape(arm), location: arm.location ?? '' }),
