@@ -87,7 +87,10 @@ export async function listUnmanagedInVpcs(scope: VpcScope, declaredIds: Iterable
                 const id = mapper.describe.idOf(item)?.trim();
                 // An emulator that ignores filters must not widen the scope: check the VPC and the state here too.
                 if (!id || !g.vpcIds.has(mapper.vpcOf!(item) ?? '') || mapper.gone?.(item)) continue;
-                inVpcs.set(mapper.type, [...(inVpcs.get(mapper.type) ?? []), item]);
+                // Appended in place: a copy per item was quadratic (39,500 instances: ~780 million copies, minutes of the 50,000-resource scan).
+                const kept = inVpcs.get(mapper.type);
+                if (kept) kept.push(item);
+                else inVpcs.set(mapper.type, [item]);
                 if (declared.has(id)) continue;
                 const owner = listing.managedBy?.(item);
                 if (owner && !options.includeServiceManaged) continue;
