@@ -43,7 +43,10 @@ export interface Inventory {
   errors: InventoryError[];
 }
 
-/** Indexes every module folder below `dir`. Syntax errors are collected, never thrown; an unreadable `dir` rejects. */
+/**
+ * Indexes every module folder below `dir`. Syntax errors are collected, never thrown; an unreadable `dir` rejects.
+ * A `memo` must read the disk (as the CLI's does): the texts read here are served to the rest of its run.
+ */
 export async function buildInventory(dir: string, memo?: WorkspaceMemo): Promise<Inventory> {
   // The index holds absolute paths; the report shows them relative to `dir`.
   const base = resolve(dir);
@@ -52,6 +55,8 @@ export async function buildInventory(dir: string, memo?: WorkspaceMemo): Promise
   if (memo) {
     // Evaluation comes next through the same memo: read and parse once for both. Blocking reads, as
     // below: the async read-ahead cost more CPU in thread-pool round trips than it saved in waiting.
+    // This reads the disk, so the memo's io is the disk: its folder listings are the whole truth.
+    memo.trustListings();
     for (const m of modules) addModule(inventory, base, indexModuleMemoSync(m.dir, m.files, memo));
     return inventory;
   }

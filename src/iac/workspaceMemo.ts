@@ -5,6 +5,7 @@
 // parser does: awaiting one read after another left the thread idle about a third of the time.
 // A memo lives for one run (a scan, an inventory, one recompare): files are taken not to change
 // during it, and nothing is kept after it.
+import { basename, dirname } from 'node:path';
 import type { ParseResult } from '../model/ast';
 
 export interface DirEntry {
@@ -16,6 +17,8 @@ export interface DirEntry {
 export interface MemoIo {
   readFile(path: string): Promise<string | undefined>;
   readDir(dir: string): Promise<DirEntry[]>;
+  /** A large file's bytes as they stream in (the engine's state reader); undefined: use readFile. */
+  readChunks?(path: string): AsyncIterable<Uint8Array> | undefined;
 }
 
 /** Reads in flight at once: enough to keep the thread pool busy, far below any open-file limit. */
@@ -28,6 +31,9 @@ export class WorkspaceMemo {
   private readonly dirs = new Map<string, Promise<DirEntry[]>>();
   private readonly parsed = new Map<string, { text: string; result: ParseResult }>();
   private readonly folders = new Map<string, Promise<unknown>>();
+  /** Lower-cased entry names of each folder listed with entries (for `surelyMissing`). */
+  private readonly listed = new Map<string, Set<string>>();
+  private listingsComplete = false;
   private readonly queue: (() => void)[] = [];
   private reading = 0;
   private readonly declaredFolders = new Map<string, { names: readonly string[]; texts: readonly string[]; value: unknown }>();
@@ -40,8 +46,30 @@ export class WorkspaceMemo {
 
   readFile(path: string): Promise<string | undefined> {
     let p = this.texts.get(path);
-    if (!p) this.texts.set(path, (p = this.limited(() => this.io.readFile(path))));
+    if (!p) this.texts.set(path, (p = this.surelyMissing(path) ? Promise.resolve(undefined) : this.limited(() => this.io.readFile(path))));
     return p;
+  }
+
+  /**
+   * Answers "no such file" from the folder listings already read, without a read, once the run
+   * says its io's listings are complete (`trustListings`). Every root of a run asks for its
+   * terraform.tfstate, .terraform/environment and modules.json, one awaited read after another:
+   * on 758 roots that left the thread idle a fifth of the run (issue 17 profile).
+   */
+  trustListings(): void {
+    this.listingsComplete = true;
+  }
+
+  /** Whether the listings already read show that `path` does not exist (only once `trustListings` was called). */
+  surelyMissing(path: string): boolean {
+    if (!this.listingsComplete) return false;
+    for (let p = path, parent = dirname(p); parent !== p; p = parent, parent = dirname(p)) {
+      const names = this.listed.get(parent);
+      if (names === undefined) continue;
+      // Case folded: on a case-insensitive disk `Main.tf` opens `main.tf`; only a name no case of which is listed is missing.
+      return !names.has(basename(p).toLowerCase());
+    }
+    return false;
   }
 
   /**
@@ -59,7 +87,12 @@ export class WorkspaceMemo {
 
   readDir(dir: string): Promise<DirEntry[]> {
     let p = this.dirs.get(dir);
-    if (!p) this.dirs.set(dir, (p = this.io.readDir(dir)));
+    if (!p) {
+      p = this.surelyMissing(dir) ? Promise.resolve([]) : this.io.readDir(dir);
+      this.dirs.set(dir, p);
+      // An empty answer may be a missing folder: only a listing with entries says what is not there.
+      p.then((entries) => entries.length > 0 && this.listed.set(dir, new Set(entries.map((e) => e.name.toLowerCase()))), () => undefined);
+    }
     return p;
   }
 
@@ -139,5 +172,9 @@ export function withMemo<T extends MemoIo>(io: T & { memo?: WorkspaceMemo }): T 
   if (io.memo) return io as T & { memo: WorkspaceMemo };
   const memo = new WorkspaceMemo(io);
   // Object.create keeps whatever else the io carries (methods on a class included).
-  return Object.assign(Object.create(io) as T, { readFile: (p: string) => memo.readFile(p), readDir: (d: string) => memo.readDir(d), memo });
+  const own = { readFile: (p: string) => memo.readFile(p), readDir: (d: string) => memo.readDir(d), memo };
+  // A stream of a file the listings show missing is not opened: readFile answers it (undefined).
+  const chunks = io.readChunks?.bind(io);
+  const streams = chunks ? { readChunks: (p: string) => (memo.surelyMissing(p) ? undefined : chunks(p)) } : {};
+  return Object.assign(Object.create(io) as T, own, streams);
 }
