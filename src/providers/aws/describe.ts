@@ -155,6 +155,16 @@ async function allPages<Item>(spec: DescribeSpec<Item>, ids: string[], ctx: Desc
 /** Every page of one request, following each NextToken; a repeated token or endless paging is an error, never a loop. */
 export async function allPagesOf(operation: DescribeOperation, request: Record<string, unknown>, ctx: DescribeContext): Promise<Output[]> {
   const pages: Output[] = [];
+  await eachPageOf(operation, request, ctx, (page) => pages.push(page));
+  return pages;
+}
+
+/**
+ * allPagesOf, with each page handed to `onPage` before the next is asked, so a long listing keeps
+ * what it takes from each page and never all the pages' SDK objects at once (issue 15). A failure
+ * on a later page still fails the whole request: callers commit what they took only when it resolves.
+ */
+export async function eachPageOf(operation: DescribeOperation, request: Record<string, unknown>, ctx: DescribeContext, onPage: (page: Output) => void): Promise<void> {
   const seen = new Set<string>();
   let token: string | undefined;
   do {
@@ -164,7 +174,7 @@ export async function allPagesOf(operation: DescribeOperation, request: Record<s
       ctx.onCall?.(operation);
       return ctx.caller.call(operation, input, ctx.signal);
     });
-    pages.push(output);
+    onPage(output);
     token = output.NextToken?.trim() || undefined;
     if (token !== undefined) {
       if (seen.has(token)) throw Object.assign(new Error(`${operation} returned the same NextToken twice`), { name: 'PagingLoop' });
@@ -173,5 +183,4 @@ export async function allPagesOf(operation: DescribeOperation, request: Record<s
       seen.add(token);
     }
   } while (token !== undefined);
-  return pages;
 }

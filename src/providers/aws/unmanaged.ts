@@ -6,11 +6,11 @@
 import type { FetchContext, UnmanagedResource } from '../../model';
 import { createClientPool, type Ec2Sdk } from './client';
 import type { AwsTimeouts } from './httpHandler';
-import { allPagesOf } from './describe';
+import { eachPageOf } from './describe';
 import { classifyError } from './errors';
 import { createLimiter } from '../limiter';
 import { AWS_MAPPERS, type AnyAwsMapper } from './mappers';
-import { listAttached } from './unmanagedAttached';
+import { keptForAttached, listAttached } from './unmanagedAttached';
 
 /** VPC IDs per (profile, region), gathered while fetching. */
 export interface VpcScope {
@@ -82,20 +82,27 @@ export async function listUnmanagedInVpcs(scope: VpcScope, declaredIds: Iterable
           return requests.map(async (filters) => {
             const operation = mapper.describe.operation;
             try {
-              const pages = await allPagesOf(operation, { ...(filters.length ? { [listing.filterParam ?? 'Filters']: filters } : {}), MaxResults: listing.pageSize ?? PAGE_SIZE }, dctx);
-              for (const item of pages.flatMap((p) => mapper.describe.items(p))) {
-                const id = mapper.describe.idOf(item)?.trim();
-                // An emulator that ignores filters must not widen the scope: check the VPC and the state here too.
-                if (!id || !g.vpcIds.has(mapper.vpcOf!(item) ?? '') || mapper.gone?.(item)) continue;
-                // Appended in place: a copy per item was quadratic (39,500 instances: ~780 million copies, minutes of the 50,000-resource scan).
-                const kept = inVpcs.get(mapper.type);
-                if (kept) kept.push(item);
-                else inVpcs.set(mapper.type, [item]);
-                if (declared.has(id)) continue;
-                const owner = listing.managedBy?.(item);
-                if (owner && !options.includeServiceManaged) continue;
-                unmanaged.set(id, { type: mapper.type, liveId: id, ...(region ? { region } : {}), ...nameOf(listing.nameOf(item)), ...(owner ? { managedBy: owner } : {}) });
-              }
+              // Each page reduced to what is kept (its SDK objects dropped before the next page, issue 15);
+              // committed only once every page answered, so a failed page leaves the type "not listed" as before.
+              const found: UnmanagedResource[] = [];
+              const keep: unknown[] = [];
+              await eachPageOf(operation, { ...(filters.length ? { [listing.filterParam ?? 'Filters']: filters } : {}), MaxResults: listing.pageSize ?? PAGE_SIZE }, dctx, (page) => {
+                for (const item of mapper.describe.items(page)) {
+                  const id = mapper.describe.idOf(item)?.trim();
+                  // An emulator that ignores filters must not widen the scope: check the VPC and the state here too.
+                  if (!id || !g.vpcIds.has(mapper.vpcOf!(item) ?? '') || mapper.gone?.(item)) continue;
+                  const kept = keptForAttached(mapper.type, item);
+                  if (kept !== undefined) keep.push(kept);
+                  if (declared.has(id)) continue;
+                  const owner = listing.managedBy?.(item);
+                  if (owner && !options.includeServiceManaged) continue;
+                  found.push({ type: mapper.type, liveId: id, ...(region ? { region } : {}), ...nameOf(listing.nameOf(item)), ...(owner ? { managedBy: owner } : {}) });
+                }
+              });
+              for (const u of found) unmanaged.set(u.liveId, u);
+              // Appended in place: a copy per item was quadratic (39,500 instances: ~780 million copies).
+              const kept = inVpcs.get(mapper.type) ?? inVpcs.set(mapper.type, []).get(mapper.type)!;
+              for (const k of keep) kept.push(k);
             } catch (e) {
               failed.add(mapper.type);
               errors.add(`${mapper.type} in ${region ?? 'the default region'}: ${classifyError(e, operation, ctx.signal).reason}`);

@@ -28,6 +28,27 @@ export interface AttachedListing {
   includeServiceManaged?: boolean;
 }
 
+/**
+ * What listAttached reads of an item the VPC listing saw, for the types it reads (undefined: none);
+ * the rest of the SDK object (~6 KB an instance) is not kept for the whole listing (issue 15).
+ * A new reader of `inVpcs` adds the fields it needs here.
+ */
+export function keptForAttached(type: string, item: unknown): unknown {
+  if (type === 'aws_instance') {
+    const i = item as Instance;
+    const kept: Instance = {
+      InstanceId: i.InstanceId,
+      RootDeviceName: i.RootDeviceName,
+      Tags: i.Tags,
+      NetworkInterfaces: i.NetworkInterfaces?.map((n) => ({ NetworkInterfaceId: n.NetworkInterfaceId })),
+      BlockDeviceMappings: i.BlockDeviceMappings?.map((m) => ({ DeviceName: m.DeviceName, Ebs: m.Ebs && { VolumeId: m.Ebs.VolumeId, DeleteOnTermination: m.Ebs.DeleteOnTermination } })),
+    };
+    return kept;
+  }
+  if (type === 'aws_network_interface') return { NetworkInterfaceId: (item as NetworkInterface).NetworkInterfaceId } satisfies NetworkInterface;
+  return undefined;
+}
+
 const VOLUME_IDS_PER_CALL = 200;
 // DescribeVolumes returns at most 500 per page.
 const VOLUME_PAGE = 500;
