@@ -3,7 +3,7 @@
 
 import type { BinaryOperator, Expression, FunctionCallExpr, ObjectItem, Range, ScopeTraversalExpr } from '../../model/ast';
 import { Tok } from './lexer';
-import { describe as describeImpl, invalid as invalidImpl, span as spanImpl, type ExpressionParser, type ParseState } from './parseState';
+import { describe as describeImpl, exact as exactImpl, invalid as invalidImpl, span as spanImpl, type ExpressionParser, type ParseState } from './parseState';
 import { parseFor } from './forExpr';
 import { parseHeredocTemplate, parseQuotedTemplate } from './template';
 import { parsePostfix } from './traversal';
@@ -13,6 +13,7 @@ const T = { ...Tok };
 const describe = describeImpl;
 const invalid = invalidImpl;
 const span = spanImpl;
+const exact = exactImpl;
 
 // Spec: `||` < `&&` < `== !=` < `< > <= >=` < `+ -` < `* / %`.
 const PREC: Partial<Record<number, number>> = {
@@ -215,7 +216,7 @@ function parseCall(p: ParseState): Expression {
   }
   const end = expectClose(p, T.CParen, '")"', openK);
   p.nl = saved;
-  const call: FunctionCallExpr = { kind: 'FunctionCall', name, nameRange, args, expandFinal, range: { start: nameRange.start, end } };
+  const call: FunctionCallExpr = { kind: 'FunctionCall', name, nameRange, args: exact(args), expandFinal, range: { start: nameRange.start, end } };
   return call;
 }
 
@@ -251,7 +252,7 @@ function parseTuple(p: ParseState): Expression {
   }
   const end = expectClose(p, T.CBrack, '"]"', openK);
   p.nl = saved;
-  return { kind: 'Tuple', items, range: { start: p.startPos(openK), end } };
+  return { kind: 'Tuple', items: exact(items), range: { start: p.startPos(openK), end } };
 }
 
 function parseObject(p: ParseState): Expression {
@@ -294,7 +295,7 @@ function parseObject(p: ParseState): Expression {
   }
   const end = expectClose(p, T.CBrace, '"}"', openK);
   p.nl = saved;
-  return { kind: 'Object', items, range: { start: p.startPos(openK), end } };
+  return { kind: 'Object', items: exact(items), range: { start: p.startPos(openK), end } };
 }
 
 /** Recovery in an object: past the next `,` or newline at this level. */

@@ -8,12 +8,13 @@ import type {
 } from '../../model/ast';
 import { expressionParser, parseExpression as parseExpr } from './expression';
 import { lex, Tok, type TokenStream } from './lexer';
-import { describe as describeImpl, newState, type ParseState } from './parseState';
+import { describe as describeImpl, exact as exactImpl, newState, type ParseState } from './parseState';
 import { parseBareTemplate, parseQuotedTemplate } from './template';
 
 // Local bindings: a CommonJS import is a getter call on every use, too slow for this hot path.
 const T = { ...Tok };
 const describe = describeImpl;
+const exact = exactImpl;
 
 /** A fresh start-of-text Position: trees never share one object with each other. */
 const origin = (): Position => ({ offset: 0, line: 0, character: 0 });
@@ -110,7 +111,7 @@ function parseBody(p: ParseState, openK: number | undefined): Body {
   // The file body starts at offset 0: the first token's own Position when a token starts there.
   const start = nested ? p.startPos(openK) : p.ts.count > 0 && p.ts.start[0] === 0 ? p.startPos(0) : { offset: 0, line: 0, character: 0 };
   const end = nested ? (items.length > 0 ? items[items.length - 1].range.end : p.endPos(openK)) : p.endPos(p.i);
-  return { kind: 'Body', items, range: { start, end } };
+  return { kind: 'Body', items: exact(items), range: { start, end } };
 }
 
 /** An attribute or block starting at the current identifier. */
@@ -170,6 +171,7 @@ function parseLabel(p: ParseState): BlockLabel {
 function parseBlock(p: ParseState, typeK: number, oneLine: boolean): Block | undefined {
   const labels: BlockLabel[] = [];
   while (p.type[p.i] === T.OQuote || p.type[p.i] === T.Ident) labels.push(parseLabel(p));
+  const blockLabels = exact(labels);
   if (p.type[p.i] !== T.OBrace) {
     p.error(`Expected "{" to open the body of block "${p.tokText(typeK)}", found ${describe(p, p.i)}.`, p.tokRange(p.i));
     recoverLine(p);
@@ -183,7 +185,7 @@ function parseBlock(p: ParseState, typeK: number, oneLine: boolean): Block | und
     p.i = openK;
     p.skipGroup();
     const range = { start: typeRange.start, end: p.endPos(p.i - 1) };
-    return { kind: 'Block', type: p.tokText(typeK), typeRange, labels, body: { kind: 'Body', items: [], range }, openBraceRange, range };
+    return { kind: 'Block', type: p.tokText(typeK), typeRange, labels: blockLabels, body: { kind: 'Body', items: [], range }, openBraceRange, range };
   }
   let body: Body;
   let closeBraceRange: Range | undefined;
@@ -216,7 +218,7 @@ function parseBlock(p: ParseState, typeK: number, oneLine: boolean): Block | und
   }
   p.leave();
   const block: Block = {
-    kind: 'Block', type: p.tokText(typeK), typeRange, labels, body, openBraceRange, closeBraceRange,
+    kind: 'Block', type: p.tokText(typeK), typeRange, labels: blockLabels, body, openBraceRange, closeBraceRange,
     range: { start: typeRange.start, end: closeBraceRange !== undefined ? closeBraceRange.end : body.range.end },
   };
   if (closeBraceRange !== undefined) endOfItem(p, oneLine, 'block definition');

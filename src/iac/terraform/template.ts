@@ -4,12 +4,13 @@
 
 import type { Expression, Position, Range, TemplateExpr, TemplatePart } from '../../model/ast';
 import { Tok } from './lexer';
-import { describe as describeImpl, invalid as invalidImpl, type ParseState } from './parseState';
+import { describe as describeImpl, exact as exactImpl, invalid as invalidImpl, type ParseState } from './parseState';
 
 // Local bindings: a CommonJS import is a getter call on every use, too slow for this hot path.
 const T = { ...Tok };
 const describe = describeImpl;
 const invalid = invalidImpl;
+const exact = exactImpl;
 
 interface FlatLit { t: 'lit'; value: string; start: Position; end: Position }
 interface FlatInterp { t: 'interp'; expr: Expression; stripLeft: boolean; stripRight: boolean; range: Range }
@@ -216,7 +217,7 @@ function buildParts(p: ParseState, flat: Flat[]): TemplatePart[] {
     p.error(`Unexpected ${stray.t} directive: the template's directives are unbalanced.`, (stray as FlatCtrl).range);
     parts.push(...buildUntil(p, flat, cursor, undefined));
   }
-  return parts;
+  return exact(parts);
 }
 
 function pushPart(parts: TemplatePart[], part: TemplatePart): void {

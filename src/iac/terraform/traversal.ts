@@ -3,7 +3,7 @@
 
 import type { Expression, Range, ScopeTraversalExpr, SplatExpr, TraverseStep } from '../../model/ast';
 import { Tok } from './lexer';
-import { describe, type ParseState } from './parseState';
+import { describe, exact, type ParseState } from './parseState';
 
 const T = { ...Tok };
 
@@ -21,6 +21,7 @@ function seal(e: Expression): Expression {
   if ((e.kind === 'ScopeTraversal' || e.kind === 'RelativeTraversal') && e.steps.length > 0) {
     const end = e.steps[e.steps.length - 1].range.end;
     if (e.range.end !== end) e.range = { start: e.range.start, end };
+    e.steps = exact(e.steps);
   }
   return e;
 }
