@@ -5,7 +5,7 @@
 // parser does: awaiting one read after another left the thread idle about a third of the time.
 // A memo lives for one run (a scan, an inventory, one recompare): files are taken not to change
 // during it, and nothing is kept after it.
-import { basename, dirname } from 'node:path';
+import { basename, dirname, isAbsolute, normalize } from 'node:path';
 import type { ParseResult } from '../model/ast';
 
 export interface DirEntry {
@@ -62,7 +62,8 @@ export class WorkspaceMemo {
 
   /** Whether the listings already read show that `path` does not exist (only once `trustListings` was called). */
   surelyMissing(path: string): boolean {
-    if (!this.listingsComplete) return false;
+    // Only a plain absolute path is looked up: `a/../b` is not where its text says.
+    if (!this.listingsComplete || !isAbsolute(path) || normalize(path) !== path) return false;
     for (let p = path, parent = dirname(p); parent !== p; p = parent, parent = dirname(p)) {
       const names = this.listed.get(parent);
       if (names === undefined) continue;

@@ -101,5 +101,6 @@ describe('folder declarations shared in a run (issue 17)', () => {
     assert.equal(memo.surelyMissing(join(dir, 'MAIN.TF')), false, 'a name listed in another case may open on a case-insensitive disk');
     assert.equal(memo.surelyMissing(join(dir, '.terraform', 'environment')), true);
     assert.equal(memo.surelyMissing(join(tmpdir(), 'elsewhere', 'x.tf')), false, 'a folder never listed says nothing');
+    assert.equal(memo.surelyMissing(`${dir}/sub/../main.tf`), false, 'a path with .. is not looked up by its text');
   });
 });
