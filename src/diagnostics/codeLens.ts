@@ -62,7 +62,7 @@ export class DriftCodeLensProvider implements vscode.CodeLensProvider<DriftLens>
       lens.command = { title: 'Show diff', command: commandId('showDiff'), arguments: [target], tooltip: 'Code and live values side by side' };
     } else {
       // With several roots the same module line has one lens per root: each says which.
-      const { title, tooltip } = statusLensText(block.instances, block.scan.checkedAt, new Date(), this.store.rootNameOf(block));
+      const { title, tooltip } = statusLensText(block.instances, this.store.checkedAtOf(block.scan, block.resource.root), new Date(), this.store.rootNameOf(block));
       lens.command = { title, command: commandId('revealInTree'), arguments: [target], tooltip };
     }
     return lens;

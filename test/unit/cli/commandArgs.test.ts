@@ -5,7 +5,7 @@ import { importCommand } from '../../../src/cli/importCommand';
 
 function capture() {
   const out = { stdout: '', stderr: '' };
-  return { out, io: { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t) } };
+  return { out, io: { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t), env: {} } };
 }
 
 describe('cli: the front matter of folder commands (commandArgs)', () => {
