@@ -7,7 +7,7 @@ import { SUB, resourceGroupBody, keyVaultBody, vmBody } from '../../fakes/arm/ex
 import { applicationGatewayBody, bastionBody, identityBody, lbBody, lbProbeBody, peeringBody, policyAssignmentBody, privateEndpointBody, registryBody, rgPath, routeTableSpecBody, secretBody } from '../../fakes/arm/specExamples2';
 import { azureCoverage } from '../../../src/providers/azure/coverage';
 import { siteBodies } from '../../fakes/arm/specExamples';
-import { driftsOf, scanTf } from './tfScan';
+import { driftsOf, scanTf, assertAllInSync } from './tfScan';
 
 const rg = rgPath('net');
 const subnetId = `${rg}/providers/Microsoft.Network/virtualNetworks/myVnet/subnets/mySubnet`;
@@ -110,11 +110,7 @@ describe('azurerm types in depth (issue 13) against the specs\' example bodies',
 
   it('reads each example in sync as the code writes it (IDs from names, no state)', async () => {
     const r = await scanTf(fake, workspace);
-    for (const res of r.resources) {
-      assert.equal(res.status, 'in-sync', `${res.address}: ${res.reason ?? ''} ${JSON.stringify(res.drifts)}`);
-      assert.deepEqual(res.unverifiedAttributes, [], res.address);
-    }
-    assert.equal(r.resources.length, 7);
+    assertAllInSync(r, 7);
   });
 
   it('finds each console change once, with exposure as an error; nothing else', async () => {

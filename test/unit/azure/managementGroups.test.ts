@@ -7,7 +7,7 @@ import { FakeArm } from '../../fakes/arm/server';
 import { SUB } from '../../fakes/arm/examples';
 import { policyAssignmentBody } from '../../fakes/arm/specExamples2';
 import { managementGroupSpecBody, managementGroupSubscriptionSpecBody } from '../../fakes/arm/managementGroups';
-import { driftsOf, scanTf } from './tfScan';
+import { driftsOf, scanTf, assertAllInSync } from './tfScan';
 
 const MG = '/providers/Microsoft.Management/managementGroups';
 
@@ -44,10 +44,7 @@ describe('management-group scope', function () {
 
   it('reads each at tenant scope, in sync, at the pinned api-versions, with no provider discovery', async () => {
     const r = await scanTf(fake, tf);
-    for (const res of r.resources) {
-      assert.equal(res.status, 'in-sync', `${res.address}: ${res.reason ?? ''} ${JSON.stringify(res.drifts)}`);
-      assert.deepEqual(res.unverifiedAttributes, [], res.address);
-    }
+    assertAllInSync(r);
     assert.deepEqual(fake.requestsTo(`${MG}/platform`).map((q) => q.query['api-version']), ['2020-05-01']);
     assert.deepEqual(fake.requestsTo(`${MG}/platform/subscriptions/${SUB}`).map((q) => q.query['api-version']), ['2021-04-01']);
     assert.equal(fake.requests.filter((q) => /\/providers\/Microsoft\.(Management|Authorization)$/i.test(q.path)).length, 0);

@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { FakeArm } from '../../fakes/arm/server';
 import { resourceGroupBody } from '../../fakes/arm/examples';
 import { rgPath } from '../../fakes/arm/specExamples2';
-import { driftsOf, scanTf } from './tfScan';
+import { driftsOf, scanTf, assertAllInSync } from './tfScan';
 
 const rg = rgPath('acr');
 const registryId = `${rg}/providers/Microsoft.ContainerRegistry/registries/myregistry`;
@@ -63,11 +63,7 @@ describe('ACR scope maps and tokens, data collection rule associations', functio
 
   it('in sync as written', async () => {
     const r = await scanTf(fake, tf);
-    for (const res of r.resources) {
-      assert.equal(res.status, 'in-sync', `${res.address}: ${res.reason ?? ''} ${JSON.stringify(res.drifts)}`);
-      assert.deepEqual(res.unverifiedAttributes, [], res.address);
-    }
-    assert.equal(r.resources.length, 3);
+    assertAllInSync(r, 3);
   });
 
   it('a wider scope map and a re-enabled token are errors; a swapped rule is drift', async () => {

@@ -6,7 +6,7 @@ import { FakeArm } from '../../fakes/arm/server';
 import { resourceGroupBody } from '../../fakes/arm/examples';
 import { rgPath } from '../../fakes/arm/specExamples2';
 import { postgresFlexSpecBody, sqlDatabaseSpecBody, sqlServerSpecBody } from '../../fakes/arm/specExamples3';
-import { driftsOf, scanTf } from './tfScan';
+import { driftsOf, scanTf, assertAllInSync } from './tfScan';
 
 const rg = rgPath('db');
 const serverId = `${rg}/providers/Microsoft.Sql/servers/sqlcrudtest-4645`;
@@ -67,11 +67,7 @@ describe('database mappers against the specs\' example bodies', function () {
 
   it('reads each example in sync as the code writes it', async () => {
     const r = await scanTf(fake, workspace);
-    for (const res of r.resources) {
-      assert.equal(res.status, 'in-sync', `${res.address}: ${res.reason ?? ''} ${JSON.stringify(res.drifts)}`);
-      assert.deepEqual(res.unverifiedAttributes, [], res.address);
-    }
-    assert.equal(r.resources.length, 3);
+    assertAllInSync(r, 3);
     assert.deepEqual(fake.requestsTo(serverId).map((q) => q.query['api-version']), ['2023-08-01']);
     assert.deepEqual(fake.requestsTo(pgId).map((q) => q.query['api-version']), ['2024-08-01']);
   });

@@ -6,7 +6,7 @@ import { FakeArm } from '../../fakes/arm/server';
 import { resourceGroupBody } from '../../fakes/arm/examples';
 import { rgPath } from '../../fakes/arm/specExamples2';
 import { asgSpecBody, dnsCnameSpecBody, linkedServiceSpecBody, networkWatcherSpecBody, privateCnameSpecBody, solutionSpecBody } from '../../fakes/arm/specExamples7';
-import { driftsOf, scanTf } from './tfScan';
+import { driftsOf, scanTf, assertAllInSync } from './tfScan';
 
 const rg = rgPath('ops');
 const wsId = `${rg}/providers/Microsoft.OperationalInsights/workspaces/ws1`;
@@ -79,11 +79,7 @@ describe('more module-coverage mappers against the specs\' example bodies', func
 
   it('reads each example in sync as the code writes it (IDs from names, no state)', async () => {
     const r = await scanTf(fake, workspace);
-    for (const res of r.resources) {
-      assert.equal(res.status, 'in-sync', `${res.address}: ${res.reason ?? ''} ${JSON.stringify(res.drifts)}`);
-      assert.deepEqual(res.unverifiedAttributes, [], res.address);
-    }
-    assert.equal(r.resources.length, 6);
+    assertAllInSync(r, 6);
   });
 
   it('finds each console change once; nothing else', async () => {

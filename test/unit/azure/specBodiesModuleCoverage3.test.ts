@@ -7,7 +7,7 @@ import { FakeArm } from '../../fakes/arm/server';
 import { resourceGroupBody } from '../../fakes/arm/examples';
 import { rgPath } from '../../fakes/arm/specExamples2';
 import { aaaaSpecBody, cosmosRoleAssignmentSpecBody, encryptionScopeSpecBody, hubConnectionSpecBody, lbWithNatPoolBody, natRuleSpecBody, outboundRuleSpecBody } from '../../fakes/arm/specExamples8';
-import { driftsOf, scanTf } from './tfScan';
+import { driftsOf, scanTf, assertAllInSync } from './tfScan';
 
 const rg = rgPath('net2');
 const lbId = `${rg}/providers/Microsoft.Network/loadBalancers/lb1`;
@@ -106,11 +106,7 @@ describe('module-coverage mappers, second batch, against the specs\' example bod
 
   it('reads each example in sync as the code writes it', async () => {
     const r = await scanTf(fake, workspace, natPoolState);
-    for (const res of r.resources) {
-      assert.equal(res.status, 'in-sync', `${res.address}: ${res.reason ?? ''} ${JSON.stringify(res.drifts)}`);
-      assert.deepEqual(res.unverifiedAttributes, [], res.address);
-    }
-    assert.equal(r.resources.length, 7);
+    assertAllInSync(r, 7);
   });
 
   it('finds each console change once, a broader role scope as an error; nothing else', async () => {

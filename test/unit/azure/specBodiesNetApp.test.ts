@@ -6,7 +6,7 @@ import { FakeArm } from '../../fakes/arm/server';
 import { resourceGroupBody } from '../../fakes/arm/examples';
 import { rgPath } from '../../fakes/arm/specExamples2';
 import { netappAccountSpecBody, netappPoolSpecBody, netappVolumeSpecBody } from '../../fakes/arm/specExamples4';
-import { driftsOf, scanTf } from './tfScan';
+import { driftsOf, scanTf, assertAllInSync } from './tfScan';
 
 const accountId = `${rgPath('myRG')}/providers/Microsoft.NetApp/netAppAccounts/account1`;
 const subnetId = `${rgPath('myRP')}/providers/Microsoft.Network/virtualNetworks/testvnet3/subnets/testsubnet3`;
@@ -55,11 +55,7 @@ describe('NetApp mappers against the specs\' example bodies', function () {
 
   it('reads the three examples in sync as the code writes them', async () => {
     const r = await scanTf(fake, workspace);
-    for (const res of r.resources) {
-      assert.equal(res.status, 'in-sync', `${res.address}: ${res.reason ?? ''} ${JSON.stringify(res.drifts)}`);
-      assert.deepEqual(res.unverifiedAttributes, [], res.address);
-    }
-    assert.equal(r.resources.length, 3);
+    assertAllInSync(r, 3);
     assert.deepEqual(fake.requestsTo(accountId).map((q) => q.query['api-version']), ['2025-01-01']);
   });
 

@@ -6,7 +6,7 @@ import { FakeArm } from '../../fakes/arm/server';
 import { resourceGroupBody } from '../../fakes/arm/examples';
 import { rgPath } from '../../fakes/arm/specExamples2';
 import { privateZoneLinkSpecBody, privateZoneSpecBody } from '../../fakes/arm/specExamples3';
-import { driftsOf, scanTf } from './tfScan';
+import { driftsOf, scanTf, assertAllInSync } from './tfScan';
 
 const zoneId = `${rgPath('dns')}/providers/Microsoft.Network/privateDnsZones/privatezone1.com`;
 const linkId = `${zoneId}/virtualNetworkLinks/virtualNetworkLink1`;
@@ -48,11 +48,7 @@ describe('private DNS mappers against the specs\' example bodies', function () {
 
   it('reads both examples in sync, the link by zone name (4.x) and by zone ID (5.x)', async () => {
     const r = await scanTf(fake, workspace);
-    for (const res of r.resources) {
-      assert.equal(res.status, 'in-sync', `${res.address}: ${res.reason ?? ''} ${JSON.stringify(res.drifts)}`);
-      assert.deepEqual(res.unverifiedAttributes, [], res.address);
-    }
-    assert.equal(r.resources.length, 3);
+    assertAllInSync(r, 3);
     // Both links live under one zone: read with one list call of its links, at the discovered version.
     assert.deepEqual(fake.requestsTo(`${zoneId}/virtualNetworkLinks`).map((q) => q.query['api-version']), ['2024-06-01']);
   });

@@ -1,5 +1,6 @@
 // Scans a throw-away Terraform root (files written here, state optional) with the Azure provider
 // against the fake Resource Manager: the engine's own compare decides, as in a real scan.
+import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,4 +46,13 @@ export async function scanTf(fake: FakeArm, tf: string, state?: StateEntry[], op
 /** `attribute: expected → actual` of each drift, for short assertions. */
 export function driftsOf(r: ResourceResult): string[] {
   return r.drifts.map((d) => `${d.attribute}: ${JSON.stringify(d.expected)} → ${JSON.stringify(d.actual)} (${d.severity})`);
+}
+
+/** Every resource in sync with nothing left unverified (and, given, how many there are): a spec example read as the code writes it. */
+export function assertAllInSync(result: ScanResult, count?: number): void {
+  for (const res of result.resources) {
+    assert.equal(res.status, 'in-sync', `${res.address}: ${res.reason ?? ''} ${JSON.stringify(res.drifts)}`);
+    assert.deepEqual(res.unverifiedAttributes, [], res.address);
+  }
+  if (count !== undefined) assert.equal(result.resources.length, count);
 }
