@@ -20,6 +20,18 @@ function compressIpv6(a: string): string {
   return full.map((g) => g.replace(/^0+(?=.)/, '')).join(':');
 }
 
+/** What every record set reads alike: its name, group, zone, TTL and tags (metadata in public DNS). */
+function recordCommon(arm: Parameters<AzureMapper['map']>[0], zoneType: string): Record<string, Value> {
+  const p = arm.properties ?? {};
+  return {
+    name: arm.name,
+    resource_group_name: trackedShape(arm).resource_group_name ?? null,
+    zone_name: nameAfter(arm.id, zoneType.split('/').pop() as string),
+    ttl: num(p.TTL ?? p.ttl) ?? 0,
+    tags: { ...((p.metadata as Record<string, string> | undefined) ?? arm.tags ?? {}) },
+  };
+}
+
 function aRecord(type: string, zoneType: string, aProp: string, recordType: 'A' | 'AAAA' = 'A'): AzureMapper {
   const field = recordType === 'A' ? 'ipv4Address' : 'ipv6Address';
   return {
@@ -37,15 +49,7 @@ function aRecord(type: string, zoneType: string, aProp: string, recordType: 'A' 
     },
     map(arm) {
       const p = arm.properties ?? {};
-      const zone = zoneType.split('/').pop() as string;
-      const out: Record<string, Value> = {
-        name: arm.name,
-        resource_group_name: trackedShape(arm).resource_group_name ?? null,
-        zone_name: nameAfter(arm.id, zone),
-        ttl: num(p.TTL ?? p.ttl) ?? 0,
-        records: addresses(p[aProp], field),
-        tags: { ...((p.metadata as Record<string, string> | undefined) ?? arm.tags ?? {}) },
-      };
+      const out: Record<string, Value> = { ...recordCommon(arm, zoneType), records: addresses(p[aProp], field) };
       if (!zoneType.endsWith('privateDnsZones')) out.target_resource_id = str((p.targetResource as { id?: string } | undefined)?.id) ?? '';
       return out;
     },
@@ -81,15 +85,7 @@ function cnameRecord(type: string, zoneType: string, recordProp: string): AzureM
     },
     map(arm) {
       const p = arm.properties ?? {};
-      const zone = zoneType.split('/').pop() as string;
-      const out: Record<string, Value> = {
-        name: arm.name,
-        resource_group_name: trackedShape(arm).resource_group_name ?? null,
-        zone_name: nameAfter(arm.id, zone),
-        ttl: num(p.TTL ?? p.ttl) ?? 0,
-        record: str((p[recordProp] as { cname?: string } | undefined)?.cname) ?? '',
-        tags: { ...((p.metadata as Record<string, string> | undefined) ?? arm.tags ?? {}) },
-      };
+      const out: Record<string, Value> = { ...recordCommon(arm, zoneType), record: str((p[recordProp] as { cname?: string } | undefined)?.cname) ?? '' };
       if (priv) out.private_dns_zone_id = arm.id.replace(/\/CNAME\/[^/]+\/?$/i, '');
       else out.target_resource_id = str((p.targetResource as { id?: string } | undefined)?.id) ?? '';
       return out;
