@@ -4,36 +4,42 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { CredentialProvider } from './credentials';
 import { awsRequestHandler, awsTimeouts, type AwsTimeouts } from './httpHandler';
 
-/** Every EC2 operation DriftLens may send. All are read-only; nothing else can be called. */
-export type DescribeOperation =
-  | 'DescribeInstances'
-  | 'DescribeInstanceAttribute'
-  | 'DescribeInstanceCreditSpecifications'
-  | 'DescribeSecurityGroups'
-  | 'DescribeVpcs'
-  | 'DescribeVpcAttribute'
-  | 'DescribeSubnets'
-  | 'DescribeVolumes'
-  | 'DescribeSecurityGroupRules'
-  | 'DescribeRouteTables'
-  | 'DescribeInternetGateways'
-  | 'DescribeNatGateways'
-  | 'DescribeAddresses'
-  | 'DescribeNetworkAcls'
-  | 'DescribeKeyPairs'
-  | 'DescribeLaunchTemplates'
-  | 'DescribeLaunchTemplateVersions'
-  | 'DescribeEgressOnlyInternetGateways'
-  | 'DescribeNetworkInterfaces'
-  | 'DescribeVpcEndpoints'
-  | 'DescribeVpcPeeringConnections'
-  | 'DescribeDhcpOptions'
-  | 'DescribeFlowLogs'
-  | 'DescribePlacementGroups'
-  | 'DescribeTransitGateways'
-  | 'DescribeTransitGatewayVpcAttachments'
-  | 'DescribeCustomerGateways'
-  | 'DescribeVpnGateways';
+/**
+ * Every EC2 operation DriftLens may send. All are read-only; nothing else can be called. The bundled SDK
+ * (dist/ec2Sdk.js) exports the client and these commands only: scripts/sdkEntries.mjs reads this list.
+ */
+export const DESCRIBE_OPERATIONS = [
+  'DescribeInstances',
+  'DescribeInstanceAttribute',
+  'DescribeInstanceCreditSpecifications',
+  'DescribeSecurityGroups',
+  'DescribeVpcs',
+  'DescribeVpcAttribute',
+  'DescribeSubnets',
+  'DescribeVolumes',
+  'DescribeSecurityGroupRules',
+  'DescribeRouteTables',
+  'DescribeInternetGateways',
+  'DescribeNatGateways',
+  'DescribeAddresses',
+  'DescribeNetworkAcls',
+  'DescribeKeyPairs',
+  'DescribeLaunchTemplates',
+  'DescribeLaunchTemplateVersions',
+  'DescribeEgressOnlyInternetGateways',
+  'DescribeNetworkInterfaces',
+  'DescribeVpcEndpoints',
+  'DescribeVpcPeeringConnections',
+  'DescribeDhcpOptions',
+  'DescribeFlowLogs',
+  'DescribePlacementGroups',
+  'DescribeTransitGateways',
+  'DescribeTransitGatewayVpcAttachments',
+  'DescribeCustomerGateways',
+  'DescribeVpnGateways',
+] as const;
+
+export type DescribeOperation = (typeof DESCRIBE_OPERATIONS)[number];
 
 // The SDK's outputs are typed per command; the callers narrow them with `import type`.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
