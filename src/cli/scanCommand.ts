@@ -113,6 +113,8 @@ export async function scanCommand(args: string[], io: ScanIo = processIo()): Pro
   try {
     const { result, snapshot } = await scanWorkspace({
       dir,
+      // Nothing re-compares a CLI scan: what only that needs is let go after resolving (less memory at scale).
+      oneShot: true,
       signal: controller.signal,
       logger,
       progress: progress?.update,

@@ -2,7 +2,7 @@
 // LiveStateProvider): IDs derived from the code when state has none (Azure: name + resource group
 // + subscription), IaC they read themselves (ARM templates), and unmanaged resources.
 import type { FetchContext, LiveResult, LiveStateProvider, ResourceResult, ScanError, UnmanagedResource, Value } from '../model';
-import type { ResolvedRoot } from './resolve';
+import type { InstanceRoot } from './resolve';
 import { toValue } from '../iac/terraform/evalValue';
 import { armTemplateSource } from './armTemplates/armTemplateSource';
 import { answersFor, providerFor } from './providerFor';
@@ -21,7 +21,7 @@ export interface ProviderExtrasResult {
 }
 
 /** Gives instances that state does not know the ID their provider derives from the declared attributes. */
-export function deriveLiveIds(roots: ResolvedRoot[], providers: readonly LiveStateProvider[]): void {
+export function deriveLiveIds(roots: InstanceRoot[], providers: readonly LiveStateProvider[]): void {
   for (const root of roots) {
     for (const inst of root.instances) {
       if (inst.liveId) continue;
@@ -46,7 +46,7 @@ export function deriveLiveIds(roots: ResolvedRoot[], providers: readonly LiveSta
  * Runs each provider's own IaC source, then lists what no code declares near what the code declares.
  * `templates: false` (a scan of some roots only): no IaC source is read; the listing is scoped to `roots`.
  */
-export async function scanProviderExtras(dir: string, roots: ResolvedRoot[], providers: readonly LiveStateProvider[], ctx: FetchContext, options: { templates?: boolean } = {}): Promise<{ result: ProviderExtrasResult; snapshot: ProviderExtrasSnapshot }> {
+export async function scanProviderExtras(dir: string, roots: InstanceRoot[], providers: readonly LiveStateProvider[], ctx: FetchContext, options: { templates?: boolean } = {}): Promise<{ result: ProviderExtrasResult; snapshot: ProviderExtrasSnapshot }> {
   const result: ProviderExtrasResult = { resources: [], errors: [], unmanaged: [] };
   const snapshot: ProviderExtrasSnapshot = { caches: new Map(), unmanaged: [] };
   for (const provider of providers) {

@@ -52,6 +52,9 @@ export interface ResolvedRoot {
   moduleDirs?: string[];
 }
 
+/** A resolved root as fetch and compare read it: its instances, never its module index. */
+export type InstanceRoot = Omit<ResolvedRoot, 'index'>;
+
 export interface ResolveOptions {
   io: WorkspaceIo;
   parse: Parse;

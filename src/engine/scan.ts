@@ -12,13 +12,14 @@ import { providerErrors, withoutSubsumed, type FetchedAnswer } from './providerE
 import { noStateErrors } from './stateErrors';
 import { diskIo, overlayIo, type WorkspaceIo } from './workspaceIo';
 import { indexFolders, rootFolders, type IndexedFolder } from './roots';
-import { resolveRoot, type ResolvedInstance, type ResolvedRoot } from './resolve';
+import { resolveRoot, type ResolvedInstance, type ResolvedRoot, type InstanceRoot } from './resolve';
 import { resultFor, summarize, unverifiedResult } from './results';
 import { parseHcl } from '../iac/terraform/parser';
 import { engineCallFunction } from './functionsBridge';
 import { applyIgnoreRules } from './ignore';
 import { declaredValues } from './declaredValues';
 import { providerFor } from './providerFor';
+import { leanResources } from './leanResource';
 import { deriveLiveIds, recompareProviderExtras, scanProviderExtras, type ProviderExtrasResult, type ProviderExtrasSnapshot } from './providerExtras';
 
 /** What front-ends pass for variables (`TF_VAR_*`, `--var-file`, `--var`, the editor's var files). */
@@ -53,6 +54,11 @@ export interface ScanOptions {
   variables?: VariableInputs;
   /** A cache the caller keeps between scans (the editor's scan worker): a re-scan parses only changed files. */
   indexCache?: IndexCache<FileDeclarations>;
+  /**
+   * The caller never re-compares with this scan's snapshot (the CLI): once resolved, what only resolving and
+   * re-comparing read (each attribute's syntax tree, the index cache) is let go, so fetch and compare hold less (issue 15).
+   */
+  oneShot?: boolean;
 }
 
 /** A live result as fetched for one instance address of one root module. */
@@ -113,10 +119,11 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanOutcome> 
     if (signal.aborted) throw new ScanCancelledError();
   };
   const abs = resolvePath(options.dir);
-  const indexCache = options.indexCache ?? new IndexCache<FileDeclarations>({ parse: (file, text) => declareOneFile(file, text, parseTerraformText), version: INDEX_VERSION, keyIncludesPath: true });
+  const newCache = () => new IndexCache<FileDeclarations>({ parse: (file, text) => declareOneFile(file, text, parseTerraformText), version: INDEX_VERSION, keyIncludesPath: true });
+  // A one-shot scan's cache lives only while indexing: nothing re-compares with it.
+  const indexCache = options.oneShot ? undefined : (options.indexCache ?? newCache());
   const only = options.roots && new Set(options.roots.map((r) => resolvePath(r)));
-  const prepared = await prepare(abs, diskIo, progress, checkCancel, options.remoteState && { ...options.remoteState, signal }, indexCache, options.variables, only);
-  const { roots, errors } = prepared;
+  const { roots, errors } = forFetch(await prepare(abs, diskIo, progress, checkCancel, options.remoteState && { ...options.remoteState, signal }, indexCache ?? newCache(), options.variables, only), options.oneShot);
   // Providers that can name an instance without state (Azure: name + resource group) do so before binding.
   deriveLiveIds(roots, options.providers);
 
@@ -185,6 +192,16 @@ export async function recompare(snapshot: LiveSnapshot, overrides: Map<string, s
   return compareAll(snapshot.dir, roots, errors, snapshot, io, none, none, snapshot.now ?? (() => new Date()), extras);
 }
 
+/**
+ * The roots as fetch and compare read them: instances, never a root's module index, which is let go before
+ * fetching; a one-shot scan's resources also lose the syntax only resolving read (leanResource.ts, issue 15).
+ */
+function forFetch(prepared: Prepared, oneShot: boolean | undefined): { roots: InstanceRoot[]; errors: ScanError[] } {
+  const roots = prepared.roots.map(({ index: _, ...root }) => root);
+  if (oneShot) leanResources(roots);
+  return { roots, errors: prepared.errors };
+}
+
 interface Prepared {
   roots: ResolvedRoot[];
   errors: ScanError[];
@@ -230,7 +247,7 @@ async function isDir(io: WorkspaceIo, path: string): Promise<boolean> {
 
 async function compareAll(
   dir: string,
-  roots: ResolvedRoot[],
+  roots: InstanceRoot[],
   errors: ScanError[],
   snapshot: LiveSnapshot,
   io: WorkspaceIo,

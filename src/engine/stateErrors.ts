@@ -2,9 +2,9 @@
 // cloud ID: one `state` error per root, only when some instance needed the state (Azure IDs derived
 // from name and resource group need none), and only when resolution has not reported it already.
 import type { ScanError } from '../model';
-import type { ResolvedRoot } from './resolve';
+import type { InstanceRoot } from './resolve';
 
-export function noStateErrors(roots: readonly ResolvedRoot[], reported: readonly ScanError[]): ScanError[] {
+export function noStateErrors(roots: readonly InstanceRoot[], reported: readonly ScanError[]): ScanError[] {
   const out: ScanError[] = [];
   for (const root of roots) {
     if (!root.noState) continue;
