@@ -88,7 +88,7 @@ export function createModuleScope(options: ModuleScopeOptions): EvalScope {
     special(root, steps) {
       if (root === 'module' && options.moduleValue && steps[0]?.kind === 'GetAttr') {
         const value = options.moduleValue(steps[0].name);
-        if (value) return applySteps(value, steps.slice(1), `module.${steps[0].name}`);
+        if (value) return applySteps(value, steps, `module.${steps[0].name}`, 1);
       }
       return specialValue(root, steps, index.dir, options.workspace ?? 'default', options.modulePath ?? '.');
     },

@@ -31,17 +31,17 @@ export interface EvalContext {
 }
 
 export function evaluateExpr(expr: Expression, ctx: EvalContext): EvalValue {
-  const origin = { file: ctx.file, range: expr.range };
+  // The origin object only where a value keeps it: most expressions are references and calls.
   switch (expr.kind) {
     case 'Literal':
-      return scalar(expr.value, origin);
+      return scalar(expr.value, { file: ctx.file, range: expr.range });
     case 'Template':
       return evaluateTemplate(expr, ctx);
     case 'Parens':
       return evaluateExpr(expr.expr, ctx);
     case 'Tuple': {
       const items = expr.items.map((e) => evaluateExpr(e, ctx));
-      return { kind: 'list', items, origin };
+      return { kind: 'list', items, origin: { file: ctx.file, range: expr.range } };
     }
     case 'Object': {
       const entries = new Map<string, EvalValue>();
@@ -56,7 +56,7 @@ export function evaluateExpr(expr: Expression, ctx: EvalContext): EvalValue {
         }
         entries.set(key, evaluateExpr(item.value, ctx));
       }
-      return { kind: 'map', entries, origin };
+      return { kind: 'map', entries, origin: { file: ctx.file, range: expr.range } };
     }
     case 'ScopeTraversal':
       return evaluateTraversal(expr.root, expr.steps, ctx);
@@ -83,7 +83,7 @@ export function evaluateExpr(expr: Expression, ctx: EvalContext): EvalValue {
       return isSensitive(cond) ? markSensitive(chosen) : chosen;
     }
     case 'Unary':
-      return evaluateUnary(expr.op, evaluateExpr(expr.operand, ctx), origin);
+      return evaluateUnary(expr.op, evaluateExpr(expr.operand, ctx), { file: ctx.file, range: expr.range });
     case 'Binary':
       return evaluateBinary(expr.op, evaluateExpr(expr.left, ctx), evaluateExpr(expr.right, ctx));
     case 'Invalid':
@@ -263,15 +263,16 @@ function evaluateTry(args: Expression[], ctx: EvalContext): EvalValue {
 function evaluateTraversal(root: string, steps: TraverseStep[], ctx: EvalContext): EvalValue {
   const bound = ctx.bindings?.get(root);
   if (bound) return applySteps(bound, steps, root);
-  const [first, ...rest] = steps;
-  const name = first?.kind === 'GetAttr' ? first.name : undefined;
-  if (root === 'var' && name !== undefined) return applySteps(ctx.scope.variable(name), rest, `var.${name}`);
-  if (root === 'local' && name !== undefined) return applySteps(ctx.scope.local(name), rest, `local.${name}`);
+  // No `[first, ...rest]`: an iterator and a new array per reference, in the evaluation's hottest path.
+  const first = steps.length > 0 ? steps[0] : undefined;
+  const name = first !== undefined && first.kind === 'GetAttr' ? first.name : undefined;
+  if (root === 'var' && name !== undefined) return applySteps(ctx.scope.variable(name), steps, `var.${name}`, 1);
+  if (root === 'local' && name !== undefined) return applySteps(ctx.scope.local(name), steps, `local.${name}`, 1);
   if (root === 'count' || root === 'each') return unknown(`${traversalText(root, steps)} used outside count/for_each`);
   const special = ctx.scope.special(root, steps);
   if (special) return special;
   if (name !== undefined) {
-    const resource = ctx.scope.resource(root, name, rest);
+    const resource = ctx.scope.resource(root, name, steps.slice(1));
     if (resource) return resource;
   }
   return failure(`reference to undeclared ${traversalText(root, steps)}`);
@@ -294,28 +295,40 @@ function evaluateIndexedResource(expr: Extract<Expression, { kind: 'RelativeTrav
 /** Root names that are never a resource type. */
 const notResourceRoots: ReadonlySet<string> = new Set(['var', 'local', 'count', 'each', 'path', 'terraform', 'data', 'module', 'self', 'ephemeral']);
 
-/** Follows `.attr` / `[key]` steps; missing keys are unknown (the value may be computed later), never null. */
-export function applySteps(value: EvalValue, steps: TraverseStep[], label: string): EvalValue {
+/**
+ * Follows `.attr` / `[key]` steps from `steps[from]` on; missing keys are unknown (the value may be
+ * computed later), never null. The path a reason quotes is spelled only when there is a reason.
+ */
+export function applySteps(value: EvalValue, steps: TraverseStep[], label: string, from = 0): EvalValue {
   let v = value;
-  let path = label;
-  for (const step of steps) {
+  for (let s = from; s < steps.length; s++) {
     if (v.kind === 'unknown') return v;
+    const step = steps[s];
     const key = step.kind === 'GetAttr' ? step.name : step.key;
-    path += step.kind === 'GetAttr' ? `.${step.name}` : typeof step.key === 'number' ? `[${step.key}]` : `[${JSON.stringify(step.key)}]`;
     let next: EvalValue | undefined;
     if (v.kind === 'list') {
       const i = typeof key === 'number' ? key : /^\d+$/.test(key) ? Number(key) : undefined;
       next = i === undefined ? undefined : v.items[i];
-      if (!next) return failure(i === undefined ? `${path}: a list has no attribute "${key}"` : `${path}: index out of range`, v.sensitive);
+      if (!next) return failure(i === undefined ? `${stepsPath(label, steps, from, s)}: a list has no attribute "${key}"` : `${stepsPath(label, steps, from, s)}: index out of range`, v.sensitive);
     } else if (v.kind === 'map') {
       next = v.entries.get(String(key));
-      if (!next) return failure(`${path} has no value`, v.sensitive);
+      if (!next) return failure(`${stepsPath(label, steps, from, s)} has no value`, v.sensitive);
     } else {
-      return failure(v.value === null ? `${path}: attribute of null` : `${path}: attribute of a primitive value`, v.sensitive);
+      return failure(v.value === null ? `${stepsPath(label, steps, from, s)}: attribute of null` : `${stepsPath(label, steps, from, s)}: attribute of a primitive value`, v.sensitive);
     }
     v = v.sensitive && !next.sensitive ? markSensitive(next) : next;
   }
   return v;
+}
+
+/** `label` followed by steps[from..to] as written: `var.x.a[0]["k"]`. */
+function stepsPath(label: string, steps: TraverseStep[], from: number, to: number): string {
+  let path = label;
+  for (let s = from; s <= to; s++) {
+    const step = steps[s];
+    path += step.kind === 'GetAttr' ? `.${step.name}` : typeof step.key === 'number' ? `[${step.key}]` : `[${JSON.stringify(step.key)}]`;
+  }
+  return path;
 }
 
 function evaluateSplat(source: EvalValue, expr: Extract<Expression, { kind: 'Splat' }>, ctx: EvalContext): EvalValue {

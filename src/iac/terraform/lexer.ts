@@ -68,7 +68,8 @@ export class Lexer implements LexerState {
     this.pos = 0;
     const base = opts.startOffset ?? 0;
     this.line = opts.startLine ?? 0;
-    this.lineStart = -(opts.startCharacter ?? 0);
+    // Never -0: a double there makes the field a double, and optimized code that assumed an integer deopts.
+    this.lineStart = opts.startCharacter ? -opts.startCharacter : 0;
     const cap = Math.max(64, (text.length >> 2) + 16);
     this.ts = { text, count: 0, diagnostics: [], ...allocColumns(cap) };
     // A base offset shifts every recorded offset (used for templates embedded in JSON).

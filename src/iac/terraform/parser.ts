@@ -10,6 +10,7 @@ import { expressionParser, parseExpression as parseExpr } from './expression';
 import { lex, Tok, type TokenStream } from './lexer';
 import { describe as describeImpl, exact as exactImpl, newState, type ParseState } from './parseState';
 import { parseBareTemplate, parseQuotedTemplate } from './template';
+import { PRIMER } from './primer';
 
 // Local bindings: a CommonJS import is a getter call on every use, too slow for this hot path.
 const T = { ...Tok };
@@ -20,8 +21,19 @@ const exact = exactImpl;
 const origin = (): Position => ({ offset: 0, line: 0, character: 0 });
 
 
+let primed = false;
+
 /** Parses a whole `.tf` file. Never throws. */
 export function parseHcl(text: string): ParseResult {
+  if (!primed) {
+    // Every construct once before the first real file: see primer.ts.
+    primed = true;
+    parseText(PRIMER);
+  }
+  return parseText(text);
+}
+
+function parseText(text: string): ParseResult {
   return guard(() => {
     const ts = lex(text);
     const p = newState(ts, expressionParser);
