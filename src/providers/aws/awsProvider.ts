@@ -13,6 +13,7 @@ import { effectiveEc2Endpoint, endpointMismatch } from './endpoints';
 import { classifyError, UNTRUSTED, type LiveError } from './errors';
 import { createLimiter } from '../limiter';
 import { isLiveError } from './mapper';
+import { internStrings, type StringTable } from './internStrings';
 import { awsMapperFor, type AnyAwsMapper } from './mappers';
 import { awsTypeSchema } from './schema';
 import { awsCoverage } from './coverage';
@@ -151,6 +152,7 @@ export async function fetchAll(bindings: Binding[], ctx: FetchContext, options: 
   };
   const total = bindings.length;
   let done = results.size;
+  const strings: StringTable = new Map();
   try {
     await Promise.all(
       [...groups.values()].map(async (g) => {
@@ -162,7 +164,7 @@ export async function fetchAll(bindings: Binding[], ctx: FetchContext, options: 
           // One slice of describe batches at a time: its API objects are mapped and dropped before the next is asked.
           const idOf = (b: Binding) => (g.mapper.describeIdOf ? g.mapper.describeIdOf(b) : b.liveId);
           for (const slice of describeSlices(asked, idOf, g.mapper.describe.chunkSize * concurrency)) {
-            recordVpcs(scope, g.mapper, g.access.profile, g.region, (await fetchGroup({ ...g, bindings: slice }, gctx, results)).values());
+            recordVpcs(scope, g.mapper, g.access.profile, g.region, (await fetchGroup({ ...g, bindings: slice }, gctx, results, strings)).values());
           }
         } catch (e) {
           // A bug or an unexpected SDK failure still answers every binding of the group.
@@ -192,7 +194,7 @@ async function fetchServices(bindings: Binding[], ctx: FetchContext, options: Aw
 }
 
 /** Answers the group's bindings; returns the objects that exist (by ID). */
-async function fetchGroup(g: Group, ctx: Parameters<typeof describeByIds>[2], results: Map<Binding, LiveResult>): Promise<Map<string, unknown>> {
+async function fetchGroup(g: Group, ctx: Parameters<typeof describeByIds>[2], results: Map<Binding, LiveResult>, strings: StringTable): Promise<Map<string, unknown>> {
   const { mapper } = g;
   // A rule or route is described through its group or table (describeIdOf); everything else by its own ID.
   const idOf = (b: Binding) => (mapper.describeIdOf ? mapper.describeIdOf(b) : b.liveId);
@@ -224,7 +226,7 @@ async function fetchGroup(g: Group, ctx: Parameters<typeof describeByIds>[2], re
       else if (isLiveError(extra)) results.set(b, extra as LiveError);
       else {
         const unreadable: Record<string, string> = {};
-        const attributes = mapper.toAttributes(o.item, extra, unreadable, b);
+        const attributes = internStrings(mapper.toAttributes(o.item, extra, unreadable, b), strings);
         results.set(b, Object.keys(unreadable).length > 0 ? { status: 'found', attributes, unreadable } : { status: 'found', attributes });
       }
     }
