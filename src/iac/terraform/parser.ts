@@ -9,7 +9,7 @@ import type {
 import { expressionParser, parseExpression as parseExpr } from './expression';
 import { lex, Tok, type TokenStream } from './lexer';
 import { describe as describeImpl, exact as exactImpl, newState, type ParseState } from './parseState';
-import { parseBareTemplate, parseQuotedTemplate } from './template';
+import { parseBareTemplate, parsePlainLabel, parseQuotedTemplate } from './template';
 import { PRIMER } from './primer';
 
 // Local bindings: a CommonJS import is a getter call on every use, too slow for this hot path.
@@ -168,6 +168,8 @@ function parseLabel(p: ParseState): BlockLabel {
     const k = p.advance();
     return { value: p.tokText(k), range: p.tokRange(k), quoted: false };
   }
+  const plain = parsePlainLabel(p);
+  if (plain !== undefined) return { value: plain.value, range: plain.range, quoted: true };
   const tmpl = parseQuotedTemplate(p);
   let value = '';
   for (const part of tmpl.parts) {
