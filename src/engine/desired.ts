@@ -74,7 +74,11 @@ export function evaluateBody(body: DeclaredBody, range: Range, bodyFile: string,
 
 function evaluateAttribute(attr: DeclaredAttribute, bodyFile: string, scope: EvalScope, bindings: ReadonlyMap<string, EvalValue>): DesiredAttribute {
   const file = attr.file ?? bodyFile;
-  return { kind: 'attribute', name: attr.name, value: evaluateExpr(attr.expr, { scope, file, bindings }), location: { file, range: attr.valueRange } };
+  const value = evaluateExpr(attr.expr, { scope, file, bindings });
+  // A literal written right there has its origin where the attribute's value is: one object for both (issue 15).
+  const origin = value.kind === 'unknown' ? undefined : value.origin;
+  const location = origin && origin.file === file && origin.range === attr.valueRange ? origin : { file, range: attr.valueRange };
+  return { kind: 'attribute', name: attr.name, value, location };
 }
 
 /** Names the code declares at the top of a body (what a mapper needs to fetch). */

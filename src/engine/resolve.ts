@@ -135,6 +135,7 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
     providerConfig: providerConfigFor(resource.provider),
   });
   const warnedIgnores = new Set<DeclaredResource>();
+  const tagIgnores = new Map<AwsTagSettings | undefined, (attribute: string) => boolean>();
   const resolveResources = (moduleIndex: ModuleIndex, moduleScope: EvalScope, prefix: string, providerNames: ReadonlyMap<string, string>): void => {
     for (const declared of moduleIndex.resources) {
       // Inside a module, addresses carry the instance's prefix and provider configurations are the root's;
@@ -151,6 +152,8 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
       // Once per block, not per module instance.
       if (!warnedIgnores.has(declared)) for (const w of ignoreChanges?.warnings ?? []) errors.push({ kind: 'config', file: resource.file, range: w.range, message: `${resource.address}: ${w.message}`, severity: 'warning' });
       const ignoredPrefixes = ignoreChanges?.paths.flatMap(driftPrefixes) ?? [];
+      // One function per resource, and one per provider's tag settings for all that ignore no change (issue 15).
+      const ignored = ignoredPrefixes.length > 0 ? ignoredBy(ignoredPrefixes, tags) : (tagIgnores.get(tags) ?? tagIgnores.set(tags, ignoredBy([], tags)).get(tags)!);
       warnedIgnores.add(declared);
       let expanded: Expanded[];
       try {
@@ -172,7 +175,6 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
         }
         if (tags) applyDefaultTags(desired, tags);
         dropIgnoredAttributes(desired, ignoreChanges);
-        const ignored = ignoredBy(ignoredPrefixes, tags);
         instances.push({ address: inst.address, resource, liveId: inst.liveId, ...(inst.reason ? { unverifiedReason: inst.reason } : {}), desired, providerConfig, ignored, ...(ignoreChanges ? { ignoreChanges } : {}), ...(inst.stateAttributes ? { stateAttributes: inst.stateAttributes } : {}) });
       }
     }
