@@ -93,7 +93,7 @@ function parseTerm(p: ParseState): Expression {
       return { kind: 'Literal', value: Number(raw), raw, range: p.tokRange(k) };
     }
     case T.Ident: {
-      const name = p.tokText(k);
+      const name = p.name(k);
       const next = p.peekAhead();
       if (next === T.OParen || next === T.DoubleColon) return parseCall(p);
       p.advance();
@@ -170,7 +170,7 @@ export function recoverInList(p: ParseState, closer: number): void {
 
 function parseCall(p: ParseState): Expression {
   const k = p.advance();
-  let name = p.tokText(k);
+  let name = p.name(k);
   let nameEnd = p.endPos(k);
   while (p.peek() === T.DoubleColon) {
     p.advance();

@@ -129,7 +129,7 @@ function parseBody(p: ParseState, openK: number | undefined): Body {
 /** An attribute or block starting at the current identifier. */
 function parseItem(p: ParseState, oneLine: boolean): Attribute | Block | undefined {
   const k = p.advance();
-  const name = p.tokText(k);
+  const name = p.name(k);
   const next = p.type[p.i];
   if (next === T.Equal) {
     p.i++;
@@ -166,7 +166,7 @@ function endOfItem(p: ParseState, oneLine: boolean, what: string): void {
 function parseLabel(p: ParseState): BlockLabel {
   if (p.type[p.i] === T.Ident) {
     const k = p.advance();
-    return { value: p.tokText(k), range: p.tokRange(k), quoted: false };
+    return { value: p.name(k), range: p.tokRange(k), quoted: false };
   }
   const plain = parsePlainLabel(p);
   if (plain !== undefined) return { value: plain.value, range: plain.range, quoted: true };
@@ -232,7 +232,7 @@ function parseBlock(p: ParseState, typeK: number, oneLine: boolean): Block | und
   }
   p.leave();
   const block: Block = {
-    kind: 'Block', type: p.tokText(typeK), typeRange, labels: blockLabels, body, openBraceRange, closeBraceRange,
+    kind: 'Block', type: p.name(typeK), typeRange, labels: blockLabels, body, openBraceRange, closeBraceRange,
     range: { start: typeRange.start, end: closeBraceRange !== undefined ? closeBraceRange.end : body.range.end },
   };
   if (closeBraceRange !== undefined) endOfItem(p, oneLine, 'block definition');

@@ -330,7 +330,8 @@ function decodeRaw(raw: string): string {
 
 /** Quoted-string text: backslash escapes plus `$${` / `%%{`. */
 function decodeQuoted(p: ParseState, k: number): string {
-  const raw = p.tokText(k);
+  // Short literals ("tcp", "Name", "0.0.0.0/0") are shared like names: see ParseState.name.
+  const raw = p.name(k);
   if (raw.indexOf('\\') < 0) return decodeRaw(raw);
   let out = '';
   let i = 0;

@@ -48,7 +48,7 @@ function attrStep(p: ParseState): TraverseStep | undefined {
     // `a.0.1`: hclsyntax reads `0.1` as one number and rejects it; both steps are still kept.
     p.error('Chaining two legacy indexes (a.0.1) is not permitted: write a[0][1].', { start: range.start, end: p.endPos(k + 2) });
   }
-  return next === T.Ident ? { kind: 'GetAttr', name: p.tokText(k), range } : { kind: 'IndexStep', key: Number(p.tokText(k)), range };
+  return next === T.Ident ? { kind: 'GetAttr', name: p.name(k), range } : { kind: 'IndexStep', key: Number(p.tokText(k)), range };
 }
 
 /** `[ key ]` at the current bracket; returns a static step or the key expression. */

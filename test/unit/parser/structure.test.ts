@@ -114,4 +114,32 @@ describe('HCL structure', () => {
     assert.deepEqual(r.diagnostics, []);
     assert.ok(checkPositions(r.body, src) > 50);
   });
+
+  it('spells every name and short string as written, however many parses share them', () => {
+    // Short names are shared across parses through a fixed table: thousands of spellings collide in it.
+    let seed = 7;
+    const word = (): string => {
+      const n = 1 + ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 16);
+      let w = 'abcdefghijklmnopqrstuvwxyz'[seed % 26];
+      for (let i = 1; i < n; i++) w += 'abcdefghijklmnopqrstuvwxyz_0123456789-'[(seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 38];
+      return w;
+    };
+    for (let file = 0; file < 200; file++) {
+      const words = Array.from({ length: 40 }, word).map((w) => (['true', 'false', 'null'].includes(w) ? `${w}_` : w));
+      const lines = words.map((w, i) => `${w} = ${words[(i + 1) % words.length]}.${w}["${w}"]`);
+      const blocks = words.map((w) => `${w} "${w}" ${w} {\n}`);
+      const r = parseHcl([...lines, ...blocks].join('\n'));
+      assert.deepEqual(r.diagnostics, []);
+      const attrs = r.body.items.filter((i) => i.kind === 'Attribute');
+      const found = attrs.map((a) => {
+        const e = a.kind === 'Attribute' ? a.expr : undefined;
+        assert.ok(e?.kind === 'ScopeTraversal');
+        const key = e.steps[1];
+        return [a.name, e.root, e.steps[0].kind === 'GetAttr' ? e.steps[0].name : '', key.kind === 'IndexStep' ? key.key : ''];
+      });
+      assert.deepEqual(found, words.map((w, i) => [w, words[(i + 1) % words.length], w, w]));
+      const labels = r.body.items.filter((i) => i.kind === 'Block').map((b) => (b.kind === 'Block' ? [b.type, ...b.labels.map((l) => l.value)] : []));
+      assert.deepEqual(labels, words.map((w) => [w, w, w]));
+    }
+  });
 });
