@@ -131,8 +131,23 @@ function words(name: string): string[] {
     .filter((w) => w !== '');
 }
 
+/** Verdicts by name: the same few thousand attribute names come back for every resource and instance. */
+const nameVerdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 20_000;
+
 /** The name heuristic for one attribute or map key, whatever the provider. */
 export function isSensitiveName(name: string): boolean {
+  let verdict = nameVerdicts.get(name);
+  if (verdict === undefined) {
+    verdict = judgeName(name);
+    // Bounded: map keys of generated code are endless.
+    if (nameVerdicts.size >= MAX_VERDICTS) nameVerdicts.clear();
+    nameVerdicts.set(name, verdict);
+  }
+  return verdict;
+}
+
+function judgeName(name: string): boolean {
   const ws = words(name);
   if (ws.length === 0) return false;
   if (META_LAST.has(ws[ws.length - 1]) || (ws.length > 1 && META_FIRST.has(ws[0]))) return false;
