@@ -8,12 +8,15 @@
 //     git --git-dir /work/.mirror/$d/repo archive HEAD -- '*.tf' | tar -x -C /tmp/realtf/$d; done
 // (6,815 files, 17.9 MB on 2026-12-04), then `npm run bench -- index /tmp/realtf`; for a before/after,
 // DRIFTLENS_BENCH_SRC=<checkout of the old sources> on the same corpus in the same load conditions.
+// On 2026-12-05 the mirrors were fetched anew (26 repositories: 20 terraform-aws-modules, 5 Azure,
+// aztfmod caf, cloudposse components, Google's fabric): 6,235 files, 16.8 MB. `--phases` is the
+// quicker before/after: the split, the whole run (its CPU by thread) and @cdktf/hcl2json.
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 import { loadShippedEngine, repoRoot, type Engine } from './lib/engine';
-import { printRows, stopwatch, timeCliProcess, timePhases } from './lib/phases';
+import { printRows, stopwatch, timeCliProcess, timePhases, type CpuByThread, type Timed } from './lib/phases';
 import { readdir } from 'node:fs/promises';
 
 const require = createRequire(__filename);
@@ -82,9 +85,20 @@ async function run(dir: string, oracleBudget: number, phasesOnly: boolean): Prom
   const inventoryTime = t();
   const phases = await timePhases(engine, dir);
   if (phasesOnly) {
-    // `--phases`: the split and the whole run only (e.g. for a before/after with DRIFTLENS_BENCH_SRC).
+    // `--phases`: the split, the whole run and HashiCorp's parser on the same files (e.g. for a
+    // before/after with DRIFTLENS_BENCH_SRC), without the slower oracle and the warm passes.
     console.log(`corpus: ${dir}  ${phases.files} files, ${(phases.bytes / 1e6).toFixed(2)} MB, ${counted.resources} resources`);
-    printRows([...phases.rows, { name: 'whole inventory + evaluation, in process', time: inventoryTime }, ...(cli ? [{ name: 'whole CLI inventory, new process', time: cli, note: `peak RSS ${cli.maxRssMb.toFixed(0)} MB` }] : [])], phases.bytes, phases.files);
+    printRows([...phases.rows, { name: 'whole inventory + evaluation, in process', time: inventoryTime }, ...(cli ? [{ name: 'whole CLI inventory, new process', time: cli, note: cliNote(cli) }] : [])], phases.bytes, phases.files);
+    const tf = (await loadSources(dir, engine)).filter((s) => s.file.endsWith('.tf'));
+    const hcl = await timeHcl2json(tf, tf.reduce((n, s) => n + s.bytes, 0));
+    printRows([{ name: '@cdktf/hcl2json parse (.tf only)', time: hcl }], hcl.bytes, hcl.files);
+    const ratio = (name: string, t: Timed): void => {
+      const wall = phases.bytes / t.seconds / (hcl.bytes / hcl.seconds);
+      const cpu = phases.bytes / t.cpuSeconds / (hcl.bytes / hcl.cpuSeconds);
+      console.log(`ratio  ${name.padEnd(40)} vs @cdktf/hcl2json: ${wall.toFixed(1)}x wall, ${cpu.toFixed(1)}x cpu`);
+    };
+    ratio('inventory + evaluation, in process', inventoryTime);
+    if (cli) ratio('CLI inventory, new process', cli);
     return;
   }
 
@@ -135,7 +149,7 @@ async function run(dir: string, oracleBudget: number, phasesOnly: boolean): Prom
 
   console.log('\nphases (each timed alone; the whole run overlaps reads with parsing):');
   printRows(phases.rows, phases.bytes, phases.files);
-  if (cli) console.log(`  peak RSS of the CLI inventory process: ${cli.maxRssMb.toFixed(0)} MB`);
+  if (cli) console.log(`  CLI inventory process: ${cliNote(cli)}`);
   console.log('');
   for (const f of figures) {
     const mbs = f.bytes / 1e6 / f.seconds;
@@ -159,13 +173,19 @@ async function run(dir: string, oracleBudget: number, phasesOnly: boolean): Prom
 }
 
 /** The CLI's inventory command end to end in a new process (start-up and JSON output included). */
-function timeCli(dir: string): (Omit<Figure, 'files' | 'bytes'> & { maxRssMb: number }) | undefined {
+function timeCli(dir: string): (Omit<Figure, 'files' | 'bytes'> & { maxRssMb: number; threads?: CpuByThread }) | undefined {
   const r = timeCliProcess(dir);
   if (typeof r === 'string') {
     console.error(r);
     return undefined;
   }
-  return { name: 'driftlens inventory --format json (new process)', ...r.time, maxRssMb: r.maxRssMb, failed: 0 };
+  return { name: 'driftlens inventory --format json (new process)', ...r.time, maxRssMb: r.maxRssMb, threads: r.threads, failed: 0 };
+}
+
+/** Peak RSS, and (Linux) the CPU of the main thread against V8's helper threads (parallel GC, TurboFan compiles). */
+function cliNote(cli: { maxRssMb: number; threads?: CpuByThread }): string {
+  const threads = cli.threads ? `, cpu ${cli.threads.main.toFixed(2)} s main thread + ${cli.threads.others.toFixed(2)} s other threads (GC, JIT)` : '';
+  return `peak RSS ${cli.maxRssMb.toFixed(0)} MB${threads}`;
 }
 
 async function timeHcl2json(sources: Source[], bytes: number): Promise<Figure> {

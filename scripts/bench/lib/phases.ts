@@ -61,8 +61,14 @@ export async function timePhases(engine: Engine, dir: string): Promise<{ rows: P
 
   gc();
   t = stopwatch();
+  for (let i = 0; i < paths.length; i++) engine.parseTerraformText(paths[i].name, texts[i]);
+  rows.push({ name: 'parse alone (each tree dropped)', time: t() });
+  // Kept, as the phases below need them: every tree survives and is copied by the collector, as a
+  // run's declarations are (issue 17: the gap between these two rows is that copying).
+  gc();
+  t = stopwatch();
   const parsed = paths.map((p, i) => engine.parseTerraformText(p.name, texts[i]));
-  rows.push({ name: 'parse', time: t(), note: `${parsed.filter((p) => p.diagnostics.some((d) => d.severity === 'error')).length} files with errors` });
+  rows.push({ name: 'parse, trees kept', time: t(), note: `${parsed.filter((p) => p.diagnostics.some((d) => d.severity === 'error')).length} files with errors` });
 
   gc();
   t = stopwatch();
@@ -98,16 +104,35 @@ export async function timePhases(engine: Engine, dir: string): Promise<{ rows: P
 }
 
 /** `driftlens inventory <dir> --format json` in a new process (start-up and JSON output included), with its peak RSS. */
-export function timeCliProcess(dir: string, src?: string): { time: Timed; maxRssMb: number } | string {
+/** CPU seconds of the main thread and of all other threads (V8's GC and compiler helpers, libuv's pool). */
+export interface CpuByThread {
+  main: number;
+  others: number;
+}
+
+export function timeCliProcess(dir: string, src?: string): { time: Timed; maxRssMb: number; threads?: CpuByThread } | string {
   const tmp = mkdtempSync(join(tmpdir(), 'driftlens-bench-cli-'));
   try {
     const program = bundle(tmp, {
       src,
       entry: [
         "import { inventoryCommand } from './src/cli/inventoryCommand';",
+        "import { readdirSync, readFileSync } from 'node:fs';",
         'inventoryCommand(process.argv.slice(2)).then((code) => {',
         '  process.exitCode = code;',
         "  process.stderr.write(`\\nbench-rusage ${JSON.stringify(process.resourceUsage())}\\n`);",
+        // Where the CPU went by thread (Linux): the main thread, and V8's helpers (parallel GC, TurboFan).
+        "  try {",
+        "    const ticks = readdirSync('/proc/self/task').map((t) => {",
+        "      const s = readFileSync(`/proc/self/task/${t}/stat`, 'utf8');",
+        "      const f = s.slice(s.lastIndexOf(')') + 2).split(' ');",
+        "      return [t, Number(f[11]) + Number(f[12])];",
+        "    });",
+        "    const main = ticks.find(([t]) => t === String(process.pid));",
+        "    const all = ticks.reduce((n, [, c]) => n + c, 0);",
+        // Clock ticks at USER_HZ, 100 on Linux.
+        "    if (main) process.stderr.write(`bench-threads ${JSON.stringify({ main: main[1] / 100, others: (all - main[1]) / 100 })}\\n`);",
+        "  } catch {}",
         '});',
       ].join('\n'),
     });
@@ -117,7 +142,8 @@ export function timeCliProcess(dir: string, src?: string): { time: Timed; maxRss
     const line = /bench-rusage (.*)/.exec(r.stderr?.toString() ?? '');
     if (r.status !== 0 || !line) return `inventory process failed (${r.status ?? r.signal}): ${r.stderr?.toString().slice(0, 300) ?? ''}`;
     const u = JSON.parse(line[1]) as { userCPUTime: number; systemCPUTime: number; maxRSS: number };
-    return { time: { seconds, cpuSeconds: (u.userCPUTime + u.systemCPUTime) / 1e6 }, maxRssMb: u.maxRSS / 1024 };
+    const threads = /bench-threads (.*)/.exec(r.stderr?.toString() ?? '');
+    return { time: { seconds, cpuSeconds: (u.userCPUTime + u.systemCPUTime) / 1e6 }, maxRssMb: u.maxRSS / 1024, ...(threads ? { threads: JSON.parse(threads[1]) as CpuByThread } : {}) };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
