@@ -23,11 +23,10 @@ import { scanWorkspace, type ScanProgress } from '../../src/engine/scan';
 import { formatJson } from '../../src/engine/report/json';
 import { createAwsProvider } from '../../src/providers/aws';
 import type { Ec2Sdk } from '../../src/providers/aws/client';
-import type { Ec2Seed } from '../../test/fakes/ec2';
 import { startFakeCloud } from '../editor/fakeCloud';
+import { generateScanWorkspace } from './lib/generatedWorkspace';
 
 const CONCURRENCY = 8;
-const TYPES = ['t3.micro', 't3.small', 'm5.large', 'c5.xlarge'];
 
 const { values } = parseArgs({ options: { n: { type: 'string' }, latency: { type: 'string', default: '50' }, 'page-size': { type: 'string' }, sandbox: { type: 'boolean' }, memory: { type: 'boolean' }, 'heap-snapshot': { type: 'string' } } });
 const n = Number(values.n ?? 1000);
@@ -36,52 +35,6 @@ const pageSize = values['page-size'] ? Number(values['page-size']) : undefined;
 if (!Number.isInteger(n) || n < 4 || !Number.isFinite(latency) || latency < 0) {
   console.error('usage: npm run bench -- scan [--n 1000] [--latency 50] [--page-size N] [--sandbox] [--memory] [--heap-snapshot DIR]');
   process.exit(1);
-}
-
-const hex = (prefix: string, i: number) => `${prefix}-${i.toString(16).padStart(17, '0')}`;
-
-/** The .tf text, the state and the fake account of a workspace with `n` resources, all in sync. */
-function generate(count: number): { tf: string; state: string; seed: Ec2Seed } {
-  const vpcs = Math.max(1, Math.floor(count / 100));
-  const subnets = Math.max(1, Math.floor(count / 10));
-  const groups = Math.max(1, Math.floor(count / 10));
-  const instances = count - vpcs - subnets - groups;
-  const tf: string[] = ['provider "aws" {\n  region = "us-east-1"\n}\n'];
-  const resources: unknown[] = [];
-  const seed: Required<Pick<Ec2Seed, 'vpcs' | 'subnets' | 'securityGroups' | 'instances'>> = { vpcs: [], subnets: [], securityGroups: [], instances: [] };
-  const stateOf = (type: string, name: string, id: string) =>
-    resources.push({ mode: 'managed', type, name, provider: 'provider["registry.terraform.io/hashicorp/aws"]', instances: [{ schema_version: 0, attributes: { id }, sensitive_attributes: [] }] });
-  for (let i = 0; i < vpcs; i++) {
-    const id = hex('vpc', i + 1);
-    tf.push(`resource "aws_vpc" "v${i}" {\n  cidr_block = "10.${i % 256}.0.0/16"\n  tags = {\n    Name = "vpc-${i}"\n  }\n}\n`);
-    stateOf('aws_vpc', `v${i}`, id);
-    seed.vpcs.push({ id, cidrBlock: `10.${i % 256}.0.0/16`, tags: { Name: `vpc-${i}` } });
-  }
-  for (let i = 0; i < subnets; i++) {
-    const id = hex('subnet', i + 1);
-    const v = i % vpcs;
-    const cidr = `10.${v % 256}.${i % 256}.0/24`;
-    tf.push(`resource "aws_subnet" "s${i}" {\n  vpc_id = aws_vpc.v${v}.id\n  cidr_block = "${cidr}"\n  availability_zone = "us-east-1a"\n}\n`);
-    stateOf('aws_subnet', `s${i}`, id);
-    seed.subnets.push({ id, vpcId: hex('vpc', v + 1), cidrBlock: cidr, availabilityZone: 'us-east-1a' });
-  }
-  for (let i = 0; i < groups; i++) {
-    const id = hex('sg', i + 1);
-    tf.push(`resource "aws_security_group" "g${i}" {\n  name = "g${i}"\n  description = "group ${i}"\n  ingress {\n    from_port = 443\n    to_port = 443\n    protocol = "tcp"\n    cidr_blocks = ["10.0.0.0/8"]\n  }\n}\n`);
-    stateOf('aws_security_group', `g${i}`, id);
-    seed.securityGroups.push({ id, name: `g${i}`, description: `group ${i}`, vpcId: hex('vpc', 1), ingress: [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlocks: ['10.0.0.0/8'] }], egress: [] });
-  }
-  for (let i = 0; i < instances; i++) {
-    const id = hex('i', i + 1);
-    const type = TYPES[i % TYPES.length];
-    const s = i % subnets;
-    const g = i % groups;
-    tf.push(`resource "aws_instance" "i${i}" {\n  ami = "ami-0abcdef1234567890"\n  instance_type = "${type}"\n  subnet_id = aws_subnet.s${s}.id\n  vpc_security_group_ids = [aws_security_group.g${g}.id]\n  tags = {\n    Name = "i-${i}"\n  }\n}\n`);
-    stateOf('aws_instance', `i${i}`, id);
-    seed.instances.push({ id, ami: 'ami-0abcdef1234567890', instanceType: type, subnetId: hex('subnet', s + 1), securityGroupIds: [hex('sg', g + 1)], tags: { Name: `i-${i}` } });
-  }
-  const state = JSON.stringify({ version: 4, terraform_version: '1.11.4', serial: 1, lineage: 'bench', outputs: {}, resources });
-  return { tf: tf.join('\n'), state, seed };
 }
 
 /** The EC2 SDK file the CLI ships (dist/ec2Sdk.js, built by `npm run bench`): the only SDK a scan of this workspace loads. */
@@ -165,7 +118,7 @@ async function sandbox(): Promise<void> {
 
 /** Writes the workspace and starts the fake with its seed; keeps nothing of either. */
 async function prepare(dir: string, child: ChildProcess): Promise<{ url: string }> {
-  const { tf, state, seed } = generate(n);
+  const { tf, state, seed } = generateScanWorkspace(n);
   writeFileSync(join(dir, 'main.tf'), tf);
   writeFileSync(join(dir, 'terraform.tfstate'), state);
   return ask<{ url: string }>(child, { kind: 'start', seed, latency, pageSize });

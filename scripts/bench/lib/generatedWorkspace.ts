@@ -1,5 +1,4 @@
-// Workspaces for the editor benches (scanWorker.ts). Copies of the generators in scan.ts and
-// indexEditor.ts, which run their benchmark on import: the same N-resource workspace (VPCs, subnets,
+// Workspaces the benches share (scan.ts, scanWorker.ts, indexEditor.ts): the same N-resource workspace (VPCs, subnets,
 // security groups, instances, all in sync, with state and the fake EC2's seed) and the same corpus of
 // .tf files made from the test fixtures.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
