@@ -3,28 +3,12 @@
 // workspace (empty cache), a warm re-index, one edited file; with the longest stretch the thread
 // was held and the event loop's worst delay meanwhile. Without a dir: N (default 2,600) files
 // made from the test fixtures. Targets (issue 17): first < 1 s and never blocking, warm < 200 ms, edit < 20 ms.
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { loadShippedEngine, repoRoot } from './lib/engine';
-
-async function writeCorpus(dir: string, count: number): Promise<void> {
-  const fixtures: string[] = [];
-  const walk = async (d: string): Promise<void> => {
-    for (const e of await readdir(d, { withFileTypes: true })) {
-      if (e.isDirectory()) await walk(join(d, e.name));
-      else if (e.name.endsWith('.tf')) fixtures.push(await readFile(join(d, e.name), 'utf8'));
-    }
-  };
-  await walk(join(repoRoot, 'test', 'fixtures', 'terraform'));
-  for (let i = 0; i < count; i++) {
-    const text = fixtures[(i * 7) % fixtures.length].replace(/^(resource|data|module|variable|output)(\s+"[^"]+")?\s+"([^"]+)"/gm, (_m, kw: string, type: string | undefined, n: string) => `${kw}${type ?? ''} "${n}_${i}"`);
-    const file = join(dir, `stack${String(Math.floor(i / 10)).padStart(4, '0')}`, `file${i % 10}.tf`);
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, text);
-  }
-}
+import { loadShippedEngine } from './lib/engine';
+import { writeIndexCorpus } from './lib/generatedWorkspace';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -33,7 +17,7 @@ async function main(): Promise<void> {
   const given = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--files');
   const dir = given ?? (await mkdtemp(join(tmpdir(), 'driftlens-editor-index-')));
   try {
-    if (!given) await writeCorpus(dir, count);
+    if (!given) await writeIndexCorpus(dir, count);
     const { indexWorkspaceSliced, declarationsCache, listModules } = loadShippedEngine();
     const cache = declarationsCache({ version: 'bench' });
     const delay = monitorEventLoopDelay({ resolution: 1 });
