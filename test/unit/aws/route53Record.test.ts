@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { scanCommand } from '../../../src/cli/scanCommand';
 import { serviceTypeFor } from '../../../src/providers/aws/services/serviceTypes';
 import { parseRecordId } from '../../../src/providers/aws/services/route53/route53Record';
+import { listZone, listZoneWhole } from '../../../src/providers/aws/services/route53/route53Zone';
 import { startFakeRoute53, type FakeRoute53, type FakeZone } from '../../fakes/route53';
 import { FAKE_ACCESS_KEY, setAwsEnv, sharedStsUrl } from './awsTestEnv';
 
@@ -77,9 +78,11 @@ const STATE = {
   resources: [rec('www', 'www', 'A'), rec('apex', 'example.com', 'A'), rec('wildcard', '*.example.com', 'CNAME'), rec('spf', 'example.com', 'TXT'), rec('api_blue', 'api.example.com', 'CNAME', 'zz-blue')],
 };
 
-function zone(): FakeZone {
+/** `filler` more A records: a zone of many pages, where one lookup per declared record takes fewer calls. */
+function zone(filler = 0): FakeZone {
   // 100 other weighted sets sort before zz-blue: with MaxItems 100 it is on the second page.
   const others = Array.from({ length: 100 }, (_, i) => ({ name: 'api.example.com', type: 'CNAME', ttl: 60, values: ['green.example.com'], setIdentifier: `a${String(i).padStart(3, '0')}`, weight: 0 }));
+  const hosts = Array.from({ length: filler }, (_, i) => ({ name: `host${i}.filler.example.com`, type: 'A', ttl: 300, values: [`10.0.${i >> 8}.${i & 255}`] }));
   return {
     name: 'example.com',
     records: [
@@ -89,6 +92,7 @@ function zone(): FakeZone {
       { name: 'example.com', type: 'TXT', ttl: 300, values: ['"v=spf1 include:amazonses.com ~all"'] },
       { name: 'api.example.com', type: 'CNAME', ttl: 60, values: ['blue.example.com'], setIdentifier: 'zz-blue', weight: 90 },
       ...others,
+      ...hosts,
     ],
   };
 }
@@ -132,6 +136,8 @@ describe('aws_route53_record in depth (issue 12, long tail)', () => {
   });
 
   it('in sync: record sets, TXT quotes, wildcards, alias names and pages of set identifiers; one zone read, only GETs signed in us-east-1', async () => {
+    // 2,000 more sets: 7 pages of the zone against 5 declared records, so each is looked up by name.
+    r53.zones[ZONE] = zone(2000);
     const { code, report } = await scan();
     assert.deepEqual(report.resources.map((r) => [r.address, r.status, r.drifts.length]).sort(), [
       ['aws_route53_record.apex', 'in-sync', 0], ['aws_route53_record.api_blue', 'in-sync', 0], ['aws_route53_record.spf', 'in-sync', 0],
@@ -176,5 +182,48 @@ describe('aws_route53_record in depth (issue 12, long tail)', () => {
     delete r53.zones[ZONE];
     const gone = (await scan()).at('www');
     assert.deepEqual([gone.status, gone.reason], ['missing', `hosted zone ${ZONE} does not exist`]);
+  });
+
+  it('a zone with fewer pages than declared records is listed whole: 300 sets a page, found, drifted and missing as by name', async () => {
+    // 5 declared records in a zone of 107 + 550 + NS/SOA sets: 3 pages of 300 instead of 5 lookups.
+    r53.zones[ZONE] = zone(550);
+    const z = r53.zones[ZONE];
+    z.records.find((r) => r.name === 'www.example.com')!.values = ['192.0.2.10', '198.51.100.7'];
+    z.records = z.records.filter((r) => r.type !== 'TXT');
+    const { code, at } = await scan();
+    assert.equal(code, 2);
+    assert.deepEqual(at('www').drifts.map((d) => [d.attribute, d.actual]), [['records', ['192.0.2.10', '198.51.100.7']]]);
+    assert.deepEqual([at('spf').status, at('spf').reason], ['missing', `no TXT record example.com in zone ${ZONE}`]);
+    assert.deepEqual(['apex', 'wildcard', 'api_blue'].map((a) => at(a).status), ['in-sync', 'in-sync', 'in-sync']);
+    const lists = r53.calls.filter((c) => c.operation === 'ListResourceRecordSets');
+    assert.deepEqual(lists.map((c) => c.query.maxitems), ['300', '300', '300']);
+    assert.equal(lists[0].query.name, undefined);
+    assert.equal(r53.calls.filter((c) => c.operation === 'GetHostedZone').length, 1);
+  });
+
+  it('a refused zone listing leaves its records unverified, never missing', async () => {
+    r53.zones[ZONE] = zone(550);
+    r53.deny.add('ListResourceRecordSets');
+    const { at } = await scan();
+    for (const a of ['www', 'apex', 'spf']) {
+      assert.equal(at(a).status, 'unverified', a);
+      assert.match(at(a).reason ?? '', /route53:ListResourceRecordSets/);
+    }
+  });
+});
+
+describe('Route 53 zone listing (route53Zone)', () => {
+  it('chooses the whole zone only when its pages are fewer than the declared records', () => {
+    assert.deepEqual([listZoneWhole(107, 5), listZoneWhole(2107, 5), listZoneWhole(2107, 9), listZoneWhole(undefined, 50), listZoneWhole(2, 1)], [true, false, true, false, false]);
+  });
+
+  it('a next page that repeats is a PagingLoop error, not an endless scan', async () => {
+    let calls = 0;
+    const call = async () => {
+      calls++;
+      return { ResourceRecordSets: [{ Name: 'a.example.com.', Type: 'A' }], IsTruncated: true, NextRecordName: 'b.example.com.', NextRecordType: 'A' };
+    };
+    await assert.rejects(listZone('Z1', 900, (n) => n, call), { name: 'PagingLoop' });
+    assert.equal(calls, 2);
   });
 });

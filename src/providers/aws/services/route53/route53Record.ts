@@ -2,7 +2,8 @@
 // (internal/service/route53/record.go): GetHostedZone once per zone (its name completes a relative record
 // name, expandRecordName), then ListResourceRecordSets from StartRecordName/StartRecordType (MaxItems 1, or
 // 100 with a set identifier), following pages while the next record is still the same name and type, and
-// the set whose name (lower case, `\052` as `*`), type and set identifier match. No zone, or no such set,
+// the set whose name (lower case, `\052` as `*`), type and set identifier match — or, when a zone holds more
+// declared records than pages of sets, the zone listed whole once (route53Zone.ts). No zone, or no such set,
 // is missing. Attributes as the read function sets them: records a set (TXT/SPF without their surrounding
 // quotes), ttl, alias (name lower case without the trailing dot), set_identifier, health_check_id, and the
 // weighted/latency/failover/geolocation/cidr policies as one-element lists (empty when the set has none).
@@ -10,6 +11,7 @@ import type { Binding, LiveResult, TypeSchema, Value } from '../../../../model';
 import { terraformOnly } from '../../bindingValues';
 import { serviceErrorCode, type Output, type ReadFailure, type ServiceCall, type ServiceType } from '../serviceType';
 import { cleanZoneId } from './route53Client';
+import { listZone, listZoneWhole, recordSetKey } from './route53Zone';
 
 const RR_TYPES = ['A', 'AAAA', 'CAA', 'CNAME', 'DS', 'HTTPS', 'MX', 'NAPTR', 'NS', 'PTR', 'SOA', 'SPF', 'SRV', 'SSHFP', 'SVCB', 'TLSA', 'TXT'];
 
@@ -100,43 +102,65 @@ async function findRecord(key: RecordKey, zoneName: string, call: ServiceCall): 
   return undefined;
 }
 
-/** One record: its zone's name (asked once per zone), then the set itself. */
-async function readOne(b: Binding, zoneName: (id: string) => Promise<string | undefined>, call: ServiceCall): Promise<LiveResult> {
-  const key = keyOf(b);
+interface ZoneInfo {
+  name: string;
+  /** GetHostedZone's ResourceRecordSetCount. */
+  setCount?: number;
+}
+
+type FindSet = (key: RecordKey, zone: ZoneInfo) => Promise<Output | undefined>;
+
+/** One record: its zone (asked once per zone), then the set itself. */
+async function readOne(b: Binding, key: RecordKey | undefined, zoneOf: (id: string) => Promise<ZoneInfo | undefined>, find: FindSet): Promise<LiveResult> {
   if (!key) return { status: 'error', kind: 'other', reason: 'cannot tell the zone, name and type: state and the ID (ZONEID_NAME_TYPE) give none' };
   const noZone: LiveResult = { status: 'not-found', reason: `hosted zone ${key.zoneId} does not exist` };
-  const zone = await zoneName(key.zoneId);
+  const zone = await zoneOf(key.zoneId);
   if (zone === undefined) return noZone;
   let r: Output | undefined;
   try {
-    r = await findRecord(key, zone, call);
+    r = await find(key, zone);
   } catch (e) {
     if (serviceErrorCode(e) === 'NoSuchHostedZone') return noZone;
     throw e;
   }
-  if (!r) return { status: 'not-found', reason: `no ${key.type} record ${expandRecordName(key.name, zone)}${key.setIdentifier ? ` (set ${key.setIdentifier})` : ''} in zone ${key.zoneId}` };
+  if (!r) return { status: 'not-found', reason: `no ${key.type} record ${expandRecordName(key.name, zone.name)}${key.setIdentifier ? ` (set ${key.setIdentifier})` : ''} in zone ${key.zoneId}` };
   return { status: 'found', attributes: attributesOf(r, key, b) };
+}
+
+/** One promise per key, made on first ask. */
+function once<T>(make: (k: string) => Promise<T>): (k: string) => Promise<T> {
+  const cache = new Map<string, Promise<T>>();
+  return (k) => {
+    let v = cache.get(k);
+    if (!v) cache.set(k, (v = make(k)));
+    return v;
+  };
 }
 
 async function readMany(bindings: Binding[], call: ServiceCall): Promise<Map<Binding, LiveResult | ReadFailure>> {
   const out = new Map<Binding, LiveResult | ReadFailure>();
-  const zones = new Map<string, Promise<string | undefined>>();
-  const zoneName = (id: string) => {
-    let z = zones.get(id);
-    if (!z) {
-      z = call('GetHostedZone', { Id: id }).then(
-        (o) => String((o.HostedZone as { Name?: string } | undefined)?.Name ?? ''),
-        (e) => {
-          if (serviceErrorCode(e) === 'NoSuchHostedZone') return undefined;
-          throw e;
-        },
-      );
-      zones.set(id, z);
-    }
-    return z;
+  const keys = new Map(bindings.map((b) => [b, keyOf(b)]));
+  const declared = new Map<string, number>();
+  for (const k of keys.values()) if (k) declared.set(k.zoneId, (declared.get(k.zoneId) ?? 0) + 1);
+  const zoneOf = once((id): Promise<ZoneInfo | undefined> =>
+    call('GetHostedZone', { Id: id }).then(
+      (o) => {
+        const z = o.HostedZone as { Name?: string; ResourceRecordSetCount?: number } | undefined;
+        return { name: String(z?.Name ?? ''), setCount: z?.ResourceRecordSetCount };
+      },
+      (e) => {
+        if (serviceErrorCode(e) === 'NoSuchHostedZone') return undefined;
+        throw e;
+      },
+    ),
+  );
+  const wholeZone = once((id) => zoneOf(id).then((z) => listZone(id, z?.setCount ?? 0, normalizeDnsName, call)));
+  const find: FindSet = async (key, zone) => {
+    if (!listZoneWhole(zone.setCount, declared.get(key.zoneId) ?? 0)) return findRecord(key, zone.name, call);
+    return (await wholeZone(key.zoneId)).get(recordSetKey(normalizeDnsName(expandRecordName(key.name, zone.name)), key.type, key.setIdentifier));
   };
   // A failed call (access denied, throttling) leaves that record unverified; the others keep their answers.
-  await Promise.all(bindings.map((b) => readOne(b, zoneName, call).then((r) => out.set(b, r), (e: unknown) => out.set(b, { failed: e }))));
+  await Promise.all(bindings.map((b) => readOne(b, keys.get(b), zoneOf, find).then((r) => out.set(b, r), (e: unknown) => out.set(b, { failed: e }))));
   return out;
 }
 
