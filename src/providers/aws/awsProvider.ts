@@ -1,7 +1,7 @@
 // The AWS LiveStateProvider: groups bindings by (profile, region, type), describes each
 // group in batches with bounded concurrency, and answers every binding — found, not-found
 // (only on a per-ID NotFound or a terminated instance) or an error that says why.
-import type { Binding, FetchContext, LiveResult, LiveStateProvider, ScanError } from '../../model';
+import type { Binding, FetchContext, LiveResult, LiveStateProvider, ProviderConfig, ScanError } from '../../model';
 import type { AwsAccess } from './access';
 import { credentialsFor, loadCredentialProviders, type CredentialProvider, type CredentialProvidersSdk } from './credentials';
 import { createIdentityCache, loadStsSdk, type StsSdk } from './identity';
@@ -65,6 +65,8 @@ export function createAwsProvider(options: AwsProviderOptions): LiveStateProvide
   let ownership: Ownership = new Map();
   // Which managed policies the code's role policy attachments attach, per role (services/iam/roleAttachments.ts).
   let attachments: ReadonlyMap<string, ReadonlySet<string>> = new Map();
+  // The provider block each unmanaged resource was listed under, by live ID: import reads it as the same identity.
+  let listedUnder = new Map<string, ProviderConfig>();
   return {
     name: 'aws',
     supports: (type) => awsMapperFor(type) !== undefined || serviceTypeFor(type) !== undefined,
@@ -82,14 +84,16 @@ export function createAwsProvider(options: AwsProviderOptions): LiveStateProvide
       return Promise.all([ec2, services]).then(([a, b]) => new Map([...a, ...b]));
     },
     fetchNotes: () => notes,
-    readUnmanaged: (items, ctx) => readUnmanaged(items, ctx, (bindings) => fetchAll(bindings, ctx, options, createVpcScope(), [])),
+    readUnmanaged: (items, ctx) => readUnmanaged(items, ctx, (bindings) => fetchAll(bindings, ctx, options, createVpcScope(), []), listedUnder),
     forcesReplacement: (type) => AWS_IMPORT_SPECS[type]?.forceNew ?? [],
     lastChanges: (targets, ctx) => (options.credentialsAllowed ? awsLastChanges(targets, ctx, { profile: options.profile, region: options.region, maxAttempts: options.maxAttempts }) : Promise.resolve(new Map(targets.map((t) => [t, { note: 'untrusted workspace: no credentials used' }])))),
     listUnmanaged: async (declaredIds, ctx) => {
       // Untrusted workspace, or nothing fetched: every resource already says why; nothing to list.
       if (!options.credentialsAllowed || scope.groups.length === 0 || ctx.signal.aborted) return { unmanaged: [], errors: [] };
       const sdk = await (options.loadSdk ?? loadEc2Sdk)();
-      return listUnmanagedInVpcs(scope, declaredIds, ctx, { sdk, maxAttempts: options.maxAttempts ?? 5, endpoint: options.endpoint, timeouts: awsTimeouts(options.timeoutSeconds), concurrency: options.concurrency ?? 8, includeServiceManaged: options.includeServiceManaged });
+      const listed = await listUnmanagedInVpcs(scope, declaredIds, ctx, { sdk, maxAttempts: options.maxAttempts ?? 5, endpoint: options.endpoint, timeouts: awsTimeouts(options.timeoutSeconds), concurrency: options.concurrency ?? 8, includeServiceManaged: options.includeServiceManaged });
+      listedUnder = listed.listedUnder;
+      return { unmanaged: listed.unmanaged, errors: listed.errors };
     },
   };
 }
@@ -159,12 +163,14 @@ export async function fetchAll(bindings: Binding[], ctx: FetchContext, options: 
         try {
           const creds = await credentialsOf(g);
           const caller = pool.get(g.access.profile, g.region, { key: g.access.key, credentials: creds });
+          // The unmanaged listing of these VPCs signs in as this group did (unmanaged.ts).
+          const identity = { key: g.access.key, credentials: creds, config: g.bindings[0].providerConfig };
           const gctx = { caller, limit, signal: ctx.signal, onCall: (op: string) => ctx.logger.debug(`aws: ${op} ${g.region ?? '(default region)'}`) };
           const asked = await crossCheck(g, await caller.resolvedRegion(), creds, { identities, signal: ctx.signal, note }, results);
           // One slice of describe batches at a time: its API objects are mapped and dropped before the next is asked.
           const idOf = (b: Binding) => (g.mapper.describeIdOf ? g.mapper.describeIdOf(b) : b.liveId);
           for (const slice of describeSlices(asked, idOf, g.mapper.describe.chunkSize * concurrency)) {
-            recordVpcs(scope, g.mapper, g.access.profile, g.region, (await fetchGroup({ ...g, bindings: slice }, gctx, results, strings)).values());
+            recordVpcs(scope, g.mapper, g.access.profile, g.region, (await fetchGroup({ ...g, bindings: slice }, gctx, results, strings)).values(), identity);
           }
         } catch (e) {
           // A bug or an unexpected SDK failure still answers every binding of the group.

@@ -3,7 +3,8 @@
 // instances), per (profile, region). Each listable type is described once per region and page,
 // filtered by those VPC IDs; a failure is reported as not listed, never as anything else. Elastic IPs and
 // EBS volumes have no VPC filter: they are found through the instances and interfaces listed here (unmanagedAttached.ts).
-import type { FetchContext, UnmanagedResource } from '../../model';
+import type { FetchContext, ProviderConfig, UnmanagedResource } from '../../model';
+import type { CredentialProvider } from './credentials';
 import { createClientPool, type Ec2Sdk } from './client';
 import type { AwsTimeouts } from './httpHandler';
 import { eachPageOf } from './describe';
@@ -12,18 +13,36 @@ import { createLimiter } from '../limiter';
 import { AWS_MAPPERS, type AnyAwsMapper } from './mappers';
 import { keptForAttached, listAttached } from './unmanagedAttached';
 
-/** VPC IDs per (profile, region), gathered while fetching. */
+/**
+ * Who read a VPC's resources: the fetch's identity (profile and assumed roles, access.ts) with its credentials
+ * and the provider block it came from. The listing signs in the same way: with the profile alone it would ask
+ * another account, where the VPC IDs match nothing and "no unmanaged resources" would be a false answer.
+ */
+export interface ScopeIdentity {
+  key: string;
+  credentials?: CredentialProvider;
+  config: ProviderConfig;
+}
+
+export interface ScopeGroup {
+  profile?: string;
+  region?: string;
+  identity?: ScopeIdentity;
+  vpcIds: ReadonlySet<string>;
+}
+
+/** VPC IDs per (identity, region), gathered while fetching. */
 export interface VpcScope {
-  add(profile: string | undefined, region: string | undefined, vpcId: string): void;
-  readonly groups: readonly { profile?: string; region?: string; vpcIds: ReadonlySet<string> }[];
+  add(profile: string | undefined, region: string | undefined, vpcId: string, identity?: ScopeIdentity): void;
+  readonly groups: readonly ScopeGroup[];
 }
 
 export function createVpcScope(): VpcScope {
-  const byKey = new Map<string, { profile?: string; region?: string; vpcIds: Set<string> }>();
+  const byKey = new Map<string, ScopeGroup & { vpcIds: Set<string> }>();
   return {
-    add(profile, region, vpcId) {
-      const key = `${profile ?? ''}\u0000${region ?? ''}`;
-      const g = byKey.get(key) ?? byKey.set(key, { profile, region, vpcIds: new Set() }).get(key)!;
+    add(profile, region, vpcId, identity) {
+      const key = `${identity?.key ?? profile ?? ''}\u0000${region ?? ''}`;
+      const g = byKey.get(key) ?? byKey.set(key, { profile, region, ...(identity ? { identity } : {}), vpcIds: new Set() }).get(key)!;
       g.vpcIds.add(vpcId);
     },
     get groups() {
@@ -33,11 +52,11 @@ export function createVpcScope(): VpcScope {
 }
 
 /** Records the VPCs of what a fetch found for one (profile, region) group of `mapper`'s type. */
-export function recordVpcs(scope: VpcScope, mapper: AnyAwsMapper, profile: string | undefined, region: string | undefined, items: Iterable<unknown>): void {
+export function recordVpcs(scope: VpcScope, mapper: AnyAwsMapper, profile: string | undefined, region: string | undefined, items: Iterable<unknown>, identity?: ScopeIdentity): void {
   if (!mapper.vpcOf) return;
   for (const item of items) {
     const vpc = mapper.vpcOf(item);
-    if (vpc) scope.add(profile, region, vpc);
+    if (vpc) scope.add(profile, region, vpc, identity);
   }
 }
 
@@ -56,9 +75,14 @@ export interface ListingOptions {
 const VPCS_PER_CALL = 200;
 const PAGE_SIZE = 1000;
 
-export async function listUnmanagedInVpcs(scope: VpcScope, declaredIds: Iterable<string>, ctx: FetchContext, options: ListingOptions): Promise<{ unmanaged: UnmanagedResource[]; errors: string[] }> {
+/**
+ * What is unmanaged in the scope's VPCs, and the provider block each was listed under (`listedUnder`, by live ID:
+ * `driftlens import` reads them again as the same identity; never reported).
+ */
+export async function listUnmanagedInVpcs(scope: VpcScope, declaredIds: Iterable<string>, ctx: FetchContext, options: ListingOptions): Promise<{ unmanaged: UnmanagedResource[]; errors: string[]; listedUnder: Map<string, ProviderConfig> }> {
   const groups = scope.groups.filter((g) => g.vpcIds.size > 0);
-  if (groups.length === 0) return { unmanaged: [], errors: [] };
+  const listedUnder = new Map<string, ProviderConfig>();
+  if (groups.length === 0) return { unmanaged: [], errors: [], listedUnder };
   const declared = new Set(declaredIds);
   const listable = AWS_MAPPERS.filter((m) => m.listInVpcs && m.vpcOf);
   const unmanaged = new Map<string, UnmanagedResource>();
@@ -68,7 +92,7 @@ export async function listUnmanagedInVpcs(scope: VpcScope, declaredIds: Iterable
   try {
     await Promise.all(
       groups.map(async (g) => {
-        const caller = pool.get(g.profile, g.region);
+        const caller = pool.get(g.profile, g.region, g.identity && { key: g.identity.key, credentials: g.identity.credentials });
         const region = await caller.resolvedRegion();
         const vpcs = [...g.vpcIds].sort();
         const dctx = { caller, limit, signal: ctx.signal, onCall: (op: string) => ctx.logger.debug(`aws: ${op} (unmanaged) ${region ?? '(default region)'}`) };
@@ -100,6 +124,7 @@ export async function listUnmanagedInVpcs(scope: VpcScope, declaredIds: Iterable
                 }
               });
               for (const u of found) unmanaged.set(u.liveId, u);
+              if (g.identity) for (const u of found) listedUnder.set(u.liveId, g.identity.config);
               // Appended in place: a copy per item was quadratic (39,500 instances: ~780 million copies).
               const kept = inVpcs.get(mapper.type) ?? inVpcs.set(mapper.type, []).get(mapper.type)!;
               for (const k of keep) kept.push(k);
@@ -112,6 +137,7 @@ export async function listUnmanagedInVpcs(scope: VpcScope, declaredIds: Iterable
         await Promise.all(tasks);
         const attached = await listAttached({ dctx, region, vpcIds: g.vpcIds, inVpcs, failed, declared, includeServiceManaged: options.includeServiceManaged });
         for (const u of attached.unmanaged) unmanaged.set(u.liveId, u);
+        if (g.identity) for (const u of attached.unmanaged) listedUnder.set(u.liveId, g.identity.config);
         for (const e of attached.errors) errors.add(e);
       }),
     );
@@ -119,7 +145,7 @@ export async function listUnmanagedInVpcs(scope: VpcScope, declaredIds: Iterable
     pool.destroy();
   }
   const sorted = [...unmanaged.values()].sort((a, b) => a.type.localeCompare(b.type) || a.liveId.localeCompare(b.liveId));
-  return { unmanaged: sorted, errors: [...errors] };
+  return { unmanaged: sorted, errors: [...errors], listedUnder };
 }
 
 const nameOf = (name: string | undefined) => (name ? { name } : {});
