@@ -4,3 +4,4 @@ import type { Plugin } from 'esbuild';
 export function describeOperations(clientSource?: string): string[];
 export function ec2Entry(ops?: string[]): string;
 export const literalSchemaKeys: Plugin;
+export const sdkXmlParser: Plugin;

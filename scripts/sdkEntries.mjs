@@ -7,6 +7,8 @@
 // drops the rest. It can only drop a schema once its object keys are plain: the SDK writes `{ [_xN]: _m }` with
 // `const _xN = "xmlName"`, and a computed key counts as a side effect, so literalSchemaKeys spells those keys out.
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The operations of the `DescribeOperation` union in src/providers/aws/client.ts (the test checks the two agree). */
 export function describeOperations(clientSource = readFileSync(new URL('../src/providers/aws/client.ts', import.meta.url), 'utf8')) {
@@ -30,5 +32,21 @@ export const literalSchemaKeys = {
       const strings = new Map([...text.matchAll(/^const (_\w+) = ("[^"\\\n]*");$/gm)].map((m) => [m[1], m[2]]));
       return { contents: text.replace(/\[(_\w+)\]:/g, (key, name) => (strings.has(name) ? `${strings.get(name)}:` : key)), loader: 'js' };
     });
+  },
+};
+
+/**
+ * esbuild plugin: the AWS SDK's XML parser replaced by src/providers/aws/sdkXmlParser.ts (same output and
+ * errors; the SDK's builds each name and text a character at a time, the scan's largest allocation).
+ */
+export const sdkXmlParser = {
+  name: 'sdk-xml-parser',
+  setup(build) {
+    const ours = fileURLToPath(new URL('../src/providers/aws/sdkXmlParser.ts', import.meta.url));
+    build.onLoad({ filter: /[\\/]@aws-sdk[\\/]xml-builder[\\/]dist-es[\\/]xml-parser\.js$/ }, () => ({
+      contents: `export { parseXML } from ${JSON.stringify(ours)};\n`,
+      loader: 'js',
+      resolveDir: dirname(ours),
+    }));
   },
 };

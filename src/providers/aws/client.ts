@@ -2,7 +2,7 @@
 // fetch, one client per (profile, region), read-only operations only.
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { CredentialProvider } from './credentials';
-import { awsRequestHandler, awsTimeouts, type AwsTimeouts } from './httpHandler';
+import { awsRequestHandler, awsTimeouts, collectAnswer, type AwsTimeouts } from './httpHandler';
 
 /**
  * Every EC2 operation DriftLens may send. All are read-only; nothing else can be called. The bundled SDK
@@ -88,6 +88,7 @@ export function createClientPool(sdk: Ec2Sdk, settings: ClientSettings): ClientP
           retryMode: 'adaptive',
           maxAttempts: settings.maxAttempts,
           requestHandler: awsRequestHandler(settings.timeouts ?? awsTimeouts()),
+          streamCollector: collectAnswer,
         });
         clients.set(key, client);
       }

@@ -1,6 +1,7 @@
 // dist/ec2Sdk.js holds the EC2 client and the Describe commands a scan sends, not the whole SDK
 // (scripts/sdkEntries.mjs, issue 15). Built here as the build builds it, it must answer every operation
-// exactly as the full SDK does, through the same client pool, against the fake EC2.
+// exactly as the full SDK does, through the same client pool, against the fake EC2 — with our XML parser in
+// place of the SDK's (scripts/sdkEntries.mjs `sdkXmlParser`), as in the shipped file.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,16 +13,16 @@ import { REPO } from '../engine/cliRun';
 import { smallAccount, useFakeEc2 } from './awsTestEnv';
 
 /** The bundle as scripts/build.mjs makes it, loaded from a temporary file. */
-async function bundledSdk(dir: string): Promise<{ sdk: Ec2Sdk; bytes: number }> {
-  const { ec2Entry, literalSchemaKeys } = await import('../../../scripts/sdkEntries.mjs');
+async function bundledSdk(dir: string): Promise<{ sdk: Ec2Sdk; bytes: number; text: string }> {
+  const { ec2Entry, literalSchemaKeys, sdkXmlParser } = await import('../../../scripts/sdkEntries.mjs');
   const out = await esbuild.build({
     stdin: { contents: ec2Entry(), resolveDir: REPO, loader: 'js' },
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'error', write: false, plugins: [literalSchemaKeys],
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'error', write: false, plugins: [literalSchemaKeys, sdkXmlParser],
   });
   const file = join(dir, 'ec2Sdk.js');
   writeFileSync(file, out.outputFiles[0].contents);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return { sdk: require(file) as Ec2Sdk, bytes: out.outputFiles[0].contents.length };
+  return { sdk: require(file) as Ec2Sdk, bytes: out.outputFiles[0].contents.length, text: out.outputFiles[0].text };
 }
 
 /** An answer without what differs per call (request IDs), or the error's name and message. */
@@ -47,7 +48,9 @@ describe('the bundled EC2 SDK (dist/ec2Sdk.js)', function () {
   it('lists the operations of client.ts, and exports the client and one command per operation only', async () => {
     const { describeOperations } = await import('../../../scripts/sdkEntries.mjs');
     assert.deepEqual(describeOperations(), [...DESCRIBE_OPERATIONS]);
-    const { sdk, bytes } = await bundledSdk(dir);
+    const { sdk, bytes, text } = await bundledSdk(dir);
+    // Answers are decoded by src/providers/aws/sdkXmlParser.ts, not by the SDK's parser.
+    assert.ok(text.includes('sdkXmlParser.ts') && !text.includes('AwsXmlParser'), 'the XML parser should be ours');
     assert.deepEqual(Object.keys(sdk).sort(), ['EC2Client', ...DESCRIBE_OPERATIONS.map((o) => `${o}Command`)].sort());
     // The whole SDK bundles to 3.7 MB; the unused schemas must have been dropped.
     assert.ok(bytes < 1_500_000, `${bytes} bytes`);
