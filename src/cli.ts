@@ -4,6 +4,7 @@
 import { PRODUCT_VERSION } from './engine/report/product';
 import { unknownMessage } from './cli/suggest';
 import { usage } from './cli/usage';
+import { boundHeapGrowth } from './cli/heapGrowth';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -38,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`driftlens: ${unknownMessage(kind, name, kind === 'option' ? ['--help', '--version'] : [...Object.keys(commands), 'help', 'version'])}\n\n${usage}`);
     return 1;
   }
+  boundHeapGrowth(name);
   return (await load())(rest);
 }
 
