@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { ParseResult, Position, Range } from '../model/ast';
 
 /** Bump when the parser's output changes shape or meaning: old entries are then never read. */
-export const INDEX_CACHE_FORMAT = 1;
+export const INDEX_CACHE_FORMAT = 2;
 
 export interface IndexCacheOptions<T> {
   /** Computes a file's entry from its text: parses it (by extension: `.tf` vs `.tf.json`), maybe more. */

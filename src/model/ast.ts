@@ -149,16 +149,23 @@ export interface ObjectExpr {
   range: Range;
 }
 
+/**
+ * One static step. Steps carry no range of their own: nothing after the parser reads one, and a
+ * tree holds hundreds of thousands of them (issue 17: every retained object is copied twice by V8's
+ * young-generation collections). The traversal's `range` covers the root and all its steps.
+ */
 export type TraverseStep =
-  | { kind: 'GetAttr'; name: string; range: Range }
+  | { kind: 'GetAttr'; name: string }
   /** `[0]`, `["k"]` with a literal key, or the legacy `.0`. */
-  | { kind: 'IndexStep'; key: number | string; range: Range };
+  | { kind: 'IndexStep'; key: number | string };
 
-/** `var.region`, `aws_vpc.main.id`, `local.tags["Env"]`, `count.index`: a root name and static steps. */
+/**
+ * `var.region`, `aws_vpc.main.id`, `local.tags["Env"]`, `count.index`: a root name and static steps.
+ * The root's own range is the start of `range` and the root's length (`rootRange` in traversal.ts).
+ */
 export interface ScopeTraversalExpr {
   kind: 'ScopeTraversal';
   root: string;
-  rootRange: Range;
   steps: TraverseStep[];
   range: Range;
 }

@@ -67,7 +67,7 @@ export function evaluateExpr(expr: Expression, ctx: EvalContext): EvalValue {
       const key = evaluateExpr(expr.key, ctx);
       if (key.kind === 'unknown') return key;
       if (key.kind !== 'scalar' || key.value === null || typeof key.value === 'boolean') return unknown('index key is not a number or string');
-      return applySteps(collection, [{ kind: 'IndexStep', key: key.value, range: expr.key.range }], 'value');
+      return applySteps(collection, [{ kind: 'IndexStep', key: key.value }], 'value');
     }
     case 'Splat':
       return evaluateSplat(evaluateExpr(expr.source, ctx), expr, ctx);
@@ -289,7 +289,7 @@ function evaluateIndexedResource(expr: Extract<Expression, { kind: 'RelativeTrav
   if (steps.length !== 1 || steps[0].kind !== 'GetAttr' || ctx.bindings?.has(root) || notResourceRoots.has(root)) return undefined;
   const key = evaluateExpr(source.key, ctx);
   if (key.kind !== 'scalar' || key.value === null || typeof key.value === 'boolean') return undefined;
-  return ctx.scope.resource(root, steps[0].name, [{ kind: 'IndexStep', key: key.value, range: source.key.range }, ...expr.steps]);
+  return ctx.scope.resource(root, steps[0].name, [{ kind: 'IndexStep', key: key.value }, ...expr.steps]);
 }
 
 /** Root names that are never a resource type. */

@@ -100,7 +100,7 @@ function parseTerm(p: ParseState): Expression {
       const range = p.tokRange(k);
       if (name === 'true' || name === 'false') return { kind: 'Literal', value: name === 'true', raw: name, range };
       if (name === 'null') return { kind: 'Literal', value: null, raw: name, range };
-      return { kind: 'ScopeTraversal', root: name, rootRange: range, steps: [], range };
+      return { kind: 'ScopeTraversal', root: name, steps: [], range };
     }
     case T.OQuote: return parseQuotedTemplate(p);
     case T.OHeredoc: return parseHeredocTemplate(p);

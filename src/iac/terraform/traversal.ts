@@ -1,29 +1,44 @@
 // Traversals after a term (hclsyntax spec "Index Operator", "Attribute Access", "Splat
 // Operators"): `.name`, legacy `.0`, `[key]`, and the splats `.*` and `[*]`.
 
-import type { Expression, Range, ScopeTraversalExpr, SplatExpr, TraverseStep } from '../../model/ast';
+import type { Expression, Position, Range, ScopeTraversalExpr, SplatExpr, TraverseStep } from '../../model/ast';
 import { Tok } from './lexer';
 import { describe, exact, type ParseState } from './parseState';
 
 const T = { ...Tok };
 
+/** A static step and where its last token ends (steps keep no range: see TraverseStep in ast.ts). */
+interface ReadStep {
+  step: TraverseStep;
+  end: Position;
+}
+
 /** Appends a static step. The traversal's range is brought up to date by `seal`, once per chain, not per step. */
-function addStep(expr: Expression, step: TraverseStep): Expression {
+function addStep(expr: Expression, { step, end }: ReadStep): Expression {
   if (expr.kind === 'ScopeTraversal' || expr.kind === 'RelativeTraversal') {
     expr.steps.push(step);
     return expr;
   }
-  return { kind: 'RelativeTraversal', source: expr, steps: [step], range: { start: expr.range.start, end: step.range.end } };
+  return { kind: 'RelativeTraversal', source: expr, steps: [step], range: { start: expr.range.start, end } };
 }
 
-/** Extends a traversal's range to its last step (before the expression is returned or nested). */
-function seal(e: Expression): Expression {
+/**
+ * Extends a traversal's range to `end`, where the last step added to it ends (undefined when none
+ * was), before the expression is returned or nested.
+ */
+function seal(e: Expression, end: Position | undefined): Expression {
   if ((e.kind === 'ScopeTraversal' || e.kind === 'RelativeTraversal') && e.steps.length > 0) {
-    const end = e.steps[e.steps.length - 1].range.end;
-    if (e.range.end !== end) e.range = { start: e.range.start, end };
+    if (end !== undefined && e.range.end !== end) e.range = { start: e.range.start, end };
     e.steps = exact(e.steps);
   }
   return e;
+}
+
+/** The range of a traversal's root name: `var` in `var.region` (HCL names have no line break). */
+export function rootRange(e: ScopeTraversalExpr): Range {
+  const { start } = e.range;
+  const length = e.root.length;
+  return { start, end: { offset: start.offset + length, line: start.line, character: start.character + length } };
 }
 
 /** A literal index key (`[0]`, `["k"]`) becomes a static step; anything else an IndexExpr. */
@@ -37,22 +52,22 @@ function staticKey(key: Expression): number | string | undefined {
 }
 
 /** `.name` or legacy `.0` at the current Dot, if present. */
-function attrStep(p: ParseState): TraverseStep | undefined {
+function attrStep(p: ParseState): ReadStep | undefined {
   const next = p.peekAhead();
   if (next !== T.Ident && next !== T.Number) return undefined;
   const dot = p.advance();
   const k = p.advance();
-  const range = { start: p.startPos(dot), end: p.endPos(k) };
   const ts = p.ts;
   if (next === T.Number && p.type[k + 1] === T.Dot && p.type[k + 2] === T.Number && ts.end[k] === ts.start[k + 1] && ts.end[k + 1] === ts.start[k + 2]) {
     // `a.0.1`: hclsyntax reads `0.1` as one number and rejects it; both steps are still kept.
-    p.error('Chaining two legacy indexes (a.0.1) is not permitted: write a[0][1].', { start: range.start, end: p.endPos(k + 2) });
+    p.error('Chaining two legacy indexes (a.0.1) is not permitted: write a[0][1].', { start: p.startPos(dot), end: p.endPos(k + 2) });
   }
-  return next === T.Ident ? { kind: 'GetAttr', name: p.name(k), range } : { kind: 'IndexStep', key: Number(p.tokText(k)), range };
+  const step: TraverseStep = next === T.Ident ? { kind: 'GetAttr', name: p.name(k) } : { kind: 'IndexStep', key: Number(p.tokText(k)) };
+  return { step, end: p.endPos(k) };
 }
 
 /** `[ key ]` at the current bracket; returns a static step or the key expression. */
-function indexKey(p: ParseState): { step?: TraverseStep; key: Expression; range: Range } {
+function indexKey(p: ParseState): { step?: ReadStep; key: Expression; range: Range } {
   const open = p.advance();
   const saved = p.nl;
   p.nl = false;
@@ -61,38 +76,49 @@ function indexKey(p: ParseState): { step?: TraverseStep; key: Expression; range:
   p.nl = saved;
   const range = { start: p.startPos(open), end };
   const sk = staticKey(key);
-  return { step: sk === undefined ? undefined : { kind: 'IndexStep', key: sk, range }, key, range };
+  return { step: sk === undefined ? undefined : { step: { kind: 'IndexStep', key: sk }, end }, key, range };
 }
 
 export function parsePostfix(p: ParseState, term: Expression): Expression {
   let e = term;
+  /** Where the last step added to `e` ends; undefined while none was. */
+  let end: Position | undefined;
   for (;;) {
     const t = p.peek();
     if (t === T.Dot) {
       if (p.peekAhead() === T.Star) {
         const dot = p.advance();
         const star = p.advance();
-        e = parseSplat(p, seal(e), false, { start: p.startPos(dot), end: p.endPos(star) });
+        e = parseSplat(p, seal(e, end), false, { start: p.startPos(dot), end: p.endPos(star) });
+        end = undefined;
         continue;
       }
       const step = attrStep(p);
       if (step === undefined) {
         const dot = p.advance();
         p.error(`Expected an attribute name after ".", found ${describe(p, p.i)}.`, p.tokRange(dot));
-        return seal(e);
+        return seal(e, end);
       }
       e = addStep(e, step);
+      end = step.end;
     } else if (t === T.OBrack) {
       if (p.peekAhead() === T.Star && p.type[p.i + 2] === T.CBrack) {
         const open = p.advance();
         p.advance();
         const close = p.advance();
-        e = parseSplat(p, seal(e), true, { start: p.startPos(open), end: p.endPos(close) });
+        e = parseSplat(p, seal(e, end), true, { start: p.startPos(open), end: p.endPos(close) });
+        end = undefined;
         continue;
       }
       const { step, key, range } = indexKey(p);
-      e = step !== undefined ? addStep(e, step) : { kind: 'Index', collection: seal(e), key, range: { start: e.range.start, end: range.end } };
-    } else return seal(e);
+      if (step !== undefined) {
+        e = addStep(e, step);
+        end = step.end;
+      } else {
+        e = { kind: 'Index', collection: seal(e, end), key, range: { start: e.range.start, end: range.end } };
+        end = undefined;
+      }
+    } else return seal(e, end);
   }
 }
 
@@ -109,7 +135,7 @@ function parseSplat(p: ParseState, source: Expression, full: boolean, markerRang
     const t = p.peek();
     if (t === T.Dot) {
       if (p.peekAhead() === T.Star) {
-        if (full) eachExpr = parsePostfix(p, anonItem(markerRange, each));
+        if (full) eachExpr = parsePostfix(p, anonItem(markerRange, each, end));
         break;
       }
       const save = p.i;
@@ -118,20 +144,20 @@ function parseSplat(p: ParseState, source: Expression, full: boolean, markerRang
         p.i = save;
         break;
       }
-      each.push(step);
-      end = step.range.end;
+      each.push(step.step);
+      end = step.end;
     } else if (t === T.OBrack && full) {
       const save = p.i;
       if (p.peekAhead() !== T.Star) {
         const { step } = indexKey(p);
         if (step !== undefined) {
-          each.push(step);
-          end = step.range.end;
+          each.push(step.step);
+          end = step.end;
           continue;
         }
         p.i = save;
       }
-      eachExpr = parsePostfix(p, anonItem(markerRange, each));
+      eachExpr = parsePostfix(p, anonItem(markerRange, each, end));
       break;
     } else break;
   }
@@ -141,8 +167,12 @@ function parseSplat(p: ParseState, source: Expression, full: boolean, markerRang
   return splat;
 }
 
-/** The element of a full splat, as `eachExpr` refers to it: root `""` over the static steps read so far. */
-function anonItem(markerRange: Range, steps: TraverseStep[]): Expression {
-  const item: ScopeTraversalExpr = { kind: 'ScopeTraversal', root: '', rootRange: markerRange, steps: [...steps], range: markerRange };
+/**
+ * The element of a full splat, as `eachExpr` refers to it: root `""` over the static steps read so
+ * far, from the splat marker to `end` (where the last of those steps ends).
+ */
+function anonItem(markerRange: Range, steps: TraverseStep[], end: Position): Expression {
+  const range = end === markerRange.end ? markerRange : { start: markerRange.start, end };
+  const item: ScopeTraversalExpr = { kind: 'ScopeTraversal', root: '', steps: [...steps], range };
   return item;
 }

@@ -18,6 +18,7 @@ import { awsMapperFor, type AnyAwsMapper } from './mappers';
 import { awsTypeSchema } from './schema';
 import { awsCoverage } from './coverage';
 import { quietNodeSupportNotice } from './sdkNotice';
+import { setMaxListeners } from 'node:events';
 import { bindingAccess } from './profileErrors';
 import { AWS_IMPORT_SPECS } from './importSpecs';
 import { readUnmanaged } from './readUnmanaged';
@@ -73,6 +74,7 @@ export function createAwsProvider(options: AwsProviderOptions): LiveStateProvide
     schema: (type, liveId) => awsTypeSchema(type, liveId, ownership) ?? serviceTypeSchema(type, liveId, attachments),
     coverage: awsCoverage,
     fetch: (bindings, ctx) => {
+      allowListeners(ctx.signal, options);
       scope = createVpcScope();
       notes = [];
       attachments = roleAttachmentsOf(bindings);
@@ -84,18 +86,27 @@ export function createAwsProvider(options: AwsProviderOptions): LiveStateProvide
       return Promise.all([ec2, services]).then(([a, b]) => new Map([...a, ...b]));
     },
     fetchNotes: () => notes,
-    readUnmanaged: (items, ctx) => readUnmanaged(items, ctx, (bindings) => fetchAll(bindings, ctx, options, createVpcScope(), []), listedUnder),
+    readUnmanaged: (items, ctx) => (allowListeners(ctx.signal, options), readUnmanaged(items, ctx, (bindings) => fetchAll(bindings, ctx, options, createVpcScope(), []), listedUnder)),
     forcesReplacement: (type) => AWS_IMPORT_SPECS[type]?.forceNew ?? [],
-    lastChanges: (targets, ctx) => (options.credentialsAllowed ? awsLastChanges(targets, ctx, { profile: options.profile, region: options.region, maxAttempts: options.maxAttempts }) : Promise.resolve(new Map(targets.map((t) => [t, { note: 'untrusted workspace: no credentials used' }])))),
+    lastChanges: (targets, ctx) => (options.credentialsAllowed ? (allowListeners(ctx.signal, options), awsLastChanges(targets, ctx, { profile: options.profile, region: options.region, maxAttempts: options.maxAttempts })) : Promise.resolve(new Map(targets.map((t) => [t, { note: 'untrusted workspace: no credentials used' }])))),
     listUnmanaged: async (declaredIds, ctx) => {
       // Untrusted workspace, or nothing fetched: every resource already says why; nothing to list.
       if (!options.credentialsAllowed || scope.groups.length === 0 || ctx.signal.aborted) return { unmanaged: [], errors: [] };
+      allowListeners(ctx.signal, options);
       const sdk = await (options.loadSdk ?? loadEc2Sdk)();
       const listed = await listUnmanagedInVpcs(scope, declaredIds, ctx, { sdk, maxAttempts: options.maxAttempts ?? 5, endpoint: options.endpoint, timeouts: awsTimeouts(options.timeoutSeconds), concurrency: options.concurrency ?? 8, includeServiceManaged: options.includeServiceManaged });
       listedUnder = listed.listedUnder;
       return { unmanaged: listed.unmanaged, errors: listed.errors };
     },
   };
+}
+
+/**
+ * Each SDK call in flight (and each of its retries' waits) listens on the scan's signal: past Node's default
+ * cap of 10, a scan with an unreachable endpoint printed a "possible memory leak" warning on stderr.
+ */
+function allowListeners(signal: AbortSignal, options: AwsProviderOptions): void {
+  setMaxListeners(Math.max(50, (options.concurrency ?? 8) * 4), signal);
 }
 
 export async function fetchAll(bindings: Binding[], ctx: FetchContext, options: AwsProviderOptions, scope: VpcScope, notes: ScanError[]): Promise<Map<Binding, LiveResult>> {

@@ -113,6 +113,27 @@ describe('AWS provider errors (real SDK against the fake EC2)', () => {
     assert.match(r.status === 'error' ? r.reason : '', /ECONNREFUSED/);
   });
 
+  it('an unreachable endpoint under load prints no listener-leak warning (each call in flight listens on the scan signal)', async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    fakes.setEnv(fakeCredentials(`http://127.0.0.1:${port}`));
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => void warnings.push(`${w.name}: ${w.message}`);
+    process.on('warning', onWarning);
+    try {
+      // As the CLI asks: five attempts, calls of several types and many batches in flight at once.
+      const bindings = Array.from({ length: 2000 }, (_, i) => binding(['aws_instance', 'aws_subnet', 'aws_security_group', 'aws_vpc'][i % 4], `id-${String(i).padStart(17, '0')}`, []));
+      const results = await createAwsProvider({ credentialsAllowed: true, maxAttempts: 5 }).fetch(bindings, fetchContext());
+      assert.ok(bindings.every((b) => results.get(b)?.status === 'error'));
+      await new Promise((r) => setImmediate(r));
+      assert.deepEqual(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning')), []);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('cancellation: aborting while a call is in flight answers "cancelled" and sends nothing more', async () => {
     const gate = fake.faults.hold('DescribeInstances');
     const controller = new AbortController();

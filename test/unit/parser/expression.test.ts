@@ -3,6 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { parseExpression } from '../../../src/iac/terraform/parser';
 import { exprOk, lc, shape, textOf } from './helpers';
+import { rootRange } from '../../../src/iac/terraform/traversal';
+import type { ScopeTraversalExpr } from '../../../src/model/ast';
 
 const trav = (root: string, ...steps: unknown[]): unknown => ({ kind: 'ScopeTraversal', root, steps });
 const attrS = (name: string): unknown => ({ kind: 'GetAttr', name });
@@ -30,8 +32,13 @@ describe('HCL expressions', () => {
     assert.deepEqual(shape(e), trav('aws_instance', attrS('web'), idx(0), attrS('tags'), idx('Name'), attrS('x'), idx(1)));
     assert.equal(textOf(src, e.range), src);
     assert.ok(e.kind === 'ScopeTraversal');
-    assert.deepEqual(e.steps.map((s) => textOf(src, s.range)), ['.web', '[0]', '.tags', '["Name"]', '.x', '.1']);
-    assert.equal(textOf(src, e.rootRange), 'aws_instance');
+    // Steps keep no range of their own (memory: issue 17); the traversal's covers them and the root's is derived.
+    assert.ok(e.steps.every((s) => !('range' in s)));
+    assert.equal(textOf(src, rootRange(e)), 'aws_instance');
+    const nested = exprOk('f(\n  a.b[0],\n  c)');
+    assert.ok(nested.kind === 'FunctionCall');
+    assert.equal(textOf('f(\n  a.b[0],\n  c)', nested.args[0].range), 'a.b[0]');
+    assert.deepEqual(rootRange(nested.args[1] as ScopeTraversalExpr).end, { offset: 16, line: 2, character: 3 });
   });
 
   it('rejects chained legacy indexes like a.0.1 (as hclsyntax) but keeps both steps', () => {
