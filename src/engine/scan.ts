@@ -225,11 +225,15 @@ async function prepare(abs: string, base: WorkspaceIo, progress: (p: ScanProgres
     }
   }
   const roots: ResolvedRoot[] = [];
+  // The environment read once for the run: process.env is read through the OS on every access, and
+  // each root reads its TF_VAR_* (hundreds of roots in a monorepo).
+  const env = { ...process.env };
+  const runVariables = variables?.env ? { ...variables, env: variables.env === process.env ? env : { ...variables.env } } : variables;
   for (const [i, f] of folders.entries()) {
     const callFunction = engineCallFunction(f.index.dir);
     progress({ stage: 'resolve', done: i, total: folders.length, message: f.index.dir });
     checkCancel();
-    const root = await resolveRoot(f.index, f.names, { io, parse: parseHcl, callFunction, env: process.env, remoteState, variables });
+    const root = await resolveRoot(f.index, f.names, { io, parse: parseHcl, callFunction, env, remoteState, variables: runVariables });
     errors.push(...root.errors);
     roots.push(root);
   }
