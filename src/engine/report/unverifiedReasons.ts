@@ -21,7 +21,7 @@ const GROUPS: readonly [RegExp, string][] = [
   [/^state says (account|region)|credentials are for|(account|region) mismatch/i, 'other account or region'],
   [/^untrusted workspace|not used in an untrusted workspace/i, 'untrusted workspace'],
   [/rejected the credentials/i, 'credentials rejected'],
-  [/^AWS profile "[^"]+" is not defined/i, 'unknown AWS profile'],
+  [/^AWS profile "[^"]+"( \(from AWS_PROFILE\))? is not defined/i, 'unknown AWS profile'],
   [/access denied|no permission|AuthorizationFailed|Forbidden/i, 'no permission'],
   [/no (\w+ )?credentials|sso session|sign.?in/i, 'no credentials'],
   [/throttled/i, 'throttled'],

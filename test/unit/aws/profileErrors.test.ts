@@ -36,4 +36,22 @@ describe('AWS profile that does not exist', () => {
     assert.match(r.stdout, /not verified: 8 of 8 resources — unknown AWS profile \(8\)/);
     assert.equal(r.stdout.split('AWS profile "nosuch" is not defined').length - 1, 1, 'one error line for the whole provider place');
   });
+
+  it('AWS_PROFILE naming a profile no file defines: the CLI names it and where it came from, instead of "set AWS_PROFILE"', () => {
+    const run = (extra: Record<string, string>) =>
+      spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'scan', join(REPO, 'examples', 'sandbox')], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: home, ...env, AWS_EC2_METADATA_DISABLED: 'true', AWS_ENDPOINT_URL: 'http://127.0.0.1:9', ...extra },
+      });
+    // The SDK signs in with AWS_PROFILE even when keys are in the environment too.
+    const r = run({ AWS_PROFILE: 'nosuch', AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'x' });
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /unknown AWS profile \(8\)/);
+    assert.equal(r.stdout.split('AWS profile "nosuch" (from AWS_PROFILE) is not defined').length - 1, 1);
+    assert.doesNotMatch(r.stdout + r.stderr, /set AWS_PROFILE/);
+    // A profile that exists is left to the SDK: here its keys reach the (closed) endpoint.
+    const ok = run({ AWS_PROFILE: 'ci' });
+    assert.doesNotMatch(ok.stdout, /is not defined/);
+    assert.match(ok.stdout, /endpoint unreachable/);
+  });
 });
