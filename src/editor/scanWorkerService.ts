@@ -8,6 +8,7 @@ import { resolve as resolvePath } from 'node:path';
 import { recompare, scanWorkspace, type LiveSnapshot } from '../engine/scan';
 import { mergeRootSnapshot } from '../engine/partialScan';
 import { declarationsCache, indexWorkspaceSliced } from '../iac/slicedIndex';
+import { plainRanges } from '../iac/offsetRange';
 import type { Logger, ScanResult } from '../model';
 import { watchCredentials } from './azureSession';
 import { createProviders, type AzureAuth } from './providerFactory';
@@ -53,10 +54,11 @@ export function serveScans(port: Port): void {
     const { resources } = result;
     for (let i = 0; i < resources.length; i += RESULT_SLICE) {
       const asked = new Promise<void>((resolve) => moreWaits.set(id, resolve));
-      post({ kind: 'resources', id, resources: resources.slice(i, i + RESULT_SLICE) });
+      // A structured clone would copy an OffsetRange's fields, not its start and end.
+      post({ kind: 'resources', id, resources: plainRanges(resources.slice(i, i + RESULT_SLICE)) });
       await asked;
     }
-    post(final({ ...result, resources: [] }));
+    post(final(plainRanges({ ...result, resources: [] })));
   };
 
   const scan = async (m: ScanRequest) => {

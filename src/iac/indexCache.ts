@@ -10,7 +10,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ParseResult, Position, Range } from '../model/ast';
+import type { ParseResult, Range } from '../model/ast';
+import { endOffsetOf, LineMap, OffsetRange, startOffsetOf } from './offsetRange';
 
 /** Bump when the parser's output changes shape or meaning: old entries are then never read. */
 export const INDEX_CACHE_FORMAT = 2;
@@ -166,7 +167,7 @@ export class IndexCache<T = ParseResult> {
       return undefined;
     }
     try {
-      return unpackRanges(JSON.parse(raw), lineStarts(text)) as T;
+      return unpackRanges(JSON.parse(raw), LineMap.of(text)) as T;
     } catch {
       this.stats.diskErrors++;
       return undefined;
@@ -175,17 +176,18 @@ export class IndexCache<T = ParseResult> {
 }
 
 // ---------------------------------------------------------------------------
-// Compact ranges: {start:{offset,line,character},end:{…}} ↔ {"$r":[startOffset,endOffset]}; line and
-// character are rebuilt from the text, which the caller has anyway (it hashed it).
+// Compact ranges: {start:{offset,line,character},end:{…}} ↔ {"$r":[startOffset,endOffset]}; read
+// back as OffsetRanges over the text's line table, which the caller has anyway (it hashed the text).
 
 function isRange(v: unknown): v is Range {
   if (typeof v !== 'object' || v === null) return false;
+  if (v instanceof OffsetRange) return true;
   const r = v as Range;
   return typeof r.start?.offset === 'number' && typeof r.end?.offset === 'number' && typeof r.start.line === 'number' && Object.keys(v).length === 2;
 }
 
 export function packRanges(v: unknown): unknown {
-  if (isRange(v)) return { $r: [v.start.offset, v.end.offset] };
+  if (isRange(v)) return { $r: [startOffsetOf(v), endOffsetOf(v)] };
   if (Array.isArray(v)) return v.map(packRanges);
   if (typeof v === 'object' && v !== null) {
     const out: Record<string, unknown> = {};
@@ -195,31 +197,13 @@ export function packRanges(v: unknown): unknown {
   return v;
 }
 
-/** UTF-16 offsets where each line starts (after each LF, as the lexer counts lines). */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function position(starts: number[], offset: number): Position {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { offset, line: lo, character: offset - starts[lo] };
-}
-
-export function unpackRanges(v: unknown, starts: number[]): unknown {
-  if (Array.isArray(v)) return v.map((x) => unpackRanges(x, starts));
+export function unpackRanges(v: unknown, lines: LineMap): unknown {
+  if (Array.isArray(v)) return v.map((x) => unpackRanges(x, lines));
   if (typeof v === 'object' && v !== null) {
     const o = v as Record<string, unknown>;
     const r = o.$r;
-    if (Array.isArray(r) && Object.keys(o).length === 1) return { start: position(starts, r[0] as number), end: position(starts, r[1] as number) };
-    for (const k of Object.keys(o)) o[k] = unpackRanges(o[k], starts);
+    if (Array.isArray(r) && Object.keys(o).length === 1) return new OffsetRange(lines, r[0] as number, r[1] as number);
+    for (const k of Object.keys(o)) o[k] = unpackRanges(o[k], lines);
     return o;
   }
   return v;

@@ -3,7 +3,7 @@
 
 import type { BinaryOperator, Expression, FunctionCallExpr, ObjectItem, Range, ScopeTraversalExpr } from '../../model/ast';
 import { Tok } from './lexer';
-import { describe as describeImpl, exact as exactImpl, invalid as invalidImpl, span as spanImpl, type ExpressionParser, type ParseState } from './parseState';
+import { describe as describeImpl, exact as exactImpl, invalid as invalidImpl, type ExpressionParser, type ParseState } from './parseState';
 import { parseFor } from './forExpr';
 import { parseHeredocTemplate, parseQuotedTemplate } from './template';
 import { parsePostfix } from './traversal';
@@ -12,7 +12,6 @@ import { parsePostfix } from './traversal';
 const T = { ...Tok };
 const describe = describeImpl;
 const invalid = invalidImpl;
-const span = spanImpl;
 const exact = exactImpl;
 
 // Spec: `||` < `&&` < `== !=` < `< > <= >=` < `+ -` < `* / %`.
@@ -47,11 +46,11 @@ function parseConditional(p: ParseState): Expression {
   const trueExpr = parseExpression(p);
   if (p.peek() !== T.Colon) {
     p.error(`Expected ":" for the false branch of the conditional, found ${describe(p, p.i)}.`, p.tokRange(p.i));
-    return { kind: 'Conditional', condition, trueExpr, falseExpr: invalid(p.tokRange(p.i)), range: span(condition.range, trueExpr.range) };
+    return { kind: 'Conditional', condition, trueExpr, falseExpr: invalid(p.tokRange(p.i)), range: p.join(condition.range, trueExpr.range) };
   }
   p.advance();
   const falseExpr = parseExpression(p);
-  return { kind: 'Conditional', condition, trueExpr, falseExpr, range: span(condition.range, falseExpr.range) };
+  return { kind: 'Conditional', condition, trueExpr, falseExpr, range: p.join(condition.range, falseExpr.range) };
 }
 
 function parseBinary(p: ParseState, minPrec: number): Expression {
@@ -62,7 +61,7 @@ function parseBinary(p: ParseState, minPrec: number): Expression {
     if (prec === undefined || prec < minPrec) return left;
     const op = OPS[p.type[p.advance()]] as BinaryOperator;
     const right = parseBinary(p, prec + 1);
-    left = { kind: 'Binary', op, left, right, range: span(left.range, right.range) };
+    left = { kind: 'Binary', op, left, right, range: p.join(left.range, right.range) };
   }
 }
 
@@ -78,7 +77,7 @@ function parseUnary(p: ParseState): Expression {
   let e = parsePostfix(p, parseTerm(p));
   for (let n = ops.length - 1; n >= 0; n--) {
     const k = ops[n];
-    e = { kind: 'Unary', op: p.type[k] === T.Bang ? '!' : '-', operand: e, range: { start: p.startPos(k), end: e.range.end } };
+    e = { kind: 'Unary', op: p.type[k] === T.Bang ? '!' : '-', operand: e, range: p.range(p.startPos(k), e.range.end) };
   }
   return e;
 }
@@ -113,10 +112,10 @@ function parseTerm(p: ParseState): Expression {
       const expr = parseExpression(p);
       const end = expectClose(p, T.CParen, '")"', k);
       p.nl = saved;
-      return { kind: 'Parens', expr, range: { start: p.startPos(k), end } };
+      return { kind: 'Parens', expr, range: p.range(p.startPos(k), end) };
     }
     default: {
-      const r = t === T.Newline || t === T.EOF ? { start: p.startPos(k), end: p.startPos(k) } : p.tokRange(k);
+      const r = t === T.Newline || t === T.EOF ? p.range(p.startPos(k), p.startPos(k)) : p.tokRange(k);
       p.error(`Expected an expression, found ${describe(p, k)}.`, r);
       if (t === T.Invalid) p.advance();
       return invalid(r);
@@ -176,13 +175,13 @@ function parseCall(p: ParseState): Expression {
     p.advance();
     if (p.peek() !== T.Ident) {
       p.error(`Expected a function name after "::", found ${describe(p, p.i)}.`, p.tokRange(p.i));
-      return invalid({ start: p.startPos(k), end: p.startPos(p.i) });
+      return invalid(p.range(p.startPos(k), p.startPos(p.i)));
     }
     const part = p.advance();
     name += '::' + p.tokText(part);
     nameEnd = p.endPos(part);
   }
-  const nameRange = { start: p.startPos(k), end: nameEnd };
+  const nameRange = p.range(p.startPos(k), nameEnd);
   if (p.peek() !== T.OParen) {
     p.error(`Expected "(" to call function "${name}", found ${describe(p, p.i)}.`, p.tokRange(p.i));
     return invalid(nameRange);
@@ -216,7 +215,7 @@ function parseCall(p: ParseState): Expression {
   }
   const end = expectClose(p, T.CParen, '")"', openK);
   p.nl = saved;
-  const call: FunctionCallExpr = { kind: 'FunctionCall', name, nameRange, args: exact(args), expandFinal, range: { start: nameRange.start, end } };
+  const call: FunctionCallExpr = { kind: 'FunctionCall', name, nameRange, args: exact(args), expandFinal, range: p.range(nameRange.start, end) };
   return call;
 }
 
@@ -252,7 +251,7 @@ function parseTuple(p: ParseState): Expression {
   }
   const end = expectClose(p, T.CBrack, '"]"', openK);
   p.nl = saved;
-  return { kind: 'Tuple', items: exact(items), range: { start: p.startPos(openK), end } };
+  return { kind: 'Tuple', items: exact(items), range: p.range(p.startPos(openK), end) };
 }
 
 function parseObject(p: ParseState): Expression {
@@ -286,7 +285,7 @@ function parseObject(p: ParseState): Expression {
     }
     p.advance();
     const value = parseExpression(p);
-    items.push({ key, keyIsIdentifier, value, range: span(key.range, value.range) });
+    items.push({ key, keyIsIdentifier, value, range: p.join(key.range, value.range) });
     const sep = p.peek();
     if (sep === T.Comma || sep === T.Newline) { p.advance(); continue; }
     if (sep === T.CBrace || sep === T.EOF) break;
@@ -295,7 +294,7 @@ function parseObject(p: ParseState): Expression {
   }
   const end = expectClose(p, T.CBrace, '"}"', openK);
   p.nl = saved;
-  return { kind: 'Object', items: exact(items), range: { start: p.startPos(openK), end } };
+  return { kind: 'Object', items: exact(items), range: p.range(p.startPos(openK), end) };
 }
 
 /** Recovery in an object: past the next `,` or newline at this level. */

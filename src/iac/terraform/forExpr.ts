@@ -78,5 +78,5 @@ export function parseFor(p: ParseState, openK: number, isObject: boolean): Expre
     p.parser.recoverInList(p, closer);
   }
   const end = p.peek() === closer ? p.endPos(p.advance()) : p.startPos(p.i);
-  return { kind: 'For', keyVar, valueVar, collection, keyExpr, valueExpr, condition, group, range: { start: p.startPos(openK), end } };
+  return { kind: 'For', keyVar, valueVar, collection, keyExpr, valueExpr, condition, group, range: p.range(p.startPos(openK), end) };
 }

@@ -3,6 +3,7 @@
 
 import type { Expression, InvalidExpr, Position, Range, SyntaxDiagnostic } from '../../model/ast';
 import { Tok as TokImpl, type TokenStream } from './tokens';
+import { endOffsetOf, OffsetRange, startOffsetOf, type LineMap } from '../offsetRange';
 
 const Tok = { ...TokImpl };
 
@@ -47,8 +48,11 @@ export class ParseState {
   private readonly starts: (Position | undefined)[];
   private readonly ends: (Position | undefined)[];
 
-  /** `base` is the offset of text[0] in the reported offsets. */
-  constructor(readonly ts: TokenStream, readonly parser: ExpressionParser, readonly base = 0) {
+  /**
+   * `base` is the offset of text[0] in the reported offsets. With `lines` (a whole file, base 0) the
+   * tree's ranges are OffsetRanges over it (offsetRange.ts); without, plain `{ start, end }` objects.
+   */
+  constructor(readonly ts: TokenStream, readonly parser: ExpressionParser, readonly base = 0, readonly lines?: LineMap) {
     this.type = ts.type;
     this.text = ts.text;
     this.starts = new Array<Position | undefined>(ts.count);
@@ -105,7 +109,26 @@ export class ParseState {
   }
 
   tokRange(k: number): Range {
+    if (this.lines !== undefined) return new OffsetRange(this.lines, this.ts.start[k], this.ts.end[k]);
     return { start: this.startPos(k), end: this.endPos(k) };
+  }
+
+  /** The range from `start` to `end` (positions this state made, or read from its ranges). */
+  range(start: Position, end: Position): Range {
+    if (this.lines !== undefined) return new OffsetRange(this.lines, start.offset, end.offset);
+    return { start, end };
+  }
+
+  /** From where `first` starts to where `last` ends. */
+  join(first: Range, last: Range): Range {
+    if (this.lines !== undefined) return new OffsetRange(this.lines, startOffsetOf(first), endOffsetOf(last));
+    return { start: first.start, end: last.end };
+  }
+
+  /** From the start of token k to where `last` ends. */
+  fromToken(k: number, last: Range): Range {
+    if (this.lines !== undefined) return new OffsetRange(this.lines, this.ts.start[k], endOffsetOf(last));
+    return { start: this.startPos(k), end: last.end };
   }
 
   tokText(k: number): string {
@@ -217,8 +240,8 @@ function interned(text: string, s: number, e: number): string {
   return fresh;
 }
 
-export function newState(ts: TokenStream, parser: ExpressionParser, base = 0): ParseState {
-  return new ParseState(ts, parser, base);
+export function newState(ts: TokenStream, parser: ExpressionParser, base = 0, lines?: LineMap): ParseState {
+  return new ParseState(ts, parser, base, lines);
 }
 
 /**
@@ -228,10 +251,6 @@ export function newState(ts: TokenStream, parser: ExpressionParser, base = 0): P
  */
 export function exact<T>(items: T[]): T[] {
   return items.length === 0 ? items : items.slice();
-}
-
-export function span(a: Range, b: Range): Range {
-  return { start: a.start, end: b.end };
 }
 
 export function invalid(range: Range): InvalidExpr {

@@ -11,6 +11,7 @@ import { lex, Tok, type TokenStream } from './lexer';
 import { describe as describeImpl, exact as exactImpl, newState, type ParseState } from './parseState';
 import { parseBareTemplate, parsePlainLabel, parseQuotedTemplate } from './template';
 import { PRIMER } from './primer';
+import { LineMap } from '../offsetRange';
 
 // Local bindings: a CommonJS import is a getter call on every use, too slow for this hot path.
 const T = { ...Tok };
@@ -36,7 +37,7 @@ export function parseHcl(text: string): ParseResult {
 function parseText(text: string): ParseResult {
   return guard(() => {
     const ts = lex(text);
-    const p = newState(ts, expressionParser);
+    const p = newState(ts, expressionParser, 0, LineMap.of(text));
     const body = parseBody(p, undefined);
     return { body, diagnostics: merge(ts, p) };
   }, (diagnostics) => ({ body: { kind: 'Body', items: [], range: { start: origin(), end: origin() } }, diagnostics }));
@@ -123,7 +124,7 @@ function parseBody(p: ParseState, openK: number | undefined): Body {
   // The file body starts at offset 0: the first token's own Position when a token starts there.
   const start = nested ? p.startPos(openK) : p.ts.count > 0 && p.ts.start[0] === 0 ? p.startPos(0) : { offset: 0, line: 0, character: 0 };
   const end = nested ? (items.length > 0 ? items[items.length - 1].range.end : p.endPos(openK)) : p.endPos(p.i);
-  return { kind: 'Body', items: exact(items), range: { start, end } };
+  return { kind: 'Body', items: exact(items), range: p.range(start, end) };
 }
 
 /** An attribute or block starting at the current identifier. */
@@ -135,7 +136,7 @@ function parseItem(p: ParseState, oneLine: boolean): Attribute | Block | undefin
     p.i++;
     const expr = parseExpr(p);
     p.nl = true;
-    const attr: Attribute = { kind: 'Attribute', name, nameRange: p.tokRange(k), expr, range: { start: p.startPos(k), end: expr.range.end } };
+    const attr: Attribute = { kind: 'Attribute', name, nameRange: p.tokRange(k), expr, range: p.range(p.startPos(k), expr.range.end) };
     endOfItem(p, oneLine, 'argument');
     return attr;
   }
@@ -198,7 +199,7 @@ function parseBlock(p: ParseState, typeK: number, oneLine: boolean): Block | und
   if (!p.enter()) {
     p.i = openK;
     p.skipGroup();
-    const range = { start: typeRange.start, end: p.endPos(p.i - 1) };
+    const range = p.range(typeRange.start, p.endPos(p.i - 1));
     return { kind: 'Block', type: p.tokText(typeK), typeRange, labels: blockLabels, body: { kind: 'Body', items: [], range }, openBraceRange, range };
   }
   let body: Body;
@@ -221,19 +222,19 @@ function parseBlock(p: ParseState, typeK: number, oneLine: boolean): Block | und
       p.skipUntil((x) => x === T.Newline);
     }
     const end = items.length > 0 ? items[0].range.end : openBraceRange.end;
-    body = { kind: 'Body', items, range: { start: openBraceRange.start, end } };
+    body = { kind: 'Body', items, range: p.range(openBraceRange.start, end) };
   }
   if (p.type[p.i] === T.CBrace) {
     const closeK = p.advance();
     closeBraceRange = p.tokRange(closeK);
-    body.range = { start: body.range.start, end: closeBraceRange.end };
+    body.range = p.range(body.range.start, closeBraceRange.end);
   } else {
     p.error(`Block "${p.tokText(typeK)}" is not closed: "}" is missing.`, openBraceRange);
   }
   p.leave();
   const block: Block = {
     kind: 'Block', type: p.name(typeK), typeRange, labels: blockLabels, body, openBraceRange, closeBraceRange,
-    range: { start: typeRange.start, end: closeBraceRange !== undefined ? closeBraceRange.end : body.range.end },
+    range: p.range(typeRange.start, closeBraceRange !== undefined ? closeBraceRange.end : body.range.end),
   };
   if (closeBraceRange !== undefined) endOfItem(p, oneLine, 'block definition');
   return block;

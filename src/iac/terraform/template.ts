@@ -32,17 +32,17 @@ export function parseQuotedTemplate(p: ParseState): TemplateExpr {
   const type = p.type;
   if (type[open + 1] === T.CQuote) {
     p.i = open + 2;
-    return { kind: 'Template', parts: [], range: { start: p.startPos(open), end: p.endPos(open + 1) } };
+    return { kind: 'Template', parts: [], range: p.range(p.startPos(open), p.endPos(open + 1)) };
   }
   if (type[open + 1] === T.QuotedLit && type[open + 2] === T.CQuote) {
     p.i = open + 3;
     const value = decodeQuoted(p, open + 1);
     const parts: TemplatePart[] = value === '' ? [] : [{ kind: 'TemplateLiteral', value, range: p.tokRange(open + 1) }];
-    return { kind: 'Template', parts, range: { start: p.startPos(open), end: p.endPos(open + 2) } };
+    return { kind: 'Template', parts, range: p.range(p.startPos(open), p.endPos(open + 2)) };
   }
   const { flat, end } = collectParts(p, T.CQuote, true);
   const parts = buildParts(p, flat);
-  return { kind: 'Template', parts, range: { start: p.startPos(open), end } };
+  return { kind: 'Template', parts, range: p.range(p.startPos(open), end) };
 }
 
 /**
@@ -56,11 +56,11 @@ export function parsePlainLabel(p: ParseState): { value: string; range: Range } 
   if (type[open] !== T.OQuote) return undefined;
   if (type[open + 1] === T.CQuote) {
     p.i = open + 2;
-    return { value: '', range: { start: p.startPos(open), end: p.endPos(open + 1) } };
+    return { value: '', range: p.range(p.startPos(open), p.endPos(open + 1)) };
   }
   if (type[open + 1] === T.QuotedLit && type[open + 2] === T.CQuote) {
     p.i = open + 3;
-    return { value: decodeQuoted(p, open + 1), range: { start: p.startPos(open), end: p.endPos(open + 2) } };
+    return { value: decodeQuoted(p, open + 1), range: p.range(p.startPos(open), p.endPos(open + 2)) };
   }
   return undefined;
 }
@@ -73,14 +73,14 @@ export function parseHeredocTemplate(p: ParseState): TemplateExpr {
   const { flat, end } = collectParts(p, T.CHeredoc, false);
   if (indented) flushIndent(flat);
   const parts = buildParts(p, flat);
-  return { kind: 'Template', parts, heredoc: { marker, indented }, range: { start: p.startPos(open), end } };
+  return { kind: 'Template', parts, heredoc: { marker, indented }, range: p.range(p.startPos(open), end) };
 }
 
 /** A whole token stream lexed in template mode (see lexer `template` option). */
 export function parseBareTemplate(p: ParseState): TemplateExpr {
   const first = p.startPos(p.i);
   const { flat, end } = collectParts(p, T.EOF, false);
-  return { kind: 'Template', parts: buildParts(p, flat), range: { start: first, end } };
+  return { kind: 'Template', parts: buildParts(p, flat), range: p.range(first, end) };
 }
 
 function collectParts(p: ParseState, endType: number, quoted: boolean): { flat: Flat[]; end: Position } {
@@ -149,7 +149,7 @@ function collectParts(p: ParseState, endType: number, quoted: boolean): { flat: 
     }
     ltrimNext = stripRight;
     if (item === undefined) continue;
-    item.range = { start: p.startPos(k), end: itemEnd };
+    item.range = p.range(p.startPos(k), itemEnd);
     if (item.t === 'interp') item.stripRight = stripRight;
     flat.push(item);
   }
@@ -240,13 +240,13 @@ function buildParts(p: ParseState, flat: Flat[]): TemplatePart[] {
   return exact(parts);
 }
 
-function pushPart(parts: TemplatePart[], part: TemplatePart): void {
+function pushPart(p: ParseState, parts: TemplatePart[], part: TemplatePart): void {
   if (part.kind === 'TemplateLiteral') {
     if (part.value === '') return;
     const last = parts.length > 0 ? parts[parts.length - 1] : undefined;
     if (last !== undefined && last.kind === 'TemplateLiteral') {
       last.value += part.value;
-      last.range = { start: last.range.start, end: part.range.end };
+      last.range = p.join(last.range, part.range);
       return;
     }
   }
@@ -259,7 +259,7 @@ function buildUntil(p: ParseState, flat: Flat[], cursor: { i: number }, stops: s
   while (cursor.i < flat.length) {
     const item = flat[cursor.i];
     if (item.t === 'lit') {
-      pushPart(parts, { kind: 'TemplateLiteral', value: item.value, range: { start: item.start, end: item.end } });
+      pushPart(p, parts, { kind: 'TemplateLiteral', value: item.value, range: p.range(item.start, item.end) });
       cursor.i++;
     } else if (item.t === 'interp') {
       parts.push({ kind: 'TemplateInterpolation', expr: item.expr, stripLeft: item.stripLeft, stripRight: item.stripRight, range: item.range });
@@ -297,7 +297,7 @@ function buildIf(p: ParseState, flat: Flat[], cursor: { i: number }, open: FlatC
   } else {
     p.error('This %{if} directive has no matching %{endif}.', open.range);
   }
-  return { kind: 'TemplateIf', condition: open.condition ?? invalid(open.range), then, else: elseParts, range: { start: open.range.start, end } };
+  return { kind: 'TemplateIf', condition: open.condition ?? invalid(open.range), then, else: elseParts, range: p.range(open.range.start, end) };
 }
 
 function buildFor(p: ParseState, flat: Flat[], cursor: { i: number }, open: FlatCtrl): TemplatePart {
@@ -312,7 +312,7 @@ function buildFor(p: ParseState, flat: Flat[], cursor: { i: number }, open: Flat
   }
   return {
     kind: 'TemplateFor', keyVar: open.keyVar, valueVar: open.valueVar ?? '', collection: open.collection ?? invalid(open.range), body,
-    range: { start: open.range.start, end },
+    range: p.range(open.range.start, end),
   };
 }
 

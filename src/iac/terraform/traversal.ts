@@ -4,6 +4,7 @@
 import type { Expression, Position, Range, ScopeTraversalExpr, SplatExpr, TraverseStep } from '../../model/ast';
 import { Tok } from './lexer';
 import { describe, exact, type ParseState } from './parseState';
+import { endOffsetOf } from '../offsetRange';
 
 const T = { ...Tok };
 
@@ -14,21 +15,21 @@ interface ReadStep {
 }
 
 /** Appends a static step. The traversal's range is brought up to date by `seal`, once per chain, not per step. */
-function addStep(expr: Expression, { step, end }: ReadStep): Expression {
+function addStep(p: ParseState, expr: Expression, { step, end }: ReadStep): Expression {
   if (expr.kind === 'ScopeTraversal' || expr.kind === 'RelativeTraversal') {
     expr.steps.push(step);
     return expr;
   }
-  return { kind: 'RelativeTraversal', source: expr, steps: [step], range: { start: expr.range.start, end } };
+  return { kind: 'RelativeTraversal', source: expr, steps: [step], range: p.range(expr.range.start, end) };
 }
 
 /**
  * Extends a traversal's range to `end`, where the last step added to it ends (undefined when none
  * was), before the expression is returned or nested.
  */
-function seal(e: Expression, end: Position | undefined): Expression {
+function seal(p: ParseState, e: Expression, end: Position | undefined): Expression {
   if ((e.kind === 'ScopeTraversal' || e.kind === 'RelativeTraversal') && e.steps.length > 0) {
-    if (end !== undefined && e.range.end !== end) e.range = { start: e.range.start, end };
+    if (end !== undefined && endOffsetOf(e.range) !== end.offset) e.range = p.range(e.range.start, end);
     e.steps = exact(e.steps);
   }
   return e;
@@ -60,7 +61,7 @@ function attrStep(p: ParseState): ReadStep | undefined {
   const ts = p.ts;
   if (next === T.Number && p.type[k + 1] === T.Dot && p.type[k + 2] === T.Number && ts.end[k] === ts.start[k + 1] && ts.end[k + 1] === ts.start[k + 2]) {
     // `a.0.1`: hclsyntax reads `0.1` as one number and rejects it; both steps are still kept.
-    p.error('Chaining two legacy indexes (a.0.1) is not permitted: write a[0][1].', { start: p.startPos(dot), end: p.endPos(k + 2) });
+    p.error('Chaining two legacy indexes (a.0.1) is not permitted: write a[0][1].', p.range(p.startPos(dot), p.endPos(k + 2)));
   }
   const step: TraverseStep = next === T.Ident ? { kind: 'GetAttr', name: p.name(k) } : { kind: 'IndexStep', key: Number(p.tokText(k)) };
   return { step, end: p.endPos(k) };
@@ -74,7 +75,7 @@ function indexKey(p: ParseState): { step?: ReadStep; key: Expression; range: Ran
   const key = p.parser.parseExpression(p);
   const end = p.parser.expectClose(p, T.CBrack, '"]"', open);
   p.nl = saved;
-  const range = { start: p.startPos(open), end };
+  const range = p.range(p.startPos(open), end);
   const sk = staticKey(key);
   return { step: sk === undefined ? undefined : { step: { kind: 'IndexStep', key: sk }, end }, key, range };
 }
@@ -89,7 +90,7 @@ export function parsePostfix(p: ParseState, term: Expression): Expression {
       if (p.peekAhead() === T.Star) {
         const dot = p.advance();
         const star = p.advance();
-        e = parseSplat(p, seal(e, end), false, { start: p.startPos(dot), end: p.endPos(star) });
+        e = parseSplat(p, seal(p, e, end), false, p.range(p.startPos(dot), p.endPos(star)));
         end = undefined;
         continue;
       }
@@ -97,28 +98,28 @@ export function parsePostfix(p: ParseState, term: Expression): Expression {
       if (step === undefined) {
         const dot = p.advance();
         p.error(`Expected an attribute name after ".", found ${describe(p, p.i)}.`, p.tokRange(dot));
-        return seal(e, end);
+        return seal(p, e, end);
       }
-      e = addStep(e, step);
+      e = addStep(p, e, step);
       end = step.end;
     } else if (t === T.OBrack) {
       if (p.peekAhead() === T.Star && p.type[p.i + 2] === T.CBrack) {
         const open = p.advance();
         p.advance();
         const close = p.advance();
-        e = parseSplat(p, seal(e, end), true, { start: p.startPos(open), end: p.endPos(close) });
+        e = parseSplat(p, seal(p, e, end), true, p.range(p.startPos(open), p.endPos(close)));
         end = undefined;
         continue;
       }
       const { step, key, range } = indexKey(p);
       if (step !== undefined) {
-        e = addStep(e, step);
+        e = addStep(p, e, step);
         end = step.end;
       } else {
-        e = { kind: 'Index', collection: seal(e, end), key, range: { start: e.range.start, end: range.end } };
+        e = { kind: 'Index', collection: seal(p, e, end), key, range: p.range(e.range.start, range.end) };
         end = undefined;
       }
-    } else return seal(e, end);
+    } else return seal(p, e, end);
   }
 }
 
@@ -135,7 +136,7 @@ function parseSplat(p: ParseState, source: Expression, full: boolean, markerRang
     const t = p.peek();
     if (t === T.Dot) {
       if (p.peekAhead() === T.Star) {
-        if (full) eachExpr = parsePostfix(p, anonItem(markerRange, each, end));
+        if (full) eachExpr = parsePostfix(p, anonItem(p, markerRange, each, end));
         break;
       }
       const save = p.i;
@@ -157,12 +158,12 @@ function parseSplat(p: ParseState, source: Expression, full: boolean, markerRang
         }
         p.i = save;
       }
-      eachExpr = parsePostfix(p, anonItem(markerRange, each, end));
+      eachExpr = parsePostfix(p, anonItem(p, markerRange, each, end));
       break;
     } else break;
   }
   if (eachExpr !== undefined) end = eachExpr.range.end;
-  const splat: SplatExpr = { kind: 'Splat', source, each, full, range: { start: source.range.start, end } };
+  const splat: SplatExpr = { kind: 'Splat', source, each, full, range: p.range(source.range.start, end) };
   if (eachExpr !== undefined) splat.eachExpr = eachExpr;
   return splat;
 }
@@ -171,8 +172,8 @@ function parseSplat(p: ParseState, source: Expression, full: boolean, markerRang
  * The element of a full splat, as `eachExpr` refers to it: root `""` over the static steps read so
  * far, from the splat marker to `end` (where the last of those steps ends).
  */
-function anonItem(markerRange: Range, steps: TraverseStep[], end: Position): Expression {
-  const range = end === markerRange.end ? markerRange : { start: markerRange.start, end };
+function anonItem(p: ParseState, markerRange: Range, steps: TraverseStep[], end: Position): Expression {
+  const range = end.offset === endOffsetOf(markerRange) ? markerRange : p.range(markerRange.start, end);
   const item: ScopeTraversalExpr = { kind: 'ScopeTraversal', root: '', steps: [...steps], range };
   return item;
 }

@@ -3,6 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IndexCache } from '../../../src/iac/indexCache';
+import { OffsetRange } from '../../../src/iac/offsetRange';
+import type { ParseResult } from '../../../src/model/ast';
 import { declareOneFile, type FileDeclarations } from '../../../src/iac/fileDeclarations';
 import { parseTerraformText } from '../../../src/iac/moduleIndex';
 
@@ -73,7 +75,10 @@ describe('index cache', () => {
     const reopened = new IndexCache({ parse: () => assert.fail('must not parse'), version: '0.1.0', dir });
     // JSON drops properties set to undefined (`keyVar: undefined`): compare what JSON keeps.
     const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
-    for (const f of files) assert.deepEqual(await reopened.getOrParse(f.file, f.text), plain(parse(f.file, f.text)), f.file);
+    // Ranges come back as OffsetRanges over the text's line table, as the parser makes them.
+    for (const f of files) assert.deepEqual(plain(await reopened.getOrParse(f.file, f.text)), plain(parse(f.file, f.text)), f.file);
+    const back = (await reopened.getOrParse(files[0].file, files[0].text)) as ParseResult;
+    assert.ok(back.body.range instanceof OffsetRange);
     assert.equal(reopened.stats.diskHits, new Set(files.map((f) => reopened.keyOf(f.file, f.text))).size);
     assert.equal(reopened.stats.parses, 0);
   });
@@ -107,7 +112,7 @@ describe('index cache', () => {
     await first.flush();
     const reopened = new IndexCache<FileDeclarations>({ parse: () => assert.fail('must not parse'), version: 'd', dir, keyIncludesPath: true });
     const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
-    for (const f of files) assert.deepEqual(await reopened.getOrParse(f.file, f.text), plain(compute(f.file, f.text)), f.file);
+    for (const f of files) assert.deepEqual(plain(await reopened.getOrParse(f.file, f.text)), plain(compute(f.file, f.text)), f.file);
   });
 
   it('keeps at most maxEntries in memory, dropping the least recently used', () => {

@@ -52,6 +52,9 @@ export function checkPositions(tree: unknown, text: string): number {
     if (typeof o.start === 'object' && typeof o.end === 'object' && o.start !== null && o.end !== null) {
       const r = o as unknown as Range;
       if (typeof r.start.offset === 'number' && r.start.offset > r.end.offset) assert.fail(`range ${r.start.offset}..${r.end.offset} reversed`);
+      // A range's positions only: an OffsetRange's other fields are its file's line table.
+      stack.push(r.start, r.end);
+      continue;
     }
     for (const v of Object.values(o)) stack.push(v);
   }

@@ -1,6 +1,7 @@
-// Positions are shared: the parser makes one Position per token boundary and every node that
-// starts or ends there points at it. That is only safe if nothing ever mutates a Position or a
-// Range, which these tests hold the parser and the indexer to (frozen trees, strict mode).
+// Ranges are compact and shared: a whole file's tree holds OffsetRanges over one line table and no
+// Position objects; trees are shared between roots and cached, which is only safe if nothing ever
+// mutates a Position or a Range, which these tests hold the parser and the indexer to (frozen
+// trees, strict mode).
 
 import * as assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
@@ -12,6 +13,7 @@ import { declareFile, emptyModuleIndex } from '../../../src/iac/terraform/declar
 import { bodyLiteral, literalValue } from '../../../src/iac/terraform/literal';
 import { addModule, type Inventory } from '../../../src/iac/inventory';
 import { checkPositions } from './helpers';
+import { OffsetRange } from '../../../src/iac/offsetRange';
 
 const fixturesDir = join(__dirname, '..', '..', 'fixtures', 'terraform');
 
@@ -64,20 +66,35 @@ function freezeRanges(tree: unknown): number {
 }
 
 describe('shared positions', () => {
-  it('makes one Position object per source offset, shared by the nodes that start or end there', () => {
+  it('a whole file keeps no Position objects: every range is two offsets over the file\'s one line table', () => {
     const src = 'resource "a_b" "c" {\n  tags = { Name = var.name }\n  ids  = aws_vpc.main[*].id\n}\n';
     const { body, diagnostics } = parseHcl(src);
     assert.deepEqual(diagnostics, []);
-    const all = positions(body);
-    const offsets = new Set(all.map((p) => p.offset));
-    assert.equal(all.length, offsets.size, 'two Position objects for one offset');
-    // The attribute and its name start at the same Position object; its value ends where the attribute does.
+    assert.deepEqual(positions(body), []);
+    const tables = new Set<unknown>();
+    let ranges = 0;
+    const stack: unknown[] = [body];
+    while (stack.length > 0) {
+      const v = stack.pop();
+      if (typeof v !== 'object' || v === null) continue;
+      if (v instanceof OffsetRange) {
+        tables.add((v as unknown as { lines: unknown }).lines);
+        ranges++;
+        continue;
+      }
+      stack.push(...Object.values(v));
+    }
+    assert.ok(ranges > 15, `only ${ranges} ranges`);
+    assert.equal(tables.size, 1, 'one line table per file');
+    // Read as positions, they are where the text says; the attribute and its name start together.
     const block = body.items[0];
     assert.ok(block.kind === 'Block');
-    const tags = block.body.items[0];
+    const tags = block.body.items[1];
     assert.ok(tags.kind === 'Attribute');
-    assert.equal(tags.range.start, tags.nameRange.start);
-    assert.equal(tags.range.end, tags.expr.range.end);
+    assert.deepEqual(tags.range.start, { offset: 52, line: 2, character: 2 });
+    assert.deepEqual(tags.range.start, tags.nameRange.start);
+    assert.deepEqual(tags.range.end, tags.expr.range.end);
+    assert.deepEqual(JSON.parse(JSON.stringify(tags.nameRange)), { start: { offset: 52, line: 2, character: 2 }, end: { offset: 55, line: 2, character: 5 } });
     checkPositions(body, src);
   });
 
