@@ -17,7 +17,7 @@ export function lineStarts(text: string): number[] {
 }
 
 /** The position of `offset`, by binary search over `starts` (from `lineStarts`). */
-export function positionAt(starts: readonly number[], offset: number): Position {
+export function positionAt(starts: ArrayLike<number>, offset: number): Position {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
