@@ -7,9 +7,10 @@
 //
 // An OffsetRange is a Range to every reader (`r.start.line`, JSON.stringify). It is not plain data:
 // a structured clone (postMessage to or from a worker) copies its fields, not `start` and `end`, so
-// what crosses a thread goes through `plainRanges` first (scanWorkerService.ts).
+// what crosses a thread is a `plainRanges` copy (scanWorkerService.ts).
 import type { Position, Range } from '../model/ast';
 import { positionAt } from './textPositions';
+import { setOwn } from './terraform/literal';
 
 /** Where each line of a text starts, as HCL counts lines (LF or CRLF; a lone CR is not a line break). */
 export class LineMap {
@@ -56,32 +57,31 @@ export const startOffsetOf = (r: Range): number => (r instanceof OffsetRange ? r
 export const endOffsetOf = (r: Range): number => (r instanceof OffsetRange ? r.endOffset : r.end.offset);
 
 /**
- * Replaces, in place, every OffsetRange reachable from `value` through arrays and plain objects by a
- * plain `{ start, end }`: what a structured clone can carry. Class instances other than OffsetRange
- * (Maps, Dates…) are left as they are.
+ * A copy of `value` with every OffsetRange reachable through arrays and plain objects made a plain
+ * `{ start, end }`: what a structured clone can carry. A copy, not an edit: results share their
+ * trees with the index cache, whose values nobody may change. An object reached twice is copied
+ * once (as a structured clone keeps it); class instances other than OffsetRange (Maps, Dates…) are
+ * kept as they are.
  */
 export function plainRanges<T>(value: T): T {
-  const seen = new Set<object>();
-  const visit = (v: unknown): void => {
-    if (typeof v !== 'object' || v === null || seen.has(v)) return;
-    seen.add(v);
+  const copies = new Map<object, unknown>();
+  const copy = (v: unknown): unknown => {
+    if (typeof v !== 'object' || v === null) return v;
+    if (v instanceof OffsetRange) return v.toJSON();
+    const done = copies.get(v);
+    if (done !== undefined) return done;
     if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        const x: unknown = v[i];
-        if (x instanceof OffsetRange) v[i] = x.toJSON();
-        else visit(x);
-      }
-      return;
+      const out: unknown[] = new Array(v.length);
+      copies.set(v, out);
+      for (let i = 0; i < v.length; i++) out[i] = copy(v[i]);
+      return out;
     }
     const proto: unknown = Object.getPrototypeOf(v);
-    if (proto !== Object.prototype && proto !== null) return;
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      const x = o[k];
-      if (x instanceof OffsetRange) o[k] = x.toJSON();
-      else visit(x);
-    }
+    if (proto !== Object.prototype && proto !== null) return v;
+    const out: Record<string, unknown> = Object.create(proto) as Record<string, unknown>;
+    copies.set(v, out);
+    for (const k of Object.keys(v)) setOwn(out, k, copy((v as Record<string, unknown>)[k]));
+    return out;
   };
-  visit(value);
-  return value;
+  return copy(value) as T;
 }

@@ -125,12 +125,6 @@ export class ParseState {
     return { start: first.start, end: last.end };
   }
 
-  /** From the start of token k to where `last` ends. */
-  fromToken(k: number, last: Range): Range {
-    if (this.lines !== undefined) return new OffsetRange(this.lines, this.ts.start[k], endOffsetOf(last));
-    return { start: this.startPos(k), end: last.end };
-  }
-
   tokText(k: number): string {
     return this.text.slice(this.ts.start[k] - this.base, this.ts.end[k] - this.base);
   }
