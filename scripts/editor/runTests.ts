@@ -52,7 +52,9 @@ async function runLaunch(trust: Trust, installDir: string, fixture: string, grep
     trustWorkspaces: trust === 'trusted',
     // Re-scan on save is off in the trusted launch: suites that save files must not start scans behind their backs
     // (saveRescan.test.ts turns it on; the untrusted launch keeps the default to show that trust alone stops it).
-    settings: trust === 'untrusted' ? untrustedSettings : { 'driftlens.scan.onSave': false },
+    // Auto-save is off as on desktop VS Code: the web workbench defaults to saving 1 s after an edit, which under
+    // load saved edits the suites check are still unsaved (a quick-fix, typing in a template).
+    settings: { ...(trust === 'untrusted' ? untrustedSettings : { 'driftlens.scan.onSave': false }), 'files.autoSave': 'off' },
     env,
     log: (l) => serverLog.push(l),
   });

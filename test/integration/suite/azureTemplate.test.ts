@@ -178,7 +178,8 @@ suite('Azure: ARM template editor surfaces (CodeLens, JSON quick-fix, live re-co
     assert.match(kind.message, /BlobStorage.*StorageV2/);
     assert.equal(fake.requests.length, before);
     // Nothing was saved: the disk still holds the old literal. (Under load VS Code may close a document no
-    // editor shows, and a closed document reads as not dirty, so the disk is what tells.)
+    // editor shows, and a closed document reads as not dirty, so the disk is what tells. The runner turns the
+    // web workbench's auto-save off, as desktop VS Code has it: it saved this edit when the squiggle took > 1 s.)
     assert.ok(readFileSync(uri.fsPath, 'utf8').includes('"StorageV2"'));
     assert.ok(doc.isClosed || doc.isDirty);
   });
