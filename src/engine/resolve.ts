@@ -121,7 +121,7 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
   const modules = new ModuleScopes((node, addressPrefix, inputs, moduleValue) =>
     createModuleScope({ index: node.index, tfvars: inputs, state, callFunction: options.callFunction, workspace, addressPrefix, modulePath: relativeModulePath(dir, node.dir), moduleValue }),
   );
-  const scope: EvalScope = createModuleScope({ index, tfvars: tfvars.values, state, callFunction: options.callFunction, workspace, moduleValue: (name) => modules.moduleValue(tree, scope, '', name) });
+  const scope: EvalScope = createModuleScope({ index, tfvars: tfvars.values, state, callFunction: options.callFunction, workspace, moduleValue: modules.valueIn(tree, () => scope, '') });
   const providers = new ProviderConfigs(index, scope);
   const instances: ResolvedInstance[] = [];
   const tagSettings = new Map<string, AwsTagSettings>();

@@ -26,8 +26,11 @@ export interface ModuleScopeOptions {
   addressPrefix?: string;
   /** `path.module`: the module's folder relative to the root module ("." for the root). */
   modulePath?: string;
-  /** The value of `module.<name>` (its outputs; a list or map of them for count / for_each). */
-  moduleValue?: (name: string) => EvalValue | undefined;
+  /**
+   * The value of `module.<name>` (its outputs; a list or map of them for count / for_each); with
+   * `output`, that output alone, or undefined when only the whole value can answer.
+   */
+  moduleValue?: (name: string, output?: string) => EvalValue | undefined;
 }
 
 export function createModuleScope(options: ModuleScopeOptions): EvalScope {
@@ -87,6 +90,11 @@ export function createModuleScope(options: ModuleScopeOptions): EvalScope {
     },
     special(root, steps) {
       if (root === 'module' && options.moduleValue && steps[0]?.kind === 'GetAttr') {
+        // `module.x.out`: that output alone when the module can answer so, else the whole value.
+        if (steps[1]?.kind === 'GetAttr') {
+          const output = options.moduleValue(steps[0].name, steps[1].name);
+          if (output) return applySteps(output, steps, `module.${steps[0].name}.${steps[1].name}`, 2);
+        }
         const value = options.moduleValue(steps[0].name);
         if (value) return applySteps(value, steps, `module.${steps[0].name}`, 1);
       }

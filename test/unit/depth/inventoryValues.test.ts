@@ -1,7 +1,7 @@
 // `driftlens inventory` shows evaluated values: per instance (count, for_each, modules), and the
 // unknown attributes of a single resource filled in. No cloud call is involved.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildInventory } from '../../../src/iac/inventory';
@@ -62,6 +62,27 @@ describe('inventory with evaluated values', () => {
       assert.equal(db.attributes.engine, 'postgres');
       assert.ok('$unknown' in (db.attributes.ami as object));
       assert.match((db.instances![0].attributes.ami as { $unknown: string }).$unknown, /data source data\.aws_ami\.x/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a module output on its own, as Terraform does: two modules may read each other\'s unrelated outputs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'driftlens-inv-'));
+    try {
+      for (const m of ['naming', 'network']) mkdirSync(join(dir, m));
+      // naming.full needs network.suffix, which needs naming.base: no cycle, since base needs nothing.
+      writeFileSync(join(dir, 'naming', 'main.tf'), 'variable "suffix" {}\noutput "base" {\n  value = "shop"\n}\noutput "full" {\n  value = "${var.suffix}-web"\n}\noutput "broken" {\n  value = var.nothing\n}\n');
+      writeFileSync(join(dir, 'network', 'main.tf'), 'variable "base" {}\noutput "suffix" {\n  value = "${var.base}-prod"\n}\n');
+      writeFileSync(join(dir, 'main.tf'), [
+        'module "naming" {\n  source = "./naming"\n  suffix = module.network.suffix\n}',
+        'module "network" {\n  source = "./network"\n  base   = module.naming.base\n}',
+        'resource "aws_s3_bucket" "logs" {\n  bucket = module.naming.full\n}',
+      ].join('\n\n'));
+      const inv = await evaluateInventory(await buildInventory(dir), dir);
+      const logs = inv.resources.find((r) => r.address === 'aws_s3_bucket.logs')!;
+      // Reading every output of `naming` at once made this a cycle (and `broken` is never read).
+      assert.equal(logs.attributes.bucket, 'shop-prod-web');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
