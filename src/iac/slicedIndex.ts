@@ -3,8 +3,8 @@
 // answering while a 2,600-file workspace indexes (issue 17). Files go through the index cache:
 // a file whose stamp (mtime + size) is unchanged costs a stat and a merge, never a read or a parse;
 // an unsaved buffer (`overrides`) is parsed from its text.
-import { readFile, stat } from 'node:fs';
 import { join } from 'node:path';
+import { AdaptiveReads, type ReadCalls } from './adaptiveReads';
 import type { ModuleIndex } from '../model';
 import { declareOneFile, mergeFileDeclarations, type FileDeclarations } from './fileDeclarations';
 import { IndexCache } from './indexCache';
@@ -20,6 +20,8 @@ export interface SlicedIndexOptions {
   /** Module folders already listed (the watcher knows them): skips the walk. */
   modules?: { dir: string; files: string[] }[];
   onProgress?: (done: number, total: number) => void;
+  /** The file calls (tests play a slow disk with them). */
+  readCalls?: ReadCalls;
 }
 
 /** A cache whose entries are one file's declarations, as `indexWorkspaceSliced` wants it. */
@@ -53,14 +55,12 @@ export class Slicer {
   }
 }
 
-const statStamp = (file: string): Promise<string | undefined> =>
-  new Promise((resolve) => stat(file, (err, st) => resolve(err ? undefined : `${st.mtimeMs}:${st.size}`)));
-const readText = (file: string): Promise<string | undefined> =>
-  new Promise((resolve) => readFile(file, 'utf8', (err, text) => resolve(err ? undefined : text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)));
+type Loaded = { file: string; text?: string; stamp?: string; hit?: FileDeclarations };
 
 /**
  * Every module folder below `root`, indexed in slices of at most ~`sliceMs` of synchronous work.
- * Stats and reads of a folder are all in flight while the previous folder parses. Rejects with
+ * Stats and reads block while the disk is fast (adaptiveReads.ts); once it is slow, those of a
+ * folder are all in flight while the previous folder parses. Rejects with
  * the signal's reason when aborted. The slicer's figures come back for the caller's log.
  */
 export async function indexWorkspaceSliced(root: string, options: SlicedIndexOptions): Promise<{ modules: ModuleIndex[]; slicer: Slicer }> {
@@ -69,25 +69,37 @@ export async function indexWorkspaceSliced(root: string, options: SlicedIndexOpt
   const modules = options.modules ?? (await listModules(root));
   const total = modules.reduce((n, m) => n + m.files.length, 0);
   let done = 0;
-  // One folder's stats and reads are asked for before the previous folder is parsed.
-  const load = (m: { dir: string; files: string[] }): Promise<{ file: string; text?: string; stamp?: string; hit?: FileDeclarations }[]> =>
-    Promise.all(
-      m.files.map(async (name) => {
-        const file = join(m.dir, name);
-        const edited = overrides?.get(file);
-        if (edited !== undefined) return { file, text: edited };
-        const stamp = await statStamp(file);
-        const hit = stamp === undefined ? undefined : cache.peek(file, stamp)?.result;
-        return hit ? { file, hit } : { file, stamp, text: await readText(file) };
-      }),
-    );
+  const reads = new AdaptiveReads({ calls: options.readCalls });
+  // Stat (and read, on a cache miss) one file; a value while reads block, else a promise.
+  const afterStamp = (file: string, stamp: string | undefined): Loaded | Promise<Loaded> => {
+    const hit = stamp === undefined ? undefined : cache.peek(file, stamp)?.result;
+    if (hit) return { file, hit };
+    const text = reads.text(file);
+    return text instanceof Promise ? text.then((t) => ({ file, stamp, text: t })) : { file, stamp, text };
+  };
+  const loadOne = (file: string): Loaded | Promise<Loaded> => {
+    const stamp = reads.stamp(file);
+    return stamp instanceof Promise ? stamp.then((st) => afterStamp(file, st)) : afterStamp(file, stamp);
+  };
+  // A folder's files, each to be awaited in turn. Blocking reads happen when the file's turn comes,
+  // inside a slice; async ones are all asked for before the previous folder is parsed.
+  const load = (m: { dir: string; files: string[] }): (() => Loaded | Promise<Loaded>)[] =>
+    m.files.map((name) => {
+      const file = join(m.dir, name);
+      const edited = overrides?.get(file);
+      if (edited !== undefined) return () => ({ file, text: edited });
+      if (reads.blocking) return () => loadOne(file);
+      const started = loadOne(file);
+      return () => started;
+    });
   const out: ModuleIndex[] = [];
   let next = modules.length ? load(modules[0]) : undefined;
   for (const [i, m] of modules.entries()) {
-    const files = await next!;
+    const files = next!;
     next = i + 1 < modules.length ? load(modules[i + 1]) : undefined;
     const parts: FileDeclarations[] = [];
-    for (const f of files) {
+    for (const take of files) {
+      const f = await take();
       if (f.hit) parts.push(f.hit);
       else if (f.text === undefined) parts.push(unreadable(m.dir, f.file));
       // An unsaved buffer records no stamp: the file on disk keeps its own for the next peek.
