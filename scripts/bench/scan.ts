@@ -1,4 +1,4 @@
-// `npm run bench -- scan [--n 1000] [--latency 50] [--page-size N] [--sandbox]`: a generated workspace
+// `npm run bench -- scan [--n 1000] [--latency 50] [--page-size N] [--sandbox] [--trace]`: a generated workspace
 // of N resources (VPCs, subnets, security groups, instances of several types + terraform.tfstate)
 // scanned against the fake EC2 with a per-call latency. Prints the EC2 calls, time per phase (index,
 // resolve, SDK load, fetch, compare, report), the wall time and the ideal (calls × latency ÷
@@ -10,7 +10,12 @@
 // keeps the snapshot as the editor does; the CLI's one-shot scan lets go of more (ScanOptions.oneShot).
 // Each generated run also runs the shipped `driftlens scan --format json` (dist/cli.js) in a process
 // of its own against the same fake, and prints its peak RSS: the figure issue 15 sets a bound for.
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// The scan runs the engine as one esbuild bundle, like dist/ (through tsx every cross-module call is
+// a getter and modules compile while the scan runs), and the fake EC2 runs bundled in its own process.
+// What "fetch" takes above the latency is CPU on this machine's two cores: the fake rendering XML
+// (one thread: answers asked together come back one after another) and the SDK decoding it, ~0.2 ms
+// per instance. --trace prints each call as it is sent, with the time since the scan started (issue 17).
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
@@ -19,21 +24,37 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeHeapSnapshot } from 'node:v8';
-import { scanWorkspace, type ScanProgress } from '../../src/engine/scan';
-import { formatJson } from '../../src/engine/report/json';
-import { createAwsProvider } from '../../src/providers/aws';
+import type { ScanProgress, scanWorkspace as ScanWorkspace } from '../../src/engine/scan';
+import type { formatJson as FormatJson } from '../../src/engine/report/json';
+import type { createAwsProvider as CreateAwsProvider } from '../../src/providers/aws';
+import { bundle } from './lib/engine';
 import type { Ec2Sdk } from '../../src/providers/aws/client';
+import type { Logger } from '../../src/model';
 import { startFakeCloud } from '../editor/fakeCloud';
 import { generateScanWorkspace } from './lib/generatedWorkspace';
 
 const CONCURRENCY = 8;
 
-const { values } = parseArgs({ options: { n: { type: 'string' }, latency: { type: 'string', default: '50' }, 'page-size': { type: 'string' }, sandbox: { type: 'boolean' }, memory: { type: 'boolean' }, 'heap-snapshot': { type: 'string' } } });
+const { values } = parseArgs({ options: { n: { type: 'string' }, latency: { type: 'string', default: '50' }, 'page-size': { type: 'string' }, sandbox: { type: 'boolean' }, memory: { type: 'boolean' }, 'heap-snapshot': { type: 'string' }, trace: { type: 'boolean' } } });
+
+/** The engine as it ships (one bundle), and the fake EC2's process as a bundle too; built once per run. */
+const bundles = mkdtempSync(join(tmpdir(), 'driftlens-bench-scan-'));
+process.on('exit', () => rmSync(bundles, { recursive: true, force: true }));
+const engine = createRequire(__filename)(
+  bundle(join(bundles), {
+    entry: [
+      "export { scanWorkspace } from './src/engine/scan';",
+      "export { formatJson } from './src/engine/report/json';",
+      "export { createAwsProvider } from './src/providers/aws';",
+    ].join('\n'),
+  }),
+) as { scanWorkspace: typeof ScanWorkspace; formatJson: typeof FormatJson; createAwsProvider: typeof CreateAwsProvider };
+const { scanWorkspace, formatJson, createAwsProvider } = engine;
 const n = Number(values.n ?? 1000);
 const latency = Number(values.latency);
 const pageSize = values['page-size'] ? Number(values['page-size']) : undefined;
 if (!Number.isInteger(n) || n < 4 || !Number.isFinite(latency) || latency < 0) {
-  console.error('usage: npm run bench -- scan [--n 1000] [--latency 50] [--page-size N] [--sandbox] [--memory] [--heap-snapshot DIR]');
+  console.error('usage: npm run bench -- scan [--n 1000] [--latency 50] [--page-size N] [--sandbox] [--memory] [--heap-snapshot DIR] [--trace]');
   process.exit(1);
 }
 
@@ -60,6 +81,12 @@ function memoryMark(label: string, snapshot = false): void {
   if (snapshot && snapshotDir) console.log(`  heap snapshot: ${writeHeapSnapshot(join(snapshotDir, `scan-${n}-${label.replace(/\W+/g, '-')}.heapsnapshot`))}`);
 }
 
+/** Prints each debug line (every EC2 call as it is sent) with the ms since the scan started. */
+function traceLogger(started: number): Logger {
+  const line = (m: string) => console.log(`  ${(performance.now() - started).toFixed(0).padStart(6)} ms  ${m}`);
+  return { debug: line, info: line, warn: line, error: line };
+}
+
 /** Scans `dir` and prints each phase: index and resolve, SDK load, fetch and compare (from the progress stages), report. */
 async function scanPhases(dir: string): Promise<{ wall: number; result: Awaited<ReturnType<typeof scanWorkspace>>['result'] }> {
   memoryMark('start');
@@ -75,6 +102,7 @@ async function scanPhases(dir: string): Promise<{ wall: number; result: Awaited<
   // The snapshot is kept as the editor keeps it (for re-comparisons), so its memory is measured too.
   const { result, snapshot } = await scanWorkspace({
     dir,
+    ...(values.trace ? { logger: traceLogger(started) } : {}),
     providers: [createAwsProvider({ credentialsAllowed: true, concurrency: CONCURRENCY, loadSdk: async () => ec2Sdk() })],
     progress: (p) => {
       if (stageStart.has(p.stage)) return;
@@ -127,7 +155,9 @@ async function prepare(dir: string, child: ChildProcess): Promise<{ url: string 
 async function generated(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'driftlens-bench-'));
   // The fake runs in its own process: its XML rendering and its seed are neither in the RSS nor on the event loop measured.
-  const child = fork(join(__dirname, 'fakeEc2Process.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const fakeProgram = join(bundles, 'fake');
+  mkdirSync(fakeProgram);
+  const child = fork(bundle(fakeProgram, { entry: "import './scripts/bench/fakeEc2Process';" }), [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const { url } = await prepare(dir, child);
   // The generated text, state and seed are garbage now: collect them so the RSS is the scan's.
   (globalThis as { gc?: () => void }).gc?.();
