@@ -5,6 +5,7 @@ import { PRODUCT_VERSION } from './engine/report/product';
 import { unknownMessage } from './cli/suggest';
 import { usage } from './cli/usage';
 import { boundHeapGrowth } from './cli/heapGrowth';
+import { boundInlining } from './cli/inliningBudget';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -40,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   boundHeapGrowth(name);
+  boundInlining();
   return (await load())(rest);
 }
 
