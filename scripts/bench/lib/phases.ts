@@ -3,12 +3,12 @@
 // Each phase is timed on its own (the earlier phases' results are kept), so the sum is close to,
 // not equal to, the whole run, which overlaps reads with parsing.
 import { readFile } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
-import { bundle, type Engine } from './engine';
+import { bundle, repoRoot, type Engine } from './engine';
 
 export interface Timed {
   seconds: number;
@@ -113,9 +113,13 @@ export interface CpuByThread {
 export function timeCliProcess(dir: string, src?: string): { time: Timed; maxRssMb: number; threads?: CpuByThread } | string {
   const tmp = mkdtempSync(join(tmpdir(), 'driftlens-bench-cli-'));
   try {
+    // The process sets what src/cli.ts sets before a command runs (a checkout from before a setting lacks its file).
+    const checkout = src ?? process.env.DRIFTLENS_BENCH_SRC ?? repoRoot;
+    const setup = existsSync(join(checkout, 'src', 'cli', 'inliningBudget.ts')) ? ["import { boundInlining } from './src/cli/inliningBudget';", 'boundInlining();'] : [];
     const program = bundle(tmp, {
       src,
       entry: [
+        ...setup,
         "import { inventoryCommand } from './src/cli/inventoryCommand';",
         "import { readdirSync, readFileSync } from 'node:fs';",
         'inventoryCommand(process.argv.slice(2)).then((code) => {',
