@@ -15,7 +15,7 @@ import { evaluateBody, type DesiredBody } from './desired';
 import { readStateFile } from './stateFile';
 import { ModuleScopes } from './moduleScopes';
 import { ProviderConfigs } from './providerConfigs';
-import { needsRemoteState, pullRemoteState, type StatePullOptions } from '../iac/terraform/remoteState';
+import { needsRemoteState, pullRemoteState, uninitializedRoot, type StatePullOptions } from '../iac/terraform/remoteState';
 import { currentWorkspace, statePathFor } from '../iac/terraform/workspaces';
 import { parseTerraformText } from '../iac/moduleIndex';
 import { loadModuleTree, moduleInstanceKeys, moduleInstancePrefix, moduleResources, providerMapping, relativeModulePath, type ModuleNode } from '../iac/terraform/modules';
@@ -84,7 +84,8 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
   let noStateReason: string | undefined;
   let pulledState: ResolvedRoot['pulledState'];
   if (readState === undefined && options.remoteState && needsRemoteState(index, false)) {
-    const pulled = await pullRemoteState(dir, { ...options.remoteState, env: { ...process.env, ...options.env } });
+    const env = { ...process.env, ...options.env };
+    const pulled = uninitializedRoot(names, env) ?? (await pullRemoteState(dir, { ...options.remoteState, env }));
     if (pulled.ok) {
       const text = pulled.text;
       readState = () => parseState(text, statePath);

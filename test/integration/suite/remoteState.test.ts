@@ -104,7 +104,8 @@ suite('Remote state: terraform state pull from the editor', () => {
   suiteSetup(async () => {
     api = await driftLens();
     remoteDir = join(workspaceDir(), FOLDER);
-    mkdirSync(remoteDir);
+    // Initialized, as `terraform init` leaves a root: a root without .terraform is answered without the CLI.
+    mkdirSync(join(remoteDir, '.terraform'), { recursive: true });
     writeFileSync(join(remoteDir, 'main.tf'), mainTf);
     tmp = mkdtempSync(join(tmpdir(), 'driftlens-remote-host-'));
     writeFileSync(join(tmp, 'pulled.json'), JSON.stringify(pulledState, null, 2));

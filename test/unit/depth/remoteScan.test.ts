@@ -1,7 +1,7 @@
 // A root whose state lives in a backend: the scan pulls it through the `terraform` CLI (a stand-in
 // written at test time), binds the ids, and a recompare reuses the pulled state without pulling again.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { recompare, scanWorkspace } from '../../../src/engine/scan';
@@ -38,6 +38,8 @@ describe('remote state in a scan (stand-in terraform CLI)', function () {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'driftlens-remote-'));
     writeFileSync(join(dir, 'main.tf'), mainTf);
+    // Initialized, as `terraform init` leaves a root (the last test takes it away).
+    mkdirSync(join(dir, '.terraform'));
     writeFileSync(join(dir, 'pulled.json'), JSON.stringify(state));
     bin = join(dir, 'terraform-standin');
     writeFileSync(bin, `#!/bin/sh\necho pull >> "${dir}/calls"\nif [ -n "$FAIL" ]; then echo 'Error: Backend initialization required, please run "terraform init"' >&2; exit 1; fi\ncat "${dir}/pulled.json"\n`);
@@ -49,6 +51,7 @@ describe('remote state in a scan (stand-in terraform CLI)', function () {
     restore();
     await fake.close();
     delete process.env.FAIL;
+    delete process.env.TF_DATA_DIR;
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -70,5 +73,18 @@ describe('remote state in a scan (stand-in terraform CLI)', function () {
     const failed = await scanWorkspace({ dir, providers: providers(), remoteState: { terraformPath: bin } });
     assert.equal(failed.result.resources[0].status, 'unverified');
     assert.equal(failed.result.resources[0].reason, 'remote state unavailable: backend not initialized — run terraform init');
+  });
+
+  it('a root never initialized (no .terraform, no TF_DATA_DIR) is answered as terraform would, without running it', async () => {
+    rmSync(join(dir, '.terraform'), { recursive: true });
+    const scanned = await scanWorkspace({ dir, providers: providers(), remoteState: { terraformPath: bin } });
+    assert.equal(scanned.result.resources[0].status, 'unverified');
+    assert.equal(scanned.result.resources[0].reason, 'remote state unavailable: backend not initialized — run terraform init');
+    assert.equal(existsSync(join(dir, 'calls')), false, 'the CLI ran');
+    // TF_DATA_DIR puts the initialized data elsewhere: then only the CLI can tell.
+    process.env.TF_DATA_DIR = join(dir, 'data');
+    const elsewhere = await scanWorkspace({ dir, providers: providers(), remoteState: { terraformPath: bin } });
+    assert.deepEqual(elsewhere.result.resources.map((r) => [r.liveId, r.status]), [[vpcId, 'in-sync']]);
+    assert.equal(readFileSync(join(dir, 'calls'), 'utf8'), 'pull\n');
   });
 });
