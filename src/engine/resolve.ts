@@ -85,7 +85,7 @@ export async function resolveRoot(index: ModuleIndex, names: string[], options: 
   let pulledState: ResolvedRoot['pulledState'];
   if (readState === undefined && options.remoteState && needsRemoteState(index, false)) {
     const env = { ...process.env, ...options.env };
-    const pulled = uninitializedRoot(names, env) ?? (await pullRemoteState(dir, { ...options.remoteState, env }));
+    const pulled = uninitializedRoot(dir, names, { terraformPath: options.remoteState.terraformPath, env }) ?? (await pullRemoteState(dir, { ...options.remoteState, env }));
     if (pulled.ok) {
       const text = pulled.text;
       readState = () => parseState(text, statePath);

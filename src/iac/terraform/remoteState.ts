@@ -1,6 +1,8 @@
 // Identity beyond a local state file: `terraform state pull` for a configured backend (through the
 // user's own CLI and credentials, read-only), and `import` blocks with literal ids.
 import { execFile } from 'node:child_process';
+import { accessSync, constants as fsConstants, statSync } from 'node:fs';
+import { delimiter, isAbsolute, join, resolve as resolvePath, sep } from 'node:path';
 import type { DeclaredImport, ModuleIndex } from '../../model';
 import { literalValue } from './literal';
 
@@ -34,12 +36,31 @@ const NOT_INITIALIZED = 'backend not initialized — run terraform init';
  * The answer `terraform state pull` would give in a root module that was never initialized — no
  * `.terraform` folder among `names`, and no TF_DATA_DIR naming another: "Backend initialization
  * required". Given without running the CLI, which costs ~0.15 s a root: 45 such roots of the public
- * module corpus were 6 s of a 12.5 s scan (issue 17). Undefined: run it (a listing that came back
- * empty says nothing).
+ * module corpus were 6 s of a 12.5 s scan (issue 17). Undefined: run it — a listing that came back
+ * empty says nothing, and a CLI that cannot be found is for the run to report (a wrong --terraform).
  */
-export function uninitializedRoot(names: readonly string[], env: Record<string, string | undefined>): StatePullResult | undefined {
+export function uninitializedRoot(root: string, names: readonly string[], options: { terraformPath?: string; env: Record<string, string | undefined> }): StatePullResult | undefined {
+  const { env } = options;
   if (names.length === 0 || names.includes('.terraform') || env.TF_DATA_DIR) return undefined;
+  if (!cliFound(root, options.terraformPath?.trim() || 'terraform', env)) return undefined;
   return { ok: false, kind: 'not-initialized', reason: prefix + NOT_INITIALIZED };
+}
+
+/** Whether `bin` names an executable file, as execFile would look for it (PATH, and PATHEXT on Windows). */
+function cliFound(cwd: string, bin: string, env: Record<string, string | undefined>): boolean {
+  const exts = process.platform === 'win32' ? ['', ...(env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean)] : [''];
+  const named = isAbsolute(bin) || bin.includes('/') || bin.includes(sep);
+  const candidates = named ? [resolvePath(cwd, bin)] : (env.PATH ?? '').split(delimiter).filter(Boolean).map((d) => join(d, bin));
+  return candidates.some((c) => exts.some((e) => isExecutableFile(c + e)));
+}
+
+function isExecutableFile(path: string): boolean {
+  try {
+    accessSync(path, fsConstants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Runs `terraform state pull` in the root module folder. Never throws. */

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importedIds, needsRemoteState, pullRemoteState } from '../../../src/iac/terraform/remoteState';
+import { importedIds, needsRemoteState, pullRemoteState, uninitializedRoot } from '../../../src/iac/terraform/remoteState';
 import { parseHcl } from '../../../src/iac/terraform/parser';
 import { declareFile, emptyModuleIndex } from '../../../src/iac/terraform/declared';
 
@@ -141,5 +141,35 @@ describe('remote state: import blocks as identity', () => {
       ['aws_instance.web', 'i-0abc'],
       ['module.net.aws_subnet.a["x"]', 'subnet-1'],
     ]);
+  });
+});
+
+describe('a root never initialized: terraform state pull\'s answer without running it (issue 17)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'driftlens-uninit-'));
+  before(() => {
+    mkdirSync(join(dir, 'bin'));
+    writeFileSync(join(dir, 'bin', 'terraform'), '#!/bin/sh\nexit 1\n');
+    chmodSync(join(dir, 'bin', 'terraform'), 0o755);
+    writeFileSync(join(dir, 'bin', 'not-executable'), '');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const names = ['main.tf', 'backend.tf'];
+  const onPath = { PATH: join(dir, 'bin') };
+  const expected = { ok: false, kind: 'not-initialized', reason: 'remote state unavailable: backend not initialized — run terraform init' };
+
+  it('no .terraform and the CLI on PATH (or at the path given): not initialized', function () {
+    if (process.platform === 'win32') this.skip();
+    assert.deepEqual(uninitializedRoot(dir, names, { env: onPath }), expected);
+    assert.deepEqual(uninitializedRoot(dir, names, { terraformPath: join(dir, 'bin', 'terraform'), env: {} }), expected);
+    assert.deepEqual(uninitializedRoot(join(dir, 'bin'), names, { terraformPath: './terraform', env: {} }), expected, 'a relative path is the root folder\'s');
+  });
+
+  it('runs the CLI instead when it could say otherwise, or when it must report itself missing', () => {
+    assert.equal(uninitializedRoot(dir, [...names, '.terraform'], { env: onPath }), undefined, 'initialized');
+    assert.equal(uninitializedRoot(dir, names, { env: { ...onPath, TF_DATA_DIR: '/elsewhere' } }), undefined, 'data dir elsewhere');
+    assert.equal(uninitializedRoot(dir, [], { env: onPath }), undefined, 'an empty listing says nothing');
+    assert.equal(uninitializedRoot(dir, names, { env: { PATH: join(dir, 'nowhere') } }), undefined, 'not on PATH: the run reports it');
+    assert.equal(uninitializedRoot(dir, names, { terraformPath: '/nonexistent/terraform', env: onPath }), undefined);
+    assert.equal(uninitializedRoot(dir, names, { terraformPath: join(dir, 'bin', 'not-executable'), env: {} }), undefined);
   });
 });
