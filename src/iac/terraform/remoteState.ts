@@ -50,7 +50,9 @@ export function uninitializedRoot(root: string, names: readonly string[], option
 function cliFound(cwd: string, bin: string, env: Record<string, string | undefined>): boolean {
   const exts = process.platform === 'win32' ? ['', ...(env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean)] : [''];
   const named = isAbsolute(bin) || bin.includes('/') || bin.includes(sep);
-  const candidates = named ? [resolvePath(cwd, bin)] : (env.PATH ?? '').split(delimiter).filter(Boolean).map((d) => join(d, bin));
+  // A copy of Windows' environment keeps its key as written (`Path`): look the name up without case there.
+  const path = process.platform === 'win32' ? Object.entries(env).find(([k]) => k.toUpperCase() === 'PATH')?.[1] : env.PATH;
+  const candidates = named ? [resolvePath(cwd, bin)] : (path ?? '').split(delimiter).filter(Boolean).map((d) => join(d, bin));
   return candidates.some((c) => exts.some((e) => isExecutableFile(c + e)));
 }
 

@@ -18,6 +18,20 @@ function unknownsIn(v: unknown, out: string[] = [], at = ''): string[] {
   return out;
 }
 
+/** `files` (path → text) written in a new folder, its evaluated inventory, and the folder removed after. */
+async function inventoryOf(files: Record<string, string>, check: (inv: { resources: EvaluatedInventoryResource[] }, dir: string) => void): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'driftlens-inv-'));
+  try {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    check(await evaluateInventory(await buildInventory(dir), dir), dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('inventory with evaluated values', () => {
   let resources: EvaluatedInventoryResource[];
   before(async () => {
@@ -44,16 +58,14 @@ describe('inventory with evaluated values', () => {
   });
 
   it('fills in a single resource, keeps what is unknown, and masks secrets', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'driftlens-inv-'));
-    try {
-      writeFileSync(join(dir, 'main.tf'), [
-        'variable "cidr" {\n  default = "10.1.0.0/16"\n}',
-        'variable "password" {\n  sensitive = true\n  default   = "hunter2"\n}',
-        'data "aws_ami" "x" {\n}',
-        'resource "aws_vpc" "main" {\n  cidr_block = cidrsubnet(var.cidr, 4, 1)\n  tags = { Name = upper("main") }\n}',
-        'resource "aws_db_instance" "db" {\n  password = var.password\n  engine   = "postgres"\n  ami      = data.aws_ami.x.id\n}',
-      ].join('\n\n'));
-      const inv = await evaluateInventory(await buildInventory(dir), dir);
+    const main = [
+      'variable "cidr" {\n  default = "10.1.0.0/16"\n}',
+      'variable "password" {\n  sensitive = true\n  default   = "hunter2"\n}',
+      'data "aws_ami" "x" {\n}',
+      'resource "aws_vpc" "main" {\n  cidr_block = cidrsubnet(var.cidr, 4, 1)\n  tags = { Name = upper("main") }\n}',
+      'resource "aws_db_instance" "db" {\n  password = var.password\n  engine   = "postgres"\n  ami      = data.aws_ami.x.id\n}',
+    ].join('\n\n');
+    await inventoryOf({ 'main.tf': main }, (inv, dir) => {
       const vpc = inv.resources.find((r) => r.address === 'aws_vpc.main')!;
       assert.deepEqual(vpc.attributes, { cidr_block: '10.1.16.0/20', tags: { Name: 'MAIN' } });
       assert.equal(vpc.instances![0].reason, `not in state: no terraform.tfstate in ${dir}`);
@@ -62,29 +74,24 @@ describe('inventory with evaluated values', () => {
       assert.equal(db.attributes.engine, 'postgres');
       assert.ok('$unknown' in (db.attributes.ami as object));
       assert.match((db.instances![0].attributes.ami as { $unknown: string }).$unknown, /data source data\.aws_ami\.x/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('reads a module output on its own, as Terraform does: two modules may read each other\'s unrelated outputs', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'driftlens-inv-'));
-    try {
-      for (const m of ['naming', 'network']) mkdirSync(join(dir, m));
-      // naming.full needs network.suffix, which needs naming.base: no cycle, since base needs nothing.
-      writeFileSync(join(dir, 'naming', 'main.tf'), 'variable "suffix" {}\noutput "base" {\n  value = "shop"\n}\noutput "full" {\n  value = "${var.suffix}-web"\n}\noutput "broken" {\n  value = var.nothing\n}\n');
-      writeFileSync(join(dir, 'network', 'main.tf'), 'variable "base" {}\noutput "suffix" {\n  value = "${var.base}-prod"\n}\n');
-      writeFileSync(join(dir, 'main.tf'), [
+    // naming.full needs network.suffix, which needs naming.base: no cycle, since base needs nothing.
+    const files = {
+      'naming/main.tf': 'variable "suffix" {}\noutput "base" {\n  value = "shop"\n}\noutput "full" {\n  value = "${var.suffix}-web"\n}\noutput "broken" {\n  value = var.nothing\n}\n',
+      'network/main.tf': 'variable "base" {}\noutput "suffix" {\n  value = "${var.base}-prod"\n}\n',
+      'main.tf': [
         'module "naming" {\n  source = "./naming"\n  suffix = module.network.suffix\n}',
         'module "network" {\n  source = "./network"\n  base   = module.naming.base\n}',
         'resource "aws_s3_bucket" "logs" {\n  bucket = module.naming.full\n}',
-      ].join('\n\n'));
-      const inv = await evaluateInventory(await buildInventory(dir), dir);
+      ].join('\n\n'),
+    };
+    await inventoryOf(files, (inv) => {
       const logs = inv.resources.find((r) => r.address === 'aws_s3_bucket.logs')!;
       // Reading every output of `naming` at once made this a cycle (and `broken` is never read).
       assert.equal(logs.attributes.bucket, 'shop-prod-web');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
