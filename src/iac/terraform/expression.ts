@@ -7,12 +7,14 @@ import { describe as describeImpl, exact as exactImpl, invalid as invalidImpl, t
 import { parseFor } from './forExpr';
 import { parseHeredocTemplate, parseQuotedTemplate } from './template';
 import { parsePostfix } from './traversal';
+import { NO_STEPS as noSteps } from './sharedSteps';
 
 // Local bindings: a CommonJS import is a getter call on every use, too slow for this hot path.
 const T = { ...Tok };
 const describe = describeImpl;
 const invalid = invalidImpl;
 const exact = exactImpl;
+const NO_STEPS = noSteps;
 
 // Spec: `||` < `&&` < `== !=` < `< > <= >=` < `+ -` < `* / %`.
 const PREC: Partial<Record<number, number>> = {
@@ -99,7 +101,7 @@ function parseTerm(p: ParseState): Expression {
       const range = p.tokRange(k);
       if (name === 'true' || name === 'false') return { kind: 'Literal', value: name === 'true', raw: name, range };
       if (name === 'null') return { kind: 'Literal', value: null, raw: name, range };
-      return { kind: 'ScopeTraversal', root: name, steps: [], range };
+      return { kind: 'ScopeTraversal', root: name, steps: NO_STEPS, range };
     }
     case T.OQuote: return parseQuotedTemplate(p);
     case T.OHeredoc: return parseHeredocTemplate(p);

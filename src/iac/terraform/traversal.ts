@@ -3,7 +3,8 @@
 
 import type { Expression, Position, Range, ScopeTraversalExpr, SplatExpr, TraverseStep } from '../../model/ast';
 import { Tok } from './lexer';
-import { describe, exact, type ParseState } from './parseState';
+import { describe, type ParseState } from './parseState';
+import { getAttrStep, sharedSteps } from './sharedSteps';
 import { endOffsetOf } from '../offsetRange';
 
 const T = { ...Tok };
@@ -17,7 +18,9 @@ interface ReadStep {
 /** Appends a static step. The traversal's range is brought up to date by `seal`, once per chain, not per step. */
 function addStep(p: ParseState, expr: Expression, { step, end }: ReadStep): Expression {
   if (expr.kind === 'ScopeTraversal' || expr.kind === 'RelativeTraversal') {
-    expr.steps.push(step);
+    // A traversal's steps may be a shared list (sharedSteps.ts): extended by a copy, never in place.
+    if (Object.isFrozen(expr.steps)) expr.steps = [...expr.steps, step];
+    else expr.steps.push(step);
     return expr;
   }
   return { kind: 'RelativeTraversal', source: expr, steps: [step], range: p.range(expr.range.start, end) };
@@ -30,7 +33,7 @@ function addStep(p: ParseState, expr: Expression, { step, end }: ReadStep): Expr
 function seal(p: ParseState, e: Expression, end: Position | undefined): Expression {
   if ((e.kind === 'ScopeTraversal' || e.kind === 'RelativeTraversal') && e.steps.length > 0) {
     if (end !== undefined && endOffsetOf(e.range) !== end.offset) e.range = p.range(e.range.start, end);
-    e.steps = exact(e.steps);
+    e.steps = sharedSteps(e.steps);
   }
   return e;
 }
@@ -63,7 +66,7 @@ function attrStep(p: ParseState): ReadStep | undefined {
     // `a.0.1`: hclsyntax reads `0.1` as one number and rejects it; both steps are still kept.
     p.error('Chaining two legacy indexes (a.0.1) is not permitted: write a[0][1].', p.range(p.startPos(dot), p.endPos(k + 2)));
   }
-  const step: TraverseStep = next === T.Ident ? { kind: 'GetAttr', name: p.name(k) } : { kind: 'IndexStep', key: Number(p.tokText(k)) };
+  const step: TraverseStep = next === T.Ident ? getAttrStep(p.name(k)) : { kind: 'IndexStep', key: Number(p.tokText(k)) };
   return { step, end: p.endPos(k) };
 }
 
@@ -163,7 +166,7 @@ function parseSplat(p: ParseState, source: Expression, full: boolean, markerRang
     } else break;
   }
   if (eachExpr !== undefined) end = eachExpr.range.end;
-  const splat: SplatExpr = { kind: 'Splat', source, each, full, range: p.range(source.range.start, end) };
+  const splat: SplatExpr = { kind: 'Splat', source, each: sharedSteps(each), full, range: p.range(source.range.start, end) };
   if (eachExpr !== undefined) splat.eachExpr = eachExpr;
   return splat;
 }

@@ -1,0 +1,67 @@
+// Traversal steps are shared between trees (sharedSteps.ts): the same spelling gives the same
+// objects, nothing shared can be changed, and what a tree says is what it said before.
+import * as assert from 'node:assert/strict';
+import type { Expression, TraverseStep } from '../../../src/model/ast';
+import { parseExpression, parseHcl } from '../../../src/iac/terraform/parser';
+import { getAttrStep, NO_STEPS, sharedSteps } from '../../../src/iac/terraform/sharedSteps';
+
+function expr(src: string): Expression {
+  const { expr, diagnostics } = parseExpression(src);
+  assert.deepEqual(diagnostics, []);
+  return expr;
+}
+
+function steps(e: Expression): TraverseStep[] {
+  assert.ok(e.kind === 'ScopeTraversal' || e.kind === 'RelativeTraversal', e.kind);
+  return e.steps;
+}
+
+describe('shared traversal steps', () => {
+  it('gives two trees the same step objects and the same steps list for the same spelling', () => {
+    const a = parseHcl('x = var.name\n').body.items[0];
+    const b = parseHcl('y = "${var.name}"\nz = var.name\n').body.items[1];
+    assert.ok(a.kind === 'Attribute' && b.kind === 'Attribute');
+    assert.equal(steps(a.expr), steps(b.expr));
+    assert.deepEqual(steps(a.expr), [{ kind: 'GetAttr', name: 'name' }]);
+    assert.equal(steps(expr('each.value.tags'))[0], steps(expr('count.value'))[0]);
+  });
+
+  it('keeps lists apart that differ in a step or in order', () => {
+    assert.notEqual(steps(expr('a.b.c')), steps(expr('a.c.b')));
+    assert.deepEqual(steps(expr('a.c.b')).map((s) => (s.kind === 'GetAttr' ? s.name : s.key)), ['c', 'b']);
+    assert.deepEqual(steps(expr('a.b[0].c')), [{ kind: 'GetAttr', name: 'b' }, { kind: 'IndexStep', key: 0 }, { kind: 'GetAttr', name: 'c' }]);
+  });
+
+  it('shares nothing that can be changed: shared steps and lists are frozen, a root alone has the empty list', () => {
+    const e = expr('local.tags');
+    assert.ok(Object.isFrozen(steps(e)) && Object.isFrozen(steps(e)[0]));
+    assert.equal(steps(expr('each')), NO_STEPS);
+    assert.throws(() => (NO_STEPS as TraverseStep[]).push(getAttrStep('x')));
+  });
+
+  it('extends a traversal whose steps are shared by a copy (a splat item over a shared prefix)', () => {
+    const e = expr('var.list[*].a.b');
+    assert.equal(e.kind, 'Splat');
+    assert.ok(e.kind === 'Splat');
+    assert.deepEqual(steps(e.source), [{ kind: 'GetAttr', name: 'list' }]);
+    assert.deepEqual(e.each, [{ kind: 'GetAttr', name: 'a' }, { kind: 'GetAttr', name: 'b' }]);
+    assert.deepEqual(steps(expr('var.list')), [{ kind: 'GetAttr', name: 'list' }], 'the shared list was extended in place');
+  });
+
+  it('does not keep long names (they point into their file text): a fresh step and list each time', () => {
+    const name = 'a_rather_long_attribute_name';
+    assert.notEqual(getAttrStep(name), getAttrStep(name));
+    assert.deepEqual(getAttrStep(name), { kind: 'GetAttr', name });
+    const list = [getAttrStep(name)];
+    const out = sharedSteps(list);
+    assert.notEqual(out, list);
+    assert.deepEqual(out, list);
+    assert.ok(!Object.isFrozen(out));
+  });
+
+  it('a slot taken by another spelling gives a fresh, equal step: lossy, never wrong', () => {
+    const seen = new Map<string, TraverseStep>();
+    for (let i = 0; i < 20000; i++) seen.set(`n${i}`, getAttrStep(`n${i}`));
+    for (const [name, step] of seen) assert.deepEqual(getAttrStep(name), step);
+  });
+});
