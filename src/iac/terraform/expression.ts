@@ -79,7 +79,7 @@ function parseUnary(p: ParseState): Expression {
   let e = parsePostfix(p, parseTerm(p));
   for (let n = ops.length - 1; n >= 0; n--) {
     const k = ops[n];
-    e = { kind: 'Unary', op: p.type[k] === T.Bang ? '!' : '-', operand: e, range: p.range(p.startPos(k), e.range.end) };
+    e = { kind: 'Unary', op: p.type[k] === T.Bang ? '!' : '-', operand: e, range: p.tokenTo(k, e.range) };
   }
   return e;
 }
@@ -217,7 +217,7 @@ function parseCall(p: ParseState): Expression {
   }
   const end = expectClose(p, T.CParen, '")"', openK);
   p.nl = saved;
-  const call: FunctionCallExpr = { kind: 'FunctionCall', name, nameRange, args: exact(args), expandFinal, range: p.range(nameRange.start, end) };
+  const call: FunctionCallExpr = { kind: 'FunctionCall', name, nameRange, args: exact(args), expandFinal, range: p.rangeTo(nameRange, end) };
   return call;
 }
 

@@ -55,8 +55,9 @@ export class ParseState {
   constructor(readonly ts: TokenStream, readonly parser: ExpressionParser, readonly base = 0, readonly lines?: LineMap) {
     this.type = ts.type;
     this.text = ts.text;
-    this.starts = new Array<Position | undefined>(ts.count);
-    this.ends = new Array<Position | undefined>(ts.count);
+    // With `lines`, a Position only carries an offset into an OffsetRange and is dropped: nothing to share.
+    this.starts = lines === undefined ? new Array<Position | undefined>(ts.count) : [];
+    this.ends = lines === undefined ? new Array<Position | undefined>(ts.count) : [];
   }
 
   /** Type of the current token, skipping newlines where they are not significant. */
@@ -83,10 +84,12 @@ export class ParseState {
   }
 
   /**
-   * The Position where token k starts: one object per token, made on first use and shared by every
-   * node that starts there (most of a tree's objects were positions). Positions are never mutated.
+   * The Position where token k starts: without `lines`, one object per token, made on first use and
+   * shared by every node that starts there (most of a tree's objects were positions); with `lines`, a
+   * fresh one each time, as trees then keep offsets only. Positions are never mutated.
    */
   startPos(k: number): Position {
+    if (this.lines !== undefined) return { offset: this.ts.start[k], line: this.ts.line[k], character: this.ts.char[k] };
     let pos = this.starts[k];
     if (pos === undefined) {
       const ts = this.ts;
@@ -97,6 +100,7 @@ export class ParseState {
 
   /** Where token k ends; the same object as the next token's start when nothing lies between them. */
   endPos(k: number): Position {
+    if (this.lines !== undefined) return { offset: this.ts.end[k], line: this.ts.endLine[k], character: this.ts.endChar[k] };
     let pos = this.ends[k];
     if (pos === undefined) {
       const ts = this.ts;
@@ -123,6 +127,18 @@ export class ParseState {
   join(first: Range, last: Range): Range {
     if (this.lines !== undefined) return new OffsetRange(this.lines, startOffsetOf(first), endOffsetOf(last));
     return { start: first.start, end: last.end };
+  }
+
+  /** From where `from` starts to `end`, without making a Position for an OffsetRange's start. */
+  rangeTo(from: Range, end: Position): Range {
+    if (this.lines !== undefined) return new OffsetRange(this.lines, startOffsetOf(from), end.offset);
+    return { start: from.start, end };
+  }
+
+  /** From where token k starts to where `to` ends, without making a Position for either. */
+  tokenTo(k: number, to: Range): Range {
+    if (this.lines !== undefined) return new OffsetRange(this.lines, this.ts.start[k], endOffsetOf(to));
+    return { start: this.startPos(k), end: to.end };
   }
 
   tokText(k: number): string {

@@ -122,9 +122,9 @@ function parseBody(p: ParseState, openK: number | undefined): Body {
     recoverLine(p);
   }
   // The file body starts at offset 0: the first token's own Position when a token starts there.
-  const start = nested ? p.startPos(openK) : p.ts.count > 0 && p.ts.start[0] === 0 ? p.startPos(0) : { offset: 0, line: 0, character: 0 };
-  const end = nested ? (items.length > 0 ? items[items.length - 1].range.end : p.endPos(openK)) : p.endPos(p.i);
-  return { kind: 'Body', items: exact(items), range: p.range(start, end) };
+  if (nested) return { kind: 'Body', items: exact(items), range: items.length > 0 ? p.tokenTo(openK, items[items.length - 1].range) : p.tokRange(openK) };
+  const start = p.ts.count > 0 && p.ts.start[0] === 0 ? p.startPos(0) : { offset: 0, line: 0, character: 0 };
+  return { kind: 'Body', items: exact(items), range: p.range(start, p.endPos(p.i)) };
 }
 
 /** An attribute or block starting at the current identifier. */
@@ -136,7 +136,7 @@ function parseItem(p: ParseState, oneLine: boolean): Attribute | Block | undefin
     p.i++;
     const expr = parseExpr(p);
     p.nl = true;
-    const attr: Attribute = { kind: 'Attribute', name, nameRange: p.tokRange(k), expr, range: p.range(p.startPos(k), expr.range.end) };
+    const attr: Attribute = { kind: 'Attribute', name, nameRange: p.tokRange(k), expr, range: p.tokenTo(k, expr.range) };
     endOfItem(p, oneLine, 'argument');
     return attr;
   }
@@ -199,7 +199,7 @@ function parseBlock(p: ParseState, typeK: number, oneLine: boolean): Block | und
   if (!p.enter()) {
     p.i = openK;
     p.skipGroup();
-    const range = p.range(typeRange.start, p.endPos(p.i - 1));
+    const range = p.rangeTo(typeRange, p.endPos(p.i - 1));
     return { kind: 'Block', type: p.tokText(typeK), typeRange, labels: blockLabels, body: { kind: 'Body', items: [], range }, openBraceRange, range };
   }
   let body: Body;
@@ -221,20 +221,19 @@ function parseBlock(p: ParseState, typeK: number, oneLine: boolean): Block | und
       p.error('A one-line block holds at most one argument; use one line per argument.', p.tokRange(p.i));
       p.skipUntil((x) => x === T.Newline);
     }
-    const end = items.length > 0 ? items[0].range.end : openBraceRange.end;
-    body = { kind: 'Body', items, range: p.range(openBraceRange.start, end) };
+    body = { kind: 'Body', items, range: p.join(openBraceRange, items.length > 0 ? items[0].range : openBraceRange) };
   }
   if (p.type[p.i] === T.CBrace) {
     const closeK = p.advance();
     closeBraceRange = p.tokRange(closeK);
-    body.range = p.range(body.range.start, closeBraceRange.end);
+    body.range = p.join(body.range, closeBraceRange);
   } else {
     p.error(`Block "${p.tokText(typeK)}" is not closed: "}" is missing.`, openBraceRange);
   }
   p.leave();
   const block: Block = {
     kind: 'Block', type: p.name(typeK), typeRange, labels: blockLabels, body, openBraceRange, closeBraceRange,
-    range: p.range(typeRange.start, closeBraceRange !== undefined ? closeBraceRange.end : body.range.end),
+    range: p.join(typeRange, closeBraceRange ?? body.range),
   };
   if (closeBraceRange !== undefined) endOfItem(p, oneLine, 'block definition');
   return block;

@@ -297,7 +297,7 @@ function buildIf(p: ParseState, flat: Flat[], cursor: { i: number }, open: FlatC
   } else {
     p.error('This %{if} directive has no matching %{endif}.', open.range);
   }
-  return { kind: 'TemplateIf', condition: open.condition ?? invalid(open.range), then, else: elseParts, range: p.range(open.range.start, end) };
+  return { kind: 'TemplateIf', condition: open.condition ?? invalid(open.range), then, else: elseParts, range: p.rangeTo(open.range, end) };
 }
 
 function buildFor(p: ParseState, flat: Flat[], cursor: { i: number }, open: FlatCtrl): TemplatePart {
@@ -312,7 +312,7 @@ function buildFor(p: ParseState, flat: Flat[], cursor: { i: number }, open: Flat
   }
   return {
     kind: 'TemplateFor', keyVar: open.keyVar, valueVar: open.valueVar ?? '', collection: open.collection ?? invalid(open.range), body,
-    range: p.range(open.range.start, end),
+    range: p.rangeTo(open.range, end),
   };
 }
 

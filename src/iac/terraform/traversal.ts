@@ -23,7 +23,7 @@ function addStep(p: ParseState, expr: Expression, { step, end }: ReadStep): Expr
     else expr.steps.push(step);
     return expr;
   }
-  return { kind: 'RelativeTraversal', source: expr, steps: [step], range: p.range(expr.range.start, end) };
+  return { kind: 'RelativeTraversal', source: expr, steps: [step], range: p.rangeTo(expr.range, end) };
 }
 
 /**
@@ -32,7 +32,7 @@ function addStep(p: ParseState, expr: Expression, { step, end }: ReadStep): Expr
  */
 function seal(p: ParseState, e: Expression, end: Position | undefined): Expression {
   if ((e.kind === 'ScopeTraversal' || e.kind === 'RelativeTraversal') && e.steps.length > 0) {
-    if (end !== undefined && endOffsetOf(e.range) !== end.offset) e.range = p.range(e.range.start, end);
+    if (end !== undefined && endOffsetOf(e.range) !== end.offset) e.range = p.rangeTo(e.range, end);
     e.steps = sharedSteps(e.steps);
   }
   return e;
@@ -119,7 +119,7 @@ export function parsePostfix(p: ParseState, term: Expression): Expression {
         e = addStep(p, e, step);
         end = step.end;
       } else {
-        e = { kind: 'Index', collection: seal(p, e, end), key, range: p.range(e.range.start, range.end) };
+        e = { kind: 'Index', collection: seal(p, e, end), key, range: p.join(e.range, range) };
         end = undefined;
       }
     } else return seal(p, e, end);
@@ -166,7 +166,7 @@ function parseSplat(p: ParseState, source: Expression, full: boolean, markerRang
     } else break;
   }
   if (eachExpr !== undefined) end = eachExpr.range.end;
-  const splat: SplatExpr = { kind: 'Splat', source, each: sharedSteps(each), full, range: p.range(source.range.start, end) };
+  const splat: SplatExpr = { kind: 'Splat', source, each: sharedSteps(each), full, range: p.rangeTo(source.range, end) };
   if (eachExpr !== undefined) splat.eachExpr = eachExpr;
   return splat;
 }
@@ -176,7 +176,7 @@ function parseSplat(p: ParseState, source: Expression, full: boolean, markerRang
  * far, from the splat marker to `end` (where the last of those steps ends).
  */
 function anonItem(p: ParseState, markerRange: Range, steps: TraverseStep[], end: Position): Expression {
-  const range = end.offset === endOffsetOf(markerRange) ? markerRange : p.range(markerRange.start, end);
+  const range = end.offset === endOffsetOf(markerRange) ? markerRange : p.rangeTo(markerRange, end);
   const item: ScopeTraversalExpr = { kind: 'ScopeTraversal', root: '', steps: [...steps], range };
   return item;
 }
