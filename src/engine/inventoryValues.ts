@@ -8,8 +8,8 @@ import { isSensitive, toValue } from '../iac/terraform/evalValue';
 import { maskSensitiveValue, SENSITIVE_TEXT } from '../iac/sensitive';
 import type { DesiredBody } from './desired';
 import type { ResolvedInstance } from './resolve';
-import { resolveWorkspace } from './scan';
-import type { WorkspaceIo } from './workspaceIo';
+import { forEachResolvedRoot } from './scan';
+import { diskIo, type WorkspaceIo } from './workspaceIo';
 import type { VariableInputs } from '../iac/terraform/variableInputs';
 
 export interface InventoryInstance {
@@ -66,19 +66,17 @@ function filledIn(literal: Record<string, BodyValue>, evaluated: Record<string, 
  */
 export async function evaluateInventory(inventory: Inventory, dir: string, io?: WorkspaceIo, variables?: VariableInputs): Promise<{ resources: EvaluatedInventoryResource[] }> {
   const base = resolve(dir);
-  const { roots } = await resolveWorkspace(base, io, variables);
-  const byBlock = new Map<string, ResolvedInstance[]>();
-  for (const root of roots) {
+  const byBlock = new Map<string, InventoryInstance[]>();
+  await forEachResolvedRoot(base, io ?? diskIo, variables, (root) => {
     for (const inst of root.instances) {
       const key = `${inst.resource.file}:${inst.resource.range.start.line}:${inst.resource.range.start.character}`;
       const list = byBlock.get(key) ?? byBlock.set(key, []).get(key)!;
-      list.push(inst);
+      list.push(instanceOf(inst));
     }
-  }
+  });
   const resources = inventory.resources.map((r): EvaluatedInventoryResource => {
-    const instances = byBlock.get(`${resolve(base, r.file)}:${r.range.start.line}:${r.range.start.character}`);
-    if (!instances?.length) return r;
-    const out = instances.map(instanceOf);
+    const out = byBlock.get(`${resolve(base, r.file)}:${r.range.start.line}:${r.range.start.character}`);
+    if (!out?.length) return r;
     const single = out.length === 1 && r.count === undefined && r.forEach === undefined && !out[0].address.startsWith('module.');
     return { ...r, ...(single ? { attributes: filledIn(r.attributes, out[0].attributes) } : {}), instances: out };
   });

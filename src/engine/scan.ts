@@ -123,7 +123,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanOutcome> 
   // A one-shot scan's cache lives only while indexing: nothing re-compares with it.
   const indexCache = options.oneShot ? undefined : (options.indexCache ?? newCache());
   const only = options.roots && new Set(options.roots.map((r) => resolvePath(r)));
-  const { roots, errors } = forFetch(await prepare(abs, diskIo, progress, checkCancel, options.remoteState && { ...options.remoteState, signal }, indexCache ?? newCache(), options.variables, only), options.oneShot);
+  const { roots, errors } = forFetch(await prepare(abs, diskIo, progress, checkCancel, { remoteState: options.remoteState && { ...options.remoteState, signal }, cache: indexCache ?? newCache(), variables: options.variables, only }), options.oneShot);
   // Providers that can name an instance without state (Azure: name + resource group) do so before binding.
   deriveLiveIds(roots, options.providers);
 
@@ -179,14 +179,25 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanOutcome> 
 /** Every root module under `dir` resolved (variables, state, modules, instances) without any cloud call. */
 export async function resolveWorkspace(dir: string, io: WorkspaceIo = diskIo, variables?: VariableInputs): Promise<{ roots: ResolvedRoot[]; errors: ScanError[] }> {
   const none = () => {};
-  return prepare(resolvePath(dir), io, none, none, undefined, undefined, variables);
+  return prepare(resolvePath(dir), io, none, none, { variables });
+}
+
+/**
+ * Resolves each root of `dir` and hands it to `visit`, keeping none: what a caller turns into its own
+ * result (the inventory's values) is all that stays, so a root's evaluated bodies die young instead of
+ * living, and being copied by the garbage collector, until the last root is resolved (issue 17).
+ */
+export async function forEachResolvedRoot(dir: string, io: WorkspaceIo, variables: VariableInputs | undefined, visit: (root: ResolvedRoot) => void): Promise<{ errors: ScanError[] }> {
+  const none = () => {};
+  const { errors } = await prepare(resolvePath(dir), io, none, none, { variables, visit });
+  return { errors };
 }
 
 /** Re-compare edited files against the cached live state: no API call. `overrides` maps absolute file path → current text. */
 export async function recompare(snapshot: LiveSnapshot, overrides: Map<string, string>): Promise<ScanResult> {
   const io = overlayIo(diskIo, new Map([...(snapshot.pulledStates ?? []), ...overrides]));
   const none = () => {};
-  const { roots, errors } = await prepare(resolvePath(snapshot.dir), io, none, none, undefined, snapshot.indexCache, snapshot.variables);
+  const { roots, errors } = await prepare(resolvePath(snapshot.dir), io, none, none, { cache: snapshot.indexCache, variables: snapshot.variables });
   deriveLiveIds(roots, snapshot.providers);
   const extras = await recompareProviderExtras(resolvePath(snapshot.dir), snapshot.providers, snapshot.extras, (path) => io.readFile(path));
   return compareAll(snapshot.dir, roots, errors, snapshot, io, none, none, snapshot.now ?? (() => new Date()), extras);
@@ -207,7 +218,19 @@ interface Prepared {
   errors: ScanError[];
 }
 
-async function prepare(abs: string, base: WorkspaceIo, progress: (p: ScanProgress) => void, checkCancel: () => void, remoteState?: StatePullOptions, cache?: IndexCache<FileDeclarations>, variables?: VariableInputs, only?: ReadonlySet<string>): Promise<Prepared> {
+interface PrepareOptions {
+  /** Pull a backend's state with `terraform state pull`; off when absent. */
+  remoteState?: StatePullOptions;
+  cache?: IndexCache<FileDeclarations>;
+  variables?: VariableInputs;
+  /** Only these root folders. */
+  only?: ReadonlySet<string>;
+  /** Each root as it is resolved; the roots are then not kept (Prepared.roots is empty). */
+  visit?: (root: ResolvedRoot) => void;
+}
+
+async function prepare(abs: string, base: WorkspaceIo, progress: (p: ScanProgress) => void, checkCancel: () => void, options: PrepareOptions = {}): Promise<Prepared> {
+  const { remoteState, cache, variables, only, visit } = options;
   // Each file read and parsed once per run, reads ahead of the parser (issue 17).
   const io = withMemo(base);
   progress({ stage: 'index', done: 0, total: 1, message: abs });
@@ -235,7 +258,8 @@ async function prepare(abs: string, base: WorkspaceIo, progress: (p: ScanProgres
     checkCancel();
     const root = await resolveRoot(f.index, f.names, { io, parse: parseHcl, callFunction, env, remoteState, variables: runVariables });
     errors.push(...root.errors);
-    roots.push(root);
+    if (visit) visit(root);
+    else roots.push(root);
   }
   progress({ stage: 'resolve', done: folders.length, total: folders.length });
   checkCancel();
