@@ -3,7 +3,7 @@
 import { startFakeEc2 } from '../../test/fakes/ec2';
 import type { Ec2Seed } from '../../test/fakes/ec2/seed';
 
-type Message = { kind: 'start'; seed: Ec2Seed; latency: number; pageSize?: number } | { kind: 'calls' } | { kind: 'reset' } | { kind: 'stop' };
+type Message = { kind: 'start'; seed: Ec2Seed; latency: number; pageSize?: number } | { kind: 'latency'; latency: number } | { kind: 'calls' } | { kind: 'reset' } | { kind: 'stop' };
 
 const send = (m: unknown) => process.send?.(m);
 
@@ -14,6 +14,9 @@ async function main(): Promise<void> {
       fake = await startFakeEc2(m.seed, { pageSize: m.pageSize });
       fake.faults.latency(m.latency);
       send({ kind: 'started', url: fake.url });
+    } else if (m.kind === 'latency') {
+      fake?.faults.latency(m.latency);
+      send({ kind: 'latency' });
     } else if (m.kind === 'calls') {
       send({ kind: 'calls', actions: fake?.calls.map((c) => c.action) ?? [] });
     } else if (m.kind === 'reset') {

@@ -88,7 +88,7 @@ function traceLogger(started: number): Logger {
 }
 
 /** Scans `dir` and prints each phase: index and resolve, SDK load, fetch and compare (from the progress stages), report. */
-async function scanPhases(dir: string): Promise<{ wall: number; result: Awaited<ReturnType<typeof scanWorkspace>>['result'] }> {
+async function scanPhases(dir: string, quiet = false): Promise<{ wall: number; result: Awaited<ReturnType<typeof scanWorkspace>>['result'] }> {
   memoryMark('start');
   const sdkMs = await loadSdks();
   memoryMark('SDK load');
@@ -117,13 +117,13 @@ async function scanPhases(dir: string): Promise<{ wall: number; result: Awaited<
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const ms = (ns: number) => (ns / 1e6).toFixed(0);
-  console.log(`event-loop delay during the scan: p50 ${ms(loop.percentile(50))} ms, p99 ${ms(loop.percentile(99))} ms, max ${ms(loop.max)} ms`);
-  console.log(`peak RSS of the scanning process: ${(peakRss / 2 ** 20).toFixed(0)} MB (sampled every 50 ms; process maxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB)`);
+  if (!quiet) console.log(`event-loop delay during the scan: p50 ${ms(loop.percentile(50))} ms, p99 ${ms(loop.percentile(99))} ms, max ${ms(loop.max)} ms`);
+  if (!quiet) console.log(`peak RSS of the scanning process: ${(peakRss / 2 ** 20).toFixed(0)} MB (sampled every 50 ms; process maxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB)`);
   const report = formatJson(result);
   const reportMs = performance.now() - scanned;
   const marks = [...stageStart.entries(), ['end', scanned] as [string, number]];
   const stages = marks.slice(0, -1).map(([stage, t], i) => `${stage} ${(marks[i + 1][1] - t).toFixed(0)} ms`);
-  console.log(`phases: ${stages.slice(0, 2).join(', ')}, SDK load ${sdkMs.toFixed(0)} ms (before the scan), ${stages.slice(2).join(', ')}, report ${reportMs.toFixed(0)} ms (${(report.length / 1e6).toFixed(1)} MB JSON)`);
+  if (!quiet) console.log(`phases: ${stages.slice(0, 2).join(', ')}, SDK load ${sdkMs.toFixed(0)} ms (before the scan), ${stages.slice(2).join(', ')}, report ${reportMs.toFixed(0)} ms (${(report.length / 1e6).toFixed(1)} MB JSON)`);
   return { wall: scanned - started + reportMs, result };
 }
 
@@ -180,6 +180,7 @@ async function generated(): Promise<void> {
     console.log(`resources: ${n} (${result.summary.inSync} in sync, ${result.summary.drifted} drifted, ${result.summary.missing} missing, ${result.summary.unverified} unverified)`);
     console.log(`EC2 API calls: ${calls} (${[...byAction].map(([a, k]) => `${a} ${k}`).join(', ')})${pageSize ? `, page size ${pageSize}` : ''}`);
     console.log(`wall time: ${wall.toFixed(0)} ms at ${latency} ms per call; ideal ${ideal.toFixed(0)} ms (calls × latency ÷ concurrency ${CONCURRENCY}); ratio ${(wall / Math.max(ideal, 1)).toFixed(2)}`);
+    if (latency > 0 && n <= 10000) await latencyShare(dir, child, ideal);
     await ask(child, { kind: 'reset' });
     const cli = cliScan(dir);
     console.log(typeof cli === 'string' ? cli : `driftlens scan (dist/cli.js, own process): peak RSS ${cli.maxRssMb.toFixed(0)} MB, wall ${cli.seconds.toFixed(1)} s, exit code ${cli.code}`);
@@ -191,6 +192,21 @@ async function generated(): Promise<void> {
     child.send({ kind: 'stop' });
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * How much of the wall time the injected latency adds, against the ideal (calls × latency ÷ concurrency):
+ * the same scan, warm, with no latency and with it. What remains at no latency is CPU (the SDK decoding
+ * answers, the fake rendering them on the same cores), which no scheduling of the calls can remove.
+ */
+async function latencyShare(dir: string, child: ChildProcess, ideal: number): Promise<void> {
+  await ask(child, { kind: 'latency', latency: 0 });
+  await scanPhases(dir, true);
+  const floor = (await scanPhases(dir, true)).wall;
+  await ask(child, { kind: 'latency', latency });
+  const warm = (await scanPhases(dir, true)).wall;
+  const added = warm - floor;
+  console.log(`latency's share (warm runs): ${warm.toFixed(0)} ms at ${latency} ms per call vs ${floor.toFixed(0)} ms at 0 ms: +${added.toFixed(0)} ms for an ideal of ${ideal.toFixed(0)} ms (ratio ${(added / Math.max(ideal, 1)).toFixed(2)})`);
 }
 
 /** The shipped CLI on `dir` in a new process (start-up, SDK load and JSON output included), with its peak RSS. */

@@ -11,7 +11,7 @@ import { eachPageOf } from './describe';
 import { classifyError } from './errors';
 import { createLimiter } from '../limiter';
 import { AWS_MAPPERS, type AnyAwsMapper } from './mappers';
-import { keptForAttached, listAttached } from './unmanagedAttached';
+import { describeAddresses, keptForAttached, listAttached } from './unmanagedAttached';
 
 /**
  * Who read a VPC's resources: the fetch's identity (profile and assumed roles, access.ts) with its credentials
@@ -134,8 +134,11 @@ export async function listUnmanagedInVpcs(scope: VpcScope, declaredIds: Iterable
             }
           });
         });
+        // Asked with the listing, filtered after it (unmanagedAttached.ts); its failure is reported there.
+        const addresses = describeAddresses(dctx);
+        addresses.catch(() => undefined);
         await Promise.all(tasks);
-        const attached = await listAttached({ dctx, region, vpcIds: g.vpcIds, inVpcs, failed, declared, includeServiceManaged: options.includeServiceManaged });
+        const attached = await listAttached({ dctx, region, vpcIds: g.vpcIds, inVpcs, failed, declared, includeServiceManaged: options.includeServiceManaged, addresses });
         for (const u of attached.unmanaged) unmanaged.set(u.liveId, u);
         if (g.identity) for (const u of attached.unmanaged) listedUnder.set(u.liveId, g.identity.config);
         for (const e of attached.errors) errors.add(e);

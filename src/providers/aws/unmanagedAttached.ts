@@ -26,6 +26,8 @@ export interface AttachedListing {
   failed: ReadonlySet<string>;
   declared: ReadonlySet<string>;
   includeServiceManaged?: boolean;
+  /** The region's addresses, asked for alongside the VPC listing (`describeAddresses`); asked here when absent. */
+  addresses?: Promise<Address[]>;
 }
 
 /**
@@ -100,11 +102,18 @@ async function addressesIn(l: AttachedListing, instances: Instance[]): Promise<A
   const interfaces = (l.inVpcs.get('aws_network_interface') ?? []) as NetworkInterface[];
   const instanceIds = new Set(instances.map((i) => token(i.InstanceId)));
   const eniIds = new Set([...interfaces.map((n) => token(n.NetworkInterfaceId)), ...instances.flatMap((i) => (i.NetworkInterfaces ?? []).map((n) => token(n.NetworkInterfaceId)))]);
+  const addresses = await (l.addresses ?? describeAddresses(l.dctx));
+  return addresses.filter((a) => !!token(a.AllocationId) && (instanceIds.has(token(a.InstanceId)) || eniIds.has(token(a.NetworkInterfaceId))));
+}
+
+/**
+ * Every VPC address of the region. The call needs nothing the VPC listing finds (only the filtering after it
+ * does), so the listing starts it alongside its own calls: a round trip less on the scan's critical path.
+ */
+export async function describeAddresses(dctx: DescribeContext): Promise<Address[]> {
   // domain = vpc: EC2-Classic addresses have no VPC; the filter is one DescribeAddresses knows.
-  const pages = await allPagesOf('DescribeAddresses', { Filters: [{ Name: 'domain', Values: ['vpc'] }] }, l.dctx);
-  return pages
-    .flatMap((p) => (p.Addresses ?? []) as Address[])
-    .filter((a) => !!token(a.AllocationId) && (instanceIds.has(token(a.InstanceId)) || eniIds.has(token(a.NetworkInterfaceId))));
+  const pages = await allPagesOf('DescribeAddresses', { Filters: [{ Name: 'domain', Values: ['vpc'] }] }, dctx);
+  return pages.flatMap((p) => (p.Addresses ?? []) as Address[]);
 }
 
 /** Volume ID → the owner its instance lends it (undefined: none), for volumes attached after launch. */

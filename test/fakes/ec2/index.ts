@@ -24,6 +24,8 @@ export interface FakeCall {
   region?: string;
   /** The access key ID that signed the request (an ID, not a secret). */
   accessKeyId?: string;
+  /** How many other requests were received and not yet answered when this one arrived: what a client sends together. */
+  othersInFlight: number;
 }
 
 export interface FakeEc2Options {
@@ -81,7 +83,10 @@ export async function startFakeEc2(seed: Ec2Seed = {}, options: FakeEc2Options =
     return true;
   };
 
+  let inFlight = 0;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    inFlight++;
+    res.once('close', () => inFlight--);
     const requestId = newRequestId();
     try {
       const chunks: Buffer[] = [];
@@ -89,7 +94,7 @@ export async function startFakeEc2(seed: Ec2Seed = {}, options: FakeEc2Options =
       if (req.method !== 'POST') throw new Ec2Error('InvalidHttpRequest', 'The EC2 Query API expects a form-encoded POST', 400);
       const params = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
       const auth = SIGV4.exec(String(req.headers.authorization ?? ''));
-      calls.push({ action: params.Action ?? '', params, region: auth?.[2], accessKeyId: auth?.[1] });
+      calls.push({ action: params.Action ?? '', params, region: auth?.[2], accessKeyId: auth?.[1], othersInFlight: inFlight - 1 });
       if (!auth) throw new Ec2Error('AuthFailure', 'AWS was not able to validate the provided access credentials', 401);
       if (faults.isUnreachable(auth[2])) {
         req.socket.resetAndDestroy();

@@ -108,6 +108,25 @@ describe('AWS unmanaged Elastic IPs, EBS volumes and egress-only gateways (real 
     assert.ok(fake.calls.every((c) => c.action.startsWith('Describe')), 'read-only');
   });
 
+  it('asks for the addresses together with the VPC listing, not after it: one round trip less on the critical path', async () => {
+    fake = await fakes.start(seed());
+    const provider = createAwsProvider({ credentialsAllowed: true, maxAttempts: 2 });
+    await provider.fetch(DECLARED, fetchContext());
+    const listedFrom = fake.calls.length;
+    // Each answer waits, so what is sent together is seen in flight together.
+    fake.faults.latency(80);
+    const r = await provider.listUnmanaged!(DECLARED.map((b) => b.liveId), fetchContext());
+    assert.deepEqual(r.unmanaged.filter((u) => ATTACHED_TYPES.has(u.type)), HAND_MADE);
+    const listing = fake.calls.slice(listedFrom);
+    const addresses = listing.find((c) => c.action === 'DescribeAddresses');
+    const instances = listing.find((c) => c.action === 'DescribeInstances' && c.params['Filter.1.Name'] === 'vpc-id');
+    assert.ok(addresses && instances);
+    assert.ok(addresses.othersInFlight >= 1, `DescribeAddresses waited for the VPC listing (${addresses.othersInFlight} other calls in flight)`);
+    // The volumes still need the listed instances' block device mappings: they come after.
+    const volumes = listing.filter((c) => c.action === 'DescribeVolumes' && c.params['Filter.1.Name'] === 'volume-id');
+    assert.ok(volumes.length === 1 && listing.indexOf(volumes[0]) > listing.indexOf(instances));
+  });
+
   it('with includeServiceManaged the service-owned ones are listed too, each with the owner that proves it', async () => {
     const { attached } = await list(true);
     const owned = attached.filter((u) => u.managedBy).map((u) => [u.type, u.liveId, u.managedBy]);
