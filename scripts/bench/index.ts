@@ -16,7 +16,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 import { loadShippedEngine, repoRoot, type Engine } from './lib/engine';
-import { printRows, stopwatch, timeCliProcess, timePhases, type CpuByThread, type Timed } from './lib/phases';
+import { printRows, stopwatch, timeCliProcess, timePhases, type CpuByThread, type GcPauses, type Timed } from './lib/phases';
 import { readdir } from 'node:fs/promises';
 
 const require = createRequire(__filename);
@@ -182,19 +182,20 @@ async function wholeInventory(engine: Engine, dir: string): Promise<{ time: Time
 }
 
 /** The CLI's inventory command end to end in a new process (start-up and JSON output included). */
-function timeCli(dir: string): (Omit<Figure, 'files' | 'bytes'> & { maxRssMb: number; threads?: CpuByThread }) | undefined {
+function timeCli(dir: string): (Omit<Figure, 'files' | 'bytes'> & { maxRssMb: number; threads?: CpuByThread; gc?: GcPauses }) | undefined {
   const r = timeCliProcess(dir);
   if (typeof r === 'string') {
     console.error(r);
     return undefined;
   }
-  return { name: 'driftlens inventory --format json (new process)', ...r.time, maxRssMb: r.maxRssMb, threads: r.threads, failed: 0 };
+  return { name: 'driftlens inventory --format json (new process)', ...r.time, maxRssMb: r.maxRssMb, threads: r.threads, gc: r.gc, failed: 0 };
 }
 
 /** Peak RSS, and (Linux) the CPU of the main thread against V8's helper threads (parallel GC, TurboFan compiles). */
-function cliNote(cli: { maxRssMb: number; threads?: CpuByThread }): string {
+function cliNote(cli: { maxRssMb: number; threads?: CpuByThread; gc?: GcPauses }): string {
   const threads = cli.threads ? `, cpu ${cli.threads.main.toFixed(2)} s main thread + ${cli.threads.others.toFixed(2)} s other threads (GC, JIT)` : '';
-  return `peak RSS ${cli.maxRssMb.toFixed(0)} MB${threads}`;
+  const gc = cli.gc ? `, GC pauses ${(cli.gc.minorMs / 1000).toFixed(2)} s in ${cli.gc.minor} scavenges + ${(cli.gc.majorMs / 1000).toFixed(2)} s in ${cli.gc.major} other` : '';
+  return `peak RSS ${cli.maxRssMb.toFixed(0)} MB${threads}${gc}`;
 }
 
 async function timeHcl2json(sources: Source[], bytes: number): Promise<Figure> {

@@ -103,14 +103,22 @@ export async function timePhases(engine: Engine, dir: string): Promise<{ rows: P
   return { rows, bytes, files: paths.length };
 }
 
-/** `driftlens inventory <dir> --format json` in a new process (start-up and JSON output included), with its peak RSS. */
 /** CPU seconds of the main thread and of all other threads (V8's GC and compiler helpers, libuv's pool). */
 export interface CpuByThread {
   main: number;
   others: number;
 }
 
-export function timeCliProcess(dir: string, src?: string): { time: Timed; maxRssMb: number; threads?: CpuByThread } | string {
+/** The garbage collector's pauses of the main thread: scavenges (young generation) and the rest (full and incremental marking). */
+export interface GcPauses {
+  minor: number;
+  minorMs: number;
+  major: number;
+  majorMs: number;
+}
+
+/** `driftlens inventory <dir> --format json` in a new process (start-up and JSON output included), with its peak RSS. */
+export function timeCliProcess(dir: string, src?: string): { time: Timed; maxRssMb: number; threads?: CpuByThread; gc?: GcPauses } | string {
   const tmp = mkdtempSync(join(tmpdir(), 'driftlens-bench-cli-'));
   try {
     // The process sets what src/cli.ts sets before a command runs (a checkout from before a setting lacks its file).
@@ -122,8 +130,17 @@ export function timeCliProcess(dir: string, src?: string): { time: Timed; maxRss
         ...setup,
         "import { inventoryCommand } from './src/cli/inventoryCommand';",
         "import { readdirSync, readFileSync } from 'node:fs';",
+        "import { constants, PerformanceObserver } from 'node:perf_hooks';",
+        // The main thread's GC pauses: the retained objects a change adds or removes show here first (issue 17).
+        'const gc = { minor: 0, minorMs: 0, major: 0, majorMs: 0 };',
+        'const count = (entries) => { for (const e of entries) { if (e.detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) { gc.minor++; gc.minorMs += e.duration; } else { gc.major++; gc.majorMs += e.duration; } } };',
+        'const observer = new PerformanceObserver((list) => count(list.getEntries()));',
+        "observer.observe({ entryTypes: ['gc'] });",
         'inventoryCommand(process.argv.slice(2)).then((code) => {',
         '  process.exitCode = code;',
+        '  count(observer.takeRecords());',
+        '  observer.disconnect();',
+        "  process.stderr.write(`bench-gc ${JSON.stringify(gc)}\\n`);",
         "  process.stderr.write(`\\nbench-rusage ${JSON.stringify(process.resourceUsage())}\\n`);",
         // Where the CPU went by thread (Linux): the main thread, and V8's helpers (parallel GC, TurboFan).
         "  try {",
@@ -147,7 +164,13 @@ export function timeCliProcess(dir: string, src?: string): { time: Timed; maxRss
     if (r.status !== 0 || !line) return `inventory process failed (${r.status ?? r.signal}): ${r.stderr?.toString().slice(0, 300) ?? ''}`;
     const u = JSON.parse(line[1]) as { userCPUTime: number; systemCPUTime: number; maxRSS: number };
     const threads = /bench-threads (.*)/.exec(r.stderr?.toString() ?? '');
-    return { time: { seconds, cpuSeconds: (u.userCPUTime + u.systemCPUTime) / 1e6 }, maxRssMb: u.maxRSS / 1024, ...(threads ? { threads: JSON.parse(threads[1]) as CpuByThread } : {}) };
+    const gc = /bench-gc (.*)/.exec(r.stderr?.toString() ?? '');
+    return {
+      time: { seconds, cpuSeconds: (u.userCPUTime + u.systemCPUTime) / 1e6 },
+      maxRssMb: u.maxRSS / 1024,
+      ...(threads ? { threads: JSON.parse(threads[1]) as CpuByThread } : {}),
+      ...(gc ? { gc: JSON.parse(gc[1]) as GcPauses } : {}),
+    };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
