@@ -49,7 +49,9 @@ export function getAttrStep(name: string): TraverseStep {
  */
 export function sharedSteps(steps: TraverseStep[]): TraverseStep[] {
   if (steps.length === 0) return NO_STEPS;
-  if (steps.length > LIST_MAX || Object.isFrozen(steps)) return Object.isFrozen(steps) ? steps : steps.slice();
+  // Already shared (a traversal sealed twice).
+  if (Object.isFrozen(steps)) return steps;
+  if (steps.length > LIST_MAX) return steps.slice();
   let h = steps.length;
   for (const s of steps) {
     if (s.kind !== 'GetAttr' || s.name.length > NAME_MAX) return steps.slice();
