@@ -234,15 +234,24 @@ export class ParseState {
  * Short strings only: V8 copies a slice of up to 12 characters, while a longer one points into its
  * file's text, which a process-wide table must not keep alive.
  */
-const INTERN_MAX = 12;
-const INTERN_SLOTS = 4096;
+export const INTERN_MAX = 12;
+/** Slots of a lossy intern table (this one, and sharedSteps.ts's): a slot holds the last spelling hashed to it. */
+export const INTERN_SLOTS = 4096;
 const internTable: (string | undefined)[] = new Array<string | undefined>(INTERN_SLOTS).fill(undefined);
+
+/** A hash of text[s, e), for the intern tables. */
+export function spellingHash(text: string, s: number, e: number): number {
+  let h = e - s;
+  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** The slot of an intern table a hash falls in. */
+export const internSlot = (h: number): number => (h ^ (h >>> 13)) & (INTERN_SLOTS - 1);
 
 /** text[s, e) (at most INTERN_MAX long) as the string last seen with that spelling, if its slot still holds it. */
 function interned(text: string, s: number, e: number): string {
-  let h = e - s;
-  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
-  const slot = (h ^ (h >>> 13)) & (INTERN_SLOTS - 1);
+  const slot = internSlot(spellingHash(text, s, e));
   const hit = internTable[slot];
   if (hit !== undefined && hit.length === e - s && text.startsWith(hit, s)) return hit;
   const fresh = text.slice(s, e);

@@ -5,15 +5,14 @@
 // V8's young-generation collector). Steps and step lists are never changed once parsed, so one
 // object per spelling serves every tree.
 //
-// The tables are lossy and bounded (a slot holds the last spelling hashed to it) and hold short
-// names only, as `ParseState.name` does: a process that parses for weeks keeps no more than this.
+// The tables are lossy and bounded like `ParseState.name`'s (parseState.ts: same hash, same slots) and
+// hold the names it interns only (longer ones point into their file's text, which no table may keep):
+// a process that parses for weeks keeps no more than this.
 import type { TraverseStep } from '../../model/ast';
+import { INTERN_MAX as NAME_MAX, INTERN_SLOTS as SLOTS, internSlot as slotOf, spellingHash } from './parseState';
 
 type GetAttrStep = Extract<TraverseStep, { kind: 'GetAttr' }>;
 
-const SLOTS = 4096;
-/** Longer names are sliced strings pointing into their file's text: a table must not keep those texts. */
-const NAME_MAX = 12;
 /** Longer lists are rare and seldom repeated. */
 const LIST_MAX = 4;
 
@@ -23,13 +22,7 @@ const listTable: (readonly TraverseStep[] | undefined)[] = new Array<readonly Tr
 /** The steps of a traversal with none: shared, and frozen so that nothing can add to it. */
 export const NO_STEPS: TraverseStep[] = Object.freeze([]) as unknown as TraverseStep[];
 
-function hashName(name: string): number {
-  let h = name.length;
-  for (let i = 0; i < name.length; i++) h = (Math.imul(h, 31) + name.charCodeAt(i)) | 0;
-  return h;
-}
-
-const slotOf = (h: number): number => (h ^ (h >>> 13)) & (SLOTS - 1);
+const hashName = (name: string): number => spellingHash(name, 0, name.length);
 
 /** `.name` as the step object last made for that name, if its slot still holds it. */
 export function getAttrStep(name: string): TraverseStep {

@@ -26,8 +26,8 @@ export interface AttachedListing {
   failed: ReadonlySet<string>;
   declared: ReadonlySet<string>;
   includeServiceManaged?: boolean;
-  /** The region's addresses, asked for alongside the VPC listing (`describeAddresses`); asked here when absent. */
-  addresses?: Promise<Address[]>;
+  /** The region's addresses, asked for alongside the VPC listing (`describeAddresses`), filtered here. */
+  addresses: Promise<Address[]>;
 }
 
 /**
@@ -102,7 +102,7 @@ async function addressesIn(l: AttachedListing, instances: Instance[]): Promise<A
   const interfaces = (l.inVpcs.get('aws_network_interface') ?? []) as NetworkInterface[];
   const instanceIds = new Set(instances.map((i) => token(i.InstanceId)));
   const eniIds = new Set([...interfaces.map((n) => token(n.NetworkInterfaceId)), ...instances.flatMap((i) => (i.NetworkInterfaces ?? []).map((n) => token(n.NetworkInterfaceId)))]);
-  const addresses = await (l.addresses ?? describeAddresses(l.dctx));
+  const addresses = await l.addresses;
   return addresses.filter((a) => !!token(a.AllocationId) && (instanceIds.has(token(a.InstanceId)) || eniIds.has(token(a.NetworkInterfaceId))));
 }
 
