@@ -28,5 +28,7 @@ function leanBody(body: DeclaredBody): DeclaredBody {
 
 /** The expression's place stays (its value range); what it said is no longer needed. */
 function leanAttribute(a: DeclaredAttribute): DeclaredAttribute {
-  return { ...a, expr: { kind: 'Invalid', range: a.valueRange } };
+  // Field by field: a parsed attribute's ranges are getters (parsedAttribute.ts), which a spread would drop.
+  const valueRange = a.valueRange;
+  return { name: a.name, expr: { kind: 'Invalid', range: valueRange }, nameRange: a.nameRange, valueRange, ...(a.file !== undefined ? { file: a.file } : {}) };
 }

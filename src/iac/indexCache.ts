@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ParseResult, Range } from '../model/ast';
-import { endOffsetOf, LineMap, OffsetRange, startOffsetOf } from './offsetRange';
+import { endOffsetOf, KeepsOffsets, LineMap, OffsetRange, startOffsetOf } from './offsetRange';
 
 /** Bump when the parser's output changes shape or meaning: old entries are then never read. */
 export const INDEX_CACHE_FORMAT = 2;
@@ -188,6 +188,7 @@ function isRange(v: unknown): v is Range {
 
 export function packRanges(v: unknown): unknown {
   if (isRange(v)) return { $r: [startOffsetOf(v), endOffsetOf(v)] };
+  if (v instanceof KeepsOffsets) return packRanges(v.toJSON());
   if (Array.isArray(v)) return v.map(packRanges);
   if (typeof v === 'object' && v !== null) {
     const out: Record<string, unknown> = {};

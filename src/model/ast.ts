@@ -206,7 +206,11 @@ export interface FunctionCallExpr {
   kind: 'FunctionCall';
   /** Including any namespace: `provider::aws::arn_parse`. */
   name: string;
-  nameRange: Range;
+  /**
+   * Where the name ends (an offset; it starts where `range` does). An offset, not a range: nothing
+   * after the parser reads it, and 64 K calls of real code kept one range object each (issue 17).
+   */
+  nameEnd: number;
   args: Expression[];
   /** The last argument was written `args...`. */
   expandFinal: boolean;

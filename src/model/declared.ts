@@ -2,6 +2,10 @@
 // diagnostic underlines and a quick-fix rewrites.
 import type { Expression, Range } from './ast';
 
+/**
+ * A parsed file's attributes are class instances whose ranges are getters (parsedAttribute.ts):
+ * copy one field by field, never with a spread (which drops getters).
+ */
 export interface DeclaredAttribute {
   name: string;
   expr: Expression;

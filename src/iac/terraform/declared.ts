@@ -9,6 +9,8 @@ import type {
   ModuleIndex,
 } from '../../model';
 import { basename } from 'node:path';
+import { OffsetRange } from '../offsetRange';
+import { ParsedAttribute } from './parsedAttribute';
 import { literalValue, setOwn, traversalText } from './literal';
 
 /**
@@ -220,6 +222,7 @@ function declaredBlock(block: Block): DeclaredBlock {
 }
 
 function declaredAttribute(a: Attribute): DeclaredAttribute {
+  if (a.nameRange instanceof OffsetRange) return new ParsedAttribute(a.name, a.expr, a.nameRange.lines, a.nameRange.startOffset);
   return { name: a.name, expr: a.expr, nameRange: a.nameRange, valueRange: a.expr.range };
 }
 

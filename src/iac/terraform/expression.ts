@@ -1,20 +1,19 @@
 // Expression grammar of HCL's native syntax (hclsyntax spec "Expressions"): conditionals,
 // binary operators by precedence climbing, unary operators, terms and their traversals.
 
-import type { BinaryOperator, Expression, FunctionCallExpr, ObjectItem, Range, ScopeTraversalExpr } from '../../model/ast';
+import type { BinaryOperator, Expression, ObjectItem, Range, ScopeTraversalExpr } from '../../model/ast';
 import { Tok } from './lexer';
 import { describe as describeImpl, exact as exactImpl, invalid as invalidImpl, type ExpressionParser, type ParseState } from './parseState';
 import { parseFor } from './forExpr';
 import { parseHeredocTemplate, parseQuotedTemplate } from './template';
-import { parsePostfix } from './traversal';
-import { NO_STEPS as noSteps } from './sharedSteps';
+import { parsePostfix, scopeTraversal } from './traversal';
+import { functionCallFrom, literalAt, objectFrom, objectItem, tupleFrom } from './spanNodes';
 
 // Local bindings: a CommonJS import is a getter call on every use, too slow for this hot path.
 const T = { ...Tok };
 const describe = describeImpl;
 const invalid = invalidImpl;
 const exact = exactImpl;
-const NO_STEPS = noSteps;
 
 // Spec: `||` < `&&` < `== !=` < `< > <= >=` < `+ -` < `* / %`.
 const PREC: Partial<Record<number, number>> = {
@@ -91,17 +90,16 @@ function parseTerm(p: ParseState): Expression {
     case T.Number: {
       p.advance();
       const raw = p.tokText(k);
-      return { kind: 'Literal', value: Number(raw), raw, range: p.tokRange(k) };
+      return literalAt(p, k, Number(raw), raw);
     }
     case T.Ident: {
       const name = p.name(k);
       const next = p.peekAhead();
       if (next === T.OParen || next === T.DoubleColon) return parseCall(p);
       p.advance();
-      const range = p.tokRange(k);
-      if (name === 'true' || name === 'false') return { kind: 'Literal', value: name === 'true', raw: name, range };
-      if (name === 'null') return { kind: 'Literal', value: null, raw: name, range };
-      return { kind: 'ScopeTraversal', root: name, steps: NO_STEPS, range };
+      if (name === 'true' || name === 'false') return literalAt(p, k, name === 'true', name);
+      if (name === 'null') return literalAt(p, k, null, name);
+      return scopeTraversal(p, k, name);
     }
     case T.OQuote: return parseQuotedTemplate(p);
     case T.OHeredoc: return parseHeredocTemplate(p);
@@ -183,10 +181,9 @@ function parseCall(p: ParseState): Expression {
     name += '::' + p.tokText(part);
     nameEnd = p.endPos(part);
   }
-  const nameRange = p.range(p.startPos(k), nameEnd);
   if (p.peek() !== T.OParen) {
     p.error(`Expected "(" to call function "${name}", found ${describe(p, p.i)}.`, p.tokRange(p.i));
-    return invalid(nameRange);
+    return invalid(p.range(p.startPos(k), nameEnd));
   }
   const openK = p.advance();
   const saved = p.nl;
@@ -217,8 +214,7 @@ function parseCall(p: ParseState): Expression {
   }
   const end = expectClose(p, T.CParen, '")"', openK);
   p.nl = saved;
-  const call: FunctionCallExpr = { kind: 'FunctionCall', name, nameRange, args: exact(args), expandFinal, range: p.rangeTo(nameRange, end) };
-  return call;
+  return functionCallFrom(p, name, nameEnd.offset, exact(args), expandFinal, k, end);
 }
 
 function isForStart(p: ParseState): boolean {
@@ -253,7 +249,7 @@ function parseTuple(p: ParseState): Expression {
   }
   const end = expectClose(p, T.CBrack, '"]"', openK);
   p.nl = saved;
-  return { kind: 'Tuple', items: exact(items), range: p.range(p.startPos(openK), end) };
+  return tupleFrom(p, exact(items), openK, end);
 }
 
 function parseObject(p: ParseState): Expression {
@@ -287,7 +283,7 @@ function parseObject(p: ParseState): Expression {
     }
     p.advance();
     const value = parseExpression(p);
-    items.push({ key, keyIsIdentifier, value, range: p.join(key.range, value.range) });
+    items.push(objectItem(p, key, keyIsIdentifier, value));
     const sep = p.peek();
     if (sep === T.Comma || sep === T.Newline) { p.advance(); continue; }
     if (sep === T.CBrace || sep === T.EOF) break;
@@ -296,7 +292,7 @@ function parseObject(p: ParseState): Expression {
   }
   const end = expectClose(p, T.CBrace, '"}"', openK);
   p.nl = saved;
-  return { kind: 'Object', items: exact(items), range: p.range(p.startPos(openK), end) };
+  return objectFrom(p, exact(items), openK, end);
 }
 
 /** Recovery in an object: past the next `,` or newline at this level. */

@@ -130,7 +130,8 @@ function mergedLifecycle(base: DeclaredBody, o: DeclaredBody, file: string): Dec
 }
 
 function fromFile(a: DeclaredAttribute, file: string): DeclaredAttribute {
-  return { ...a, file };
+  // Field by field: a parsed attribute's ranges are getters (parsedAttribute.ts), which a spread would drop.
+  return { name: a.name, expr: a.expr, nameRange: a.nameRange, valueRange: a.valueRange, file };
 }
 
 function blockFromFile(b: DeclaredBlock, file: string): DeclaredBlock {

@@ -5,6 +5,7 @@
 import type { Expression, Position, Range, TemplateExpr, TemplatePart } from '../../model/ast';
 import { Tok } from './lexer';
 import { describe as describeImpl, exact as exactImpl, invalid as invalidImpl, type ParseState } from './parseState';
+import { templateBetween, templateLiteralAt, templateLiteralBetween } from './spanNodes';
 
 // Local bindings: a CommonJS import is a getter call on every use, too slow for this hot path.
 const T = { ...Tok };
@@ -32,17 +33,17 @@ export function parseQuotedTemplate(p: ParseState): TemplateExpr {
   const type = p.type;
   if (type[open + 1] === T.CQuote) {
     p.i = open + 2;
-    return { kind: 'Template', parts: [], range: p.range(p.startPos(open), p.endPos(open + 1)) };
+    return templateBetween(p, [], undefined, p.startPos(open), p.endPos(open + 1));
   }
   if (type[open + 1] === T.QuotedLit && type[open + 2] === T.CQuote) {
     p.i = open + 3;
     const value = decodeQuoted(p, open + 1);
-    const parts: TemplatePart[] = value === '' ? [] : [{ kind: 'TemplateLiteral', value, range: p.tokRange(open + 1) }];
-    return { kind: 'Template', parts, range: p.range(p.startPos(open), p.endPos(open + 2)) };
+    const parts: TemplatePart[] = value === '' ? [] : [templateLiteralAt(p, value, open + 1)];
+    return templateBetween(p, parts, undefined, p.startPos(open), p.endPos(open + 2));
   }
   const { flat, end } = collectParts(p, T.CQuote, true);
   const parts = buildParts(p, flat);
-  return { kind: 'Template', parts, range: p.range(p.startPos(open), end) };
+  return templateBetween(p, parts, undefined, p.startPos(open), end);
 }
 
 /**
@@ -73,14 +74,14 @@ export function parseHeredocTemplate(p: ParseState): TemplateExpr {
   const { flat, end } = collectParts(p, T.CHeredoc, false);
   if (indented) flushIndent(flat);
   const parts = buildParts(p, flat);
-  return { kind: 'Template', parts, heredoc: { marker, indented }, range: p.range(p.startPos(open), end) };
+  return templateBetween(p, parts, { marker, indented }, p.startPos(open), end);
 }
 
 /** A whole token stream lexed in template mode (see lexer `template` option). */
 export function parseBareTemplate(p: ParseState): TemplateExpr {
   const first = p.startPos(p.i);
   const { flat, end } = collectParts(p, T.EOF, false);
-  return { kind: 'Template', parts: buildParts(p, flat), range: p.range(first, end) };
+  return templateBetween(p, buildParts(p, flat), undefined, first, end);
 }
 
 function collectParts(p: ParseState, endType: number, quoted: boolean): { flat: Flat[]; end: Position } {
@@ -259,7 +260,7 @@ function buildUntil(p: ParseState, flat: Flat[], cursor: { i: number }, stops: s
   while (cursor.i < flat.length) {
     const item = flat[cursor.i];
     if (item.t === 'lit') {
-      pushPart(p, parts, { kind: 'TemplateLiteral', value: item.value, range: p.range(item.start, item.end) });
+      pushPart(p, parts, templateLiteralBetween(p, item.value, item.start, item.end));
       cursor.i++;
     } else if (item.t === 'interp') {
       parts.push({ kind: 'TemplateInterpolation', expr: item.expr, stripLeft: item.stripLeft, stripRight: item.stripRight, range: item.range });

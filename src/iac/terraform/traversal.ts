@@ -4,8 +4,8 @@
 import type { Expression, Position, Range, ScopeTraversalExpr, SplatExpr, TraverseStep } from '../../model/ast';
 import { Tok } from './lexer';
 import { describe, type ParseState } from './parseState';
-import { getAttrStep, sharedSteps } from './sharedSteps';
-import { endOffsetOf } from '../offsetRange';
+import { getAttrStep, NO_STEPS, sharedSteps } from './sharedSteps';
+import { endOffsetOf, OffsetSpan, type LineMap } from '../offsetRange';
 
 const T = { ...Tok };
 
@@ -13,6 +13,26 @@ const T = { ...Tok };
 interface ReadStep {
   step: TraverseStep;
   end: Position;
+}
+
+/** A traversal parsed from a file with a line table: its range kept as offsets (OffsetSpan). */
+export class ParsedScopeTraversal extends OffsetSpan implements ScopeTraversalExpr {
+  declare readonly kind: 'ScopeTraversal';
+  declare root: string;
+  declare steps: TraverseStep[];
+
+  constructor(root: string, steps: TraverseStep[], lines: LineMap, startOffset: number, endOffset: number) {
+    super(lines, startOffset, endOffset);
+    this.kind = 'ScopeTraversal';
+    this.root = root;
+    this.steps = steps;
+  }
+}
+
+/** The traversal `name` at token k, with no steps yet. */
+export function scopeTraversal(p: ParseState, k: number, name: string): ScopeTraversalExpr {
+  if (p.lines === undefined) return { kind: 'ScopeTraversal', root: name, steps: NO_STEPS, range: p.tokRange(k) };
+  return new ParsedScopeTraversal(name, NO_STEPS, p.lines, p.ts.start[k], p.ts.end[k]);
 }
 
 /** Appends a static step. The traversal's range is brought up to date by `seal`, once per chain, not per step. */
@@ -32,7 +52,9 @@ function addStep(p: ParseState, expr: Expression, { step, end }: ReadStep): Expr
  */
 function seal(p: ParseState, e: Expression, end: Position | undefined): Expression {
   if ((e.kind === 'ScopeTraversal' || e.kind === 'RelativeTraversal') && e.steps.length > 0) {
-    if (end !== undefined && endOffsetOf(e.range) !== end.offset) e.range = p.rangeTo(e.range, end);
+    if (e instanceof OffsetSpan) {
+      if (end !== undefined) e.endOffset = end.offset;
+    } else if (end !== undefined && endOffsetOf(e.range) !== end.offset) e.range = p.rangeTo(e.range, end);
     e.steps = sharedSteps(e.steps);
   }
   return e;

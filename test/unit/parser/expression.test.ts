@@ -115,7 +115,7 @@ describe('HCL expressions', () => {
       args: [trav('a'), { kind: 'Tuple', items: [num(1)] }, trav('b')],
     });
     assert.ok(e.kind === 'FunctionCall');
-    assert.equal(textOf(src, e.nameRange), 'concat');
+    assert.equal(src.slice(e.range.start.offset, e.nameEnd), 'concat');
     assert.equal(lc(e.range), '0:0-1:7');
     assert.deepEqual(shape(exprOk('f(1, 2,)')), { kind: 'FunctionCall', name: 'f', expandFinal: false, args: [num(1), num(2)] });
   });
@@ -125,7 +125,7 @@ describe('HCL expressions', () => {
     const e = exprOk(src);
     assert.ok(e.kind === 'RelativeTraversal' && e.source.kind === 'FunctionCall');
     assert.equal(e.source.name, 'provider::aws::arn_parse');
-    assert.equal(textOf(src, e.source.nameRange), 'provider::aws::arn_parse');
+    assert.equal(src.slice(e.source.range.start.offset, e.source.nameEnd), 'provider::aws::arn_parse');
   });
 
   it('reads tuples and objects with = and : and newlines as separators', () => {

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import type { Attribute, Block, Body, Expression, Position, Range } from '../../../src/model/ast';
 import { parseExpression, parseHcl } from '../../../src/iac/terraform/parser';
+import { KeepsOffsets } from '../../../src/iac/offsetRange';
 
 export function textOf(src: string, range: Range): string {
   return src.slice(range.start.offset, range.end.offset);
@@ -56,7 +57,8 @@ export function checkPositions(tree: unknown, text: string): number {
       stack.push(r.start, r.end);
       continue;
     }
-    for (const v of Object.values(o)) stack.push(v);
+    // A node keeping offsets (OffsetSpan, ParsedAttribute): its plain form, with `range`, not its line table.
+    for (const v of Object.values(node instanceof KeepsOffsets ? node.toJSON() : o)) stack.push(v);
   }
   return n;
 }
@@ -89,5 +91,5 @@ export function block(body: Body, type: string, n = 0): Block {
 
 /** The tree without ranges, for shape assertions. */
 export function shape(node: unknown): unknown {
-  return JSON.parse(JSON.stringify(node, (k, v) => (/[rR]ange$/.test(k) ? undefined : v)));
+  return JSON.parse(JSON.stringify(node, (k, v) => (/[rR]ange$|^nameEnd$/.test(k) ? undefined : v)));
 }
