@@ -14,7 +14,7 @@ import type { ParseResult, Range } from '../model/ast';
 import { endOffsetOf, KeepsOffsets, LineMap, OffsetRange, startOffsetOf } from './offsetRange';
 
 /** Bump when the parser's output changes shape or meaning: old entries are then never read. */
-export const INDEX_CACHE_FORMAT = 2;
+export const INDEX_CACHE_FORMAT = 3;
 
 export interface IndexCacheOptions<T> {
   /** Computes a file's entry from its text: parses it (by extension: `.tf` vs `.tf.json`), maybe more. */

@@ -98,7 +98,6 @@ export abstract class OffsetSpan extends KeepsOffsets {
     out.range = this.range;
     return out;
   }
-
 }
 
 /** Where a node starts, without making its range when it keeps offsets. */

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { parseHcl } from '../../../src/iac/terraform/parser';
 import { LineMap, OffsetRange, plainRanges } from '../../../src/iac/offsetRange';
+import { ParsedAttribute } from '../../../src/iac/terraform/parsedAttribute';
 
 describe('plainRanges', () => {
   const src = 'resource "a_b" "c" {\n  tags = { __proto__ = "x", Name = var.name }\n}\n';
@@ -33,5 +34,17 @@ describe('plainRanges', () => {
     assert.equal(copy.when, when);
     assert.deepStrictEqual(copy.a.range, { start: { offset: 2, line: 0, character: 2 }, end: { offset: 7, line: 1, character: 1 } });
   });
-});
 
+  it('copies a declared attribute keeping offsets as its plain form: name and value ranges where the text says', () => {
+    const text = 'ami = var.ami\n';
+    const { body } = parseHcl(text);
+    const a = body.items[0];
+    assert.ok(a.kind === 'Attribute' && a.nameRange instanceof OffsetRange);
+    const attr = new ParsedAttribute(a.name, a.expr, a.nameRange.lines, a.nameRange.startOffset);
+    const copy = plainRanges({ attr }).attr;
+    assert.deepStrictEqual(structuredClone(copy), copy);
+    assert.deepStrictEqual(copy.nameRange, { start: { offset: 0, line: 0, character: 0 }, end: { offset: 3, line: 0, character: 3 } });
+    assert.deepStrictEqual(copy.valueRange, { start: { offset: 6, line: 0, character: 6 }, end: { offset: 13, line: 0, character: 13 } });
+    assert.equal(text.slice(attr.valueRange.start.offset, attr.valueRange.end.offset), 'var.ami');
+  });
+});
