@@ -11,7 +11,7 @@ import type {
 import { basename } from 'node:path';
 import { OffsetRange } from '../offsetRange';
 import { ParsedAttribute } from './parsedAttribute';
-import { literalValue, setOwn, traversalText } from './literal';
+import { literalValue, namedEntries, setOwn, traversalText } from './literal';
 
 /**
  * Arguments Terraform itself interprets in a resource block; they are not provider attributes and
@@ -28,7 +28,7 @@ export const resourceMetaArguments: ReadonlySet<string> = new Set([
 ]);
 
 export function emptyModuleIndex(dir: string): ModuleIndex {
-  return { dir, files: [], resources: [], dataSources: [], variables: {}, locals: {}, providers: [], moduleCalls: [], imports: [] };
+  return { dir, files: [], resources: [], dataSources: [], variables: namedEntries(), locals: namedEntries(), providers: [], moduleCalls: [], imports: [] };
 }
 
 /**
@@ -205,7 +205,7 @@ function addressText(expr: Expression, text: string | undefined): string {
 }
 
 export function declaredBody(body: Body): DeclaredBody {
-  const out: DeclaredBody = { attributes: {}, blocks: [] };
+  const out: DeclaredBody = { attributes: namedEntries(), blocks: [] };
   for (const item of body.items) {
     if (item.kind === 'Attribute') {
       // Terraform rejects a repeated argument; the first one is the one it reports against.

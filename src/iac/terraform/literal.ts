@@ -143,6 +143,17 @@ export function setOwn<V>(obj: Record<string, V>, key: string, value: V): void {
   else obj[key] = value;
 }
 
+/**
+ * An empty plain object for entries named by the code (attributes, variables, locals) that V8 keeps
+ * as a hash table: each `{}` given its own sequence of names made V8 build a hidden class per
+ * sequence (16 K of them on 6,856 public module files, issue 17). Made without a prototype and given
+ * the usual one after: still a plain object (structured clone and deep equality see no difference),
+ * but one V8 does not turn back into a fixed shape.
+ */
+export function namedEntries<V>(): Record<string, V> {
+  return Object.setPrototypeOf(Object.create(null), Object.prototype) as Record<string, V>;
+}
+
 const put = setOwn;
 
 function templateLiteral(expr: TemplateExpr): string | Unknown {

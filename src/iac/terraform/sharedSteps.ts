@@ -6,10 +6,10 @@
 // object per spelling serves every tree.
 //
 // The tables are lossy and bounded like `ParseState.name`'s (parseState.ts: same hash, same slots) and
-// hold the names it interns only (longer ones point into their file's text, which no table may keep):
-// a process that parses for weeks keeps no more than this.
+// hold names up to its length only, copied so that no table keeps a file's text alive: a process
+// that parses for weeks keeps no more than this.
 import type { TraverseStep } from '../../model/ast';
-import { INTERN_MAX as NAME_MAX, INTERN_SLOTS as SLOTS, internSlot as slotOf, spellingHash } from './parseState';
+import { flatCopy, INTERN_MAX as NAME_MAX, INTERN_SLOTS as SLOTS, internSlot as slotOf, spellingHash } from './parseState';
 
 type GetAttrStep = Extract<TraverseStep, { kind: 'GetAttr' }>;
 
@@ -31,7 +31,8 @@ export function getAttrStep(name: string): TraverseStep {
   const slot = slotOf(h);
   const hit = stepTable[slot];
   if (hit !== undefined && hit.name === name) return hit;
-  const fresh: GetAttrStep = Object.freeze({ kind: 'GetAttr', name }) as GetAttrStep;
+  // A name sliced from a file's text is copied: the table outlives the text.
+  const fresh: GetAttrStep = Object.freeze({ kind: 'GetAttr', name: flatCopy(name, 0, name.length) }) as GetAttrStep;
   stepTable[slot] = fresh;
   return fresh;
 }

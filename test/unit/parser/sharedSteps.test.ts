@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { Expression, TraverseStep } from '../../../src/model/ast';
 import { parseExpression, parseHcl } from '../../../src/iac/terraform/parser';
 import { getAttrStep, NO_STEPS, sharedSteps } from '../../../src/iac/terraform/sharedSteps';
+import { flatCopy, INTERN_MAX } from '../../../src/iac/terraform/parseState';
 
 function expr(src: string): Expression {
   const { expr, diagnostics } = parseExpression(src);
@@ -48,15 +49,29 @@ describe('shared traversal steps', () => {
     assert.deepEqual(steps(expr('var.list')), [{ kind: 'GetAttr', name: 'list' }], 'the shared list was extended in place');
   });
 
-  it('does not keep long names (they point into their file text): a fresh step and list each time', () => {
-    const name = 'a_rather_long_attribute_name';
-    assert.notEqual(getAttrStep(name), getAttrStep(name));
-    assert.deepEqual(getAttrStep(name), { kind: 'GetAttr', name });
-    const list = [getAttrStep(name)];
+  it('shares names up to INTERN_MAX long, copied out of their text; longer ones get a fresh step and list each time', () => {
+    const long = 'a_rather_long_attribute_name';
+    assert.ok(long.length > 12 && long.length <= INTERN_MAX);
+    const a = parseHcl(`x = var.${long}\n`).body.items[0];
+    const b = parseHcl(`y = [var.${long}]\n`).body.items[0];
+    assert.ok(a.kind === 'Attribute' && b.kind === 'Attribute' && b.expr.kind === 'Tuple');
+    assert.equal(steps(a.expr), steps(b.expr.items[0]));
+    assert.deepEqual(steps(a.expr), [{ kind: 'GetAttr', name: long }]);
+    const longer = 'n'.repeat(INTERN_MAX + 1);
+    assert.notEqual(getAttrStep(longer), getAttrStep(longer));
+    assert.deepEqual(getAttrStep(longer), { kind: 'GetAttr', name: longer });
+    const list = [getAttrStep(longer)];
     const out = sharedSteps(list);
     assert.notEqual(out, list);
     assert.deepEqual(out, list);
     assert.ok(!Object.isFrozen(out));
+  });
+
+  it('copies a long name exactly, whatever its characters', () => {
+    for (const name of ['resource_group_name', 'ünïcødé_attribute_name', 'name_with_😀_inside_it', 'x'.repeat(INTERN_MAX)]) {
+      const text = `prefix ${name} suffix`;
+      assert.equal(flatCopy(text, 7, 7 + name.length), name);
+    }
   });
 
   it('a slot taken by another spelling gives a fresh, equal step: lossy, never wrong', () => {
