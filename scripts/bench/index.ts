@@ -11,6 +11,11 @@
 // On 2026-12-05 the mirrors were fetched anew (26 repositories: 20 terraform-aws-modules, 5 Azure,
 // aztfmod caf, cloudposse components, Google's fabric): 6,235 files, 16.8 MB. `--phases` is the
 // quicker before/after: the split, the whole run (its CPU by thread) and @cdktf/hcl2json.
+// On 2026-12-06 (fresh machine): terraform-aws-modules/terraform-aws-{eks,iam,vpc,rds,lambda,s3-bucket,
+// ecs,atlantis,cloudwatch,rds-aurora,security-group,route53,notify-slack,alb,eventbridge,ec2-instance,
+// autoscaling,apigateway-v2,transit-gateway,elasticache}, Azure/terraform-azurerm-{caf-enterprise-scale,
+// lz-vending,avm-res-web-site,avm-res-storage-storageaccount,aks,avm-ptn-alz}, and the three above:
+// 29 repositories, 6,856 files, 17.7 MB.
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';

@@ -4,7 +4,7 @@ import { relative, resolve, sep } from 'node:path';
 import type { DeclaredResource, ModuleIndex, Range } from '../model';
 import { bodyLiteral, isUnknown, literalValue, setOwn, type BodyValue, type LiteralResult } from './terraform/literal';
 import { isSensitiveSegments, SENSITIVE_TEXT } from './sensitive';
-import { indexModuleMemoSync, indexModuleSync, listModules } from './moduleIndex';
+import { indexModuleMemoSync, indexModuleSync, listModulesSync } from './moduleIndex';
 import type { WorkspaceMemo } from './workspaceMemo';
 import { emptyModuleIndex } from './terraform/declared';
 
@@ -50,7 +50,8 @@ export interface Inventory {
 export async function buildInventory(dir: string, memo?: WorkspaceMemo): Promise<Inventory> {
   // The index holds absolute paths; the report shows them relative to `dir`.
   const base = resolve(dir);
-  const modules = await listModules(base);
+  // A batch run: a blocking walk, and with a memo, each listing kept for the rest of the run.
+  const modules = listModulesSync(base, memo ? (folder, entries) => memo.seedListing(folder, entries) : undefined);
   const inventory: Inventory = { version: 1, resources: [], errors: [] };
   if (memo) {
     // Evaluation comes next through the same memo: read and parse once for both. Blocking reads, as

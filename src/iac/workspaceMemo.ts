@@ -97,6 +97,16 @@ export class WorkspaceMemo {
     return p;
   }
 
+  /**
+   * A folder's entries as this run's own walk of the disk listed them (the inventory's), given
+   * exactly as `io.readDir` would (symlinks followed): later listings of the folder are not read again.
+   */
+  seedListing(dir: string, entries: DirEntry[]): void {
+    if (this.dirs.has(dir)) return;
+    this.dirs.set(dir, Promise.resolve(entries));
+    if (entries.length > 0) this.listed.set(dir, new Set(entries.map((e) => e.name.toLowerCase())));
+  }
+
   /** Starts reading files that will be wanted soon; errors surface when they are read for real. */
   prefetch(paths: Iterable<string>): void {
     for (const p of paths) void this.readFile(p);

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { buildInventory, formatInventoryText } from '../../../src/iac/inventory';
-import { findModuleDirs } from '../../../src/iac/moduleIndex';
+import { findModuleDirs, listModules, listModulesSync } from '../../../src/iac/moduleIndex';
+import { diskIo } from '../../../src/engine/workspaceIo';
+import { withMemo, type DirEntry } from '../../../src/iac/workspaceMemo';
 import { brokenDir, fixturesDir, posAt, offsetOf } from './helpers';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -94,5 +96,41 @@ describe('inventory', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('lists with blocking calls what the async walk lists, each folder as the disk io lists it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'driftlens-inv-'));
+    try {
+      await mkdir(join(dir, 'app', '.terraform', 'modules'), { recursive: true });
+      await mkdir(join(dir, 'common'));
+      await writeFile(join(dir, 'common', 'shared.tf'), 'resource "aws_sns_topic" "shared" {}\n');
+      await writeFile(join(dir, 'app', 'main.tf'), 'resource "aws_sqs_queue" "app" {}\n');
+      await writeFile(join(dir, 'app', '.terraform', 'modules', 'x.tf'), 'resource "aws_sqs_queue" "skipped" {}\n');
+      await symlink(join(dir, 'common', 'shared.tf'), join(dir, 'app', 'shared.tf'));
+      await symlink(join(dir, 'common'), join(dir, 'app', 'linked'));
+      await symlink(join(dir, 'nowhere.tf'), join(dir, 'app', 'broken.tf'));
+      for (const root of [dir, fixturesDir, brokenDir]) {
+        const listings = new Map<string, DirEntry[]>();
+        assert.deepEqual(listModulesSync(root, (d, entries) => listings.set(d, entries)), await listModules(root));
+        for (const [d, entries] of listings) assert.deepEqual(entries, await diskIo.readDir(d), d);
+        assert.ok(listings.has(root) && !listings.has(join(dir, 'app', 'linked')));
+      }
+      const linked = (await diskIo.readDir(join(dir, 'app'))).find((e) => e.name === 'linked');
+      assert.equal(linked?.isDirectory, true, 'a symlinked folder is listed as a folder, as the engine lists it');
+      await assert.rejects(async () => listModulesSync(join(dir, 'missing')), /ENOENT/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('with a memo, the folders the inventory walked are not listed again by the run', async () => {
+    const listed: string[] = [];
+    const io = withMemo({ ...diskIo, readDir: (d: string) => (listed.push(d), diskIo.readDir(d)) });
+    await buildInventory(fixturesDir, io.memo);
+    assert.deepEqual(await io.readDir(join(fixturesDir, 'aws-vpc')), await diskIo.readDir(join(fixturesDir, 'aws-vpc')));
+    assert.deepEqual(await io.readDir(fixturesDir), await diskIo.readDir(fixturesDir));
+    // A folder its parent's listing does not hold is known missing without a call either.
+    assert.deepEqual(await io.readDir(join(fixturesDir, 'no-such-folder')), []);
+    assert.deepEqual(listed, []);
   });
 });
