@@ -3,7 +3,7 @@
 import { relative, resolve, sep } from 'node:path';
 import type { DeclaredResource, ModuleIndex, Range } from '../model';
 import { bodyLiteral, isUnknown, literalValue, setOwn, type BodyValue, type LiteralResult } from './terraform/literal';
-import { isSensitiveSegments, SENSITIVE_TEXT } from './sensitive';
+import { isSensitiveStep, SENSITIVE_TEXT } from './sensitive';
 import { indexModuleMemoSync, indexModuleSync, listModulesSync } from './moduleIndex';
 import type { WorkspaceMemo } from './workspaceMemo';
 import { emptyModuleIndex } from './terraform/declared';
@@ -112,14 +112,16 @@ function inventoryResource(file: string, root: string, r: DeclaredResource): Inv
 /**
  * A secret written as a literal (`password = "hunter2"`) is shown as "(sensitive)": by the provider
  * schema's list or the name heuristic (src/iac/sensitive.ts). Unknown markers stay: they hold no value.
+ * `at` is where `v` sits, already judged not sensitive: each key is judged on its way down.
  */
 function maskBody(type: string, at: string[], v: BodyValue): BodyValue {
-  if (isUnknown(v)) return v;
-  if (at.length > 0 && isSensitiveSegments(type, at)) return SENSITIVE_TEXT;
+  if (isUnknown(v) || v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map((x) => maskBody(type, at, x));
-  if (v === null || typeof v !== 'object') return v;
   const out: Record<string, BodyValue> = {};
-  for (const [k, x] of Object.entries(v)) setOwn(out, k, maskBody(type, [...at, k], x));
+  for (const [k, x] of Object.entries(v)) {
+    const path = [...at, k];
+    setOwn(out, k, isSensitiveStep(type, path) && !isUnknown(x) ? SENSITIVE_TEXT : maskBody(type, path, x));
+  }
   return out;
 }
 

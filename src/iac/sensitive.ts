@@ -179,14 +179,26 @@ export function isSensitiveAttribute(resourceType: string, attributePath: string
 
 /** `isSensitiveAttribute` for a path already split into names (block, attribute, map key…). */
 export function isSensitiveSegments(resourceType: string, segments: readonly string[]): boolean {
-  const listed = Object.hasOwn(SCHEMA_SENSITIVE, resourceType) ? SCHEMA_SENSITIVE[resourceType] : undefined;
-  for (let i = 0; i < segments.length; i++) {
-    if (isSensitiveName(segments[i])) return true;
-    if (listed?.includes(segments.slice(0, i + 1).join('.'))) return true;
-    // The `value` of a `secrets` element (ARM payloads: Container Apps and jobs mark it x-ms-secret).
-    if (i > 0 && segments[i].toLowerCase() === 'value' && segments[i - 1].toLowerCase() === 'secrets') return true;
-  }
+  for (let i = 0; i < segments.length; i++) if (sensitiveAt(resourceType, segments, i)) return true;
   return false;
+}
+
+/**
+ * `isSensitiveSegments` for a walk that descends from a part it already found not sensitive: only
+ * the last segment is judged (a value's keys were each judged with every prefix again, per key and
+ * per list element).
+ */
+export function isSensitiveStep(resourceType: string, segments: readonly string[]): boolean {
+  return segments.length > 0 && sensitiveAt(resourceType, segments, segments.length - 1);
+}
+
+/** Whether segments[0..i] is sensitive by its last name, given that no shorter prefix is. */
+function sensitiveAt(resourceType: string, segments: readonly string[], i: number): boolean {
+  if (isSensitiveName(segments[i])) return true;
+  const listed = Object.hasOwn(SCHEMA_SENSITIVE, resourceType) ? SCHEMA_SENSITIVE[resourceType] : undefined;
+  if (listed?.includes(segments.slice(0, i + 1).join('.'))) return true;
+  // The `value` of a `secrets` element (ARM payloads: Container Apps and jobs mark it x-ms-secret).
+  return i > 0 && segments[i].toLowerCase() === 'value' && segments[i - 1].toLowerCase() === 'secrets';
 }
 
 /**
@@ -194,16 +206,18 @@ export function isSensitiveSegments(resourceType: string, segments: readonly str
  * "(sensitive)". `path` is where the value sits in the resource; `''` for the whole body.
  */
 export function maskSensitiveValue(resourceType: string, path: string, value: Value): Value {
-  return maskAt(resourceType, pathSegments(path), value);
+  const segments = pathSegments(path);
+  return isSensitiveSegments(resourceType, segments) ? SENSITIVE_TEXT : maskInside(resourceType, segments, value);
 }
 
-function maskAt(type: string, segments: string[], value: Value): Value {
-  if (segments.length > 0 && isSensitiveSegments(type, segments)) return SENSITIVE_TEXT;
-  if (Array.isArray(value)) return value.map((v) => maskAt(type, segments, v));
+/** The parts of a value that sits at non-sensitive `segments`, masked key by key. */
+function maskInside(type: string, segments: string[], value: Value): Value {
+  if (Array.isArray(value)) return value.map((v) => maskInside(type, segments, v));
   if (value !== null && typeof value === 'object') {
     const out: { [key: string]: Value } = {};
     for (const [k, v] of Object.entries(value)) {
-      setKey(out, k, maskAt(type, [...segments, k], v));
+      const at = [...segments, k];
+      setKey(out, k, isSensitiveStep(type, at) ? SENSITIVE_TEXT : maskInside(type, at, v));
     }
     return out;
   }
