@@ -3,7 +3,7 @@
 // for count / for_each and module instances, one entry per instance. Unknown only where it must be.
 import { resolve } from 'node:path';
 import type { Inventory, InventoryResource } from '../iac/inventory';
-import { isUnknown, type BodyValue } from '../iac/terraform/literal';
+import { isUnknown, UnknownMarkers, type BodyValue } from '../iac/terraform/literal';
 import { isSensitive, toValue } from '../iac/terraform/evalValue';
 import { maskSensitiveValue, SENSITIVE_TEXT } from '../iac/sensitive';
 import type { DesiredBody } from './desired';
@@ -25,7 +25,7 @@ export interface InventoryInstance {
 /** An inventory resource with its evaluated instances (an additive field of the version-1 contract). */
 export type EvaluatedInventoryResource = InventoryResource & { instances?: InventoryInstance[] };
 
-function bodyValues(type: string, body: DesiredBody, at: string): Record<string, BodyValue> {
+function bodyValues(type: string, body: DesiredBody, at: string, markers: UnknownMarkers): Record<string, BodyValue> {
   const out: Record<string, BodyValue> = {};
   for (const [name, entry] of body.entries) {
     const path = at ? `${at}.${name}` : name;
@@ -33,23 +33,23 @@ function bodyValues(type: string, body: DesiredBody, at: string): Record<string,
       const v = entry.value;
       const plain = toValue(v);
       if (isSensitive(v)) out[name] = SENSITIVE_TEXT;
-      else if (plain === undefined) out[name] = { $unknown: v.kind === 'unknown' ? v.reason : 'partly unknown' };
+      else if (plain === undefined) out[name] = markers.of(v.kind === 'unknown' ? v.reason : 'partly unknown');
       else out[name] = maskSensitiveValue(type, path, plain);
     } else if (entry.kind === 'blocks') {
-      out[name] = entry.blocks.map((b) => bodyValues(type, b, path));
+      out[name] = entry.blocks.map((b) => bodyValues(type, b, path, markers));
     } else {
-      out[name] = { $unknown: entry.reason };
+      out[name] = markers.of(entry.reason);
     }
   }
   return out;
 }
 
-function instanceOf(inst: ResolvedInstance): InventoryInstance {
+function instanceOf(inst: ResolvedInstance, markers: UnknownMarkers): InventoryInstance {
   return {
     address: inst.address,
     ...(inst.liveId ? { id: inst.liveId } : {}),
     ...(inst.unverifiedReason ? { reason: inst.unverifiedReason } : {}),
-    attributes: bodyValues(inst.resource.type, inst.desired, ''),
+    attributes: bodyValues(inst.resource.type, inst.desired, '', markers),
   };
 }
 
@@ -67,11 +67,13 @@ function filledIn(literal: Record<string, BodyValue>, evaluated: Record<string, 
 export async function evaluateInventory(inventory: Inventory, dir: string, io?: WorkspaceIo, variables?: VariableInputs): Promise<{ resources: EvaluatedInventoryResource[] }> {
   const base = resolve(dir);
   const byBlock = new Map<string, InventoryInstance[]>();
+  // One marker per reason for the whole report (literal.ts).
+  const markers = new UnknownMarkers();
   await forEachResolvedRoot(base, io ?? diskIo, variables, (root) => {
     for (const inst of root.instances) {
       const key = `${inst.resource.file}:${inst.resource.range.start.line}:${inst.resource.range.start.character}`;
       const list = byBlock.get(key) ?? byBlock.set(key, []).get(key)!;
-      list.push(instanceOf(inst));
+      list.push(instanceOf(inst, markers));
     }
   });
   const resources = inventory.resources.map((r): EvaluatedInventoryResource => {

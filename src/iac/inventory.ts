@@ -2,7 +2,7 @@
 // without touching any cloud. Its JSON is a public contract (version 1).
 import { relative, resolve, sep } from 'node:path';
 import type { DeclaredResource, ModuleIndex, Range } from '../model';
-import { bodyLiteral, isUnknown, literalValue, setOwn, type BodyValue, type LiteralResult } from './terraform/literal';
+import { bodyLiteral, isUnknown, literalValue, setOwn, UnknownMarkers, type BodyValue, type LiteralResult } from './terraform/literal';
 import { isSensitiveStep, SENSITIVE_TEXT } from './sensitive';
 import { indexModuleMemoSync, indexModuleSync, listModulesSync } from './moduleIndex';
 import type { WorkspaceMemo } from './workspaceMemo';
@@ -53,17 +53,18 @@ export async function buildInventory(dir: string, memo?: WorkspaceMemo): Promise
   // A batch run: a blocking walk, and with a memo, each listing kept for the rest of the run.
   const modules = listModulesSync(base, memo ? (folder, entries) => memo.seedListing(folder, entries) : undefined);
   const inventory: Inventory = { version: 1, resources: [], errors: [] };
+  const markers = new UnknownMarkers();
   if (memo) {
     // Evaluation comes next through the same memo: read and parse once for both. Blocking reads, as
     // below: the async read-ahead cost more CPU in thread-pool round trips than it saved in waiting.
     // This reads the disk, so the memo's io is the disk: its folder listings are the whole truth.
     memo.trustListings();
-    for (const m of modules) addModule(inventory, base, indexModuleMemoSync(m.dir, m.files, memo));
+    for (const m of modules) addModule(inventory, base, indexModuleMemoSync(m.dir, m.files, memo), markers);
     return inventory;
   }
   // One folder at a time with blocking reads (a batch run: cheaper than async reads); each index is
   // dropped once reported, so its syntax trees die young and memory stays flat.
-  for (const m of modules) addModule(inventory, base, safeIndex(m.dir, m.files));
+  for (const m of modules) addModule(inventory, base, safeIndex(m.dir, m.files), markers);
   return inventory;
 }
 
@@ -79,7 +80,8 @@ function safeIndex(dir: string, files: string[]): ModuleIndex {
   }
 }
 
-export function addModule(inventory: Inventory, dir: string, index: ModuleIndex): void {
+/** Adds a folder's resources and problems; `markers` shares the unknown markers of one report. */
+export function addModule(inventory: Inventory, dir: string, index: ModuleIndex, markers = new UnknownMarkers()): void {
   const root = relPath(dir, index.dir) || '.';
   // path.relative is costly next to the rest of this loop: once per file, not per resource.
   const rels = new Map<string, string>();
@@ -88,13 +90,13 @@ export function addModule(inventory: Inventory, dir: string, index: ModuleIndex)
     if (r === undefined) rels.set(file, (r = relPath(dir, file)));
     return r;
   };
-  for (const r of index.resources) inventory.resources.push(inventoryResource(rel(r.file), root, r));
+  for (const r of index.resources) inventory.resources.push(inventoryResource(rel(r.file), root, r, markers));
   for (const f of index.files) {
     for (const d of f.diagnostics) inventory.errors.push({ file: rel(f.file), range: lspRange(d.range), message: d.message, severity: d.severity });
   }
 }
 
-function inventoryResource(file: string, root: string, r: DeclaredResource): InventoryResource {
+function inventoryResource(file: string, root: string, r: DeclaredResource, markers: UnknownMarkers): InventoryResource {
   return {
     root,
     address: r.address,
@@ -103,9 +105,9 @@ function inventoryResource(file: string, root: string, r: DeclaredResource): Inv
     provider: r.provider,
     file,
     range: lspRange(r.range),
-    ...(r.count ? { count: literalValue(r.count.expr) } : {}),
-    ...(r.forEach ? { forEach: literalValue(r.forEach.expr) } : {}),
-    attributes: maskBody(r.type, [], bodyLiteral(r.body)) as Record<string, BodyValue>,
+    ...(r.count ? { count: markers.share(literalValue(r.count.expr)) } : {}),
+    ...(r.forEach ? { forEach: markers.share(literalValue(r.forEach.expr)) } : {}),
+    attributes: maskBody(r.type, [], bodyLiteral(r.body), markers) as Record<string, BodyValue>,
   };
 }
 
@@ -114,13 +116,14 @@ function inventoryResource(file: string, root: string, r: DeclaredResource): Inv
  * schema's list or the name heuristic (src/iac/sensitive.ts). Unknown markers stay: they hold no value.
  * `at` is where `v` sits, already judged not sensitive: each key is judged on its way down.
  */
-function maskBody(type: string, at: string[], v: BodyValue): BodyValue {
-  if (isUnknown(v) || v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map((x) => maskBody(type, at, x));
+function maskBody(type: string, at: string[], v: BodyValue, markers: UnknownMarkers): BodyValue {
+  if (v === null || typeof v !== 'object') return v;
+  if (isUnknown(v)) return markers.of(v.$unknown);
+  if (Array.isArray(v)) return v.map((x) => maskBody(type, at, x, markers));
   const out: Record<string, BodyValue> = {};
   for (const [k, x] of Object.entries(v)) {
     const path = [...at, k];
-    setOwn(out, k, isSensitiveStep(type, path) && !isUnknown(x) ? SENSITIVE_TEXT : maskBody(type, path, x));
+    setOwn(out, k, isSensitiveStep(type, path) && !isUnknown(x) ? SENSITIVE_TEXT : maskBody(type, path, x, markers));
   }
   return out;
 }

@@ -18,6 +18,26 @@ export function isUnknown(v: BodyValue | undefined): v is UnknownValue {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as UnknownValue).$unknown === 'string' && Object.keys(v).length === 1;
 }
 
+/**
+ * One marker per reason for a whole report: a run's reasons repeat (44,739 markers, 6,926 reasons on
+ * 6,856 public module files), and each marker and its built-up reason string was kept to the end of
+ * the run, copied by every garbage collection. Markers are frozen: shared, so never changed.
+ */
+export class UnknownMarkers {
+  private readonly byReason = new Map<string, UnknownValue>();
+
+  of(reason: string): UnknownValue {
+    let m = this.byReason.get(reason);
+    if (m === undefined) this.byReason.set(reason, (m = Object.freeze({ $unknown: reason })));
+    return m;
+  }
+
+  /** `v`, or the shared marker of its reason when `v` is a marker. */
+  share<V extends BodyValue>(v: V): V | UnknownValue {
+    return isUnknown(v) ? this.of(v.$unknown) : v;
+  }
+}
+
 /** The value of a pure literal expression, or why it is not one (with where, inside a collection: `tags.Env: reference to var.env`). */
 export function literalValue(expr: Expression): LiteralResult {
   const v = valueOf(expr);
@@ -146,12 +166,16 @@ export function setOwn<V>(obj: Record<string, V>, key: string, value: V): void {
 /**
  * An empty plain object for entries named by the code (attributes, variables, locals) that V8 keeps
  * as a hash table: each `{}` given its own sequence of names made V8 build a hidden class per
- * sequence (16 K of them on 6,856 public module files, issue 17). Made without a prototype and given
- * the usual one after: still a plain object (structured clone and deep equality see no difference),
- * but one V8 does not turn back into a fixed shape.
+ * sequence (16 K of them on 6,856 public module files, issue 17). Deleting a property other than the
+ * last is what turns an object into a hash table, with one shared hidden class (`Object.create(null)`
+ * also would, but without the usual prototype, which structured clone and deep equality would see;
+ * giving the prototype back with `setPrototypeOf` costs a hidden class per object).
  */
 export function namedEntries<V>(): Record<string, V> {
-  return Object.setPrototypeOf(Object.create(null), Object.prototype) as Record<string, V>;
+  const o: Record<string, unknown> = { a: 0, b: 0 };
+  delete o.a;
+  delete o.b;
+  return o as Record<string, V>;
 }
 
 const put = setOwn;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseExpression, parseHcl } from '../../../src/iac/terraform/parser';
-import { bodyLiteral, literalValue } from '../../../src/iac/terraform/literal';
+import { bodyLiteral, literalValue, namedEntries, setOwn, UnknownMarkers } from '../../../src/iac/terraform/literal';
 import { declaredBody } from '../../../src/iac/terraform/declared';
 import type { Block, Expression } from '../../../src/model/ast';
 
@@ -133,5 +133,32 @@ describe('literal values', () => {
     assert.equal(Object.getPrototypeOf(v), Object.prototype);
     const body = parseHcl('__proto__ = 2\nb = 3\n').body;
     assert.equal(JSON.stringify(bodyLiteral(declaredBody(body))), '{"__proto__":2,"b":3}');
+  });
+
+  it('named entries are plain objects: the usual prototype, an own `__proto__`, cloned and compared like `{}`', () => {
+    const entries = namedEntries<number>();
+    assert.equal(Object.getPrototypeOf(entries), Object.prototype);
+    assert.deepEqual(entries, {});
+    setOwn(entries, '__proto__', 1);
+    setOwn(entries, 'b', 2);
+    assert.deepEqual(Object.keys(entries), ['__proto__', 'b']);
+    assert.equal(Object.getPrototypeOf(entries), Object.prototype);
+    assert.equal(JSON.stringify(entries), '{"__proto__":1,"b":2}');
+    assert.deepEqual(structuredClone(entries), entries, 'a clone is equal, prototype included');
+    const declared = declaredBody(parseHcl('a = 1\nb = "x"\n').body);
+    assert.deepEqual(Object.keys(declared.attributes), ['a', 'b']);
+  });
+
+  it('a report shares one frozen marker per reason, and passes values through', () => {
+    const markers = new UnknownMarkers();
+    const a = markers.of('reference to var.region');
+    assert.equal(markers.of(`reference to ${['var', 'region'].join('.')}`), a);
+    assert.notEqual(markers.of('reference to var.zone'), a);
+    assert.ok(Object.isFrozen(a));
+    assert.deepEqual(a, { $unknown: 'reference to var.region' });
+    assert.equal(markers.share({ $unknown: 'reference to var.region' }), a);
+    const plain = { $unknown: 'x', other: 1 };
+    assert.equal(markers.share(plain), plain, 'a map with a `$unknown` key among others is a value, not a marker');
+    assert.equal(markers.share('t3.micro'), 't3.micro');
   });
 });
