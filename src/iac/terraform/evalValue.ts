@@ -1,6 +1,7 @@
 // The evaluator's values: a known value remembers where its literal is written (per element, so a
 // quick-fix can edit exactly one tag), an unknown one says why it could not be known.
 import type { SourceLocation, Value } from '../../model';
+import { setOwn } from './literal';
 
 export type EvalValue = UnknownEval | ScalarEval | ListEval | MapEval;
 
@@ -41,7 +42,8 @@ export function unknown(reason: string, sensitive?: boolean): UnknownEval {
 
 /** What Terraform would report as an error: unknown to us, and `try` skips it. */
 export function failure(reason: string, sensitive?: boolean): UnknownEval {
-  return { ...unknown(reason, sensitive), error: true };
+  // Written out, not spread from `unknown`: `try()` makes one per failed attempt.
+  return sensitive ? { kind: 'unknown', reason, sensitive, error: true } : { kind: 'unknown', reason, error: true };
 }
 
 /** A value as the function library takes it: unknown parts become `{ $unknown: reason }`. */
@@ -161,7 +163,8 @@ export function toValue(v: EvalValue): Value | undefined {
       for (const [k, item] of v.entries) {
         const x = toValue(item);
         if (x === undefined) return undefined;
-        out[k] = x;
+        // A map key `__proto__` is a key like any other (a plain assignment would set the prototype).
+        setOwn(out, k, x);
       }
       return out;
     }
