@@ -102,12 +102,10 @@ export async function listModules(root: string): Promise<{ dir: string; files: s
     }
     const files = await terraformFileNames(dir, entries);
     if (files.length) found.push({ dir, files });
-    // Symlinked folders are not followed: they can loop, and Terraform modules are referenced by `source`, not by links.
-    const subdirs = entries.filter((e) => e.isDirectory() && !skippedDirs.has(e.name));
-    await Promise.all(subdirs.map((e) => walk(join(dir, e.name))));
+    await Promise.all(walkedSubfolders(entries).map((e) => walk(join(dir, e.name))));
   };
   await walk(root);
-  return found.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+  return found.sort(byDir);
 }
 
 /**
@@ -137,12 +135,21 @@ export function listModulesSync(root: string, onListing?: (dir: string, entries:
     }
     onListing?.(dir, listing);
     if (files.length) found.push({ dir, files: files.sort() });
-    // Symlinked folders are not followed, as in `listModules`.
-    for (const e of entries) if (e.isDirectory() && !skippedDirs.has(e.name)) walk(join(dir, e.name));
+    for (const e of walkedSubfolders(entries)) walk(join(dir, e.name));
   };
   walk(root);
-  return found.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+  return found.sort(byDir);
 }
+
+/**
+ * The subfolders both walks enter. Symlinked folders are not followed: they can loop, and Terraform
+ * modules are referenced by `source`, not by links.
+ */
+function walkedSubfolders(entries: Dirent[]): Dirent[] {
+  return entries.filter((e) => e.isDirectory() && !skippedDirs.has(e.name));
+}
+
+const byDir = (a: { dir: string }, b: { dir: string }): number => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
 
 /** `Promise.all(items.map(fn))` with at most `limit` calls pending: a folder of thousands of files must not exhaust file descriptors. */
 async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

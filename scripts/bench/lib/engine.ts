@@ -21,6 +21,8 @@ export interface Engine {
   rootFolders: <T>(folders: T[], scanned: string) => T[];
   loadModuleTree: (root: import('../../../src/model').ModuleIndex, io: Io, parse: unknown) => Promise<unknown>;
   listModules: typeof import('../../../src/iac/moduleIndex').listModules;
+  /** The inventory's blocking walk; absent in a checkout from before 2026-12-06. */
+  moduleIndex: { listModulesSync?: typeof import('../../../src/iac/moduleIndex').listModulesSync };
   parseTerraformText: typeof import('../../../src/iac/moduleIndex').parseTerraformText;
   declareModuleFile: typeof import('../../../src/iac/terraform/overrides').declareModuleFile;
   applyOverrideFiles: typeof import('../../../src/iac/terraform/overrides').applyOverrideFiles;
@@ -43,6 +45,7 @@ const exportsOf = (withMemo: boolean): string =>
     "export { indexFolders, rootFolders } from './src/engine/roots';",
     "export { loadModuleTree } from './src/iac/terraform/modules';",
     "export { findModuleDirs, isTerraformFile, listModules, parseTerraformText } from './src/iac/moduleIndex';",
+    "export * as moduleIndex from './src/iac/moduleIndex';",
     "export { declareModuleFile, applyOverrideFiles } from './src/iac/terraform/overrides';",
     "export { declareFile, emptyModuleIndex } from './src/iac/terraform/declared';",
     "export { diskIo } from './src/engine/workspaceIo';",

@@ -42,7 +42,8 @@ export async function timePhases(engine: Engine, dir: string): Promise<{ rows: P
   const rows: PhaseRow[] = [];
   gc();
   let t = stopwatch();
-  const modules = await engine.listModules(dir);
+  // The walk the inventory makes (blocking since 2026-12-06; an older checkout's async one).
+  const modules = engine.moduleIndex.listModulesSync ? engine.moduleIndex.listModulesSync(dir) : await engine.listModules(dir);
   rows.push({ name: 'walk (list folders)', time: t(), note: `${modules.length} folders` });
 
   const paths = modules.flatMap((m) => m.files.map((n) => ({ dir: m.dir, name: n, file: join(m.dir, n) })));
