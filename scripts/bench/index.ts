@@ -1,4 +1,4 @@
-// `npm run bench -- index [dir] [--files N] [--oracle-budget S] [--write-corpus DIR] [--phases]`
+// `npm run bench -- index [dir] [--files N] [--oracle-budget S] [--write-corpus DIR] [--phases] [--runs N]`
 // Parses the same .tf files with our parser + index, hcl2-parser and @cdktf/hcl2json and prints
 // MB/s, files/s and the ratios. Without a dir it first writes a corpus made by varying the test
 // fixtures (3,000 files, ~7.8 MB) into a temp folder. Figures only: no pass/fail on time.
@@ -16,6 +16,8 @@
 // autoscaling,apigateway-v2,transit-gateway,elasticache}, Azure/terraform-azurerm-{caf-enterprise-scale,
 // lz-vending,avm-res-web-site,avm-res-storage-storageaccount,aks,avm-ptn-alz}, and the three above:
 // 29 repositories, 6,856 files, 17.7 MB.
+// `--runs N` ends with N interleaved pairs (our CLI, hcl2json, each a new process) and the median
+// ratio: the figure to quote on a shared machine, where one run's ratio moves with the load.
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -23,6 +25,7 @@ import { createRequire } from 'node:module';
 import { loadShippedEngine, repoRoot, type Engine } from './lib/engine';
 import { printRows, stopwatch, timeCliProcess, timePhases, type CpuByThread, type GcPauses, type Timed } from './lib/phases';
 import { readdir } from 'node:fs/promises';
+import { printInterleavedRatios } from './lib/interleaved';
 
 const require = createRequire(__filename);
 const fixturesDir = join(repoRoot, 'test', 'fixtures', 'terraform');
@@ -70,6 +73,8 @@ async function main(): Promise<void> {
   }
   try {
     await run(dir, oracleBudget, args.includes('--phases'));
+    const runs = Number(opt('--runs') ?? 0);
+    if (runs > 0) await pairs(dir, runs);
   } finally {
     if (generated) await rm(generated, { recursive: true, force: true });
   }
@@ -170,6 +175,13 @@ async function run(dir: string, oracleBudget: number, phasesOnly: boolean): Prom
   console.log(`ratio  parse+index (1st pass)     vs @cdktf/hcl2json: ${(rate(cold) / rate(hcl2json)).toFixed(1)}x wall, ${(cpuRate(cold) / cpuRate(hcl2json)).toFixed(1)}x cpu`);
   console.log(`ratio  parse+index (warm)         vs @cdktf/hcl2json: ${(rate(warm) / rate(hcl2json)).toFixed(1)}x wall, ${(cpuRate(warm) / cpuRate(hcl2json)).toFixed(1)}x cpu`);
   console.log(`ratio  parse+index (1st pass)     vs hcl2-parser:     ${(rate(cold) / rate(parserOnly)).toFixed(0)}x wall, ${(cpuRate(cold) / cpuRate(parserOnly)).toFixed(0)}x cpu`);
+}
+
+/** `--runs N`: interleaved CLI / hcl2json pairs over the same files. */
+async function pairs(dir: string, runs: number): Promise<void> {
+  const sources = await loadSources(dir, loadShippedEngine());
+  const tf = sources.filter((s) => s.file.endsWith('.tf'));
+  printInterleavedRatios(dir, tf.map((s) => s.file), sources.reduce((n, s) => n + s.bytes, 0), tf.reduce((n, s) => n + s.bytes, 0), runs);
 }
 
 /**
