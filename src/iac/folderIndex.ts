@@ -3,12 +3,12 @@
 // as a module (modules.ts). Before, a module folder of a repository with examples was declared three
 // times per run, and every copy stayed alive to the end of it (issue 17 profile: a third of the
 // inventory's CPU was garbage collection over retained trees and declarations).
-import { join } from 'node:path';
 import type { ModuleIndex } from '../model';
 import type { Expression, ParseResult, Range, SyntaxDiagnostic } from '../model/ast';
 import { emptyModuleIndex } from './terraform/declared';
 import { applyOverrideFiles, declareModuleFile, isOverrideFile, type PendingOverride } from './terraform/overrides';
 import type { WorkspaceMemo } from './workspaceMemo';
+import { childPath } from './childPath';
 
 /** An `output` block: the index has no place for them, a module call's value needs them. */
 export interface DeclaredOutput {
@@ -44,7 +44,7 @@ export function declareFolder(dir: string, names: readonly string[], texts: read
     const outputs = new Map<string, DeclaredOutput>();
     const overridden: DeclaredOutput[] = [];
     names.forEach((name, i) => {
-      const file = join(dir, name);
+      const file = childPath(dir, name);
       // The syntax tree is not kept (the memo keeps these declarations instead): what they do not
       // reference dies young. Keeping every tree for the run was a third of the inventory's heap.
       const result = memo ? memo.parseOnce(name, texts[i], parse) : parse(name, texts[i]);
@@ -88,7 +88,7 @@ export async function sharedFolderIndex(
   io: { readFile(path: string): Promise<string | undefined>; memo?: WorkspaceMemo },
   parse: Parse,
 ): Promise<{ folder: SharedFolder; texts: string[] } | undefined> {
-  const pending = names.map((n) => io.readFile(join(dir, n)));
+  const pending = names.map((n) => io.readFile(childPath(dir, n)));
   for (const p of pending) p.catch(() => undefined);
   const texts = readableTexts(await Promise.all(pending).catch(() => [undefined]));
   return texts && { folder: declareFolder(dir, names, texts, parse, io.memo), texts };

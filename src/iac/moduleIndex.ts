@@ -12,6 +12,7 @@ import { parseHcl } from './terraform/parser';
 import { parseTfJson } from './terraform/tfJson';
 import type { DirEntry, WorkspaceMemo } from './workspaceMemo';
 import { declareFolder, withDeclarationProblems } from './folderIndex';
+import { childPath } from './childPath';
 
 /** Folders that hold downloaded or generated code, never the user's modules. */
 const skippedDirs: ReadonlySet<string> = new Set(['.terraform', 'node_modules', '.git']);
@@ -40,7 +41,7 @@ export async function indexModule(dir: string, names?: string[]): Promise<Module
  * files in ~20 ms of CPU instead of ~150 ms).
  */
 export function indexModuleSync(dir: string, names: string[]): ModuleIndex {
-  return indexTexts(dir, names, names.map((n) => readTextSync(join(dir, n))));
+  return indexTexts(dir, names, names.map((n) => readTextSync(childPath(dir, n))));
 }
 
 /**
@@ -48,7 +49,7 @@ export function indexModuleSync(dir: string, names: string[]): ModuleIndex {
  * WorkspaceMemo.readFileSync): the texts, parses and declarations kept for the evaluation that follows.
  */
 export function indexModuleMemoSync(dir: string, names: string[], memo: WorkspaceMemo): ModuleIndex {
-  const texts = names.map((n) => memo.readFileSync(join(dir, n), readDiskText));
+  const texts = names.map((n) => memo.readFileSync(childPath(dir, n), readDiskText));
   const read = texts.map((t, i) => (t === undefined ? new Error(`${names[i]} is not readable`) : withoutBom(t)));
   return indexTexts(dir, names, read, memo);
 }
@@ -68,7 +69,7 @@ function indexTexts(dir: string, names: string[], texts: (string | Error)[], mem
   const index = emptyModuleIndex(dir);
   const pending: PendingOverride[] = [];
   names.forEach((name, i) => {
-    const file = join(dir, name);
+    const file = childPath(dir, name);
     const text = texts[i];
     if (text instanceof Error) {
       index.files.push({ file, diagnostics: [{ severity: 'error', message: `Cannot read file: ${text.message}`, range: zeroRange() }] });
@@ -128,14 +129,14 @@ export function listModulesSync(root: string, onListing?: (dir: string, entries:
     const files: string[] = [];
     const listing: DirEntry[] = [];
     for (const e of entries) {
-      const linked = e.isSymbolicLink() ? statSync(join(dir, e.name), { throwIfNoEntry: false }) : undefined;
+      const linked = e.isSymbolicLink() ? statSync(childPath(dir, e.name), { throwIfNoEntry: false }) : undefined;
       listing.push({ name: e.name, isDirectory: linked ? linked.isDirectory() : e.isDirectory() });
       // Symlinked files count (shared `providers.tf` links are common).
       if (isTerraformFile(e.name) && (e.isFile() || linked?.isFile())) files.push(e.name);
     }
     onListing?.(dir, listing);
     if (files.length) found.push({ dir, files: files.sort() });
-    for (const e of walkedSubfolders(entries)) walk(join(dir, e.name));
+    for (const e of walkedSubfolders(entries)) walk(childPath(dir, e.name));
   };
   walk(root);
   return found.sort(byDir);

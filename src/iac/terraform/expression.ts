@@ -47,11 +47,11 @@ function parseConditional(p: ParseState): Expression {
   const trueExpr = parseExpression(p);
   if (p.peek() !== T.Colon) {
     p.error(`Expected ":" for the false branch of the conditional, found ${describe(p, p.i)}.`, p.tokRange(p.i));
-    return { kind: 'Conditional', condition, trueExpr, falseExpr: invalid(p.tokRange(p.i)), range: p.join(condition.range, trueExpr.range) };
+    return { kind: 'Conditional', condition, trueExpr, falseExpr: invalid(p.tokRange(p.i)), range: p.joinNodes(condition, trueExpr) };
   }
   p.advance();
   const falseExpr = parseExpression(p);
-  return { kind: 'Conditional', condition, trueExpr, falseExpr, range: p.join(condition.range, falseExpr.range) };
+  return { kind: 'Conditional', condition, trueExpr, falseExpr, range: p.joinNodes(condition, falseExpr) };
 }
 
 function parseBinary(p: ParseState, minPrec: number): Expression {
@@ -62,7 +62,7 @@ function parseBinary(p: ParseState, minPrec: number): Expression {
     if (prec === undefined || prec < minPrec) return left;
     const op = OPS[p.type[p.advance()]] as BinaryOperator;
     const right = parseBinary(p, prec + 1);
-    left = { kind: 'Binary', op, left, right, range: p.join(left.range, right.range) };
+    left = { kind: 'Binary', op, left, right, range: p.joinNodes(left, right) };
   }
 }
 
@@ -78,7 +78,7 @@ function parseUnary(p: ParseState): Expression {
   let e = parsePostfix(p, parseTerm(p));
   for (let n = ops.length - 1; n >= 0; n--) {
     const k = ops[n];
-    e = { kind: 'Unary', op: p.type[k] === T.Bang ? '!' : '-', operand: e, range: p.tokenTo(k, e.range) };
+    e = { kind: 'Unary', op: p.type[k] === T.Bang ? '!' : '-', operand: e, range: p.tokenToNode(k, e) };
   }
   return e;
 }

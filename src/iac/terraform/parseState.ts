@@ -3,7 +3,7 @@
 
 import type { Expression, InvalidExpr, Position, Range, SyntaxDiagnostic } from '../../model/ast';
 import { Tok as TokImpl, type TokenStream } from './tokens';
-import { endOffsetOf, OffsetRange, startOffsetOf, type LineMap } from '../offsetRange';
+import { endOffsetOf, nodeEnd, nodeStart, OffsetRange, startOffsetOf, type LineMap } from '../offsetRange';
 
 const Tok = { ...TokImpl };
 
@@ -133,6 +133,18 @@ export class ParseState {
   rangeTo(from: Range, end: Position): Range {
     if (this.lines !== undefined) return new OffsetRange(this.lines, startOffsetOf(from), end.offset);
     return { start: from.start, end };
+  }
+
+  /** From where node `first` starts to where node `last` ends, without making the range of a node that keeps offsets. */
+  joinNodes(first: { range: Range }, last: { range: Range }): Range {
+    if (this.lines !== undefined) return new OffsetRange(this.lines, nodeStart(first), nodeEnd(last));
+    return { start: first.range.start, end: last.range.end };
+  }
+
+  /** From where token k starts to where node `to` ends (as `joinNodes`). */
+  tokenToNode(k: number, to: { range: Range }): Range {
+    if (this.lines !== undefined) return new OffsetRange(this.lines, this.ts.start[k], nodeEnd(to));
+    return { start: this.startPos(k), end: to.range.end };
   }
 
   /** From where token k starts to where `to` ends, without making a Position for either. */

@@ -136,7 +136,7 @@ function parseItem(p: ParseState, oneLine: boolean): Attribute | Block | undefin
     p.i++;
     const expr = parseExpr(p);
     p.nl = true;
-    const attr: Attribute = { kind: 'Attribute', name, nameRange: p.tokRange(k), expr, range: p.tokenTo(k, expr.range) };
+    const attr: Attribute = { kind: 'Attribute', name, nameRange: p.tokRange(k), expr, range: p.tokenToNode(k, expr) };
     endOfItem(p, oneLine, 'argument');
     return attr;
   }

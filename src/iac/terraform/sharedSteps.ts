@@ -38,29 +38,33 @@ export function getAttrStep(name: string): TraverseStep {
 }
 
 /**
- * A finished traversal's steps: a shared list when every step is a short `.name` (the same step
- * objects, in order, give the same list), else a copy of `steps` at its exact size (see `exact`).
+ * A finished traversal's steps, `steps[from, to)`: a shared list when every step is a short `.name`
+ * (the same step objects, in order, give the same list), else a copy at its exact size (see `exact`).
+ * The parser hands its stack of pending steps and where this traversal's lie on it (traversal.ts).
  */
-export function sharedSteps(steps: TraverseStep[]): TraverseStep[] {
-  if (steps.length === 0) return NO_STEPS;
+export function sharedSteps(steps: readonly TraverseStep[], from = 0, to = steps.length): TraverseStep[] {
+  const n = to - from;
+  if (n <= 0) return NO_STEPS;
   // Already shared (a traversal sealed twice).
-  if (Object.isFrozen(steps)) return steps;
-  if (steps.length > LIST_MAX) return steps.slice();
-  let h = steps.length;
-  for (const s of steps) {
-    if (s.kind !== 'GetAttr' || s.name.length > NAME_MAX) return steps.slice();
+  if (n === steps.length && Object.isFrozen(steps)) return steps as TraverseStep[];
+  if (n > LIST_MAX) return steps.slice(from, to);
+  let h = n;
+  for (let i = from; i < to; i++) {
+    const s = steps[i];
+    if (s.kind !== 'GetAttr' || s.name.length > NAME_MAX) return steps.slice(from, to);
     h = (Math.imul(h, 31) + hashName(s.name)) | 0;
   }
   const slot = slotOf(h);
   const hit = listTable[slot];
-  if (hit !== undefined && sameSteps(hit, steps)) return hit as TraverseStep[];
-  const fresh = Object.freeze(steps.slice());
+  if (hit !== undefined && sameSteps(hit, steps, from, n)) return hit as TraverseStep[];
+  const fresh = Object.freeze(steps.slice(from, to));
   listTable[slot] = fresh;
   return fresh as TraverseStep[];
 }
 
-function sameSteps(a: readonly TraverseStep[], b: readonly TraverseStep[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** Whether `a` holds the same step objects as the `n` of `b` from `from`. */
+function sameSteps(a: readonly TraverseStep[], b: readonly TraverseStep[], from: number, n: number): boolean {
+  if (a.length !== n) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[from + i]) return false;
   return true;
 }

@@ -9,11 +9,26 @@ import { endOffsetOf, OffsetSpan, type LineMap } from '../offsetRange';
 
 const T = { ...Tok };
 
-/** A static step and where its last token ends (steps keep no range: see TraverseStep in ast.ts). */
-interface ReadStep {
-  step: TraverseStep;
-  end: Position;
-}
+/**
+ * Where the steps read so far end: the index of their last token (a `.name` or legacy `.0` step, and
+ * a splat marker), or the position a `]` closed at (an index step, as expectClose gives it). A token
+ * index costs no object: a Position is made only where a range needs one.
+ */
+type StepEnd = number | Position;
+
+const endOffsetAt = (p: ParseState, end: StepEnd): number => (typeof end === 'number' ? p.ts.end[end] : end.offset);
+const endPositionAt = (p: ParseState, end: StepEnd): Position => (typeof end === 'number' ? p.endPos(end) : end);
+
+/**
+ * The static steps of the traversal chains being parsed, one segment per chain: a chain's segment
+ * starts where the stack stood when it began, and a key expression inside it (`a[b.c].d`) pushes
+ * and pops its own chain above. A sealed chain takes its steps as one exact-size (or shared) list;
+ * before, each traversal built its steps by a spread copy, then grew it by push (room for 17), then
+ * copied it again to share it: a tenth of what parsing allocated on real code (issue 17). The stack
+ * is `pending[0, top)`; its length is never lowered, which would make V8 trim and regrow its store.
+ */
+const pending: TraverseStep[] = [];
+let top = 0;
 
 /** A traversal parsed from a file with a line table: its range kept as offsets (OffsetSpan). */
 export class ParsedScopeTraversal extends OffsetSpan implements ScopeTraversalExpr {
@@ -35,28 +50,37 @@ export function scopeTraversal(p: ParseState, k: number, name: string): ScopeTra
   return new ParsedScopeTraversal(name, NO_STEPS, p.lines, p.ts.start[k], p.ts.end[k]);
 }
 
-/** Appends a static step. The traversal's range is brought up to date by `seal`, once per chain, not per step. */
-function addStep(p: ParseState, expr: Expression, { step, end }: ReadStep): Expression {
-  if (expr.kind === 'ScopeTraversal' || expr.kind === 'RelativeTraversal') {
-    // A traversal's steps may be a shared list (sharedSteps.ts): extended by a copy, never in place.
-    if (Object.isFrozen(expr.steps)) expr.steps = [...expr.steps, step];
-    else expr.steps.push(step);
-    return expr;
+/**
+ * Adds `step` to `e`'s chain. The first step
+ * of a chain starts it: with a traversal's own steps (a sealed one is extended, never changed in
+ * place: its list may be shared), or, on any other expression, as a RelativeTraversal over it. Ranges
+ * and the steps list are made once per chain, by `seal`.
+ */
+function addStep(e: Expression, step: TraverseStep, started: boolean): Expression {
+  if (!started) {
+    if (e.kind === 'ScopeTraversal' || e.kind === 'RelativeTraversal') {
+      // Indexed: a for-of here made an iterator result per traversal.
+      const steps = e.steps;
+      for (let i = 0; i < steps.length; i++) pending[top++] = steps[i];
+    } else {
+      // Its range is the source's until `seal` extends it to the last step.
+      e = { kind: 'RelativeTraversal', source: e, steps: NO_STEPS, range: e.range };
+    }
   }
-  return { kind: 'RelativeTraversal', source: expr, steps: [step], range: p.rangeTo(expr.range, end) };
+  pending[top++] = step;
+  return e;
 }
 
 /**
- * Extends a traversal's range to `end`, where the last step added to it ends (undefined when none
- * was), before the expression is returned or nested.
+ * Ends `e`'s chain, if steps were added (`end` is where the last one ends): its steps become one
+ * list, `pending[from, top)`, which is popped, and its range reaches the last step.
  */
-function seal(p: ParseState, e: Expression, end: Position | undefined): Expression {
-  if ((e.kind === 'ScopeTraversal' || e.kind === 'RelativeTraversal') && e.steps.length > 0) {
-    if (e instanceof OffsetSpan) {
-      if (end !== undefined) e.endOffset = end.offset;
-    } else if (end !== undefined && endOffsetOf(e.range) !== end.offset) e.range = p.rangeTo(e.range, end);
-    e.steps = sharedSteps(e.steps);
-  }
+function seal(p: ParseState, e: Expression, from: number, end: StepEnd | undefined): Expression {
+  if (end === undefined || (e.kind !== 'ScopeTraversal' && e.kind !== 'RelativeTraversal')) return e;
+  e.steps = sharedSteps(pending, from, top);
+  top = from;
+  if (e instanceof OffsetSpan) e.endOffset = endOffsetAt(p, end);
+  else if (endOffsetOf(e.range) !== endOffsetAt(p, end)) e.range = p.rangeTo(e.range, endPositionAt(p, end));
   return e;
 }
 
@@ -77,8 +101,8 @@ function staticKey(key: Expression): number | string | undefined {
   return undefined;
 }
 
-/** `.name` or legacy `.0` at the current Dot, if present. */
-function attrStep(p: ParseState): ReadStep | undefined {
+/** `.name` or legacy `.0` at the current Dot, if present. Its last token is the last one consumed (`p.i - 1`). */
+function attrStep(p: ParseState): TraverseStep | undefined {
   const next = p.peekAhead();
   if (next !== T.Ident && next !== T.Number) return undefined;
   const dot = p.advance();
@@ -88,12 +112,11 @@ function attrStep(p: ParseState): ReadStep | undefined {
     // `a.0.1`: hclsyntax reads `0.1` as one number and rejects it; both steps are still kept.
     p.error('Chaining two legacy indexes (a.0.1) is not permitted: write a[0][1].', p.range(p.startPos(dot), p.endPos(k + 2)));
   }
-  const step: TraverseStep = next === T.Ident ? getAttrStep(p.name(k)) : { kind: 'IndexStep', key: Number(p.tokText(k)) };
-  return { step, end: p.endPos(k) };
+  return next === T.Ident ? getAttrStep(p.name(k)) : { kind: 'IndexStep', key: Number(p.tokText(k)) };
 }
 
-/** `[ key ]` at the current bracket; returns a static step or the key expression. */
-function indexKey(p: ParseState): { step?: ReadStep; key: Expression; range: Range } {
+/** `[ key ]` at the current bracket: a static step when the key is a literal, the key expression, where `]` closed. */
+function indexKey(p: ParseState): { step: TraverseStep | undefined; key: Expression; end: Position; range: Range } {
   const open = p.advance();
   const saved = p.nl;
   p.nl = false;
@@ -102,20 +125,31 @@ function indexKey(p: ParseState): { step?: ReadStep; key: Expression; range: Ran
   p.nl = saved;
   const range = p.range(p.startPos(open), end);
   const sk = staticKey(key);
-  return { step: sk === undefined ? undefined : { step: { kind: 'IndexStep', key: sk }, end }, key, range };
+  return { step: sk === undefined ? undefined : { kind: 'IndexStep', key: sk }, key, end, range };
 }
 
 export function parsePostfix(p: ParseState, term: Expression): Expression {
+  // This chain's steps go on `pending` from here; nested chains (in index keys) pop theirs before returning.
+  const from = top;
+  try {
+    return postfixChain(p, term, from);
+  } finally {
+    // Only an exception leaves steps here (a sealed chain popped its own).
+    top = from;
+  }
+}
+
+function postfixChain(p: ParseState, term: Expression, from: number): Expression {
   let e = term;
   /** Where the last step added to `e` ends; undefined while none was. */
-  let end: Position | undefined;
+  let end: StepEnd | undefined;
   for (;;) {
     const t = p.peek();
     if (t === T.Dot) {
       if (p.peekAhead() === T.Star) {
         const dot = p.advance();
         const star = p.advance();
-        e = parseSplat(p, seal(p, e, end), false, p.range(p.startPos(dot), p.endPos(star)));
+        e = parseSplat(p, seal(p, e, from, end), false, p.range(p.startPos(dot), p.endPos(star)), star);
         end = undefined;
         continue;
       }
@@ -123,28 +157,29 @@ export function parsePostfix(p: ParseState, term: Expression): Expression {
       if (step === undefined) {
         const dot = p.advance();
         p.error(`Expected an attribute name after ".", found ${describe(p, p.i)}.`, p.tokRange(dot));
-        return seal(p, e, end);
+        return seal(p, e, from, end);
       }
-      e = addStep(p, e, step);
-      end = step.end;
+      e = addStep(e, step, end !== undefined);
+      end = p.i - 1;
     } else if (t === T.OBrack) {
       if (p.peekAhead() === T.Star && p.type[p.i + 2] === T.CBrack) {
         const open = p.advance();
         p.advance();
         const close = p.advance();
-        e = parseSplat(p, seal(p, e, end), true, p.range(p.startPos(open), p.endPos(close)));
+        e = parseSplat(p, seal(p, e, from, end), true, p.range(p.startPos(open), p.endPos(close)), close);
         end = undefined;
         continue;
       }
-      const { step, key, range } = indexKey(p);
-      if (step !== undefined) {
-        e = addStep(p, e, step);
-        end = step.end;
+      const index = indexKey(p);
+      if (index.step !== undefined) {
+        e = addStep(e, index.step, end !== undefined);
+        end = index.end;
       } else {
-        e = { kind: 'Index', collection: seal(p, e, end), key, range: p.join(e.range, range) };
+        const collection = seal(p, e, from, end);
+        e = { kind: 'Index', collection, key: index.key, range: p.joinNodes(collection, index) };
         end = undefined;
       }
-    } else return seal(p, e, end);
+    } else return seal(p, e, from, end);
   }
 }
 
@@ -152,10 +187,11 @@ export function parsePostfix(p: ParseState, term: Expression): Expression {
  * The steps after `.*` (attributes only) or `[*]` apply to each element. As in hclsyntax, a full
  * splat takes every traversal after it: static steps go to `each`; from the first computed index
  * or nested splat on, the whole per-element expression goes to `eachExpr` (see ast.ts).
+ * `markerEnd` is the marker's last token (`*` or `]`).
  */
-function parseSplat(p: ParseState, source: Expression, full: boolean, markerRange: Range): Expression {
+function parseSplat(p: ParseState, source: Expression, full: boolean, markerRange: Range, markerEnd: number): Expression {
   const each: TraverseStep[] = [];
-  let end = markerRange.end;
+  let end: StepEnd = markerEnd;
   let eachExpr: Expression | undefined;
   for (;;) {
     const t = p.peek();
@@ -170,15 +206,15 @@ function parseSplat(p: ParseState, source: Expression, full: boolean, markerRang
         p.i = save;
         break;
       }
-      each.push(step.step);
-      end = step.end;
+      each.push(step);
+      end = p.i - 1;
     } else if (t === T.OBrack && full) {
       const save = p.i;
       if (p.peekAhead() !== T.Star) {
-        const { step } = indexKey(p);
-        if (step !== undefined) {
-          each.push(step.step);
-          end = step.end;
+        const index = indexKey(p);
+        if (index.step !== undefined) {
+          each.push(index.step);
+          end = index.end;
           continue;
         }
         p.i = save;
@@ -187,8 +223,8 @@ function parseSplat(p: ParseState, source: Expression, full: boolean, markerRang
       break;
     } else break;
   }
-  if (eachExpr !== undefined) end = eachExpr.range.end;
-  const splat: SplatExpr = { kind: 'Splat', source, each: sharedSteps(each), full, range: p.rangeTo(source.range, end) };
+  const last = eachExpr !== undefined ? eachExpr.range.end : endPositionAt(p, end);
+  const splat: SplatExpr = { kind: 'Splat', source, each: sharedSteps(each), full, range: p.rangeTo(source.range, last) };
   if (eachExpr !== undefined) splat.eachExpr = eachExpr;
   return splat;
 }
@@ -197,8 +233,8 @@ function parseSplat(p: ParseState, source: Expression, full: boolean, markerRang
  * The element of a full splat, as `eachExpr` refers to it: root `""` over the static steps read so
  * far, from the splat marker to `end` (where the last of those steps ends).
  */
-function anonItem(p: ParseState, markerRange: Range, steps: TraverseStep[], end: Position): Expression {
-  const range = end.offset === endOffsetOf(markerRange) ? markerRange : p.rangeTo(markerRange, end);
+function anonItem(p: ParseState, markerRange: Range, steps: TraverseStep[], end: StepEnd): Expression {
+  const range = endOffsetAt(p, end) === endOffsetOf(markerRange) ? markerRange : p.rangeTo(markerRange, endPositionAt(p, end));
   const item: ScopeTraversalExpr = { kind: 'ScopeTraversal', root: '', steps: [...steps], range };
   return item;
 }

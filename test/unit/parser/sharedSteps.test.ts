@@ -79,4 +79,66 @@ describe('shared traversal steps', () => {
     for (let i = 0; i < 20000; i++) seen.set(`n${i}`, getAttrStep(`n${i}`));
     for (const [name, step] of seen) assert.deepEqual(getAttrStep(name), step);
   });
+
+  // Each chain's steps go on one stack until the chain ends (traversal.ts): a chain in an index key
+  // pushes and pops its own above them, and whatever a broken chain leaves must not reach the next.
+  const names = (list: TraverseStep[]): (string | number)[] => list.map((s) => (s.kind === 'GetAttr' ? s.name : s.key));
+  const cases: [string, (file: string) => Expression][] = [
+    ['an expression parsed alone', (src) => expr(src)],
+    ['an attribute of a file (ranges as offsets)', (src) => {
+      const item = parseHcl(`v = ${src}\n`).body.items[0];
+      assert.ok(item.kind === 'Attribute');
+      return item.expr;
+    }],
+  ];
+  for (const [where, parse] of cases) {
+    it(`keeps nested chains apart, with the range each reaches: ${where}`, () => {
+      const src = 'a.b[c.d[e.f].g].h.i';
+      const shift = where.startsWith('an attribute') ? 4 : 0;
+      const text = (e: Expression, of = src): string => of.slice(e.range.start.offset - shift, e.range.end.offset - shift);
+      const outer = parse(src);
+      assert.ok(outer.kind === 'RelativeTraversal' && outer.source.kind === 'Index');
+      assert.deepEqual(names(outer.steps), ['h', 'i']);
+      assert.equal(text(outer), src);
+      const { collection, key } = outer.source;
+      assert.ok(collection.kind === 'ScopeTraversal' && key.kind === 'RelativeTraversal' && key.source.kind === 'Index');
+      assert.deepEqual([collection.root, ...names(collection.steps)], ['a', 'b']);
+      assert.equal(text(collection), 'a.b');
+      assert.deepEqual(names(key.steps), ['g']);
+      assert.equal(text(key), 'c.d[e.f].g');
+      const inner = key.source;
+      assert.ok(inner.collection.kind === 'ScopeTraversal' && inner.key.kind === 'ScopeTraversal');
+      assert.deepEqual([inner.collection.root, ...names(inner.collection.steps)], ['c', 'd']);
+      assert.deepEqual([inner.key.root, ...names(inner.key.steps)], ['e', 'f']);
+      assert.equal(text(inner.key), 'e.f');
+      // Static keys stay steps of the same chain, around a nested one.
+      const mixedSrc = 'x[0].y["k"].z[w.v[1]]';
+      const mixed = parse(mixedSrc);
+      assert.ok(mixed.kind === 'Index' && mixed.collection.kind === 'ScopeTraversal' && mixed.key.kind === 'ScopeTraversal');
+      assert.deepEqual(names(mixed.collection.steps), [0, 'y', 'k', 'z']);
+      assert.deepEqual(names(mixed.key.steps), ['v', 1]);
+      assert.equal(text(mixed.collection, mixedSrc), 'x[0].y["k"].z');
+      assert.equal(text(mixed.key, mixedSrc), 'w.v[1]');
+    });
+  }
+
+  it('starts every chain clean after one that broke off (unclosed bracket, missing name)', () => {
+    for (const broken of ['a.b[c.d', 'a.b.', 'a.b[c.d.]', 'x.y[*].z[p.q']) {
+      parseExpression(broken);
+      parseHcl(`v = ${broken}\nw = 1\n`);
+      assert.deepEqual(steps(expr('m.n.o')), [{ kind: 'GetAttr', name: 'n' }, { kind: 'GetAttr', name: 'o' }], `after ${broken}`);
+    }
+  });
+
+  it('gives a steps list the exact size of the chain, shared or not', () => {
+    const long = expr('a.b.c.d.e.f[0]');
+    assert.equal(steps(long).length, 6);
+    assert.deepEqual(names(steps(long)), ['b', 'c', 'd', 'e', 'f', 0]);
+    const relative = expr('f(x).a.b');
+    assert.ok(relative.kind === 'RelativeTraversal' && relative.source.kind === 'FunctionCall');
+    assert.deepEqual(names(relative.steps), ['a', 'b']);
+    assert.deepEqual(relative.range.end.offset, 'f(x).a.b'.length);
+    assert.deepEqual(sharedSteps([getAttrStep('p'), getAttrStep('q'), getAttrStep('r')], 1, 2), [{ kind: 'GetAttr', name: 'q' }]);
+    assert.equal(sharedSteps([getAttrStep('p'), getAttrStep('q')], 1), sharedSteps([getAttrStep('q')]));
+  });
 });
