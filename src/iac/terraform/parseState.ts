@@ -44,6 +44,12 @@ export class ParseState {
   nl = true;
   depth = 0;
   depthReported = false;
+  /**
+   * The spelling hash of the last name `name()` interned (one of at most INTERN_MAX characters): a
+   * traversal step made from that name right after uses it (sharedSteps.ts) instead of hashing the
+   * name twice more, once for its step and once for its steps list.
+   */
+  nameHash = 0;
   readonly diags: SyntaxDiagnostic[] = [];
   private readonly starts: (Position | undefined)[];
   private readonly ends: (Position | undefined)[];
@@ -166,7 +172,9 @@ export class ParseState {
     const ts = this.ts;
     const s = ts.start[k] - this.base;
     const e = ts.end[k] - this.base;
-    return e - s <= INTERN_MAX ? interned(this.text, s, e) : this.text.slice(s, e);
+    if (e - s > INTERN_MAX) return this.text.slice(s, e);
+    const h = (this.nameHash = spellingHash(this.text, s, e));
+    return interned(this.text, s, e, h);
   }
 
   /** Whether token k is exactly `word` (compared in place, no substring). */
@@ -264,8 +272,8 @@ export function spellingHash(text: string, s: number, e: number): number {
 export const internSlot = (h: number): number => (h ^ (h >>> 13)) & (INTERN_SLOTS - 1);
 
 /** text[s, e) (at most INTERN_MAX long) as the string last seen with that spelling, if its slot still holds it. */
-function interned(text: string, s: number, e: number): string {
-  const slot = internSlot(spellingHash(text, s, e));
+function interned(text: string, s: number, e: number, h: number): string {
+  const slot = internSlot(h);
   const hit = internTable[slot];
   if (hit !== undefined && hit.length === e - s && text.startsWith(hit, s)) return hit;
   const fresh = flatCopy(text, s, e);

@@ -24,11 +24,10 @@ export const NO_STEPS: TraverseStep[] = Object.freeze([]) as unknown as Traverse
 
 const hashName = (name: string): number => spellingHash(name, 0, name.length);
 
-/** `.name` as the step object last made for that name, if its slot still holds it. */
-export function getAttrStep(name: string): TraverseStep {
+/** `.name` as the step object last made for that name, if its slot still holds it. `h` is the name's spelling hash, when known. */
+export function getAttrStep(name: string, h?: number): TraverseStep {
   if (name.length > NAME_MAX) return { kind: 'GetAttr', name };
-  const h = hashName(name);
-  const slot = slotOf(h);
+  const slot = slotOf(h ?? hashName(name));
   const hit = stepTable[slot];
   if (hit !== undefined && hit.name === name) return hit;
   // A name sliced from a file's text is copied: the table outlives the text.
@@ -40,9 +39,10 @@ export function getAttrStep(name: string): TraverseStep {
 /**
  * A finished traversal's steps, `steps[from, to)`: a shared list when every step is a short `.name`
  * (the same step objects, in order, give the same list), else a copy at its exact size (see `exact`).
- * The parser hands its stack of pending steps and where this traversal's lie on it (traversal.ts).
+ * The parser hands its stack of pending steps, where this traversal's lie on it and, beside it, the
+ * spelling hash of each step's name (traversal.ts).
  */
-export function sharedSteps(steps: readonly TraverseStep[], from = 0, to = steps.length): TraverseStep[] {
+export function sharedSteps(steps: readonly TraverseStep[], from = 0, to = steps.length, hashes?: Int32Array): TraverseStep[] {
   const n = to - from;
   if (n <= 0) return NO_STEPS;
   // Already shared (a traversal sealed twice).
@@ -52,7 +52,7 @@ export function sharedSteps(steps: readonly TraverseStep[], from = 0, to = steps
   for (let i = from; i < to; i++) {
     const s = steps[i];
     if (s.kind !== 'GetAttr' || s.name.length > NAME_MAX) return steps.slice(from, to);
-    h = (Math.imul(h, 31) + hashName(s.name)) | 0;
+    h = (Math.imul(h, 31) + (hashes === undefined ? hashName(s.name) : hashes[i])) | 0;
   }
   const slot = slotOf(h);
   const hit = listTable[slot];

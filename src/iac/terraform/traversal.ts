@@ -3,7 +3,7 @@
 
 import type { Expression, Position, Range, ScopeTraversalExpr, SplatExpr, TraverseStep } from '../../model/ast';
 import { Tok } from './lexer';
-import { describe, type ParseState } from './parseState';
+import { describe, INTERN_MAX, spellingHash, type ParseState } from './parseState';
 import { getAttrStep, NO_STEPS, sharedSteps } from './sharedSteps';
 import { endOffsetOf, OffsetSpan, type LineMap } from '../offsetRange';
 
@@ -28,7 +28,19 @@ const endPositionAt = (p: ParseState, end: StepEnd): Position => (typeof end ===
  * is `pending[0, top)`; its length is never lowered, which would make V8 trim and regrow its store.
  */
 const pending: TraverseStep[] = [];
+/** Beside each pending step, its name's spelling hash (meaningful for a short `.name` step only). */
+let pendingHashes = new Int32Array(64);
 let top = 0;
+
+function push(step: TraverseStep, hash: number): void {
+  if (top === pendingHashes.length) {
+    const grown = new Int32Array(top * 2);
+    grown.set(pendingHashes);
+    pendingHashes = grown;
+  }
+  pendingHashes[top] = hash;
+  pending[top++] = step;
+}
 
 /** A traversal parsed from a file with a line table: its range kept as offsets (OffsetSpan). */
 export class ParsedScopeTraversal extends OffsetSpan implements ScopeTraversalExpr {
@@ -56,18 +68,21 @@ export function scopeTraversal(p: ParseState, k: number, name: string): ScopeTra
  * place: its list may be shared), or, on any other expression, as a RelativeTraversal over it. Ranges
  * and the steps list are made once per chain, by `seal`.
  */
-function addStep(e: Expression, step: TraverseStep, started: boolean): Expression {
+function addStep(e: Expression, step: TraverseStep, hash: number, started: boolean): Expression {
   if (!started) {
     if (e.kind === 'ScopeTraversal' || e.kind === 'RelativeTraversal') {
       // Indexed: a for-of here made an iterator result per traversal.
       const steps = e.steps;
-      for (let i = 0; i < steps.length; i++) pending[top++] = steps[i];
+      for (let i = 0; i < steps.length; i++) {
+        const s = steps[i];
+        push(s, s.kind === 'GetAttr' ? spellingHash(s.name, 0, s.name.length) : 0);
+      }
     } else {
       // Its range is the source's until `seal` extends it to the last step.
       e = { kind: 'RelativeTraversal', source: e, steps: NO_STEPS, range: e.range };
     }
   }
-  pending[top++] = step;
+  push(step, hash);
   return e;
 }
 
@@ -77,7 +92,7 @@ function addStep(e: Expression, step: TraverseStep, started: boolean): Expressio
  */
 function seal(p: ParseState, e: Expression, from: number, end: StepEnd | undefined): Expression {
   if (end === undefined || (e.kind !== 'ScopeTraversal' && e.kind !== 'RelativeTraversal')) return e;
-  e.steps = sharedSteps(pending, from, top);
+  e.steps = sharedSteps(pending, from, top, pendingHashes);
   top = from;
   if (e instanceof OffsetSpan) e.endOffset = endOffsetAt(p, end);
   else if (endOffsetOf(e.range) !== endOffsetAt(p, end)) e.range = p.rangeTo(e.range, endPositionAt(p, end));
@@ -101,7 +116,10 @@ function staticKey(key: Expression): number | string | undefined {
   return undefined;
 }
 
-/** `.name` or legacy `.0` at the current Dot, if present. Its last token is the last one consumed (`p.i - 1`). */
+/**
+ * `.name` or legacy `.0` at the current Dot, if present. Its last token is the last one consumed
+ * (`p.i - 1`), and a `.name`'s spelling hash is `p.nameHash` until the next name is read.
+ */
 function attrStep(p: ParseState): TraverseStep | undefined {
   const next = p.peekAhead();
   if (next !== T.Ident && next !== T.Number) return undefined;
@@ -112,7 +130,9 @@ function attrStep(p: ParseState): TraverseStep | undefined {
     // `a.0.1`: hclsyntax reads `0.1` as one number and rejects it; both steps are still kept.
     p.error('Chaining two legacy indexes (a.0.1) is not permitted: write a[0][1].', p.range(p.startPos(dot), p.endPos(k + 2)));
   }
-  return next === T.Ident ? getAttrStep(p.name(k)) : { kind: 'IndexStep', key: Number(p.tokText(k)) };
+  if (next !== T.Ident) return { kind: 'IndexStep', key: Number(p.tokText(k)) };
+  const name = p.name(k);
+  return getAttrStep(name, name.length <= INTERN_MAX ? p.nameHash : undefined);
 }
 
 /** `[ key ]` at the current bracket: a static step when the key is a literal, the key expression, where `]` closed. */
@@ -159,7 +179,7 @@ function postfixChain(p: ParseState, term: Expression, from: number): Expression
         p.error(`Expected an attribute name after ".", found ${describe(p, p.i)}.`, p.tokRange(dot));
         return seal(p, e, from, end);
       }
-      e = addStep(e, step, end !== undefined);
+      e = addStep(e, step, p.nameHash, end !== undefined);
       end = p.i - 1;
     } else if (t === T.OBrack) {
       if (p.peekAhead() === T.Star && p.type[p.i + 2] === T.CBrack) {
@@ -172,7 +192,7 @@ function postfixChain(p: ParseState, term: Expression, from: number): Expression
       }
       const index = indexKey(p);
       if (index.step !== undefined) {
-        e = addStep(e, index.step, end !== undefined);
+        e = addStep(e, index.step, 0, end !== undefined);
         end = index.end;
       } else {
         const collection = seal(p, e, from, end);

@@ -140,5 +140,8 @@ describe('shared traversal steps', () => {
     assert.deepEqual(relative.range.end.offset, 'f(x).a.b'.length);
     assert.deepEqual(sharedSteps([getAttrStep('p'), getAttrStep('q'), getAttrStep('r')], 1, 2), [{ kind: 'GetAttr', name: 'q' }]);
     assert.equal(sharedSteps([getAttrStep('p'), getAttrStep('q')], 1), sharedSteps([getAttrStep('q')]));
+    // The parser hashes each name once, as it reads it: the step and the list it finds are the ones hashing the names anew finds.
+    assert.equal(steps(expr('m.pp.qq')), sharedSteps([getAttrStep('pp'), getAttrStep('qq')]));
+    assert.equal(steps(expr('m.pp.qq'))[1], getAttrStep('qq'));
   });
 });
