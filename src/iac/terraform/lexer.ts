@@ -25,6 +25,8 @@ const T = { ...tokens.Tok };
 export interface LexOptions {
   /** Start scanning as the content of a template (no quotes), as `.tf.json` strings are. */
   template?: boolean;
+  /** Columns in the buffer the last released stream gave back, if big enough (`releaseColumns`). */
+  pooled?: boolean;
   startOffset?: number;
   startLine?: number;
   startCharacter?: number;
@@ -32,9 +34,29 @@ export interface LexOptions {
 
 type Columns = Pick<TokenStream, 'type' | 'start' | 'end' | 'line' | 'char' | 'endLine' | 'endChar'>;
 
+/**
+ * A whole file's token columns die with its parse (its tree keeps offsets, never tokens), so the
+ * parser gives their buffer back (`releaseColumns`) and the next file's columns are views of it: an
+ * inventory allocated and zeroed a new buffer per file, 6 bytes per byte of text (issue 17). Only
+ * buffers up to POOL_MAX are kept, so a long-lived process holds no more than that.
+ */
+const POOL_MAX = 4 << 20;
+let spare: ArrayBuffer | undefined;
+
+/** Gives `ts`'s buffer back for the next pooled stream. Only for a stream nothing will read again. */
+export function releaseColumns(ts: TokenStream): void {
+  const buf = ts.type.buffer as ArrayBuffer;
+  if (buf.byteLength <= POOL_MAX && (spare === undefined || spare.byteLength < buf.byteLength)) spare = buf;
+}
+
 /** The token columns as views of one buffer: one allocation instead of seven per file. */
-function allocColumns(cap: number): Columns {
-  const buf = new ArrayBuffer(cap * 25);
+function allocColumns(cap: number, pooled = false): Columns {
+  let buf: ArrayBuffer;
+  if (pooled && spare !== undefined && spare.byteLength >= cap * 25) {
+    buf = spare;
+    // Taken: a stream lexed while this one is in use gets a buffer of its own.
+    spare = undefined;
+  } else buf = new ArrayBuffer(cap * 25);
   const col = (n: number): Int32Array => new Int32Array(buf, n * cap * 4, cap);
   return {
     start: col(0), end: col(1), line: col(2), char: col(3), endLine: col(4), endChar: col(5),
@@ -71,7 +93,7 @@ export class Lexer implements LexerState {
     // Never -0: a double there makes the field a double, and optimized code that assumed an integer deopts.
     this.lineStart = opts.startCharacter ? -opts.startCharacter : 0;
     const cap = Math.max(64, (text.length >> 2) + 16);
-    this.ts = { text, count: 0, diagnostics: [], ...allocColumns(cap) };
+    this.ts = { text, count: 0, diagnostics: [], ...allocColumns(cap, opts.pooled) };
     // A base offset shifts every recorded offset (used for templates embedded in JSON).
     this.base = base;
     if (opts.template) this.stack.push({ kind: F_BARE, atLineStart: true });
@@ -95,6 +117,8 @@ export class Lexer implements LexerState {
       unterminatedHeredoc(this, h);
     }
     this.emit(T.EOF, this.len, this.line, this.len - this.lineStart);
+    // Past the end reads as EOF, as in a new buffer (a lent one holds an earlier file's tokens there).
+    this.ts.type.fill(T.EOF, this.ts.count);
     return this.ts;
   }
 

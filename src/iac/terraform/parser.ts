@@ -7,7 +7,7 @@ import type {
   Attribute, Block, BlockLabel, Body, Expression, ParseResult, Position, Range, SyntaxDiagnostic, TemplateExpr,
 } from '../../model/ast';
 import { expressionParser, parseExpression as parseExpr } from './expression';
-import { lex, Tok, type TokenStream } from './lexer';
+import { lex, releaseColumns, Tok, type TokenStream } from './lexer';
 import { describe as describeImpl, exact as exactImpl, newState, type ParseState } from './parseState';
 import { parseBareTemplate, parsePlainLabel, parseQuotedTemplate } from './template';
 import { PRIMER } from './primer';
@@ -36,10 +36,15 @@ export function parseHcl(text: string): ParseResult {
 
 function parseText(text: string): ParseResult {
   return guard(() => {
-    const ts = lex(text);
-    const p = newState(ts, expressionParser, 0, LineMap.of(text));
-    const body = parseBody(p, undefined);
-    return { body, diagnostics: merge(ts, p) };
+    const ts = lex(text, { pooled: true });
+    try {
+      const p = newState(ts, expressionParser, 0, LineMap.of(text));
+      const body = parseBody(p, undefined);
+      return { body, diagnostics: merge(ts, p) };
+    } finally {
+      // The tree keeps offsets, never the token columns: the next file's lexer may reuse them.
+      releaseColumns(ts);
+    }
   }, (diagnostics) => ({ body: { kind: 'Body', items: [], range: { start: origin(), end: origin() } }, diagnostics }));
 }
 
