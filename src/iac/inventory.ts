@@ -114,18 +114,38 @@ function inventoryResource(file: string, root: string, r: DeclaredResource, mark
 /**
  * A secret written as a literal (`password = "hunter2"`) is shown as "(sensitive)": by the provider
  * schema's list or the name heuristic (src/iac/sensitive.ts). Unknown markers stay: they hold no value.
- * `at` is where `v` sits, already judged not sensitive: each key is judged on its way down.
+ * `at` is where `v` sits, already judged not sensitive: each key is judged on its way down (pushed
+ * and popped, one array per resource). A part with nothing to mask is returned as it is: the
+ * literal values are this report's own, and most hold no secret (issue 17: each was copied whole).
  */
 function maskBody(type: string, at: string[], v: BodyValue, markers: UnknownMarkers): BodyValue {
   if (v === null || typeof v !== 'object') return v;
   if (isUnknown(v)) return markers.of(v.$unknown);
-  if (Array.isArray(v)) return v.map((x) => maskBody(type, at, x, markers));
-  const out: Record<string, BodyValue> = {};
-  for (const [k, x] of Object.entries(v)) {
-    const path = [...at, k];
-    setOwn(out, k, isSensitiveStep(type, path) && !isUnknown(x) ? SENSITIVE_TEXT : maskBody(type, path, x, markers));
+  if (Array.isArray(v)) {
+    let list: BodyValue[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const m = maskBody(type, at, v[i], markers);
+      if (m !== v[i]) (list ??= v.slice())[i] = m;
+    }
+    return list ?? v;
   }
-  return out;
+  let out: Record<string, BodyValue> | undefined;
+  const keys = Object.keys(v);
+  for (let j = 0; j < keys.length; j++) {
+    const k = keys[j];
+    const x = v[k];
+    at.push(k);
+    const m = isSensitiveStep(type, at) && !isUnknown(x) ? SENSITIVE_TEXT : maskBody(type, at, x, markers);
+    at.pop();
+    if (m === x) continue;
+    // The first change: a copy in the same key order, then each changed value set in place.
+    if (out === undefined) {
+      out = {};
+      for (const key of keys) setOwn(out, key, v[key]);
+    }
+    setOwn(out, k, m);
+  }
+  return out ?? v;
 }
 
 export function lspRange(r: Range): LspRange {
