@@ -2,8 +2,8 @@
 // without touching any cloud. Its JSON is a public contract (version 1).
 import { relative, resolve, sep } from 'node:path';
 import type { DeclaredResource, ModuleIndex, Range } from '../model';
-import { bodyLiteral, isUnknown, literalValue, setOwn, UnknownMarkers, type BodyValue, type LiteralResult } from './terraform/literal';
-import { isSensitiveStep, SENSITIVE_TEXT } from './sensitive';
+import { bodyLiteral, isUnknown, literalValue, UnknownMarkers, type BodyValue, type LiteralResult } from './terraform/literal';
+import { maskParts } from './sensitive';
 import { indexModuleMemoSync, indexModuleSync, listModulesSync } from './moduleIndex';
 import type { WorkspaceMemo } from './workspaceMemo';
 import { emptyModuleIndex } from './terraform/declared';
@@ -107,45 +107,18 @@ function inventoryResource(file: string, root: string, r: DeclaredResource, mark
     range: lspRange(r.range),
     ...(r.count ? { count: markers.share(literalValue(r.count.expr)) } : {}),
     ...(r.forEach ? { forEach: markers.share(literalValue(r.forEach.expr)) } : {}),
-    attributes: maskBody(r.type, [], bodyLiteral(r.body), markers) as Record<string, BodyValue>,
+    attributes: maskBody(r.type, bodyLiteral(r.body), markers) as Record<string, BodyValue>,
   };
 }
 
 /**
  * A secret written as a literal (`password = "hunter2"`) is shown as "(sensitive)": by the provider
- * schema's list or the name heuristic (src/iac/sensitive.ts). Unknown markers stay: they hold no value.
- * `at` is where `v` sits, already judged not sensitive: each key is judged on its way down (pushed
- * and popped, one array per resource). A part with nothing to mask is returned as it is: the
- * literal values are this report's own, and most hold no secret (issue 17: each was copied whole).
+ * schema's list or the name heuristic (src/iac/sensitive.ts). Unknown markers hold no value: they
+ * stay, as the report's shared marker of their reason. The literal values are this report's own, so
+ * what holds nothing to mask is kept as it is (issue 17: each was copied whole).
  */
-function maskBody(type: string, at: string[], v: BodyValue, markers: UnknownMarkers): BodyValue {
-  if (v === null || typeof v !== 'object') return v;
-  if (isUnknown(v)) return markers.of(v.$unknown);
-  if (Array.isArray(v)) {
-    let list: BodyValue[] | undefined;
-    for (let i = 0; i < v.length; i++) {
-      const m = maskBody(type, at, v[i], markers);
-      if (m !== v[i]) (list ??= v.slice())[i] = m;
-    }
-    return list ?? v;
-  }
-  let out: Record<string, BodyValue> | undefined;
-  const keys = Object.keys(v);
-  for (let j = 0; j < keys.length; j++) {
-    const k = keys[j];
-    const x = v[k];
-    at.push(k);
-    const m = isSensitiveStep(type, at) && !isUnknown(x) ? SENSITIVE_TEXT : maskBody(type, at, x, markers);
-    at.pop();
-    if (m === x) continue;
-    // The first change: a copy in the same key order, then each changed value set in place.
-    if (out === undefined) {
-      out = {};
-      for (const key of keys) setOwn(out, key, v[key]);
-    }
-    setOwn(out, k, m);
-  }
-  return out ?? v;
+function maskBody(type: string, v: BodyValue, markers: UnknownMarkers): BodyValue {
+  return maskParts<BodyValue>(type, [], v, (part) => (isUnknown(part) ? markers.of(part.$unknown) : undefined));
 }
 
 export function lspRange(r: Range): LspRange {

@@ -4,6 +4,7 @@
 // they leave the engine (inventory, scan results, reports, editor). Pure; no `vscode`.
 import type { Value } from '../model';
 import type { EvalValue } from './terraform/evalValue';
+import { setOwn } from './terraform/literal';
 
 export const SENSITIVE_TEXT = '(sensitive)';
 
@@ -188,7 +189,7 @@ export function isSensitiveSegments(resourceType: string, segments: readonly str
  * the last segment is judged (a value's keys were each judged with every prefix again, per key and
  * per list element).
  */
-export function isSensitiveStep(resourceType: string, segments: readonly string[]): boolean {
+function isSensitiveStep(resourceType: string, segments: readonly string[]): boolean {
   return segments.length > 0 && sensitiveAt(resourceType, segments, segments.length - 1);
 }
 
@@ -207,21 +208,44 @@ function sensitiveAt(resourceType: string, segments: readonly string[], i: numbe
  */
 export function maskSensitiveValue(resourceType: string, path: string, value: Value): Value {
   const segments = pathSegments(path);
-  return isSensitiveSegments(resourceType, segments) ? SENSITIVE_TEXT : maskInside(resourceType, segments, value);
+  return isSensitiveSegments(resourceType, segments) ? SENSITIVE_TEXT : maskParts(resourceType, segments, value);
 }
 
-/** The parts of a value that sits at non-sensitive `segments`, masked key by key. */
-function maskInside(type: string, segments: string[], value: Value): Value {
-  if (Array.isArray(value)) return value.map((v) => maskInside(type, segments, v));
-  if (value !== null && typeof value === 'object') {
-    const out: { [key: string]: Value } = {};
-    for (const [k, v] of Object.entries(value)) {
-      const at = [...segments, k];
-      setKey(out, k, isSensitiveStep(type, at) ? SENSITIVE_TEXT : maskInside(type, at, v));
+/**
+ * The parts of a value sitting at `at` (already judged not sensitive) masked key by key: each key is
+ * judged on its way down, on `at` itself (pushed and popped). A part with nothing to mask is returned
+ * as it is, never changed: the first change makes a copy in the same key order. `spare` may answer
+ * for a part that holds no value, such as the inventory's unknown markers: what it returns stands,
+ * even under a sensitive key.
+ */
+export function maskParts<V>(type: string, at: string[], value: V, spare?: (part: V) => V | undefined): V {
+  const spared = spare?.(value);
+  if (spared !== undefined) return spared;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let list: V[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const m = maskParts(type, at, value[i] as V, spare);
+      if (m !== value[i]) (list ??= value.slice())[i] = m;
     }
-    return out;
+    return (list ?? value) as V;
   }
-  return value;
+  const obj = value as Record<string, V>;
+  const keys = Object.keys(obj);
+  let out: Record<string, V> | undefined;
+  for (const k of keys) {
+    const x = obj[k];
+    at.push(k);
+    const m = isSensitiveStep(type, at) && spare?.(x) === undefined ? (SENSITIVE_TEXT as V) : maskParts(type, at, x, spare);
+    at.pop();
+    if (m === x) continue;
+    if (out === undefined) {
+      out = {};
+      for (const key of keys) setOwn(out, key, obj[key]);
+    }
+    setOwn(out, k, m);
+  }
+  return (out ?? value) as V;
 }
 
 /** True when the value at `path`, or any part of it, is sensitive: a drift on it must be masked whole and never fixed. */
@@ -254,7 +278,7 @@ export function maskedValue(v: EvalValue): Value | undefined {
   for (const [k, item] of v.entries) {
     const x = maskedValue(item);
     if (x === undefined) return undefined;
-    setKey(out, k, x);
+    setOwn(out, k, x);
   }
   return out;
 }
@@ -270,7 +294,7 @@ export function maskLike(code: EvalValue, live: Value): Value {
   const out: { [key: string]: Value } = {};
   for (const [k, x] of Object.entries(live)) {
     const sub = code.entries.get(k);
-    setKey(out, k, sub ? maskLike(sub, x) : x);
+    setOwn(out, k, sub ? maskLike(sub, x) : x);
   }
   return out;
 }
@@ -301,7 +325,3 @@ export function safeReason(reason: string, secret: boolean): string {
   return !secret || SAFE_SECRET_REASONS.some((re) => re.test(reason)) ? reason : 'not known (details hidden: sensitive value)';
 }
 
-function setKey(obj: { [key: string]: Value }, key: string, value: Value): void {
-  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-  else obj[key] = value;
-}

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { buildInventory } from '../../../src/iac/inventory';
-import { holdsSensitive, isSensitiveAttribute, isSensitiveName, maskLike, maskSensitiveValue, maskedValue, pathSegments, safeReason } from '../../../src/iac/sensitive';
+import { holdsSensitive, isSensitiveAttribute, isSensitiveName, maskLike, maskParts, maskSensitiveValue, maskedValue, pathSegments, safeReason } from '../../../src/iac/sensitive';
 import { fromValue, markSensitive } from '../../../src/iac/terraform/evalValue';
 import { parseState } from '../../../src/iac/terraform/state';
 import { parseTerraformText } from '../../../src/iac/moduleIndex';
@@ -176,5 +176,37 @@ describe('security: error messages never quote a secret', () => {
     assert.equal(parsed.diagnostics.length, 1);
     assert.match(parsed.diagnostics[0].message, /^Unknown template directive/);
     assert.ok(!parsed.diagnostics[0].message.includes('hunter2'), parsed.diagnostics[0].message);
+  });
+});
+
+describe('security: masking walks a value without changing it', () => {
+  it('copies only what holds a secret, in key order, and leaves the input as it was', () => {
+    const input = JSON.parse('{"name":"db","settings":{"password":"hunter2","port":5432},"tags":{"Env":"prod"},"list":[{"token":"t0p"},{"x":1}]}');
+    const before = JSON.stringify(input);
+    const out = maskSensitiveValue('aws_db_instance', '', input) as Record<string, unknown>;
+    assert.equal(JSON.stringify(input), before, 'the input is not changed');
+    assert.equal(JSON.stringify(out), '{"name":"db","settings":{"password":"(sensitive)","port":5432},"tags":{"Env":"prod"},"list":[{"token":"(sensitive)"},{"x":1}]}');
+    assert.equal(out.tags, input.tags, 'a part with nothing to mask is kept as it is');
+    assert.notEqual(out.settings, input.settings);
+    assert.equal((out.list as unknown[])[1], input.list[1]);
+    assert.equal(maskSensitiveValue('aws_db_instance', '', input.tags), input.tags);
+  });
+
+  it('keeps a key __proto__ as an own key of the copy', () => {
+    const input = JSON.parse('{"__proto__":{"a":1},"password":"x"}');
+    const out = maskSensitiveValue('aws_instance', '', input) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(out), ['__proto__', 'password']);
+    assert.deepEqual(Object.getOwnPropertyDescriptor(out, '__proto__')?.value, { a: 1 });
+    assert.equal(Object.getPrototypeOf(out), Object.prototype);
+  });
+
+  it('lets a part that holds no value stand, even under a sensitive key', () => {
+    const marker = { $unknown: 'reference to var.db_password' };
+    const shared = Object.freeze({ $unknown: 'reference to var.db_password' });
+    const spare = (v: unknown): unknown => (typeof v === 'object' && v !== null && '$unknown' in v ? shared : undefined);
+    const out = maskParts<unknown>('aws_db_instance', [], { password: marker, other: marker, secret_value: 'x' }, spare) as Record<string, unknown>;
+    assert.equal(out.password, shared);
+    assert.equal(out.other, shared);
+    assert.equal(out.secret_value, '(sensitive)');
   });
 });
